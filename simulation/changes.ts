@@ -1,0 +1,103 @@
+/**
+ * Live changes to a running simulation: set one scenario field at the current simulated time.
+ * The change is validated like the scenario file itself (same schema, same messages); a change
+ * that is refused changes nothing. The page records each accepted change as an intervention
+ * `{ atS, set, value }`, so a run replays exactly.
+ */
+import { parseShape, type Scenario, type ScenarioProblem } from './scenario';
+import type { Simulation } from './simulation';
+
+/** Set the field at dotted path `set` (say `queryService.instances`) to `value`. */
+export interface Change {
+  set: string;
+  value: unknown;
+}
+
+export type ChangeResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+/** Fields fixed for the length of a run: changing them means a new scenario. */
+const FIXED_DURING_RUN = [
+  'version',
+  'name',
+  'seed',
+  'durationS',
+  'warmupS',
+  'workload.keys.count',
+  'writeStore.shards',
+  'writeStore.partitioning',
+  'eventStream.partitions',
+];
+
+function get(obj: unknown, path: string[]): unknown {
+  let o = obj;
+  for (const p of path) o = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[p] : undefined;
+  return o;
+}
+
+/**
+ * The scenario with one field changed, validated; the caller's scenario is not touched.
+ * Checks that the change is allowed during a run.
+ */
+export function changedScenario(current: Scenario, change: Change): ChangeResult {
+  const path = typeof change.set === 'string' ? change.set.split('.') : [];
+  if (path.length === 0 || path.some((p) => p === '') || path[0] === 'interventions') {
+    return { ok: false, problems: [{ path: 'set', message: 'must be a dotted field path such as "queryService.instances"' }] };
+  }
+  const next = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;
+  let o: Record<string, unknown> = next;
+  for (let i = 0; i < path.length - 1; i++) {
+    const child = o[path[i]];
+    if (child === null || typeof child !== 'object' || Array.isArray(child)) {
+      return { ok: false, problems: [{ path: path.slice(0, i + 1).join('.'), message: 'unknown field (not a group of settings)' }] };
+    }
+    o = child as Record<string, unknown>;
+  }
+  o[path[path.length - 1]] = change.value;
+  // Setting a constant rate replaces a rate profile: the person asked for this rate from now on.
+  if (change.set === 'workload.rps') delete (next.workload as Record<string, unknown>).profile;
+  delete next.interventions;
+  const parsed = parseShape(next);
+  if (!parsed.ok) return parsed;
+  for (const fixed of FIXED_DURING_RUN) {
+    const f = fixed.split('.');
+    if (JSON.stringify(get(current, f)) !== JSON.stringify(get(parsed.scenario, f))) {
+      return { ok: false, problems: [{ path: fixed, message: 'cannot change during a run: start a new run with it instead' }] };
+    }
+  }
+  parsed.scenario.interventions = current.interventions;
+  return parsed;
+}
+
+/** Applies a change at the simulation's current time. Refused changes change nothing. */
+export function applyChange(sim: Simulation, change: Change): ChangeResult {
+  const result = changedScenario(sim.scenario, change);
+  if (result.ok) reconfigure(sim, result.scenario);
+  return result;
+}
+
+/** Brings every part of a running simulation in line with a changed scenario. */
+function reconfigure(sim: Simulation, next: Scenario): void {
+  const prev = sim.scenario;
+  const now = sim.nowMs;
+  sim.scenario = next;
+  sim.configureSamplers(next);
+  if (prev.workload.rps !== next.workload.rps || JSON.stringify(prev.workload.profile) !== JSON.stringify(next.workload.profile)) {
+    sim.resetArrivals();
+  }
+  for (const [g, cfg] of [
+    [sim.cmd, next.commandService],
+    [sim.qry, next.queryService],
+  ] as const) {
+    g.setVcpus(cfg.vcpus, now);
+    g.speed = cfg.speed;
+    g.queueCapacity = cfg.queueCapacity;
+    g.algorithm = cfg.loadBalancer;
+    if (cfg.instances !== g.readyCount) g.setInstances(cfg.instances, now);
+  }
+  for (const shard of sim.shards) shard.setConnections(next.writeStore.connectionsPerShard, now);
+  for (const node of sim.readNodes) node.setConnections(next.readStore.connectionsPerReplica, now);
+  sim.stream.setConsumers(next.eventStream.projectors);
+  sim.setReplicas(next.readStore.replicas);
+  sim.configureCache(next);
+  sim.admitWaiting();
+}

@@ -1,0 +1,29 @@
+/** A report as a short readable text for the terminal. */
+import type { ClassReport, Report, Summary } from './types';
+
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const lat = (s: Summary) => `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)} ms (mean ${ms(s.mean)})`;
+
+function cls(name: string, c: ClassReport): string[] {
+  return [
+    `${name}: ${c.offered} offered, ${c.completed} completed, ${c.rejected} rejected, ${c.timedOut} timed out, ${c.failed} failed, ${c.inFlight} in flight`,
+    `  throughput ${c.throughputRps.toFixed(1)}/s   latency ${lat(c.latencyMs)}`,
+  ];
+}
+
+export function formatSummary(r: Report): string {
+  const lines = [
+    `${r.scenario} (seed ${r.seed}): ${r.simulatedS} s simulated, ${r.events} events, ${r.wallMs} ms wall`,
+    ...cls('commands', r.commands),
+    ...cls('queries', r.queries),
+    `  cache hit ratio ${pct(r.queries.cacheHitRatio)}   stale reads ${pct(r.queries.staleReadRatio)}   follow-up reads ${r.followUpReads.count} (${r.followUpReads.violations} saw an older version)`,
+    `consistency lag (commit -> read model): ${lat(r.consistencyLagMs)}`,
+    `replica lag (commit -> every replica):  ${lat(r.replicaLagMs)}`,
+    `command service: ${r.commandService.instances} instances, utilisation ${pct(r.commandService.utilization)}, queue wait ${lat(r.commandService.queueWaitMs)}`,
+    `query service:   ${r.queryService.instances} instances, utilisation ${pct(r.queryService.utilization)}, queue wait ${lat(r.queryService.queueWaitMs)}`,
+    `write store shards: ${r.writeStore.shards.map((s) => `${s.writes} writes (${pct(s.utilization)})`).join(', ')}`,
+    `event stream: max lag ${r.eventStream.maxLagEvents} events, ${ms(r.eventStream.maxLagMs)} ms`,
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,26 @@
+/** The simulation's public surface: everything the CLI, the worker and the tests use. */
+export { Simulation, WINDOW_MS } from './simulation';
+export { buildReport } from './report';
+export { buildSnapshot } from './snapshot';
+export { applyChange, changedScenario, type Change, type ChangeResult } from './changes';
+export { parseScenario, parseScenarioText } from './load';
+export { defaultScenario, type Scenario, type ScenarioInput, type ScenarioProblem, type Latency } from './scenario';
+export type * from './types';
+
+import { Simulation } from './simulation';
+import { buildReport } from './report';
+import type { Scenario } from './scenario';
+import type { Report, WindowStats } from './types';
+
+/** Runs a validated scenario to its end; `onWindow` receives each window of the series. */
+export function runScenario(scenario: Scenario, onWindow?: (w: WindowStats) => void): Report {
+  const sim = new Simulation(scenario);
+  // Slices of simulated time keep the pending windows short, whatever the run's length.
+  for (let t = 0; !sim.done; ) {
+    t += 60_000;
+    sim.runUntil(t);
+    const windows = sim.drainWindows();
+    if (onWindow) for (const w of windows) onWindow(w);
+  }
+  return buildReport(sim);
+}

@@ -1,0 +1,98 @@
+/**
+ * Outcome counts and latencies for one class of request (commands or queries): for the run's
+ * report (requests that arrived after warm-up, `counted`) and for the current window (every
+ * request, by the time its outcome happened).
+ */
+import { Histogram } from './histogram';
+import type { ClassWindow } from '../types';
+
+export class ClassTally {
+  offered = 0;
+  completed = 0;
+  rejected = 0;
+  timedOut = 0;
+  failed = 0;
+  readonly latency = new Histogram();
+  /** Queries only: answers, stale answers, cache lookups and hits (run, counted). */
+  answers = 0;
+  staleAnswers = 0;
+  cacheLookups = 0;
+  cacheHits = 0;
+
+  private w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0 };
+  private readonly windowLatency = new Histogram();
+  private wAnswers = 0;
+  private wStale = 0;
+  private wLookups = 0;
+  private wHits = 0;
+
+  offer(counted: boolean): void {
+    this.w.offered++;
+    if (counted) this.offered++;
+  }
+
+  reject(counted: boolean): void {
+    this.w.rejected++;
+    if (counted) this.rejected++;
+  }
+
+  fail(counted: boolean): void {
+    this.w.failed++;
+    if (counted) this.failed++;
+  }
+
+  timeOut(counted: boolean): void {
+    this.w.timedOut++;
+    if (counted) this.timedOut++;
+  }
+
+  complete(counted: boolean, latencyMs: number): void {
+    this.w.completed++;
+    this.windowLatency.record(latencyMs);
+    if (counted) {
+      this.completed++;
+      this.latency.record(latencyMs);
+    }
+  }
+
+  /** A query answered in time: was its version older than the latest commit? */
+  answered(counted: boolean, stale: boolean): void {
+    this.wAnswers++;
+    if (stale) this.wStale++;
+    if (counted) {
+      this.answers++;
+      if (stale) this.staleAnswers++;
+    }
+  }
+
+  /** A query looked in the cache. */
+  lookup(counted: boolean, hit: boolean): void {
+    this.wLookups++;
+    if (hit) this.wHits++;
+    if (counted) {
+      this.cacheLookups++;
+      if (hit) this.cacheHits++;
+    }
+  }
+
+  windowHitRatio(): number {
+    return this.wLookups === 0 ? 0 : this.wHits / this.wLookups;
+  }
+
+  windowStaleRatio(): number {
+    return this.wAnswers === 0 ? 0 : this.wStale / this.wAnswers;
+  }
+
+  resetWindowRatios(): void {
+    this.wAnswers = this.wStale = this.wLookups = this.wHits = 0;
+  }
+
+  /** The current window's counts and latency percentiles; starts a new window. */
+  closeWindow(): ClassWindow {
+    const h = this.windowLatency;
+    const out: ClassWindow = { ...this.w, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) };
+    this.w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0 };
+    h.reset();
+    return out;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The event stream (Kafka-like): P partitions keyed by aggregate, each a FIFO log of events not
+ * yet applied, and a consumer group of projectors. Partition p belongs to consumer p mod C
+ * (consumers beyond P sit idle); a consumer applies one event at a time, taking the oldest head
+ * among its partitions, so each key's events are applied in commit order.
+ *
+ * Events are stored column-wise with a free list: memory is bounded by events in flight.
+ */
+import { grown } from '../engine/grown';
+import { hash32 } from '../engine/hash';
+import { IntQueue } from '../engine/intQueue';
+
+export class EventStream {
+  // Event columns.
+  key = new Int32Array(256);
+  version = new Int32Array(256);
+  commitMs = new Float64Array(256);
+  /** The command waiting for this append (synchronous append), or -1. */
+  waitingRequest = new Int32Array(256);
+  /** Replicas still to receive this event. */
+  pendingReplicas = new Int32Array(256);
+  private free: number[] = [];
+  private top = 0;
+
+  readonly partitions: IntQueue[];
+  /** The event each partition has in apply (its consumer is working on it), or -1. */
+  readonly inApply: Int32Array;
+  /** Per consumer: the event it is applying (-1 when idle). */
+  current: Int32Array = new Int32Array(0);
+  consumers = 0;
+  /** Events appended and not yet applied (the consumer lag, in events). */
+  lagEvents = 0;
+
+  constructor(partitionCount: number, consumers: number) {
+    this.partitions = Array.from({ length: partitionCount }, () => new IntQueue());
+    this.inApply = new Int32Array(partitionCount).fill(-1);
+    this.setConsumers(consumers);
+  }
+
+  partitionOf(key: number): number {
+    return hash32(key, 0x57ea) % this.partitions.length;
+  }
+
+  ownerOf(partition: number): number {
+    return this.consumers === 0 ? -1 : partition % this.consumers;
+  }
+
+  alloc(key: number, version: number, commitMs: number, waitingRequest: number): number {
+    let id = this.free.pop();
+    if (id === undefined) {
+      if (this.top === this.key.length) this.grow();
+      id = this.top++;
+    }
+    this.key[id] = key;
+    this.version[id] = version;
+    this.commitMs[id] = commitMs;
+    this.waitingRequest[id] = waitingRequest;
+    this.pendingReplicas[id] = 0;
+    return id;
+  }
+
+  release(id: number): void {
+    this.free.push(id);
+  }
+
+  /** Appends an event to its partition's log; returns the consumer that owns it (-1 if none). */
+  append(ev: number): number {
+    const p = this.partitionOf(this.key[ev]);
+    this.partitions[p].push(ev);
+    this.lagEvents++;
+    return this.ownerOf(p);
+  }
+
+  /**
+   * An idle consumer takes the oldest head among its partitions not already in apply.
+   * Returns the event, or -1 when it has nothing to do.
+   */
+  take(consumer: number): number {
+    if (consumer >= this.consumers || this.current[consumer] !== -1) return -1;
+    let best = -1;
+    let bestMs = Infinity;
+    const P = this.partitions.length;
+    for (let p = consumer; p < P; p += this.consumers) {
+      if (this.inApply[p] !== -1) continue;
+      const head = this.partitions[p].peek();
+      if (head !== -1 && this.commitMs[head] < bestMs) {
+        best = p;
+        bestMs = this.commitMs[head];
+      }
+    }
+    if (best === -1) return -1;
+    const ev = this.partitions[best].shift();
+    this.inApply[best] = ev;
+    this.current[consumer] = ev;
+    return ev;
+  }
+
+  /** The consumer finished applying its event; returns that event. */
+  finish(consumer: number): number {
+    const ev = this.current[consumer];
+    this.current[consumer] = -1;
+    this.inApply[this.partitionOf(this.key[ev])] = -1;
+    this.lagEvents--;
+    return ev;
+  }
+
+  /**
+   * Changes the number of consumers (a rebalance). Consumers with an event in apply finish it;
+   * the partition stays blocked until they do, so per-key order holds.
+   */
+  setConsumers(n: number): void {
+    const cur = new Int32Array(Math.max(n, this.current.length)).fill(-1);
+    cur.set(this.current);
+    this.current = cur;
+    this.consumers = n;
+  }
+
+  /** Commit time of the oldest unapplied event, or Infinity when none. */
+  oldestCommitMs(): number {
+    let oldest = Infinity;
+    for (let p = 0; p < this.partitions.length; p++) {
+      const a = this.inApply[p];
+      if (a !== -1 && this.commitMs[a] < oldest) oldest = this.commitMs[a];
+      const h = this.partitions[p].peek();
+      if (h !== -1 && this.commitMs[h] < oldest) oldest = this.commitMs[h];
+    }
+    return oldest;
+  }
+
+  /** Unapplied events in partition p, counting the one in apply. */
+  lagOf(p: number): number {
+    return this.partitions[p].length + (this.inApply[p] === -1 ? 0 : 1);
+  }
+
+  private grow(): void {
+    const n = this.key.length * 2;
+    this.key = grown(this.key, n);
+    this.version = grown(this.version, n);
+    this.commitMs = grown(this.commitMs, n);
+    this.waitingRequest = grown(this.waitingRequest, n);
+    this.pendingReplicas = grown(this.pendingReplicas, n);
+  }
+}

@@ -1,0 +1,71 @@
+import { grown } from '../engine/grown';
+
+/**
+ * Requests in flight, stored column-wise with a free list: memory is bounded by the number of
+ * requests in the system at once, never by the length of the run.
+ */
+export const F_COMMAND = 1;
+/** Arrived after warm-up: its outcome counts in the report. */
+export const F_COUNTED = 2;
+/** A command whose client will read its key again after it completes (read-your-writes). */
+export const F_WANTS_FOLLOW_UP = 4;
+/** A follow-up query; `minVersion` holds the version its command wrote. */
+export const F_FOLLOW_UP = 8;
+/** Scheduled but not yet arrived (a follow-up waiting for its delay). */
+export const F_PENDING = 16;
+/** A query that looked in the cache and missed (its answer will be put in the cache). */
+export const F_CACHE_MISS = 32;
+/** Set on every allocated slot, so a live request never has flags 0. */
+export const F_LIVE = 128;
+
+export class RequestPool {
+  arrivalMs = new Float64Array(256);
+  serviceMs = new Float64Array(256);
+  key = new Int32Array(256);
+  flags = new Uint8Array(256);
+  instance = new Int32Array(256);
+  /** The shard or read-store node holding a connection for this request. */
+  resource = new Int32Array(256);
+  /** For queries: the version read. */
+  version = new Int32Array(256);
+  /** For follow-up queries: the version the client wrote and expects to see. */
+  minVersion = new Int32Array(256);
+  private free: number[] = [];
+  private top = 0;
+  /** Requests allocated and not yet released. */
+  live = 0;
+
+  alloc(): number {
+    this.live++;
+    let id = this.free.pop();
+    if (id === undefined) {
+      if (this.top === this.flags.length) this.grow();
+      id = this.top++;
+    }
+    this.flags[id] = F_LIVE;
+    return id;
+  }
+
+  release(id: number): void {
+    this.flags[id] = 0;
+    this.live--;
+    this.free.push(id);
+  }
+
+  /** Calls `f` on every allocated request (free slots have flags 0, allocated ones never do). */
+  forEachLive(f: (id: number) => void): void {
+    for (let i = 0; i < this.top; i++) if (this.flags[i] !== 0) f(i);
+  }
+
+  private grow(): void {
+    const n = this.flags.length * 2;
+    this.arrivalMs = grown(this.arrivalMs, n);
+    this.serviceMs = grown(this.serviceMs, n);
+    this.key = grown(this.key, n);
+    this.flags = grown(this.flags, n);
+    this.instance = grown(this.instance, n);
+    this.resource = grown(this.resource, n);
+    this.version = grown(this.version, n);
+    this.minVersion = grown(this.minVersion, n);
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The scenario file format, version 1: a public format that people write by hand.
+ *
+ * Every field is optional and has a default, so `{ "version": 1 }` is the default scenario.
+ * Unknown fields are errors. Times in the file carry their unit in the name (`durationS`, `afterMs`).
+ */
+import { z } from 'zod';
+
+/** Latency distributions, in milliseconds of simulated time. A bare number is a constant. */
+const constantDist = z.strictObject({ type: z.literal('constant'), ms: z.number().min(0) });
+const exponentialDist = z.strictObject({ type: z.literal('exponential'), meanMs: z.number().min(0) });
+const uniformDist = z
+  .strictObject({ type: z.literal('uniform'), minMs: z.number().min(0), maxMs: z.number().min(0) })
+  .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must be at least minMs', path: ['maxMs'] });
+const lognormalDist = z
+  .strictObject({ type: z.literal('lognormal'), medianMs: z.number().gt(0), p99Ms: z.number().gt(0) })
+  .refine((d) => d.p99Ms > d.medianMs, { message: 'p99Ms must be greater than medianMs', path: ['p99Ms'] });
+
+export const latencySchema = z.union([
+  z.number().min(0).transform((ms) => ({ type: 'constant' as const, ms })),
+  z.discriminatedUnion('type', [constantDist, exponentialDist, uniformDist, lognormalDist]),
+]);
+export type Latency =
+  | { type: 'constant'; ms: number }
+  | { type: 'exponential'; meanMs: number }
+  | { type: 'uniform'; minMs: number; maxMs: number }
+  | { type: 'lognormal'; medianMs: number; p99Ms: number };
+
+export const loadBalancerAlgorithms = [
+  'round-robin',
+  'random',
+  'least-connections',
+  'power-of-two',
+  'consistent-hash',
+] as const;
+export type LoadBalancerAlgorithm = (typeof loadBalancerAlgorithms)[number];
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const exp = (meanMs: number): Latency => ({ type: 'exponential', meanMs });
+const constant = (ms: number): Latency => ({ type: 'constant', ms });
+
+function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalancerAlgorithm }) {
+  return z
+    .strictObject({
+      instances: int(0, 1000).default(d.instances),
+      vcpus: int(1, 256).default(2),
+      speed: z.number().gt(0).max(100).default(1),
+      queueCapacity: int(0, 1_000_000).default(100),
+      serviceTimeMs: latencySchema.default(exp(d.serviceMs)),
+      loadBalancer: z.enum(loadBalancerAlgorithms).default(d.lb),
+    })
+    .prefault({});
+}
+
+const profilePoint = z.strictObject({
+  atS: z.number().min(0),
+  rps: z.number().min(0).max(1_000_000),
+  rampS: z.number().min(0).default(0),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    version: z.literal(1),
+    name: z.string().max(200).default('default'),
+    seed: int(0, 2 ** 32 - 1).default(1),
+    durationS: z.number().gt(0).max(1_000_000).default(60),
+    warmupS: z.number().min(0).default(5),
+    workload: z
+      .strictObject({
+        rps: z.number().min(0).max(1_000_000).default(400),
+        profile: z.array(profilePoint).max(1000).optional(),
+        writeRatio: z.number().min(0).max(1).default(0.2),
+        keys: z
+          .strictObject({
+            count: int(1, 2_000_000).default(10_000),
+            distribution: z.enum(['uniform', 'zipf']).default('uniform'),
+            zipfS: z.number().gt(0).max(10).default(1.1),
+          })
+          .prefault({}),
+        followUpReads: z
+          .strictObject({ ratio: z.number().min(0).max(1).default(0.1), afterMs: z.number().min(0).default(100) })
+          .prefault({}),
+        timeoutMs: z.number().gt(0).default(2000),
+      })
+      .prefault({}),
+    commandService: serviceSchema({ instances: 2, serviceMs: 4, lb: 'round-robin' }),
+    queryService: serviceSchema({ instances: 2, serviceMs: 3, lb: 'least-connections' }),
+    writeStore: z
+      .strictObject({
+        shards: int(1, 1024).default(4),
+        partitioning: z.enum(['hash', 'range']).default('hash'),
+        connectionsPerShard: int(1, 10_000).default(8),
+        writeLatencyMs: latencySchema.default(exp(3)),
+      })
+      .prefault({}),
+    eventStream: z
+      .strictObject({
+        partitions: int(1, 1024).default(8),
+        appendLatencyMs: latencySchema.default(constant(2)),
+        synchronousAppend: z.boolean().default(false),
+        projectors: int(0, 1024).default(2),
+        applyLatencyMs: latencySchema.default(exp(1)),
+      })
+      .prefault({}),
+    readStore: z
+      .strictObject({
+        replicas: int(0, 32).default(2),
+        connectionsPerReplica: int(1, 10_000).default(16),
+        queryLatencyMs: latencySchema.default(exp(2)),
+        indexed: z.boolean().default(true),
+        unindexedFactor: z.number().min(1).max(10_000).default(20),
+        replicationLagMs: latencySchema.default(constant(50)),
+      })
+      .prefault({}),
+    cache: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        nodes: int(1, 256).default(3),
+        capacityPerNode: int(1, 10_000_000).default(1000),
+        ttlS: z.number().gt(0).default(30),
+        invalidation: z.enum(['ttl', 'event', 'ttl+event']).default('ttl'),
+        onEvent: z.enum(['delete', 'update']).default('delete'),
+        hitLatencyMs: latencySchema.default(constant(0.5)),
+      })
+      .prefault({}),
+    interventions: z
+      .array(z.strictObject({ atS: z.number().min(0), set: z.string().min(1), value: z.unknown() }))
+      .max(100_000)
+      .default([]),
+  })
+  .superRefine((s, ctx) => {
+    if (s.warmupS >= s.durationS) {
+      ctx.addIssue({ code: 'custom', path: ['warmupS'], message: `must be less than durationS (${s.durationS})` });
+    }
+    s.interventions.forEach((iv, i) => {
+      if (iv.atS > s.durationS) {
+        ctx.addIssue({ code: 'custom', path: ['interventions', i, 'atS'], message: `must be within the run (0 to durationS = ${s.durationS})` });
+      }
+      if (i > 0 && iv.atS < s.interventions[i - 1].atS) {
+        ctx.addIssue({ code: 'custom', path: ['interventions', i, 'atS'], message: 'interventions must be in time order' });
+      }
+    });
+    const p = s.workload.profile;
+    if (p) {
+      for (let i = 1; i < p.length; i++) {
+        if (p[i].atS < p[i - 1].atS) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['workload', 'profile', i, 'atS'],
+            message: `must not be earlier than the previous point (${p[i - 1].atS})`,
+          });
+        }
+      }
+    }
+  });
+
+/** A complete scenario, every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in a file: everything optional but `version`. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ServiceConfig = Scenario['commandService'];
+
+/** One problem with an input: the dotted field path and what is wrong with it. */
+export interface ScenarioProblem {
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''}`;
+  return issue.message;
+}
+
+/** Formats a zod path the way people write it: `workload.profile[2].atS`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out === '' ? '(scenario)' : out;
+}
+
+/**
+ * Validates the shape of a scenario (not what its interventions do: see `parseScenario` in
+ * load.ts) and fills in defaults. Never throws.
+ */
+export function parseShape(input: unknown): ParseResult {
+  const r = scenarioSchema.safeParse(input);
+  if (r.success) return { ok: true, scenario: r.data };
+  const problems: ScenarioProblem[] = [];
+  for (const issue of r.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) problems.push({ path: formatPath([...issue.path, k]), message: 'unknown field' });
+    } else if (issue.code === 'invalid_union' && issue.path.length > 0) {
+      problems.push({
+        path: formatPath(issue.path),
+        message:
+          'must be a number of milliseconds or one of {type:"constant",ms}, {type:"exponential",meanMs}, ' +
+          '{type:"uniform",minMs,maxMs}, {type:"lognormal",medianMs,p99Ms}',
+      });
+    } else {
+      problems.push({ path: formatPath(issue.path), message: describe(issue) });
+    }
+  }
+  return { ok: false, problems };
+}
+
+/** The built-in default scenario. */
+export function defaultScenario(): Scenario {
+  const r = parseShape({ version: 1 });
+  if (!r.ok) throw new Error('the default scenario is invalid');
+  return r.scenario;
+}

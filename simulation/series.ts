@@ -1,0 +1,45 @@
+/** The per-window time series as CSV: one header, one row per window, flat column names. */
+import type { WindowStats } from './types';
+
+type Row = Record<string, number>;
+
+function flatten(w: WindowStats): Row {
+  const row: Row = {};
+  const walk = (o: object, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      const name = prefix ? `${prefix}.${k}` : k;
+      if (typeof v === 'number') row[name] = v;
+      else if (v !== null && typeof v === 'object') walk(v, name);
+    }
+  };
+  walk(w, '');
+  return row;
+}
+
+const EXAMPLE: WindowStats = {
+  tS: 0,
+  commands: { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0 },
+  queries: { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0 },
+  consistencyLagP50Ms: 0,
+  consistencyLagP99Ms: 0,
+  streamLagEvents: 0,
+  streamLagMs: 0,
+  cacheHitRatio: 0,
+  staleReadRatio: 0,
+  commandService: { utilization: 0, meanQueueLength: 0, instances: 0 },
+  queryService: { utilization: 0, meanQueueLength: 0, instances: 0 },
+};
+
+const COLUMNS = Object.keys(flatten(EXAMPLE));
+
+export function seriesHeader(): string {
+  return COLUMNS.join(',');
+}
+
+export function seriesRow(w: WindowStats): string {
+  const row = flatten(w);
+  return COLUMNS.map((c) => {
+    const v = row[c];
+    return Number.isInteger(v) ? String(v) : v.toFixed(4);
+  }).join(',');
+}

@@ -1,0 +1,81 @@
+/** The live state of every part of the model, as small plain data for drawing the topology. */
+import type { InstanceGroup } from './model/instanceGroup';
+import type { ConnectionPool } from './model/connectionPool';
+import type { Simulation } from './simulation';
+import type { GroupView, Snapshot } from './types';
+
+function groupView(sim: Simulation, g: InstanceGroup): GroupView {
+  const now = sim.nowMs;
+  const spanMs = Math.max(1e-9, now - (sim.lastWindow ? sim.lastWindow.tS * 1000 : 0));
+  const instances = [];
+  for (let i = 0; i < g.size; i++) {
+    const a = g.busyAreas[i];
+    const busyMs = a.at(now) - (sim.instanceWindowStart.get(a) ?? 0);
+    instances.push({
+      state: g.stateOf(i),
+      vcpus: g.vcpus,
+      busy: g.busy[i],
+      queue: g.queues[i].length,
+      outstanding: g.outstanding[i],
+      utilization: Math.min(1, busyMs / (spanMs * g.vcpus)),
+    });
+  }
+  return { algorithm: g.algorithm, instances };
+}
+
+function utilizationNow(p: ConnectionPool): number {
+  return p.connections > 0 ? Math.min(1, p.busy / p.connections) : 0;
+}
+
+export function buildSnapshot(sim: Simulation): Snapshot {
+  const s = sim.stream;
+  const now = sim.nowMs;
+  const totalWrites = sim.shards.reduce((n, p) => n + p.ops, 0);
+  const cache = sim.cache;
+  return {
+    tMs: now,
+    durationMs: sim.durationMs,
+    done: sim.done,
+    events: sim.events,
+    commandService: groupView(sim, sim.cmd),
+    queryService: groupView(sim, sim.qry),
+    writeStore: {
+      partitioning: sim.scenario.writeStore.partitioning,
+      shards: sim.shards.map((p) => ({
+        writesShare: totalWrites > 0 ? p.ops / totalWrites : 0,
+        utilization: utilizationNow(p),
+        waiting: p.waiting.length,
+      })),
+    },
+    eventStream: {
+      partitions: s.partitions.map((_, p) => {
+        const head = s.inApply[p] !== -1 ? s.inApply[p] : s.partitions[p].peek();
+        return { lagEvents: s.lagOf(p), lagMs: head === -1 ? 0 : now - s.commitMs[head], owner: s.ownerOf(p) };
+      }),
+      projectors: Array.from({ length: s.consumers }, (_, c) => ({
+        busy: s.current[c] !== -1,
+        partitions: c < s.partitions.length ? Math.ceil((s.partitions.length - c) / s.consumers) : 0,
+      })),
+    },
+    readStore: {
+      nodes: sim.readNodes.map((p, i) => ({
+        role: i === 0 ? ('primary' as const) : ('replica' as const),
+        active: sim.nodeActive[i],
+        utilization: utilizationNow(p),
+        waiting: p.waiting.length,
+      })),
+    },
+    cache: {
+      enabled: cache !== null,
+      nodes:
+        cache === null
+          ? []
+          : Array.from({ length: cache.nodes }, (_, i) => ({
+              size: cache.sizes[i],
+              capacity: cache.capacity,
+              hitRatio: cache.lookups[i] > 0 ? cache.hits[i] / cache.lookups[i] : 0,
+            })),
+    },
+    window: sim.lastWindow,
+  };
+}
