@@ -81,7 +81,9 @@ function reconfigure(sim: Simulation, next: Scenario): void {
   const now = sim.nowMs;
   sim.scenario = next;
   sim.configureSamplers(next);
-  if (prev.workload.rps !== next.workload.rps || JSON.stringify(prev.workload.profile) !== JSON.stringify(next.workload.profile)) {
+  const w0 = prev.workload;
+  const w1 = next.workload;
+  if (w0.rps !== w1.rps || w0.arrivals !== w1.arrivals || JSON.stringify(w0.profile) !== JSON.stringify(w1.profile)) {
     sim.resetArrivals();
   }
   for (const [g, cfg] of [

@@ -19,7 +19,8 @@ export function parseScenario(input: unknown): ParseResult {
     }
     for (const p of r.problems) {
       const at = `interventions[${i}]`;
-      if (p.path === 'set' || p.message.startsWith('unknown field')) {
+      // A field that does not exist or cannot change is a problem with `set`; anything else with `value`.
+      if (p.path === 'set' || p.message.startsWith('unknown field') || p.message.startsWith('cannot change')) {
         problems.push({ path: `${at}.set`, message: `${iv.set}: ${p.message}` });
       } else if (p.path === iv.set) {
         problems.push({ path: `${at}.value`, message: p.message });

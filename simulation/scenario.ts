@@ -69,6 +69,8 @@ export const scenarioSchema = z
       .strictObject({
         rps: z.number().min(0).max(1_000_000).default(400),
         profile: z.array(profilePoint).max(1000).optional(),
+        /** Poisson (exponential gaps) or deterministic (evenly spaced at the rate: exact pipelines). */
+        arrivals: z.enum(['poisson', 'deterministic']).default('poisson'),
         writeRatio: z.number().min(0).max(1).default(0.2),
         keys: z
           .strictObject({

@@ -245,7 +245,8 @@ export class Simulation {
   // ---- Workload -------------------------------------------------------------------------
 
   private scheduleArrival(): void {
-    const t = this.rate.next(this.nowMs, -Math.log(1 - this.uArrival()));
+    const e = this.scenario.workload.arrivals === 'poisson' ? -Math.log(1 - this.uArrival()) : 1;
+    const t = this.rate.next(this.nowMs, e);
     if (t < this.durationMs) this.q.push(t, ARRIVAL, this.arrivalGen);
   }
 

@@ -1,0 +1,102 @@
+/** Invariants over random valid scenarios (fast-check): conservation, no NaN, lags never negative. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario, type Report } from '../index';
+
+const latency = fc.oneof(
+  fc.double({ min: 0, max: 20, noNaN: true }).map((ms) => ({ type: 'constant', ms })),
+  fc.double({ min: 0, max: 20, noNaN: true }).map((meanMs) => ({ type: 'exponential', meanMs })),
+  fc.tuple(fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true })).map(([a, b]) => ({
+    type: 'uniform',
+    minMs: Math.min(a, b),
+    maxMs: Math.max(a, b),
+  })),
+  fc.tuple(fc.double({ min: 0.1, max: 10, noNaN: true }), fc.double({ min: 1.1, max: 10, noNaN: true })).map(([m, f]) => ({
+    type: 'lognormal',
+    medianMs: m,
+    p99Ms: m * f,
+  })),
+);
+const lb = fc.constantFrom('round-robin', 'random', 'least-connections', 'power-of-two', 'consistent-hash');
+const service = fc.record({
+  instances: fc.integer({ min: 0, max: 5 }),
+  vcpus: fc.integer({ min: 1, max: 4 }),
+  speed: fc.double({ min: 0.25, max: 4, noNaN: true }),
+  queueCapacity: fc.integer({ min: 0, max: 50 }),
+  serviceTimeMs: latency,
+  loadBalancer: lb,
+});
+const scenarioArb = fc.record({
+  version: fc.constant(1),
+  seed: fc.integer({ min: 0, max: 1000 }),
+  durationS: fc.integer({ min: 2, max: 8 }),
+  warmupS: fc.constant(1),
+  workload: fc.record({
+    rps: fc.integer({ min: 0, max: 3000 }),
+    writeRatio: fc.double({ min: 0, max: 1, noNaN: true }),
+    keys: fc.record({ count: fc.integer({ min: 1, max: 500 }), distribution: fc.constantFrom('uniform', 'zipf') }),
+    followUpReads: fc.record({ ratio: fc.double({ min: 0, max: 1, noNaN: true }), afterMs: fc.integer({ min: 0, max: 500 }) }),
+    timeoutMs: fc.integer({ min: 5, max: 3000 }),
+  }),
+  commandService: service,
+  queryService: service,
+  writeStore: fc.record({
+    shards: fc.integer({ min: 1, max: 6 }),
+    partitioning: fc.constantFrom('hash', 'range'),
+    connectionsPerShard: fc.integer({ min: 1, max: 8 }),
+    writeLatencyMs: latency,
+  }),
+  eventStream: fc.record({
+    partitions: fc.integer({ min: 1, max: 8 }),
+    projectors: fc.integer({ min: 0, max: 10 }),
+    appendLatencyMs: latency,
+    applyLatencyMs: latency,
+    synchronousAppend: fc.boolean(),
+  }),
+  readStore: fc.record({
+    replicas: fc.integer({ min: 0, max: 3 }),
+    connectionsPerReplica: fc.integer({ min: 1, max: 8 }),
+    queryLatencyMs: latency,
+    indexed: fc.boolean(),
+    replicationLagMs: latency,
+  }),
+  cache: fc.record({
+    enabled: fc.boolean(),
+    nodes: fc.integer({ min: 1, max: 4 }),
+    capacityPerNode: fc.integer({ min: 1, max: 200 }),
+    ttlS: fc.double({ min: 0.01, max: 5, noNaN: true }),
+    invalidation: fc.constantFrom('ttl', 'event', 'ttl+event'),
+    onEvent: fc.constantFrom('delete', 'update'),
+  }),
+});
+
+function numbers(o: unknown, out: [string, number][] = [], path = ''): [string, number][] {
+  if (typeof o === 'number') out.push([path, o]);
+  else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) numbers(v, out, `${path}.${k}`);
+  return out;
+}
+
+function checkInvariants(r: Report): void {
+  for (const c of [r.commands, r.queries]) {
+    expect(c.offered).toBe(c.completed + c.rejected + c.timedOut + c.failed + c.inFlight);
+  }
+  for (const [path, v] of numbers(r)) {
+    expect(Number.isFinite(v), `${path} = ${v}`).toBe(true);
+    expect(v, path).toBeGreaterThanOrEqual(0);
+  }
+  for (const lag of [r.consistencyLagMs, r.replicaLagMs]) expect(lag.max).toBeGreaterThanOrEqual(lag.p99);
+  expect(r.followUpReads.violations).toBeLessThanOrEqual(r.followUpReads.count);
+}
+
+describe('invariants over random scenarios', () => {
+  it('offered = completed + rejected + timedOut + failed + inFlight; every number finite and >= 0', () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const parsed = parseScenario(input);
+        expect(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems)).toBe(true);
+        if (parsed.ok) checkInvariants(runScenario(parsed.scenario));
+      }),
+      { numRuns: 120, seed: 42 },
+    );
+  });
+});
