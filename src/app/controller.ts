@@ -1,0 +1,191 @@
+/**
+ * What the page's controls do: each action sends one command through the bridge and puts the
+ * answer in the stores. Components call these and read the stores; they never see the worker.
+ */
+import { parseScenarioText, type Scenario, type WindowStats } from '../../simulation/index';
+import { SimBridge } from '../bridge/simBridge';
+import { appendWindows } from '../state/series';
+import { initialRunState, useRunStore } from '../state/runStore';
+import { useScenarioStore } from '../state/scenarioStore';
+import type { RunUpdate, Speed } from '../worker/runner';
+import { downloadJson } from '../lib/download';
+
+/** Windows reach the charts at most this often while running (the topology updates every post). */
+const SERIES_FLUSH_MS = 200;
+const WATCHDOG_MS = 2000;
+
+let pendingWindows: WindowStats[] = [];
+let lastFlush = 0;
+/** The scenario the worker runs from time 0 (what a restart or a fresh worker loads). */
+let base: Scenario = useScenarioStore.getState().scenario;
+
+function flushSeries(): void {
+  lastFlush = performance.now();
+  if (pendingWindows.length === 0) return;
+  const windows = pendingWindows;
+  pendingWindows = [];
+  useRunStore.setState((s) => ({ series: appendWindows(s.series, windows) }));
+}
+
+function onUpdate(u: RunUpdate): void {
+  pendingWindows.push(...u.windows);
+  useRunStore.setState({
+    status: u.status,
+    snapshot: u.snapshot,
+    report: u.report,
+    achievedSpeed: u.achievedSpeed,
+    ...(u.error ? { error: u.error } : {}),
+  });
+  if (u.status !== 'running' || performance.now() - lastFlush >= SERIES_FLUSH_MS) flushSeries();
+}
+
+function onFailure(message: string): void {
+  pendingWindows = [];
+  useRunStore.setState({ status: 'failed', error: message, achievedSpeed: null });
+}
+
+const bridge = new SimBridge({ onUpdate, onFailure });
+
+/** Runs `fn`; a rejected call has already been reported by the bridge, so it is only logged. */
+async function guarded<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!bridge.alive) return undefined; // the failure message is on the page already
+    useRunStore.setState({ error: `The simulation refused the command: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+/** Starts a worker with `scenario` if none is running (first use, or after a failure). */
+async function ensureWorker(): Promise<void> {
+  if (bridge.alive) return;
+  const r = await bridge.call('load', base);
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  await bridge.call('setSpeed', useRunStore.getState().speed);
+}
+
+function clearRun(): void {
+  pendingWindows = [];
+  const { speed } = useRunStore.getState();
+  useRunStore.setState({ ...initialRunState, status: 'ready', speed });
+}
+
+export function init(): void {
+  void guarded(async () => {
+    await ensureWorker();
+  });
+  setInterval(() => {
+    if (useRunStore.getState().status === 'running' && bridge.alive) void guarded(() => bridge.call('ping'));
+  }, WATCHDOG_MS);
+}
+
+export async function play(): Promise<void> {
+  await guarded(async () => {
+    const fresh = !bridge.alive;
+    await ensureWorker();
+    if (fresh) clearRun();
+    if (useRunStore.getState().status === 'done') await reset();
+    useRunStore.setState({ error: null });
+    await bridge.call('play');
+  });
+}
+
+export async function pause(): Promise<void> {
+  await guarded(() => bridge.call('pause'));
+}
+
+export async function step(): Promise<void> {
+  await guarded(async () => {
+    if (!bridge.alive) {
+      await ensureWorker();
+      clearRun();
+    }
+    await bridge.call('step');
+  });
+}
+
+export async function reset(): Promise<void> {
+  await guarded(async () => {
+    const fresh = !bridge.alive;
+    await ensureWorker();
+    clearRun();
+    if (!fresh) await bridge.call('reset');
+    useScenarioStore.setState({ scenario: base, interventions: base.interventions, fieldProblems: {} });
+  });
+}
+
+export async function setSpeed(speed: Speed): Promise<void> {
+  useRunStore.setState({ speed });
+  if (bridge.alive) await guarded(() => bridge.call('setSpeed', speed));
+}
+
+/** Sets one scenario field; a refused value leaves a message at the field and changes nothing. */
+export async function change(path: string, value: unknown): Promise<boolean> {
+  const r = await guarded(async () => {
+    await ensureWorker();
+    return bridge.call('change', { set: path, value });
+  });
+  if (!r) return false;
+  const problems = { ...useScenarioStore.getState().fieldProblems };
+  if (!r.ok) {
+    problems[path] = r.problems.map((p) => (p.path === path ? p.message : `${p.path}: ${p.message}`)).join('; ');
+    useScenarioStore.setState({ fieldProblems: problems });
+    return false;
+  }
+  delete problems[path];
+  useScenarioStore.setState({ scenario: r.scenario, interventions: r.interventions, fieldProblems: problems });
+  if (r.restarted) {
+    base = r.scenario;
+    pendingWindows = [];
+    const wasStarted = useRunStore.getState().report !== null && (useRunStore.getState().snapshot?.tMs ?? 0) > 0;
+    useRunStore.setState({ series: [], notice: wasStarted ? `${path} cannot change during a run: a new run started with it.` : null });
+  } else {
+    useRunStore.setState({ notice: `${path} = ${JSON.stringify(value)} from ${r.atS.toFixed(3)} s, recorded as an intervention.` });
+  }
+  return true;
+}
+
+/** Loads scenario text (a file). Problems are listed and the current run is kept. */
+export async function loadText(text: string, fileName: string): Promise<boolean> {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) {
+    useScenarioStore.setState({ fileProblems: parsed.problems });
+    useRunStore.setState({ notice: `${fileName} was not loaded.` });
+    return false;
+  }
+  const r = await guarded(async () => {
+    await ensureWorker();
+    return bridge.call('load', parsed.scenario);
+  });
+  if (!r) return false;
+  if (!r.ok) {
+    useScenarioStore.setState({ fileProblems: r.problems });
+    return false;
+  }
+  base = r.scenario;
+  clearRun();
+  useScenarioStore.setState({ scenario: r.scenario, interventions: r.scenario.interventions, fieldProblems: {}, fileProblems: [] });
+  useRunStore.setState({ notice: `Loaded ${fileName}.`, error: null });
+  return true;
+}
+
+/** Downloads the scenario: the loaded settings plus every intervention, so the run replays. */
+export async function saveScenario(): Promise<void> {
+  const s = await guarded(async () => {
+    await ensureWorker();
+    return bridge.call('scenarioToSave');
+  });
+  if (s) downloadJson(s, `${s.name.replace(/[^\w.-]+/g, '-') || 'scenario'}.json`);
+}
+
+/** Downloads the report as the CLI prints it with --json. */
+export async function saveReport(): Promise<void> {
+  const r = await guarded(() => bridge.call('report'));
+  if (r) downloadJson(r, 'report.json');
+}
+
+/** Test hook: make the worker fail ('throw') or stop answering ('hang'). */
+export function failWorkerForTest(mode: 'throw' | 'hang'): void {
+  if (bridge.alive) void bridge.call('failForTest', mode).catch(() => {});
+}

@@ -1,0 +1,35 @@
+/** The state of the run as the page sees it: status, latest snapshot, series, report, errors. */
+import { create } from 'zustand';
+import type { Report, Snapshot, WindowStats } from '../../simulation/index';
+import type { RunStatus, Speed } from '../worker/runner';
+
+export type PageStatus = RunStatus | 'starting';
+
+export interface RunState {
+  status: PageStatus;
+  speed: Speed;
+  snapshot: Snapshot | null;
+  /** The latest windows (bounded; see series.ts). */
+  series: WindowStats[];
+  /** The report so far (after warm-up); the final report once the status is 'done'. */
+  report: Report | null;
+  /** Simulated ms per wall ms, when running. */
+  achievedSpeed: number | null;
+  /** What went wrong with the worker or the simulation, in words. */
+  error: string | null;
+  /** A short message about the last action (a restart, a loaded file). */
+  notice: string | null;
+}
+
+export const initialRunState: RunState = {
+  status: 'starting',
+  speed: 1,
+  snapshot: null,
+  series: [],
+  report: null,
+  achievedSpeed: null,
+  error: null,
+  notice: null,
+};
+
+export const useRunStore = create<RunState>()(() => ({ ...initialRunState }));

@@ -1,0 +1,22 @@
+/** The scenario as it stands now (live changes included) and the problems found in edits. */
+import { create } from 'zustand';
+import { defaultScenario, type Scenario, type ScenarioProblem } from '../../simulation/index';
+import type { Intervention } from '../worker/interventions';
+
+export interface ScenarioState {
+  /** The settings in force now. */
+  scenario: Scenario;
+  /** Interventions from the loaded file and recorded live, in time order. */
+  interventions: Intervention[];
+  /** Refused edits: field path -> message. Cleared when the field is next accepted. */
+  fieldProblems: Record<string, string>;
+  /** Problems of the last file that failed to load. */
+  fileProblems: ScenarioProblem[];
+}
+
+export const useScenarioStore = create<ScenarioState>()(() => ({
+  scenario: defaultScenario(),
+  interventions: [],
+  fieldProblems: {},
+  fileProblems: [],
+}));

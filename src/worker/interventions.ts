@@ -1,0 +1,46 @@
+/** Helpers for recording live changes as interventions that replay exactly. */
+
+/** A change at a simulated time, as in the scenario file's `interventions`. */
+export interface Intervention {
+  atS: number;
+  set: string;
+  value: unknown;
+}
+
+/**
+ * The first whole millisecond at or after `nowMs` at which a live change can be applied so that
+ * its replay happens at exactly the same time: `t / 1000` read back as `atS * 1000` gives `t`,
+ * and `t` is not a window boundary (windows end on whole seconds, and an intervention scheduled
+ * at the same time as a window would be ordered differently in the replay).
+ */
+export function cleanChangeTimeMs(nowMs: number): number {
+  let t = Math.ceil(nowMs);
+  while (t % 1000 === 0 || (t / 1000) * 1000 !== t) t++;
+  return t;
+}
+
+/** Both lists in time order; at equal times the earlier list comes first (a stable merge). */
+export function mergeInterventions(a: readonly Intervention[], b: readonly Intervention[]): Intervention[] {
+  return [...a, ...b].map((iv, i) => ({ iv, i })).sort((x, y) => x.iv.atS - y.iv.atS || x.i - y.i).map((x) => x.iv);
+}
+
+/** A deep copy of `obj` with the field at dotted `path` set to `value` (missing groups created). */
+export function setPath<T>(obj: T, path: string, value: unknown): T {
+  const copy = JSON.parse(JSON.stringify(obj)) as Record<string, unknown>;
+  const parts = path.split('.');
+  let o = copy;
+  for (const p of parts.slice(0, -1)) {
+    if (o[p] === null || typeof o[p] !== 'object') o[p] = {};
+    o = o[p] as Record<string, unknown>;
+  }
+  o[parts[parts.length - 1]] = value;
+  if (path === 'workload.rps') delete (copy.workload as Record<string, unknown>).profile;
+  return copy as T;
+}
+
+/** The value at dotted `path`, or undefined. */
+export function getPath(obj: unknown, path: string): unknown {
+  let o = obj;
+  for (const p of path.split('.')) o = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[p] : undefined;
+  return o;
+}

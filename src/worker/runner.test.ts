@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario, type Report } from '../../simulation/index';
+import { Runner, type Clock, type RunUpdate } from './runner';
+import { cleanChangeTimeMs, mergeInterventions } from './interventions';
+
+/** A clock that moves only when the test runs the next scheduled callback. */
+function fakeClock() {
+  let t = 0;
+  let next: (() => void) | null = null;
+  const clock: Clock = {
+    now: () => t,
+    schedule: (fn) => ((next = fn), 1),
+    cancel: () => (next = null),
+  };
+  const advance = (ms: number) => {
+    t += ms;
+    const fn = next;
+    next = null;
+    fn?.();
+  };
+  return { clock, advance, pending: () => next !== null };
+}
+
+const withoutWall = (r: Report) => JSON.stringify({ ...r, wallMs: 0 });
+
+describe('Runner', () => {
+  it('Runner paces 1x: 500 wall ms advance 500 simulated ms', () => {
+    const { clock, advance } = fakeClock();
+    const runner = new Runner(clock);
+    runner.load({ version: 1 });
+    const updates: RunUpdate[] = [];
+    runner.onUpdate = (u) => updates.push(u);
+    runner.play();
+    for (let i = 0; i < 50; i++) advance(10);
+    runner.pause();
+    expect(updates.at(-1)!.snapshot.tMs).toBe(500);
+    expect(updates.at(-1)!.status).toBe('paused');
+    expect(updates.every((u, i) => i === 0 || u.snapshot.tMs >= updates[i - 1].snapshot.tMs)).toBe(true);
+  });
+
+  it('Runner.step() stops at the end of the current window', () => {
+    const { clock, advance, pending } = fakeClock();
+    const runner = new Runner(clock);
+    runner.load({ version: 1, durationS: 10, warmupS: 1 });
+    let last: RunUpdate | null = null;
+    runner.onUpdate = (u) => (last = u);
+    runner.step();
+    while (pending()) advance(1);
+    expect(last!.snapshot.tMs).toBe(1000);
+    expect(last!.status).toBe('paused');
+  });
+
+  it('Runner.change() records interventions that replay to the same report', () => {
+    const { clock, advance, pending } = fakeClock();
+    const runner = new Runner(clock);
+    runner.load({ version: 1, durationS: 20, warmupS: 2, workload: { rps: 800 } });
+    runner.setSpeed(7.3);
+    runner.play();
+    for (let i = 0; i < 400; i++) advance(3);
+    expect(runner.change({ set: 'queryService.instances', value: 4 }).ok).toBe(true);
+    for (let i = 0; i < 300; i++) advance(3);
+    expect(runner.change({ set: 'cache.enabled', value: true }).ok).toBe(true);
+    expect(runner.change({ set: 'queryService.vcpus', value: 0 }).ok).toBe(false);
+    runner.setSpeed('max');
+    while (pending()) advance(1);
+    const saved = runner.scenarioToSave();
+    expect(saved.interventions.map((iv) => iv.set)).toEqual(['queryService.instances', 'cache.enabled']);
+    const replay = parseScenario(JSON.parse(JSON.stringify(saved)));
+    if (!replay.ok) throw new Error(JSON.stringify(replay.problems));
+    expect(withoutWall(runner.report())).toBe(withoutWall(runScenario(replay.scenario)));
+  });
+
+  it('Runner.change() of a field fixed during a run restarts at time 0', () => {
+    const { clock, advance } = fakeClock();
+    const runner = new Runner(clock);
+    runner.load({ version: 1 });
+    runner.play();
+    for (let i = 0; i < 20; i++) advance(20);
+    const r = runner.change({ set: 'seed', value: 7 });
+    expect(r.ok && r.restarted).toBe(true);
+    expect(runner.scenarioToSave().seed).toBe(7);
+  });
+});
+
+describe('interventions', () => {
+  it('cleanChangeTimeMs() avoids window boundaries and round-trips through seconds', () => {
+    for (const now of [0, 999.2, 1000, 1234.5, 59_999.9, 123_456_789.1]) {
+      const t = cleanChangeTimeMs(now);
+      expect(t).toBeGreaterThanOrEqual(now);
+      expect(t % 1000).not.toBe(0);
+      expect((t / 1000) * 1000).toBe(t);
+    }
+  });
+
+  it('mergeInterventions() sorts by time and keeps the order of equal times', () => {
+    const a = [{ atS: 1, set: 'a', value: 1 }, { atS: 5, set: 'b', value: 1 }];
+    const b = [{ atS: 1, set: 'c', value: 1 }, { atS: 3, set: 'd', value: 1 }];
+    expect(mergeInterventions(a, b).map((i) => i.set)).toEqual(['a', 'c', 'd', 'b']);
+  });
+});

@@ -1,0 +1,265 @@
+/**
+ * Paces one Simulation against a wall clock: real time, multiples of it, or as fast as possible.
+ * It lives in the worker; it knows nothing of Comlink, so Vitest can drive it with a fake clock.
+ *
+ * Live changes are applied only between slices, at a simulated time `t` (whole ms) that the
+ * replay reproduces exactly (`(t / 1000) * 1000 === t`) and that is not a window boundary, so
+ * a scenario saved with its recorded interventions replays byte for byte.
+ */
+import {
+  Simulation,
+  applyChange,
+  buildReport,
+  buildSnapshot,
+  changedScenario,
+  parseScenario,
+  type Change,
+  type Report,
+  type Scenario,
+  type ScenarioProblem,
+  type Snapshot,
+  type WindowStats,
+} from '../../simulation/index';
+import { cleanChangeTimeMs, mergeInterventions, setPath, type Intervention } from './interventions';
+
+/** Simulated seconds per wall second, or as fast as the machine goes. */
+export type Speed = number | 'max';
+export type RunStatus = 'ready' | 'running' | 'paused' | 'done' | 'failed';
+
+/** What the worker posts to the page, at most every `POST_EVERY_MS`. Small plain data. */
+export interface RunUpdate {
+  status: RunStatus;
+  snapshot: Snapshot;
+  /** Windows completed since the previous update (the page keeps the series). */
+  windows: WindowStats[];
+  report: Report;
+  /** Simulated ms per wall ms over the last update interval, when running. */
+  achievedSpeed: number | null;
+  /** A message when the simulation threw. */
+  error?: string;
+}
+
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+export type ChangeOutcome =
+  | { ok: true; scenario: Scenario; interventions: Intervention[]; restarted: boolean; atS: number }
+  | { ok: false; problems: ScenarioProblem[] };
+
+export interface Clock {
+  now(): number;
+  schedule(fn: () => void, ms: number): unknown;
+  cancel(handle: unknown): void;
+}
+
+export const POST_EVERY_MS = 33;
+/** Wall time the worker spends simulating before it yields to messages. */
+const SLICE_MS = 20;
+const CHUNK_EVENTS = 5000;
+
+export class Runner {
+  onUpdate: (u: RunUpdate) => void = () => {};
+  private base: Scenario | null = null;
+  private recorded: Intervention[] = [];
+  private sim: Simulation | null = null;
+  private status: RunStatus = 'ready';
+  private mode: 'idle' | 'run' | 'step' = 'idle';
+  private speed: Speed = 1;
+  private stepTargetMs = 0;
+  private anchorWallMs = 0;
+  private anchorSimMs = 0;
+  private timer: unknown = null;
+  private lastPostWallMs = -Infinity;
+  private lastPostSimMs = 0;
+  private wallRunMs = 0;
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Validates and loads a scenario (its interventions included); the run waits at time 0. */
+  load(input: unknown): LoadResult {
+    const parsed = parseScenario(input);
+    if (!parsed.ok) return parsed;
+    this.base = parsed.scenario;
+    this.recorded = [];
+    this.reset();
+    return { ok: true, scenario: parsed.scenario };
+  }
+
+  /** Back to time 0 with the loaded scenario; changes recorded during the run are dropped. */
+  reset(): void {
+    this.stop();
+    this.recorded = [];
+    this.sim = new Simulation(this.requireBase());
+    this.status = 'ready';
+    this.wallRunMs = 0;
+    this.post(true);
+  }
+
+  play(): void {
+    const sim = this.requireSim();
+    if (sim.done) return;
+    this.status = 'running';
+    this.mode = 'run';
+    this.reanchor();
+    this.post(true);
+    this.kick(0);
+  }
+
+  pause(): void {
+    if (this.status !== 'running' && this.mode === 'idle') return;
+    this.stop();
+    this.status = this.requireSim().done ? 'done' : 'paused';
+    this.post(true);
+  }
+
+  /** Pauses, then advances to the end of the current 1 s window. */
+  step(): void {
+    const sim = this.requireSim();
+    if (sim.done) return;
+    this.stop();
+    this.status = 'paused';
+    this.stepTargetMs = Math.min(sim.durationMs, (Math.floor(sim.nowMs / 1000) + 1) * 1000);
+    this.mode = 'step';
+    this.kick(0);
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.reanchor();
+  }
+
+  /**
+   * Sets one scenario field. Before the run starts, after it ends, or for a field that cannot
+   * change during a run, the loaded scenario itself changes and the run restarts at time 0.
+   * Otherwise the change applies now and is recorded as an intervention. A restart keeps the
+   * loaded file's interventions and drops the ones recorded live.
+   */
+  change(change: Change): ChangeOutcome {
+    const sim = this.requireSim();
+    const live = changedScenario(sim.scenario, change);
+    const fixed = !live.ok && live.problems.some((p) => p.message.startsWith('cannot change during a run'));
+    if (!live.ok && !fixed) return live;
+    const t = cleanChangeTimeMs(sim.nowMs);
+    if (fixed || sim.nowMs === 0 || t >= sim.durationMs) return this.restartWith(change);
+    sim.runUntil(t);
+    const applied = applyChange(sim, change);
+    if (!applied.ok) return applied;
+    // The replay processes this change as one calendar event, counted in `events`; count it here too.
+    sim.events++;
+    const atS = t / 1000;
+    this.recorded.push({ atS, set: change.set, value: change.value });
+    this.post(true);
+    return { ok: true, scenario: applied.scenario, interventions: this.interventions(), restarted: false, atS };
+  }
+
+  /** The loaded scenario with every intervention (from the file and recorded live), in time order. */
+  scenarioToSave(): Scenario {
+    return { ...this.requireBase(), interventions: this.interventions() };
+  }
+
+  report(): Report {
+    return { ...buildReport(this.requireSim()), wallMs: Math.round(this.wallRunMs * 10) / 10 };
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+
+  private interventions(): Intervention[] {
+    return mergeInterventions(this.requireBase().interventions, this.recorded);
+  }
+
+  private restartWith(change: Change): ChangeOutcome {
+    const wasRunning = this.status === 'running';
+    const next = parseScenario(setPath(this.requireBase(), change.set, change.value));
+    if (!next.ok) return next;
+    this.base = next.scenario;
+    this.reset();
+    if (wasRunning) this.play();
+    return { ok: true, scenario: next.scenario, interventions: this.interventions(), restarted: true, atS: 0 };
+  }
+
+  private requireBase(): Scenario {
+    if (!this.base) throw new Error('no scenario loaded');
+    return this.base;
+  }
+
+  private requireSim(): Simulation {
+    if (!this.sim) throw new Error('no scenario loaded');
+    return this.sim;
+  }
+
+  private stop(): void {
+    this.mode = 'idle';
+    if (this.timer !== null) this.clock.cancel(this.timer);
+    this.timer = null;
+  }
+
+  private reanchor(): void {
+    this.anchorWallMs = this.clock.now();
+    this.anchorSimMs = this.sim?.nowMs ?? 0;
+  }
+
+  private kick(ms: number): void {
+    if (this.timer === null) this.timer = this.clock.schedule(this.tick, ms);
+  }
+
+  private readonly tick = (): void => {
+    this.timer = null;
+    if (this.mode === 'idle' || !this.sim) return;
+    const sim = this.sim;
+    const t0 = this.clock.now();
+    const target =
+      this.mode === 'step'
+        ? this.stepTargetMs
+        : this.speed === 'max'
+          ? sim.durationMs
+          : this.anchorSimMs + (t0 - this.anchorWallMs) * this.speed;
+    let reached = false;
+    try {
+      do reached = sim.runUntil(target, CHUNK_EVENTS);
+      while (!reached && this.clock.now() - t0 < SLICE_MS);
+    } catch (e) {
+      this.stop();
+      this.status = 'failed';
+      this.post(true, `The simulation stopped with an error: ${(e as Error).message}`);
+      return;
+    }
+    const t1 = this.clock.now();
+    this.wallRunMs += t1 - t0;
+    // Behind the wall clock: drop the debt rather than race to catch up later.
+    if (!reached && this.mode === 'run' && this.speed !== 'max') {
+      this.anchorWallMs = t1;
+      this.anchorSimMs = sim.nowMs;
+    }
+    let changed = false;
+    if (sim.done) {
+      this.stop();
+      this.status = 'done';
+      changed = true;
+    } else if (this.mode === 'step' && reached) {
+      this.stop();
+      changed = true;
+    }
+    this.post(changed);
+    // stop() above may have set the mode; TypeScript cannot see that.
+    if ((this.mode as string) !== 'idle') this.kick(this.speed === 'max' || !reached || this.mode === 'step' ? 0 : 15);
+  };
+
+  private post(force: boolean, error?: string): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const now = this.clock.now();
+    if (!force && now - this.lastPostWallMs < POST_EVERY_MS) return;
+    const dt = now - this.lastPostWallMs;
+    const achievedSpeed = this.status === 'running' && dt > 0 && dt < 1000 ? (sim.nowMs - this.lastPostSimMs) / dt : null;
+    this.lastPostWallMs = now;
+    this.lastPostSimMs = sim.nowMs;
+    this.onUpdate({
+      status: this.status,
+      snapshot: buildSnapshot(sim),
+      windows: sim.drainWindows(),
+      report: this.report(),
+      achievedSpeed,
+      ...(error ? { error } : {}),
+    });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The Web Worker that owns the simulation. The page reaches it only through this API (Comlink);
+ * its type is derived from the object below, so the two sides cannot drift apart.
+ */
+import * as Comlink from 'comlink';
+import type { Change } from '../../simulation/index';
+import { Runner, type RunUpdate, type Speed } from './runner';
+
+const runner = new Runner({
+  now: () => performance.now(),
+  schedule: (fn, ms) => setTimeout(fn, ms),
+  cancel: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+});
+
+const api = {
+  /** Answers at once: the page uses it to check that the worker is alive. */
+  ping: (): true => true,
+  /** Registers the page's update callback (a Comlink proxy). */
+  subscribe(onUpdate: (u: RunUpdate) => void): void {
+    runner.onUpdate = (u) => void onUpdate(u);
+  },
+  load: (input: unknown) => runner.load(input),
+  play: () => runner.play(),
+  pause: () => runner.pause(),
+  step: () => runner.step(),
+  reset: () => runner.reset(),
+  setSpeed: (speed: Speed) => runner.setSpeed(speed),
+  change: (change: Change) => runner.change(change),
+  report: () => runner.report(),
+  scenarioToSave: () => runner.scenarioToSave(),
+  /** For the browser tests: make the worker throw (uncaught) or stop answering. */
+  failForTest(mode: 'throw' | 'hang'): void {
+    if (mode === 'throw') {
+      setTimeout(() => {
+        throw new Error('worker failure requested by a test');
+      });
+      return;
+    }
+    for (;;) {
+      // Spin: the page must notice that calls go unanswered.
+    }
+  },
+};
+
+export type SimWorkerApi = typeof api;
+
+Comlink.expose(api);
