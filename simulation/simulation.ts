@@ -68,6 +68,7 @@ export class Simulation {
 
   // Workload.
   private rate: RateProfile;
+  private poisson = true;
   private arrivalGen = 0;
   private readonly uArrival: Uniform;
   private readonly uMix: Uniform;
@@ -157,6 +158,7 @@ export class Simulation {
     this.uHit = stream(seed, 'cache.hit');
 
     this.rate = new RateProfile(s.workload);
+    this.poisson = s.workload.arrivals === 'poisson';
     this.cmd = new InstanceGroup(s.commandService, stream(seed, 'commandService.loadBalancer'), 0xc0);
     this.qry = new InstanceGroup(s.queryService, stream(seed, 'queryService.loadBalancer'), 0x9e);
     this.shards = Array.from({ length: s.writeStore.shards }, () => new ConnectionPool(s.writeStore.connectionsPerShard));
@@ -186,14 +188,15 @@ export class Simulation {
     const end = Math.min(tMs, this.durationMs);
     const q = this.q;
     let budget = maxEvents;
-    while (budget > 0 && q.size > 0 && q.peekTime() <= end) {
+    // peekTime() is Infinity when the calendar is empty, so one comparison covers both ends.
+    while (budget > 0 && q.peekTime() <= end) {
       q.pop();
       this.nowMs = q.time;
       this.events++;
       budget--;
       this.dispatch(q.kind, q.arg);
     }
-    if (q.size === 0 || q.peekTime() > end) {
+    if (q.peekTime() > end) {
       if (end > this.nowMs) this.nowMs = end;
       return true;
     }
@@ -245,7 +248,7 @@ export class Simulation {
   // ---- Workload -------------------------------------------------------------------------
 
   private scheduleArrival(): void {
-    const e = this.scenario.workload.arrivals === 'poisson' ? -Math.log(1 - this.uArrival()) : 1;
+    const e = this.poisson ? -Math.log(1 - this.uArrival()) : 1;
     const t = this.rate.next(this.nowMs, e);
     if (t < this.durationMs) this.q.push(t, ARRIVAL, this.arrivalGen);
   }
@@ -594,6 +597,7 @@ export class Simulation {
   /** Restarts the arrival process from now under the current workload (Poisson is memoryless). */
   resetArrivals(): void {
     this.rate = new RateProfile(this.scenario.workload, this.nowMs);
+    this.poisson = this.scenario.workload.arrivals === 'poisson';
     this.arrivalGen++;
     this.scheduleArrival();
   }

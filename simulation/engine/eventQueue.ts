@@ -1,15 +1,19 @@
+import { grown } from './grown';
+
 /**
  * The event calendar: a binary min-heap ordered by (time, sequence number).
  *
  * Ties in time break by insertion order, so a run never depends on heap internals. Entries are
  * stored in parallel typed arrays (no object per event) and the arrays grow by doubling, so
  * memory is bounded by the number of pending events. Each entry carries a small integer `kind`
- * and a non-negative integer `arg` (packed exactly into one float64 as `arg * 64 + kind`).
+ * and a non-negative int32 `arg`, kept in integer arrays so that reading them back never boxes a
+ * float (which would make every event allocate).
  */
 export class EventQueue {
   private times: Float64Array;
   private seqs: Float64Array;
-  private payloads: Float64Array;
+  private kinds: Uint8Array;
+  private args: Int32Array;
   private n = 0;
   private nextSeq = 0;
 
@@ -21,7 +25,8 @@ export class EventQueue {
   constructor(initialCapacity = 1024) {
     this.times = new Float64Array(initialCapacity);
     this.seqs = new Float64Array(initialCapacity);
-    this.payloads = new Float64Array(initialCapacity);
+    this.kinds = new Uint8Array(initialCapacity);
+    this.args = new Int32Array(initialCapacity);
   }
 
   /** Number of pending events. */
@@ -34,14 +39,14 @@ export class EventQueue {
     return this.n === 0 ? Infinity : this.times[0];
   }
 
-  /** Schedules an event. `kind` must be in [0, 64); `arg` a non-negative integer below 2^46. */
+  /** Schedules an event. `kind` must be in [0, 256); `arg` a non-negative integer below 2^31. */
   push(timeMs: number, kind: number, arg: number): void {
     if (this.n === this.times.length) this.grow();
     const seq = this.nextSeq++;
-    const payload = arg * 64 + kind;
     const times = this.times;
     const seqs = this.seqs;
-    const payloads = this.payloads;
+    const kinds = this.kinds;
+    const args = this.args;
     // Sift the hole up from the end.
     let i = this.n++;
     while (i > 0) {
@@ -50,12 +55,14 @@ export class EventQueue {
       if (pt < timeMs || (pt === timeMs && seqs[p] < seq)) break;
       times[i] = pt;
       seqs[i] = seqs[p];
-      payloads[i] = payloads[p];
+      kinds[i] = kinds[p];
+      args[i] = args[p];
       i = p;
     }
     times[i] = timeMs;
     seqs[i] = seq;
-    payloads[i] = payload;
+    kinds[i] = kind;
+    args[i] = arg;
   }
 
   /** Removes the earliest event into `time`, `kind` and `arg`. Returns false when empty. */
@@ -63,16 +70,17 @@ export class EventQueue {
     if (this.n === 0) return false;
     const times = this.times;
     const seqs = this.seqs;
-    const payloads = this.payloads;
-    const payload = payloads[0];
+    const kinds = this.kinds;
+    const args = this.args;
     this.time = times[0];
-    this.kind = payload % 64;
-    this.arg = (payload - this.kind) / 64;
+    this.kind = kinds[0];
+    this.arg = args[0];
     const last = --this.n;
     if (last === 0) return true;
     const t = times[last];
     const s = seqs[last];
-    const pl = payloads[last];
+    const k = kinds[last];
+    const a = args[last];
     // Sift the hole down from the root.
     let i = 0;
     const half = last >> 1;
@@ -84,25 +92,22 @@ export class EventQueue {
       if (t < ct || (t === ct && s < seqs[c])) break;
       times[i] = ct;
       seqs[i] = seqs[c];
-      payloads[i] = payloads[c];
+      kinds[i] = kinds[c];
+      args[i] = args[c];
       i = c;
     }
     times[i] = t;
     seqs[i] = s;
-    payloads[i] = pl;
+    kinds[i] = k;
+    args[i] = a;
     return true;
   }
 
   private grow(): void {
     const cap = this.times.length * 2;
-    const t = new Float64Array(cap);
-    const s = new Float64Array(cap);
-    const p = new Float64Array(cap);
-    t.set(this.times);
-    s.set(this.seqs);
-    p.set(this.payloads);
-    this.times = t;
-    this.seqs = s;
-    this.payloads = p;
+    this.times = grown(this.times, cap);
+    this.seqs = grown(this.seqs, cap);
+    this.kinds = grown(this.kinds, cap);
+    this.args = grown(this.args, cap);
   }
 }

@@ -20,12 +20,15 @@ interface Segment {
 export class RateProfile {
   private segments: Segment[] = [];
   private index = 0;
+  /** The rate per ms when it never changes (the common case, and the fast path); else 0. */
+  private readonly constantRate: number = 0;
 
   constructor(workload: Scenario['workload'], fromMs = 0) {
     const perMs = (rps: number) => rps / 1000;
     const points = workload.profile;
     if (!points || points.length === 0) {
       this.segments.push({ startMs: fromMs, endMs: Infinity, rate: perMs(workload.rps), slope: 0 });
+      this.constantRate = perMs(workload.rps);
       return;
     }
     let t = 0;
@@ -62,6 +65,7 @@ export class RateProfile {
    * Calls must come with non-decreasing `nowMs`.
    */
   next(nowMs: number, e: number): number {
+    if (this.constantRate > 0) return nowMs + e / this.constantRate;
     const segs = this.segments;
     while (segs[this.index].endMs <= nowMs) this.index++;
     let t = nowMs;

@@ -1,0 +1,29 @@
+/** The scenarios the benchmark measures. */
+import { defaultScenario, parseScenario, type Scenario } from '../index';
+
+function parsed(input: unknown): Scenario {
+  const r = parseScenario(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.scenario;
+}
+
+/** M/M/1 through the query path: queries only, one worker, exponential service, no storage delay. */
+export function mm1(durationS: number): Scenario {
+  return parsed({
+    version: 1,
+    name: 'M/M/1',
+    durationS,
+    warmupS: 1,
+    workload: { rps: 800, writeRatio: 0, followUpReads: { ratio: 0 }, timeoutMs: 1e9 },
+    queryService: { instances: 1, vcpus: 1, queueCapacity: 1_000_000, serviceTimeMs: { type: 'exponential', meanMs: 1 } },
+    readStore: { replicas: 0, queryLatencyMs: 0 },
+  });
+}
+
+/** The default CQRS scenario, run longer. */
+export function cqrs(durationS: number): Scenario {
+  return { ...defaultScenario(), durationS };
+}
+
+export const SCENARIOS = { mm1, cqrs };
+export type ScenarioName = keyof typeof SCENARIOS;
