@@ -1,15 +1,37 @@
-import { defaultScenario } from '../simulation/scenario';
+import { useEffect } from 'react';
+import { useUiStore } from './state/uiStore';
+import { Toolbar } from './components/Toolbar';
+import { Banners } from './components/Banners';
+import { Topology } from './components/topology/Topology';
+import { ChartGrid } from './components/charts/ChartGrid';
+import { SettingsPanel } from './components/settings/SettingsPanel';
+import { FiguresPanel } from './components/FiguresPanel';
+import { ReportPanel } from './components/ReportPanel';
 
-/** Placeholder page until the sandbox lands: proves the build and the simulation import work. */
+/** The sandbox: toolbar, topology and charts on the left; settings and figures on the right. */
 export function App() {
-  const s = defaultScenario();
+  const theme = useUiStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
   return (
-    <main>
-      <h1>CQRS Scaling Lab</h1>
-      <p>
-        Default scenario: {s.workload.rps} requests/s, {s.commandService.instances} command instances,{' '}
-        {s.queryService.instances} query instances.
-      </p>
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <h1>CQRS Scaling Lab</h1>
+        <Toolbar />
+      </header>
+      <Banners />
+      <main className="layout">
+        <div className="main">
+          <Topology />
+          <ReportPanel />
+          <ChartGrid />
+        </div>
+        <div className="side">
+          <SettingsPanel />
+          <FiguresPanel />
+        </div>
+      </main>
+    </div>
   );
 }

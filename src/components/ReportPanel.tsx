@@ -1,0 +1,35 @@
+import { useRunStore } from '../state/runStore';
+import * as ctl from '../app/controller';
+import { flatten } from '../lib/flatten';
+import { formatByName } from '../lib/format';
+
+/** The final report, every field under its CLI name, once the run has ended. */
+export function ReportPanel() {
+  const status = useRunStore((s) => s.status);
+  const report = useRunStore((s) => s.report);
+  if (status !== 'done' || !report) return null;
+  const rows = flatten(report).filter(([k]) => k !== 'version' && k !== 'wallMs');
+  return (
+    <section className="panel report" aria-labelledby="report-title">
+      <h2 id="report-title">
+        Final report: {report.scenario} (seed {report.seed}), {report.simulatedS} s simulated
+      </h2>
+      <p>
+        <button type="button" className="btn" onClick={() => void ctl.saveReport()}>
+          Save report (JSON)
+        </button>{' '}
+        <span className="muted">the same JSON as <code>npm run sim -- file.json --json</code></span>
+      </p>
+      <details>
+        <summary>All {rows.length} figures</summary>
+        <dl className="report-list">
+          {rows.map(([k, v]) => (
+            <div key={k}>
+              <dt style={{ display: 'inline', fontFamily: 'ui-monospace, monospace' }}>{k}</dt>: <dd style={{ display: 'inline', margin: 0 }}>{formatByName(k, v)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </section>
+  );
+}

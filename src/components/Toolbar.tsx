@@ -1,0 +1,89 @@
+import { useRef } from 'react';
+import { useRunStore } from '../state/runStore';
+import { useUiStore } from '../state/uiStore';
+import * as ctl from '../app/controller';
+import { formatSimS } from '../lib/format';
+import type { Speed } from '../worker/runner';
+
+const SPEEDS: { value: Speed; label: string }[] = [
+  { value: 1, label: '1× (real time)' },
+  { value: 2, label: '2×' },
+  { value: 5, label: '5×' },
+  { value: 10, label: '10×' },
+  { value: 20, label: '20×' },
+  { value: 50, label: '50×' },
+  { value: 100, label: '100×' },
+  { value: 'max', label: 'Fastest' },
+];
+
+/** Play, pause, step, reset, speed, the simulated clock, file load and save, theme. */
+export function Toolbar() {
+  const status = useRunStore((s) => s.status);
+  const speed = useRunStore((s) => s.speed);
+  const tMs = useRunStore((s) => s.snapshot?.tMs ?? 0);
+  const durationMs = useRunStore((s) => s.snapshot?.durationMs ?? 0);
+  const achieved = useRunStore((s) => s.achievedSpeed);
+  const theme = useUiStore((s) => s.theme);
+  const setTheme = useUiStore((s) => s.setTheme);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const running = status === 'running';
+
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (f) await ctl.loadText(await f.text(), f.name);
+    e.target.value = '';
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Run controls">
+      {running ? (
+        <button type="button" className="btn primary" onClick={() => void ctl.pause()}>
+          Pause
+        </button>
+      ) : (
+        <button type="button" className="btn primary" onClick={() => void ctl.play()} disabled={status === 'starting'}>
+          {status === 'done' ? 'Run again' : 'Play'}
+        </button>
+      )}
+      <button type="button" className="btn" onClick={() => void ctl.step()} disabled={status === 'done' || status === 'starting'}>
+        Step 1 s
+      </button>
+      <button type="button" className="btn" onClick={() => void ctl.reset()}>
+        Reset
+      </button>
+      <label className="inline-label">
+        Speed
+        <select value={String(speed)} onChange={(e) => void ctl.setSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={String(s.value)} value={String(s.value)}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="clock">
+        <output aria-label="Simulated time">{formatSimS(tMs)}</output>
+        <span className="sub">
+          of {formatSimS(durationMs)} · <span aria-label="Run status">{status}</span>
+          {running && achieved !== null ? ` · ${achieved >= 10 ? Math.round(achieved) : achieved.toFixed(1)}×` : ''}
+        </span>
+      </span>
+      <span className="spacer" />
+      <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
+      <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
+        Load scenario…
+      </button>
+      <button type="button" className="btn" onClick={() => void ctl.saveScenario()}>
+        Save scenario
+      </button>
+      <button
+        type="button"
+        className="btn"
+        aria-pressed={theme === 'dark'}
+        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+      >
+        Dark theme
+      </button>
+    </div>
+  );
+}

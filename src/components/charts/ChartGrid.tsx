@@ -1,0 +1,18 @@
+import { useRunStore } from '../../state/runStore';
+import { CHARTS } from './chartDefs';
+import { LineChart } from './LineChart';
+
+/** Every live chart, fed by the windows the page keeps (the last 10 simulated minutes). */
+export function ChartGrid() {
+  const series = useRunStore((s) => s.series);
+  return (
+    <section className="panel charts-panel" aria-labelledby="charts-title">
+      <h2 id="charts-title">Live charts</h2>
+      <div className="charts">
+        {CHARTS.map((def) => (
+          <LineChart key={def.title} def={def} data={series} />
+        ))}
+      </div>
+    </section>
+  );
+}

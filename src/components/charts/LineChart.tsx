@@ -1,0 +1,131 @@
+import { memo, useId, useMemo, useState } from 'react';
+import { bisector, max } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { format } from 'd3-format';
+import type { WindowStats } from '../../../simulation/index';
+import { useWidth } from '../../hooks/useWidth';
+
+export interface SeriesDef {
+  label: string;
+  color: string;
+  value: (w: WindowStats) => number;
+  dashed?: boolean;
+}
+
+export interface ChartDef {
+  title: string;
+  /** The y axis title, with its unit. */
+  yTitle: string;
+  series: SeriesDef[];
+  format: (v: number) => string;
+  /** Smallest top of the y axis (so a flat zero line does not fill the chart). */
+  minTop?: number;
+  fixedTop?: number;
+  /** Values are ratios in [0, 1], shown as percentages. */
+  percent?: boolean;
+}
+
+const HEIGHT = 170;
+const M = { top: 8, right: 10, bottom: 32, left: 52 };
+const byTime = bisector<WindowStats, number>((w) => w.tS).center;
+
+/** A time-series chart: titled axes with units, a legend that shows the values at the cursor. */
+export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef; data: WindowStats[] }) {
+  const [ref, width] = useWidth<HTMLDivElement>(380);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const titleId = useId();
+  const innerW = Math.max(40, width - M.left - M.right);
+  const innerH = HEIGHT - M.top - M.bottom;
+
+  const { x, y, paths } = useMemo(() => {
+    const t0 = data.length ? data[0].tS - 1 : 0;
+    const t1 = data.length ? data[data.length - 1].tS : 10;
+    const x = scaleLinear().domain([t0, Math.max(t1, t0 + 10)]).range([0, innerW]);
+    const top = def.fixedTop ?? Math.max(def.minTop ?? 1, max(def.series, (s) => max(data, (w) => s.value(w))) ?? 0);
+    const y = scaleLinear().domain([0, top]).range([innerH, 0]).nice(4);
+    const paths = def.series.map((s) =>
+      line<WindowStats>()
+        .x((w) => x(w.tS))
+        .y((w) => y(Math.max(0, s.value(w))))
+        .defined((w) => Number.isFinite(s.value(w)))(data) ?? '',
+    );
+    return { x, y, paths };
+  }, [data, def, innerW, innerH]);
+
+  const i = cursor !== null && data.length ? Math.min(cursor, data.length - 1) : data.length - 1;
+  const at = i >= 0 ? data[i] : null;
+  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    if (data.length) setCursor(byTime(data, x.invert(e.clientX - box.left - M.left)));
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    if (!data.length) return;
+    const cur = cursor ?? data.length - 1;
+    if (e.key === 'ArrowLeft') setCursor(Math.max(0, cur - 1));
+    else if (e.key === 'ArrowRight') setCursor(Math.min(data.length - 1, cur + 1));
+    else if (e.key === 'Escape') setCursor(null);
+    else return;
+    e.preventDefault();
+  };
+  const xTicks = x.ticks(Math.max(2, Math.floor(innerW / 70)));
+  const yTicks = y.ticks(4);
+  const tickText = def.percent ? format('.0%') : y.tickFormat(4);
+
+  return (
+    <figure className="chart" ref={ref}>
+      <figcaption id={titleId} aria-hidden="true">{def.title}</figcaption>
+      <ul className="legend" aria-live="off">
+        <li className="at">{at ? `t = ${at.tS} s` : 'no data yet'}</li>
+        {def.series.map((s) => (
+          <li key={s.label}>
+            <span className="swatch" style={{ background: s.color }} />
+            {s.label} {at ? def.format(s.value(at)) : ''}
+          </li>
+        ))}
+      </ul>
+      <svg
+        width={width}
+        height={HEIGHT}
+        role="img"
+        aria-label={`${def.title}: ${data.length} s of data${at ? `, at ${at.tS} s ${def.series.map((sd) => `${sd.label} ${def.format(sd.value(at))}`).join(', ')}` : ''}`}
+        tabIndex={0}
+        onPointerMove={onMove}
+        onPointerLeave={() => setCursor(null)}
+        onKeyDown={onKey}
+        onBlur={() => setCursor(null)}
+      >
+        <g transform={`translate(${M.left},${M.top})`}>
+          <g className="grid">
+            {yTicks.map((t) => (
+              <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
+            ))}
+          </g>
+          <g className="axis">
+            <line x1={0} x2={innerW} y1={innerH} y2={innerH} />
+            {xTicks.map((t) => (
+              <text key={t} x={x(t)} y={innerH + 13} textAnchor="middle">
+                {t}
+              </text>
+            ))}
+            {yTicks.map((t) => (
+              <text key={t} x={-5} y={y(t)} textAnchor="end" dominantBaseline="central">
+                {tickText(t)}
+              </text>
+            ))}
+          </g>
+          <text className="axis-title" x={innerW / 2} y={innerH + 27} textAnchor="middle">
+            simulated time (s)
+          </text>
+          <text className="axis-title" transform={`translate(${-42},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+            {def.yTitle}
+          </text>
+          {def.series.map((s, k) => (
+            <path key={s.label} d={paths[k]} fill="none" stroke={s.color} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />
+          ))}
+          {cursor !== null && at && <line className="cursor" x1={x(at.tS)} x2={x(at.tS)} y1={0} y2={innerH} />}
+        </g>
+      </svg>
+    </figure>
+  );
+});

@@ -1,0 +1,97 @@
+/** The charts of the page: what each plots, with units. */
+import type { ClassWindow, WindowStats } from '../../../simulation/index';
+import { formatMs, formatNum } from '../../lib/format';
+import type { ChartDef } from './LineChart';
+
+const count = (v: number) => formatNum(Math.round(v * 10) / 10);
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+function throughput(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
+  return {
+    title,
+    yTitle: 'requests / s',
+    format: count,
+    minTop: 10,
+    series: [
+      { label: 'offered', color: 'var(--c6)', value: (w) => pick(w).offered, dashed: true },
+      { label: 'completed', color: 'var(--c2)', value: (w) => pick(w).completed },
+      { label: 'rejected', color: 'var(--c3)', value: (w) => pick(w).rejected },
+      { label: 'timed out', color: 'var(--c4)', value: (w) => pick(w).timedOut },
+      { label: 'failed', color: 'var(--c5)', value: (w) => pick(w).failed },
+    ],
+  };
+}
+
+function latency(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
+  return {
+    title,
+    yTitle: 'latency (ms)',
+    format: formatMs,
+    minTop: 5,
+    series: [
+      { label: 'p50', color: 'var(--c1)', value: (w) => pick(w).p50 },
+      { label: 'p95', color: 'var(--c4)', value: (w) => pick(w).p95 },
+      { label: 'p99', color: 'var(--c3)', value: (w) => pick(w).p99 },
+    ],
+  };
+}
+
+export const CHARTS: ChartDef[] = [
+  throughput('Command throughput', (w) => w.commands),
+  throughput('Query throughput', (w) => w.queries),
+  latency('Command latency', (w) => w.commands),
+  latency('Query latency', (w) => w.queries),
+  {
+    title: 'Consistency lag and stream lag',
+    yTitle: 'lag (ms)',
+    format: formatMs,
+    minTop: 5,
+    series: [
+      { label: 'consistency p50', color: 'var(--c1)', value: (w) => w.consistencyLagP50Ms },
+      { label: 'consistency p99', color: 'var(--c3)', value: (w) => w.consistencyLagP99Ms },
+      { label: 'stream lag', color: 'var(--c5)', value: (w) => w.streamLagMs, dashed: true },
+    ],
+  },
+  {
+    title: 'Utilisation',
+    yTitle: 'busy workers (%)',
+    format: pct,
+    percent: true,
+    fixedTop: 1,
+    series: [
+      { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.utilization },
+      { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.utilization },
+    ],
+  },
+  {
+    title: 'Queue length',
+    yTitle: 'mean queued requests',
+    format: count,
+    minTop: 1,
+    series: [
+      { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.meanQueueLength },
+      { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.meanQueueLength },
+    ],
+  },
+  {
+    title: 'Instances',
+    yTitle: 'ready instances',
+    format: count,
+    minTop: 4,
+    series: [
+      { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.instances },
+      { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.instances },
+    ],
+  },
+  {
+    title: 'Cache hit ratio and stale reads',
+    yTitle: 'share of queries (%)',
+    format: pct,
+    percent: true,
+    fixedTop: 1,
+    series: [
+      { label: 'cache hit ratio', color: 'var(--c2)', value: (w) => w.cacheHitRatio },
+      { label: 'stale-read ratio', color: 'var(--c3)', value: (w) => w.staleReadRatio },
+    ],
+  },
+];

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { getPath } from '../../worker/interventions';
+import { FIXED_DURING_RUN } from './fieldDefs';
+
+/** The current value of a scenario field and the message of its last refused edit, if any. */
+export function useField(path: string): { value: unknown; problem: string | undefined } {
+  const value = useScenarioStore((s) => getPath(s.scenario, path));
+  const problem = useScenarioStore((s) => s.fieldProblems[path]);
+  return { value, problem };
+}
+
+/** DOM ids from a field path. */
+export const fieldId = (path: string) => `f-${path.replace(/[^\w]/g, '-')}`;
+
+/** Label, control and the refusal message (announced, and tied to the control). */
+export function FieldShell(props: { path: string; label: string; unit?: string; problem?: string; wide?: boolean; children: ReactNode }) {
+  const { path, label, unit, problem, wide, children } = props;
+  const id = fieldId(path);
+  return (
+    <div className={wide ? 'field wide' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {unit && <span className="unit"> ({unit})</span>}
+      </label>
+      <div className="control">{children}</div>
+      {FIXED_DURING_RUN.has(path) && path !== 'name' && <p className="hint">Fixed during a run: a change starts a new run.</p>}
+      <p className="problem" id={`${id}-problem`} role="alert">
+        {problem ?? ''}
+      </p>
+    </div>
+  );
+}

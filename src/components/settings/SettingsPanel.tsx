@@ -1,0 +1,66 @@
+import { useScenarioStore } from '../../state/scenarioStore';
+import { useUiStore } from '../../state/uiStore';
+import { PART_NAMES, PART_ORDER, SECTIONS, type FieldDef } from './fieldDefs';
+import { NumberField } from './NumberField';
+import { BoolField, SelectField } from './ChoiceFields';
+import { LatencyField } from './LatencyField';
+import { ProfileField } from './ProfileField';
+
+function Field({ def }: { def: FieldDef }) {
+  switch (def.kind) {
+    case 'number':
+      return <NumberField path={def.path} label={def.label} unit={def.unit} step={def.step} stepper={def.stepper} />;
+    case 'text':
+      return <NumberField path={def.path} label={def.label} text />;
+    case 'select':
+      return <SelectField path={def.path} label={def.label} options={def.options} />;
+    case 'bool':
+      return <BoolField path={def.path} label={def.label} />;
+    case 'latency':
+      return <LatencyField path={def.path} label={def.label} />;
+    case 'profile':
+      return <ProfileField path={def.path} label={def.label} />;
+  }
+}
+
+/** The settings of the selected part; changes apply live and are recorded as interventions. */
+export function SettingsPanel() {
+  const selected = useUiStore((s) => s.selected);
+  const select = useUiStore((s) => s.select);
+  const interventions = useScenarioStore((s) => s.interventions);
+  const section = SECTIONS[selected];
+  return (
+    <section className="panel settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings: {section.title}</h2>
+      <div className="part-tabs" role="group" aria-label="Part to edit">
+        {PART_ORDER.map((p) => (
+          <button key={p} type="button" className="btn small" aria-pressed={p === selected} onClick={() => select(p)}>
+            {PART_NAMES[p]}
+          </button>
+        ))}
+      </div>
+      <p className="muted" style={{ margin: '2px 0 4px' }}>
+        {section.about}
+      </p>
+      <div>
+        {section.fields.map((def) => (
+          <Field key={def.path} def={def} />
+        ))}
+      </div>
+      <h3>Interventions ({interventions.length})</h3>
+      {interventions.length === 0 ? (
+        <p className="muted" style={{ margin: 0, fontSize: '0.85rem' }}>
+          Changes made while the run goes are recorded here and saved with the scenario.
+        </p>
+      ) : (
+        <ol className="interventions" aria-label="Interventions">
+          {interventions.map((iv, i) => (
+            <li key={i}>
+              {iv.atS} s: {iv.set} = {JSON.stringify(iv.value)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

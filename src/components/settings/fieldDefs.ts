@@ -1,0 +1,126 @@
+/** Every scenario field, grouped by the part of the system it belongs to. */
+import { loadBalancerAlgorithms } from '../../../simulation/scenario';
+import type { PartId } from '../../state/uiStore';
+
+export type FieldDef =
+  | { kind: 'number'; path: string; label: string; unit?: string; step?: number; stepper?: boolean; integer?: boolean }
+  | { kind: 'select'; path: string; label: string; options: readonly string[] }
+  | { kind: 'bool'; path: string; label: string }
+  | { kind: 'latency'; path: string; label: string }
+  | { kind: 'text'; path: string; label: string }
+  | { kind: 'profile'; path: string; label: string };
+
+export interface Section {
+  title: string;
+  about: string;
+  fields: FieldDef[];
+}
+
+/** Fields that cannot change during a run: editing one starts a new run. */
+export const FIXED_DURING_RUN = new Set([
+  'name',
+  'seed',
+  'durationS',
+  'warmupS',
+  'workload.keys.count',
+  'writeStore.shards',
+  'writeStore.partitioning',
+  'eventStream.partitions',
+]);
+
+const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
+  { kind: 'number', path: `${p}.instances`, label: 'Instances', stepper: true, integer: true },
+  { kind: 'number', path: `${p}.vcpus`, label: 'vCPUs per instance', stepper: true, integer: true },
+  { kind: 'number', path: `${p}.speed`, label: 'Speed per vCPU', unit: '×', step: 0.25, stepper: true },
+  { kind: 'number', path: `${p}.queueCapacity`, label: 'Queue capacity', unit: 'requests', integer: true },
+  { kind: 'latency', path: `${p}.serviceTimeMs`, label: 'Service time' },
+  { kind: 'select', path: `${p}.loadBalancer`, label: 'Load balancer', options: loadBalancerAlgorithms },
+];
+
+export const SECTIONS: Record<PartId, Section> = {
+  run: {
+    title: 'Run',
+    about: 'Changing any of these starts a new run.',
+    fields: [
+      { kind: 'text', path: 'name', label: 'Name' },
+      { kind: 'number', path: 'seed', label: 'Seed', integer: true, stepper: true },
+      { kind: 'number', path: 'durationS', label: 'Duration', unit: 's' },
+      { kind: 'number', path: 'warmupS', label: 'Warm-up (not in the report)', unit: 's' },
+    ],
+  },
+  workload: {
+    title: 'Clients (workload)',
+    about: 'Open-loop Poisson arrivals, split into commands and queries.',
+    fields: [
+      { kind: 'number', path: 'workload.rps', label: 'Request rate', unit: 'req/s', step: 50, stepper: true },
+      { kind: 'profile', path: 'workload.profile', label: 'Rate profile' },
+      { kind: 'number', path: 'workload.writeRatio', label: 'Write ratio (commands)', step: 0.05, stepper: true },
+      { kind: 'select', path: 'workload.keys.distribution', label: 'Key distribution', options: ['uniform', 'zipf'] },
+      { kind: 'number', path: 'workload.keys.zipfS', label: 'Zipf skew s', step: 0.1, stepper: true },
+      { kind: 'number', path: 'workload.keys.count', label: 'Keys', integer: true },
+      { kind: 'number', path: 'workload.followUpReads.ratio', label: 'Follow-up read ratio', step: 0.05 },
+      { kind: 'number', path: 'workload.followUpReads.afterMs', label: 'Follow-up read after', unit: 'ms' },
+      { kind: 'number', path: 'workload.timeoutMs', label: 'Client timeout', unit: 'ms' },
+    ],
+  },
+  commandService: { title: 'Command service', about: 'Handles writes: instances behind a load balancer.', fields: service('commandService') },
+  queryService: { title: 'Query service', about: 'Handles reads: instances behind a load balancer.', fields: service('queryService') },
+  writeStore: {
+    title: 'Write store',
+    about: 'Sharded by key. Range partitioning with Zipf keys makes a hot shard.',
+    fields: [
+      { kind: 'number', path: 'writeStore.shards', label: 'Shards', integer: true, stepper: true },
+      { kind: 'select', path: 'writeStore.partitioning', label: 'Partitioning', options: ['hash', 'range'] },
+      { kind: 'number', path: 'writeStore.connectionsPerShard', label: 'Connections per shard', integer: true, stepper: true },
+      { kind: 'latency', path: 'writeStore.writeLatencyMs', label: 'Write latency' },
+    ],
+  },
+  eventStream: {
+    title: 'Event stream',
+    about: 'Key-ordered partitions; a group of projectors applies events to the read model.',
+    fields: [
+      { kind: 'number', path: 'eventStream.partitions', label: 'Partitions', integer: true, stepper: true },
+      { kind: 'number', path: 'eventStream.projectors', label: 'Projectors', integer: true, stepper: true },
+      { kind: 'latency', path: 'eventStream.appendLatencyMs', label: 'Append latency' },
+      { kind: 'bool', path: 'eventStream.synchronousAppend', label: 'Command waits for the append' },
+      { kind: 'latency', path: 'eventStream.applyLatencyMs', label: 'Apply latency (per event)' },
+    ],
+  },
+  readStore: {
+    title: 'Read store',
+    about: 'A primary fed by the projectors, and replicas fed after a replication lag.',
+    fields: [
+      { kind: 'number', path: 'readStore.replicas', label: 'Replicas', integer: true, stepper: true },
+      { kind: 'number', path: 'readStore.connectionsPerReplica', label: 'Connections per node', integer: true, stepper: true },
+      { kind: 'latency', path: 'readStore.queryLatencyMs', label: 'Query latency' },
+      { kind: 'bool', path: 'readStore.indexed', label: 'Indexed read model' },
+      { kind: 'number', path: 'readStore.unindexedFactor', label: 'Unindexed slowdown', unit: '×' },
+      { kind: 'latency', path: 'readStore.replicationLagMs', label: 'Replication lag' },
+    ],
+  },
+  cache: {
+    title: 'Cache',
+    about: 'In front of the read store, spread over nodes by key.',
+    fields: [
+      { kind: 'bool', path: 'cache.enabled', label: 'Cache on' },
+      { kind: 'number', path: 'cache.nodes', label: 'Nodes', integer: true, stepper: true },
+      { kind: 'number', path: 'cache.capacityPerNode', label: 'Capacity per node', unit: 'keys', integer: true },
+      { kind: 'number', path: 'cache.ttlS', label: 'TTL', unit: 's' },
+      { kind: 'select', path: 'cache.invalidation', label: 'Invalidation', options: ['ttl', 'event', 'ttl+event'] },
+      { kind: 'select', path: 'cache.onEvent', label: 'On an event', options: ['delete', 'update'] },
+      { kind: 'latency', path: 'cache.hitLatencyMs', label: 'Hit latency' },
+    ],
+  },
+};
+
+export const PART_ORDER: PartId[] = ['run', 'workload', 'commandService', 'writeStore', 'eventStream', 'readStore', 'cache', 'queryService'];
+export const PART_NAMES: Record<PartId, string> = {
+  run: 'Run',
+  workload: 'Clients',
+  commandService: 'Commands',
+  writeStore: 'Write store',
+  eventStream: 'Stream',
+  readStore: 'Read store',
+  cache: 'Cache',
+  queryService: 'Queries',
+};

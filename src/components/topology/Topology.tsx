@@ -1,0 +1,128 @@
+import { useMemo } from 'react';
+import type { GroupView } from '../../../simulation/index';
+import { useRunStore } from '../../state/runStore';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { useWidth } from '../../hooks/useWidth';
+import { layoutTopology, type Box } from './layout';
+import { PartButton } from './PartButton';
+import { StackView } from './StackView';
+import { Links } from './Links';
+import { cacheItems, instanceItems, partitionItems, projectorItems, readNodeItems, shardItems } from './items';
+
+function frameOf(...boxes: Box[]): Box {
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.w));
+  const y1 = Math.max(...boxes.map((b) => b.y + b.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/** The system as it runs: every part, its load, and the way requests and events flow. */
+export function Topology() {
+  const [ref, width] = useWidth<HTMLDivElement>(900);
+  const snap = useRunStore((s) => s.snapshot);
+  const s = useScenarioStore((st) => st.scenario);
+
+  const items = useMemo(() => {
+    // Stopped slots are instances that were scaled in: they are gone from the system.
+    const active = (g: GroupView | undefined) => (g ? { ...g, instances: g.instances.filter((i) => i.state !== 'stopped') } : undefined);
+    return {
+      command: instanceItems(active(snap?.commandService), 'c', s.commandService.instances, s.commandService.vcpus),
+      query: instanceItems(active(snap?.queryService), 'q', s.queryService.instances, s.queryService.vcpus),
+      shards: shardItems(snap, s.writeStore.shards),
+      partitions: partitionItems(snap, s.eventStream.partitions),
+      projectors: projectorItems(snap, s.eventStream.projectors),
+      readNodes: readNodeItems(snap, s.readStore.replicas),
+      cache: cacheItems(snap, s),
+    };
+  }, [snap, s]);
+
+  const L = layoutTopology(width, {
+    command: items.command.length,
+    query: items.query.length,
+    shards: items.shards.length,
+    partitions: items.partitions.length,
+    projectors: items.projectors.length,
+    readNodes: items.readNodes.length,
+    cacheNodes: Math.max(1, items.cache.length),
+  });
+  const ready = (list: { className?: string }[]) => list.filter((i) => !i.className).length;
+  const lagEvents = snap?.window?.streamLagEvents ?? 0;
+  const w = s.workload;
+  // Narrow columns get the short names, so headings never run into each other.
+  const short = L.colWidth < 128;
+  const rate = w.profile ? 'rate profile' : `${w.rps} req/s`;
+
+  return (
+    <section className="panel topology" aria-labelledby="topology-title">
+      <h2 id="topology-title">Topology</h2>
+      <div ref={ref}>
+        <svg width={L.width} height={L.height} viewBox={`0 0 ${L.width} ${L.height}`} role="group" aria-label="System topology: select a part to edit its settings">
+          <Links L={L} snap={snap} />
+          <PartButton part="workload" label={`Clients: ${rate}, ${Math.round(w.writeRatio * 100)}% commands, ${w.keys.distribution} keys`} frame={L.clients}>
+            <rect className="node-box" x={L.clients.x} y={L.clients.y} width={L.clients.w} height={L.clients.h} rx={20} />
+            <text className="topo-head" x={L.clients.x + L.clients.w / 2} y={L.clients.y + 16} textAnchor="middle">Clients</text>
+            <text className="topo-sub" x={L.clients.x + L.clients.w / 2} y={L.clients.y + 31} textAnchor="middle">{rate}</text>
+          </PartButton>
+          <PartButton
+            part="commandService"
+            label={`Command service: ${items.command.length} instances (${ready(items.command)} ready), load balancer ${s.commandService.loadBalancer}`}
+            frame={frameOf(L.commandLb, L.command.frame)}
+          >
+            <Lb box={L.commandLb} algorithm={s.commandService.loadBalancer} />
+            <StackView stack={L.command} items={items.command} head={`${short ? 'Commands' : 'Command service'} (${items.command.length})`} sub={`${s.commandService.vcpus} vCPU × ${s.commandService.speed}`} headY={L.headY.top} />
+          </PartButton>
+          <PartButton part="writeStore" label={`Write store: ${items.shards.length} shards, ${s.writeStore.partitioning} partitioning`} frame={L.shards.frame}>
+            <StackView stack={L.shards} items={items.shards} head={`${short ? 'Shards' : 'Write shards'} (${items.shards.length})`} sub={`${s.writeStore.partitioning}${short ? '' : ' · share of writes'}`} headY={L.headY.top} />
+          </PartButton>
+          <PartButton
+            part="eventStream"
+            label={`Event stream: ${items.partitions.length} partitions, ${items.projectors.length} projectors, lag ${lagEvents} events`}
+            frame={frameOf(L.partitions.frame, L.projectors.frame)}
+          >
+            <StackView stack={L.partitions} items={items.partitions} head={`Partitions (${items.partitions.length})`} sub={`lag ${lagEvents} events`} headY={L.headY.top} />
+            <StackView stack={L.projectors} items={items.projectors} head={`Projectors (${items.projectors.length})`} sub="consumer group" headY={L.headY.top} />
+          </PartButton>
+          <PartButton
+            part="queryService"
+            label={`Query service: ${items.query.length} instances (${ready(items.query)} ready), load balancer ${s.queryService.loadBalancer}`}
+            frame={frameOf(L.queryLb, L.query.frame)}
+          >
+            <Lb box={L.queryLb} algorithm={s.queryService.loadBalancer} />
+            <StackView stack={L.query} items={items.query} head={`${short ? 'Queries' : 'Query service'} (${items.query.length})`} sub={`${s.queryService.vcpus} vCPU × ${s.queryService.speed}`} headY={L.headY.bottom} />
+          </PartButton>
+          <PartButton part="cache" label={s.cache.enabled ? `Cache: ${items.cache.length} nodes, ${s.cache.invalidation} invalidation` : 'Cache: off'} frame={L.cache.frame}>
+            {s.cache.enabled ? (
+              <StackView stack={L.cache} items={items.cache} head={`Cache (${items.cache.length})`} sub={`${s.cache.invalidation} · fill`} headY={L.headY.bottom} />
+            ) : (
+              <StackView stack={L.cache} items={[{ label: 'off', load: 0, className: 'stopped', title: 'cache off' }]} head="Cache" sub="off" headY={L.headY.bottom} />
+            )}
+          </PartButton>
+          <PartButton part="readStore" label={`Read store: primary and ${items.readNodes.length - 1} replicas${s.readStore.indexed ? '' : ', not indexed'}`} frame={L.readNodes.frame}>
+            <StackView stack={L.readNodes} items={items.readNodes} head={`${short ? 'Read nodes' : 'Read store'} (${items.readNodes.length})`} sub={s.readStore.indexed ? 'indexed' : 'NOT indexed'} headY={L.headY.bottom} />
+          </PartButton>
+        </svg>
+      </div>
+      <div className="topo-legend" aria-hidden="true">
+        <span><span className="swatch load-low" style={{ background: 'var(--load-low)' }} />load &lt; 70%</span>
+        <span><span className="swatch" style={{ background: 'var(--load-mid)' }} />70–90%</span>
+        <span><span className="swatch" style={{ background: 'var(--load-high)' }} />≥ 90%</span>
+        <span><span className="swatch" style={{ background: 'var(--bad)' }} />queue / hot shard / lagging partition</span>
+        <span>dashed: draining</span>
+        <span>Select a part to edit it.</span>
+      </div>
+    </section>
+  );
+}
+
+function Lb({ box, algorithm }: { box: Box; algorithm: string }) {
+  const cx = box.x + box.w / 2;
+  return (
+    <g>
+      <title>{`load balancer: ${algorithm}`}</title>
+      <rect className="node-box" x={box.x + 6} y={box.y} width={box.w - 12} height={box.h} rx={8} />
+      <text className="topo-label" x={cx} y={box.y + 13} textAnchor="middle" style={{ fontWeight: 600 }}>Load balancer</text>
+      <text className="topo-sub" x={cx} y={box.y + 27} textAnchor="middle">{algorithm}</text>
+    </g>
+  );
+}
