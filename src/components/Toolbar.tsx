@@ -64,7 +64,7 @@ export function Toolbar() {
       <span className="clock">
         <output aria-label="Simulated time">{formatSimS(tMs)}</output>
         <span className="sub">
-          of {formatSimS(durationMs)} · <span aria-label="Run status">{status}</span>
+          of {formatSimS(durationMs)} · <output aria-label="Run status">{status}</output>
           {running && achieved !== null ? ` · ${achieved >= 10 ? Math.round(achieved) : achieved.toFixed(1)}×` : ''}
         </span>
       </span>

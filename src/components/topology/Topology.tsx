@@ -98,7 +98,7 @@ export function Topology() {
               <StackView stack={L.cache} items={[{ label: 'off', load: 0, className: 'stopped', title: 'cache off' }]} head="Cache" sub="off" headY={L.headY.bottom} />
             )}
           </PartButton>
-          <PartButton part="readStore" label={`Read store: primary and ${items.readNodes.length - 1} replicas${s.readStore.indexed ? '' : ', not indexed'}`} frame={L.readNodes.frame}>
+          <PartButton part="readStore" label={`Read store: primary and ${items.readNodes.length - 1} replica${items.readNodes.length === 2 ? '' : 's'}${s.readStore.indexed ? '' : ', not indexed'}`} frame={L.readNodes.frame}>
             <StackView stack={L.readNodes} items={items.readNodes} head={`${short ? 'Read nodes' : 'Read store'} (${items.readNodes.length})`} sub={s.readStore.indexed ? 'indexed' : 'NOT indexed'} headY={L.headY.bottom} />
           </PartButton>
         </svg>

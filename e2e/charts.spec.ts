@@ -1,0 +1,35 @@
+import { expect, test } from './fixtures';
+
+const CHARTS = [
+  'Command throughput',
+  'Query throughput',
+  'Command latency',
+  'Query latency',
+  'Consistency lag and stream lag',
+  'Utilisation',
+  'Queue length',
+  'Instances',
+  'Cache hit ratio and stale reads',
+];
+
+test('every chart gains data while the default scenario runs', async ({ lab }) => {
+  await lab.goto();
+  for (const title of CHARTS) await expect(lab.page.getByRole('img', { name: `${title}: 0 s of data` })).toBeVisible();
+  await lab.setSpeed('20×');
+  await lab.play();
+  await lab.waitForSimTime(5);
+  for (const title of CHARTS) {
+    await expect(lab.page.getByRole('img', { name: new RegExp(`^${title}: [1-9]\\d* s of data, at `) })).toBeVisible();
+  }
+});
+
+test('hovering a chart shows the values at that time', async ({ lab }) => {
+  await lab.goto();
+  await lab.setSpeed('Fastest');
+  await lab.play();
+  await expect(lab.status).toHaveText('done');
+  const chart = lab.page.getByRole('img', { name: /^Query throughput/ });
+  const box = (await chart.boundingBox())!;
+  await lab.page.mouse.move(box.x + 52 + (box.width - 62) * 0.25, box.y + 40);
+  await expect(lab.page.getByRole('figure').filter({ has: chart }).getByText(/^t = 1\d s$/)).toBeVisible();
+});

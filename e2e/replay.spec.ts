@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+/** The CLI's JSON report of a scenario file, exactly as `npm run sim -- <file> --json` prints it. */
+function cliReport(file: string): string {
+  return execFileSync('npx', ['tsx', 'simulation/cli.ts', file, '--json'], { encoding: 'utf8' });
+}
+
+const withoutWall = (json: string) => json.replace(/"wallMs": [\d.eE+-]+/, '"wallMs": 0');
+
+test('a scenario run in the page gives the same report as the CLI, byte for byte apart from wallMs', async ({ lab }) => {
+  const file = 'e2e/scenarios/replay.json';
+  const expected = cliReport(file);
+  await lab.goto();
+  await lab.loadScenario(file, 'replay.json');
+  await lab.setSpeed('Fastest');
+  await lab.play();
+  await expect(lab.status).toHaveText('done');
+  const report = await lab.download('Save report (JSON)');
+  expect(withoutWall(report)).toBe(withoutWall(expected));
+});
+
+test('a run changed live replays exactly from its saved scenario', async ({ lab }) => {
+  await lab.goto();
+  await lab.loadScenario({ version: 1, name: 'live changes', durationS: 20, warmupS: 2, workload: { rps: 600 } }, 'live.json');
+  await lab.setSpeed('5×');
+  await lab.play();
+  await lab.waitForSimTime(2);
+  await lab.openPart(/^Query service:/);
+  await lab.page.getByRole('button', { name: 'Increase Instances' }).click();
+  await lab.waitForSimTime(4);
+  await lab.openPart(/^Cache:/);
+  await lab.page.getByLabel('Cache on').check();
+  await expect(lab.page.getByRole('list', { name: 'Interventions' }).getByRole('listitem')).toHaveCount(2);
+  await lab.setSpeed('Fastest');
+  await expect(lab.status).toHaveText('done');
+  const report = await lab.download('Save report (JSON)');
+  const scenario = await lab.download('Save scenario');
+  expect(JSON.parse(scenario).interventions.map((iv: { set: string }) => iv.set)).toEqual(['queryService.instances', 'cache.enabled']);
+  const file = join(mkdtempSync(join(tmpdir(), 'lab-')), 'live.json');
+  writeFileSync(file, scenario);
+  expect(withoutWall(report)).toBe(withoutWall(cliReport(file)));
+});
