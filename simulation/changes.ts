@@ -5,6 +5,7 @@
  * `{ atS, set, value }`, so a run replays exactly.
  */
 import { parseShape, type Scenario, type ScenarioProblem } from './scenario';
+import { BOOT_DONE } from './events';
 import type { Simulation } from './simulation';
 
 /** Set the field at dotted path `set` (say `queryService.instances`) to `value`. */
@@ -86,20 +87,37 @@ function reconfigure(sim: Simulation, next: Scenario): void {
   if (w0.rps !== w1.rps || w0.arrivals !== w1.arrivals || JSON.stringify(w0.profile) !== JSON.stringify(w1.profile)) {
     sim.resetArrivals();
   }
-  for (const [g, cfg] of [
-    [sim.cmd, next.commandService],
-    [sim.qry, next.queryService],
-  ] as const) {
-    g.setVcpus(cfg.vcpus, now);
-    g.speed = cfg.speed;
+  const services = [
+    [sim.cmd, prev.commandService, next.commandService],
+    [sim.qry, prev.queryService, next.queryService],
+  ] as const;
+  services.forEach(([g, before, cfg], gi) => {
     g.queueCapacity = cfg.queueCapacity;
     g.algorithm = cfg.loadBalancer;
-    if (cfg.instances !== g.readyCount) g.setInstances(cfg.instances, now);
-  }
+    g.health = cfg.healthCheck;
+    g.baseMemoryMb = cfg.baseMemoryMb;
+    g.memoryPerRequestMb = cfg.memoryPerRequestMb;
+    g.memoryLimitMb = cfg.memoryLimitMb;
+    if (cfg.instances !== before.instances) {
+      // A manual change of capacity boots new instances like the autoscaler would.
+      const bootMs = (cfg.autoscaling?.bootS ?? 0) * 1000;
+      for (const i of g.setInstances(cfg.instances, now, bootMs)) sim.schedule(g.readyAtMs[i], BOOT_DONE, i * 2 + gi);
+    }
+    if (cfg.vcpus !== before.vcpus || cfg.speed !== before.speed) {
+      // Vertical scaling restarts instances one at a time: capacity dips while each restarts.
+      g.vcpus = cfg.vcpus;
+      g.speed = cfg.speed;
+      sim.elasticity.rollingRestart(gi);
+    }
+    g.healthChanged();
+  });
   for (const shard of sim.shards) shard.setConnections(next.writeStore.connectionsPerShard, now);
   for (const node of sim.readNodes) node.setConnections(next.readStore.connectionsPerReplica, now);
-  sim.stream.setConsumers(next.eventStream.projectors);
+  sim.stream.setConsumers(next.eventStream.projectors, now, next.eventStream.rebalanceMs);
   sim.setReplicas(next.readStore.replicas);
+  sim.elasticity.configureScalers(next, prev);
+  sim.elasticity.syncTargets(next);
+  sim.elasticity.sampleRanges();
   sim.configureCache(next);
   sim.admitWaiting();
 }

@@ -4,31 +4,61 @@
  */
 import type { Area } from './metrics/area';
 import type { ClassTally } from './metrics/classTally';
+import type { Histogram } from './metrics/histogram';
 import type { InstanceGroup } from './model/instanceGroup';
 import type { ConnectionPool } from './model/connectionPool';
-import { F_COMMAND, F_COUNTED, F_PENDING } from './model/requestPool';
+import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, F_RETRY } from './model/requestPool';
 import type { Simulation } from './simulation';
-import type { ClassReport, Report, ServiceReport } from './types';
+import type { ClassReport, GroupReport, Report, ServiceReport } from './types';
+
+const HOUR_MS = 3_600_000;
+
+/** Counts over the requests still in the system. */
+interface Open {
+  inFlight: number;
+  timedOut: number;
+  inProgress: number;
+  gaveUp: number;
+}
+
+function openRequests(sim: Simulation): { commands: Open; queries: Open } {
+  const open = {
+    commands: { inFlight: 0, timedOut: 0, inProgress: 0, gaveUp: 0 },
+    queries: { inFlight: 0, timedOut: 0, inProgress: 0, gaveUp: 0 },
+  };
+  const r = sim.reqs;
+  const now = sim.nowMs;
+  const timeoutMs = sim.scenario.workload.timeoutMs;
+  r.forEachLive((id) => {
+    const f = r.flags[id];
+    // Attempts already classified (abandoned, dead) and follow-ups not yet sent do not count here.
+    if ((f & F_COUNTED) === 0 || f & (F_ABANDONED | F_DEAD)) return;
+    const o = f & F_COMMAND ? open.commands : open.queries;
+    if (f & F_PENDING) {
+      if (f & F_RETRY) o.inProgress++; // a retry waiting for its backoff
+      return;
+    }
+    // Without retries a client's timeout is only noticed when the answer comes: count it now.
+    if (now - r.arrivalMs[id] > timeoutMs) {
+      o.timedOut++;
+      o.gaveUp++;
+    } else {
+      o.inFlight++;
+      o.inProgress++;
+    }
+  });
+  return open;
+}
 
 export function buildReport(sim: Simulation): Report {
   const now = sim.nowMs;
   const measuredMs = Math.max(0, now - sim.warmupMs);
   const since = (a: Area) => a.at(now) - (sim.atWarmup.get(a) ?? a.at(now));
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+  const open = openRequests(sim);
+  const el = sim.elasticity;
 
-  // Requests still in the system: timed out if their client has already given up.
-  const open = { commands: { inFlight: 0, timedOut: 0 }, queries: { inFlight: 0, timedOut: 0 } };
-  const r = sim.reqs;
-  const timeoutMs = sim.scenario.workload.timeoutMs;
-  r.forEachLive((id) => {
-    const f = r.flags[id];
-    if ((f & F_COUNTED) === 0 || (f & F_PENDING) !== 0) return;
-    const o = f & F_COMMAND ? open.commands : open.queries;
-    if (now - r.arrivalMs[id] > timeoutMs) o.timedOut++;
-    else o.inFlight++;
-  });
-
-  const cls = (t: ClassTally, inSystem: Area, o: { inFlight: number; timedOut: number }): ClassReport => ({
+  const cls = (t: ClassTally, inSystem: Area, o: Open): ClassReport => ({
     offered: t.offered,
     completed: t.completed,
     rejected: t.rejected,
@@ -38,14 +68,36 @@ export function buildReport(sim: Simulation): Report {
     throughputRps: ratio(t.completed, measuredMs / 1000),
     meanInSystem: ratio(since(inSystem), measuredMs),
     latencyMs: t.latency.summary(),
+    retries: t.retries,
+    requests: { started: t.started, succeeded: t.succeeded, gaveUp: t.gaveUp + o.gaveUp, inProgress: o.inProgress },
   });
-  const service = (g: InstanceGroup, wait: Simulation['cmdQueueWait']): ServiceReport => ({
-    queueWaitMs: wait.summary(),
-    utilization: ratio(since(g.busyArea), since(g.capacityArea)),
-    meanQueueLength: ratio(since(g.queueArea), measuredMs),
-    instances: g.readyCount,
-  });
+  const group = (gi: number, final: number, instanceHours: number, vcpuHours: number): GroupReport => {
+    const scaler = el.scalers[gi];
+    const range = el.ranges[gi];
+    return {
+      instances: { min: Math.min(range.min, final), max: Math.max(range.max, final), final },
+      scalingActions: scaler ? [...scaler.actions] : [],
+      scalingActionCount: scaler ? scaler.actionCount : 0,
+      cost: { vcpuHours, instanceHours },
+    };
+  };
+  const service = (gi: number, g: InstanceGroup, wait: Histogram): ServiceReport => {
+    const serving = since(g.servingArea);
+    const memoryMb = g.baseMemoryMb * serving + g.memoryPerRequestMb * since(g.outstandingArea);
+    return {
+      ...group(gi, g.readyCount, g.instanceArea.at(now) / HOUR_MS, g.vcpuArea.at(now) / HOUR_MS),
+      queueWaitMs: wait.summary(),
+      utilization: ratio(since(g.busyArea), since(g.capacityArea)),
+      memoryUtilization: ratio(memoryMb, g.memoryLimitMb * serving),
+      meanQueueLength: ratio(since(g.queueArea), measuredMs),
+    };
+  };
   const util = (p: ConnectionPool) => ratio(since(p.busyArea), since(p.capacityArea));
+  const st = sim.stream;
+  const projectorHours = st.consumerArea.at(now) / HOUR_MS;
+  const replicaHours = el.replicaArea.at(now) / HOUR_MS;
+  const c = sim.commands;
+  const q = sim.queries;
 
   return {
     version: 1,
@@ -54,19 +106,38 @@ export function buildReport(sim: Simulation): Report {
     simulatedS: now / 1000,
     events: sim.events,
     wallMs: 0,
-    commands: cls(sim.commands, sim.cmdInSystem, open.commands),
+    commands: cls(c, sim.cmdInSystem, open.commands),
     queries: {
-      ...cls(sim.queries, sim.qryInSystem, open.queries),
-      cacheHitRatio: ratio(sim.queries.cacheHits, sim.queries.cacheLookups),
-      staleReadRatio: ratio(sim.queries.staleAnswers, sim.queries.answers),
+      ...cls(q, sim.qryInSystem, open.queries),
+      cacheHitRatio: ratio(q.cacheHits, q.cacheLookups),
+      staleReadRatio: ratio(q.staleAnswers, q.answers),
     },
     followUpReads: { count: sim.followUps, violations: sim.followUpViolations },
     consistencyLagMs: sim.consistencyLag.summary(),
     replicaLagMs: sim.replicaLag.summary(),
-    commandService: service(sim.cmd, sim.cmdQueueWait),
-    queryService: service(sim.qry, sim.qryQueueWait),
+    commandService: service(0, sim.cmd, sim.cmdQueueWait),
+    queryService: service(1, sim.qry, sim.qryQueueWait),
     writeStore: { shards: sim.shards.map((s) => ({ writes: s.ops - s.opsAtWarmup, utilization: util(s) })) },
     readStore: { nodes: sim.readNodes.map((n) => ({ reads: n.ops - n.opsAtWarmup, utilization: util(n) })) },
     eventStream: { maxLagEvents: sim.maxLagEvents, maxLagMs: sim.maxLagMs },
+    projectors: {
+      ...group(2, st.consumers, projectorHours, projectorHours),
+      utilization: ratio(since(st.busyArea), since(st.consumerArea)),
+    },
+    replicas: group(3, sim.scenario.readStore.replicas, replicaHours, replicaHours),
+    errors: {
+      rejected: c.rejected + q.rejected,
+      timedOut: c.timedOut + q.timedOut + open.commands.timedOut + open.queries.timedOut,
+      deadInstance: c.failedBy.deadInstance + q.failedBy.deadInstance,
+      shardDown: c.failedBy.shardDown + q.failedBy.shardDown,
+      injected: c.failedBy.injected + q.failedBy.injected,
+      noInstance: c.failedBy.noInstance + q.failedBy.noInstance,
+    },
+    retries: c.retries + q.retries,
+    detectionMs: {
+      count: el.detectionCount,
+      mean: ratio(el.detectionSumMs, el.detectionCount),
+      max: el.detectionMaxMs,
+    },
   };
 }

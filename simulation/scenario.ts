@@ -39,6 +39,43 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const exp = (meanMs: number): Latency => ({ type: 'exponential', meanMs });
 const constant = (ms: number): Latency => ({ type: 'constant', ms });
 
+export const scalingMetrics = ['cpu', 'rps', 'queue', 'lag', 'memory'] as const;
+export type ScalingMetric = (typeof scalingMetrics)[number];
+
+/**
+ * Target tracking on one metric, with scheduled capacity. Metrics: `cpu` and `memory` are
+ * utilisations (0..1], `rps` requests per second per instance, `queue` queued requests per
+ * instance, `lag` unapplied events per projector (KEDA-style).
+ */
+const autoscalingSchema = z
+  .strictObject({
+    metric: z.enum(scalingMetrics),
+    target: z.number().gt(0),
+    min: int(0, 1000).default(1),
+    max: int(0, 1000).default(10),
+    intervalS: z.number().gt(0).max(3600).default(10),
+    cooldownOutS: z.number().min(0).default(30),
+    cooldownInS: z.number().min(0).default(60),
+    bootS: z.number().min(0).max(3600).default(10),
+    schedule: z.array(z.strictObject({ atS: z.number().min(0), instances: int(0, 1000) })).max(1000).default([]),
+  })
+  .superRefine((a, ctx) => {
+    if (a.min > a.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `must not exceed max (${a.max})` });
+    if ((a.metric === 'cpu' || a.metric === 'memory') && a.target > 1) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `a ${a.metric} target is a utilisation in (0, 1], such as 0.6` });
+    }
+  });
+export type Autoscaling = z.output<typeof autoscalingSchema>;
+
+const healthCheckSchema = z
+  .strictObject({
+    intervalMs: z.number().gt(0).max(600_000).default(1000),
+    unhealthyAfter: int(1, 100).default(3),
+    healthyAfter: int(1, 100).default(2),
+  })
+  .prefault({});
+export type HealthCheck = z.output<typeof healthCheckSchema>;
+
 function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalancerAlgorithm }) {
   return z
     .strictObject({
@@ -47,10 +84,96 @@ function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalanc
       speed: z.number().gt(0).max(100).default(1),
       queueCapacity: int(0, 1_000_000).default(100),
       serviceTimeMs: latencySchema.default(exp(d.serviceMs)),
-      loadBalancer: z.enum(loadBalancerAlgorithms).default(d.lb),
+      /** An algorithm, or `{ algorithm, healthCheck }`; normalised to the algorithm plus `healthCheck`. */
+      loadBalancer: z
+        .union([
+          z.enum(loadBalancerAlgorithms),
+          z.strictObject({ algorithm: z.enum(loadBalancerAlgorithms), healthCheck: healthCheckSchema.optional() }),
+        ])
+        .default(d.lb),
+      healthCheck: healthCheckSchema,
+      /** Memory: a base per instance plus a share per request in flight on it, up to a limit. */
+      baseMemoryMb: z.number().min(0).default(256),
+      memoryPerRequestMb: z.number().min(0).default(1),
+      memoryLimitMb: z.number().gt(0).default(1024),
+      /** Seconds an instance is out of service while it restarts for a vertical change. */
+      restartS: z.number().min(0).max(3600).default(5),
+      autoscaling: autoscalingSchema.optional(),
+    })
+    .transform(({ loadBalancer, healthCheck, ...rest }) =>
+      typeof loadBalancer === 'string'
+        ? { ...rest, loadBalancer, healthCheck }
+        : { ...rest, loadBalancer: loadBalancer.algorithm, healthCheck: loadBalancer.healthCheck ?? healthCheck },
+    )
+    .superRefine((s, ctx) => {
+      if (s.baseMemoryMb + s.memoryPerRequestMb > s.memoryLimitMb) {
+        ctx.addIssue({ code: 'custom', path: ['memoryLimitMb'], message: 'must leave room for at least one request above baseMemoryMb' });
+      }
+      if (s.autoscaling?.metric === 'lag') {
+        ctx.addIssue({ code: 'custom', path: ['autoscaling', 'metric'], message: 'lag scales projectors (eventStream.autoscaling), not services' });
+      }
     })
     .prefault({});
 }
+
+export const faultKinds = [
+  'crash',
+  'recover',
+  'slow',
+  'errors',
+  'shardDown',
+  'shardUp',
+  'cacheFlush',
+  'streamCut',
+  'streamHeal',
+  'replicaLag',
+] as const;
+export type FaultKind = (typeof faultKinds)[number];
+export const faultTargets = ['commandService', 'queryService', 'writeStore', 'eventStream', 'readStore', 'cache'] as const;
+
+/** Which target each fault kind applies to, and the fields it needs. */
+const FAULT_RULES: Record<FaultKind, { targets: readonly string[]; needs: readonly string[] }> = {
+  crash: { targets: ['commandService', 'queryService'], needs: ['instance'] },
+  recover: { targets: ['commandService', 'queryService'], needs: ['instance'] },
+  slow: { targets: ['commandService', 'queryService'], needs: ['instance', 'factor'] },
+  errors: { targets: ['commandService', 'queryService'], needs: ['fraction'] },
+  shardDown: { targets: ['writeStore'], needs: ['shard'] },
+  shardUp: { targets: ['writeStore'], needs: ['shard'] },
+  cacheFlush: { targets: ['cache'], needs: [] },
+  streamCut: { targets: ['eventStream'], needs: [] },
+  streamHeal: { targets: ['eventStream'], needs: [] },
+  replicaLag: { targets: ['readStore'], needs: ['instance', 'ms'] },
+};
+
+const faultSchema = z
+  .strictObject({
+    atS: z.number().min(0),
+    kind: z.enum(faultKinds),
+    target: z.enum(faultTargets),
+    /** Instance number in its group (0-based); for replicaLag, the replica number (0-based). */
+    instance: int(0, 999).optional(),
+    shard: int(0, 1023).optional(),
+    /** slow: service time multiplier (gray failure). */
+    factor: z.number().gt(0).max(10_000).optional(),
+    /** errors: fraction of requests failed at random. */
+    fraction: z.number().min(0).max(1).optional(),
+    /** replicaLag: extra replication delay in ms. */
+    ms: z.number().min(0).optional(),
+    /** Undo the fault after this many seconds. */
+    forS: z.number().gt(0).optional(),
+  })
+  .superRefine((f, ctx) => {
+    const rule = FAULT_RULES[f.kind];
+    if (!rule.targets.includes(f.target)) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `a ${f.kind} fault applies to ${rule.targets.join(' or ')}` });
+    }
+    for (const field of rule.needs) {
+      if ((f as Record<string, unknown>)[field] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `required for a ${f.kind} fault` });
+      }
+    }
+  });
+export type Fault = z.output<typeof faultSchema>;
 
 const profilePoint = z.strictObject({
   atS: z.number().min(0),
@@ -83,6 +206,17 @@ export const scenarioSchema = z
           .strictObject({ ratio: z.number().min(0).max(1).default(0.1), afterMs: z.number().min(0).default(100) })
           .prefault({}),
         timeoutMs: z.number().gt(0).default(2000),
+        /** Client retries of rejected, failed and timed-out attempts, with exponential backoff. */
+        retries: z
+          .strictObject({
+            max: int(0, 100).default(0),
+            backoffMs: z.number().min(0).default(100),
+            /** 0: exact backoff; 1: full jitter (uniform in [0, backoff]). */
+            jitter: z.number().min(0).max(1).default(1),
+            /** Retry budget: retries allowed per original request, as a token bucket (cap 100). */
+            budget: z.number().min(0).max(10).optional(),
+          })
+          .prefault({}),
       })
       .prefault({}),
     commandService: serviceSchema({ instances: 2, serviceMs: 4, lb: 'round-robin' }),
@@ -102,6 +236,9 @@ export const scenarioSchema = z
         synchronousAppend: z.boolean().default(false),
         projectors: int(0, 1024).default(2),
         applyLatencyMs: latencySchema.default(exp(1)),
+        /** Consumers pause this long whenever the group changes (a rebalance). */
+        rebalanceMs: z.number().min(0).default(2000),
+        autoscaling: autoscalingSchema.optional(),
       })
       .prefault({}),
     readStore: z
@@ -112,6 +249,7 @@ export const scenarioSchema = z
         indexed: z.boolean().default(true),
         unindexedFactor: z.number().min(1).max(10_000).default(20),
         replicationLagMs: latencySchema.default(constant(50)),
+        autoscaling: autoscalingSchema.optional(),
       })
       .prefault({}),
     cache: z
@@ -125,6 +263,7 @@ export const scenarioSchema = z
         hitLatencyMs: latencySchema.default(constant(0.5)),
       })
       .prefault({}),
+    faults: z.array(faultSchema).max(10_000).default([]),
     interventions: z
       .array(z.strictObject({ atS: z.number().min(0), set: z.string().min(1), value: z.unknown() }))
       .max(100_000)
@@ -142,6 +281,25 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['interventions', i, 'atS'], message: 'interventions must be in time order' });
       }
     });
+    s.faults.forEach((f, i) => {
+      if (f.atS > s.durationS) {
+        ctx.addIssue({ code: 'custom', path: ['faults', i, 'atS'], message: `must be within the run (0 to durationS = ${s.durationS})` });
+      }
+      if (f.shard !== undefined && f.shard >= s.writeStore.shards) {
+        ctx.addIssue({ code: 'custom', path: ['faults', i, 'shard'], message: `no such shard: shards are 0 to ${s.writeStore.shards - 1}` });
+      }
+    });
+    const ms = s.eventStream.autoscaling?.metric;
+    if (ms !== undefined && ms !== 'lag' && ms !== 'cpu') {
+      ctx.addIssue({ code: 'custom', path: ['eventStream', 'autoscaling', 'metric'], message: 'projectors scale on lag or cpu' });
+    }
+    if ((s.readStore.autoscaling?.max ?? 0) > 32) {
+      ctx.addIssue({ code: 'custom', path: ['readStore', 'autoscaling', 'max'], message: 'at most 32 replicas' });
+    }
+    const mr = s.readStore.autoscaling?.metric;
+    if (mr !== undefined && mr !== 'cpu' && mr !== 'rps') {
+      ctx.addIssue({ code: 'custom', path: ['readStore', 'autoscaling', 'metric'], message: 'replicas scale on cpu or rps' });
+    }
     const p = s.workload.profile;
     if (p) {
       for (let i = 1; i < p.length; i++) {

@@ -18,16 +18,18 @@ function flatten(w: WindowStats): Row {
 
 const EXAMPLE: WindowStats = {
   tS: 0,
-  commands: { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0 },
-  queries: { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0 },
+  commands: { offered: 0, retries: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0 },
+  queries: { offered: 0, retries: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0 },
   consistencyLagP50Ms: 0,
   consistencyLagP99Ms: 0,
   streamLagEvents: 0,
   streamLagMs: 0,
   cacheHitRatio: 0,
   staleReadRatio: 0,
-  commandService: { utilization: 0, meanQueueLength: 0, instances: 0 },
-  queryService: { utilization: 0, meanQueueLength: 0, instances: 0 },
+  commandService: { utilization: 0, meanQueueLength: 0, instances: 0, booting: 0, draining: 0 },
+  queryService: { utilization: 0, meanQueueLength: 0, instances: 0, booting: 0, draining: 0 },
+  projectors: 0,
+  replicas: 0,
 };
 
 const COLUMNS = Object.keys(flatten(EXAMPLE));

@@ -20,38 +20,46 @@ import { Histogram } from './metrics/histogram';
 import { Cache } from './model/cache';
 import { ConnectionPool } from './model/connectionPool';
 import { EventStream } from './model/eventStream';
-import { InstanceGroup } from './model/instanceGroup';
+import { BOOTING, DRAINING, InstanceGroup, RESTARTING } from './model/instanceGroup';
 import { RateProfile } from './model/rateProfile';
 import {
   F_CACHE_MISS,
   F_COMMAND,
   F_COUNTED,
+  F_ABANDONED,
+  F_DEAD,
   F_FOLLOW_UP,
   F_PENDING,
+  F_RETRY,
   F_WANTS_FOLLOW_UP,
   RequestPool,
 } from './model/requestPool';
-import { ClassTally } from './metrics/classTally';
+import { ClassTally, type FailureCause } from './metrics/classTally';
+import { Elasticity } from './elasticity';
 import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
 
-// Event kinds.
-const ARRIVAL = 0;
-const SERVICE_DONE = 1;
-const STORE_DONE = 2;
-const CACHE_DONE = 3;
-const APPEND_DONE = 4;
-const APPLY_DONE = 5;
-const REPLICATE = 6;
-const FOLLOW_UP = 7;
-const WINDOW = 8;
-const WARMUP = 9;
-const INTERVENTION = 10;
+import {
+  APPEND_DONE,
+  APPLY_DONE,
+  ARRIVAL,
+  CACHE_DONE,
+  DELAYED_ARRIVAL,
+  INTERVENTION,
+  REPLICATE,
+  SERVICE_DONE,
+  STORE_DONE,
+  TIMEOUT,
+  WARMUP,
+  WINDOW,
+} from './events';
 
 /** Length of one window of the time series, in simulated ms. */
 export const WINDOW_MS = 1000;
 /** Replica numbers are packed with event ids in one event argument. */
 const REPLICA_SLOTS = 64;
+/** A retry budget's bucket holds at most this many tokens. */
+const RETRY_TOKEN_CAP = 100;
 
 export class Simulation {
   /** The scenario as it stands now (interventions change it). */
@@ -69,12 +77,19 @@ export class Simulation {
   // Workload.
   private rate: RateProfile;
   private poisson = true;
+  private arrivalsStopped = false;
   private arrivalGen = 0;
   private readonly uArrival: Uniform;
   private readonly uMix: Uniform;
   private readonly uKeys: Uniform;
   private readonly uFollowUp: Uniform;
   private nextKey!: () => number;
+  private readonly uRetry: Uniform;
+  /** Whether clients retry (then each attempt gets a timeout event). */
+  private retriesOn = false;
+  /** Tokens added per first attempt (Infinity: no budget), and the tokens in the bucket. */
+  private retryBudget = Infinity;
+  private retryTokens = 0;
 
   // Services.
   readonly cmd: InstanceGroup;
@@ -103,6 +118,8 @@ export class Simulation {
   readonly nodeVersion: Int32Array[] = [];
   readonly nodeActive: boolean[] = [];
   private lastDeliveryMs: number[] = [];
+  /** Extra replication delay per node (a fault), ms. */
+  readonly extraReplicationMs: number[] = [];
   private activeReplicas: number[] = [];
   private rrReplica = 0;
   private readonly uQuery: Uniform;
@@ -112,6 +129,8 @@ export class Simulation {
   cache: Cache | null = null;
   private readonly uHit: Uniform;
   private hitLatency!: Sampler;
+
+  readonly elasticity: Elasticity;
 
   // Metrics.
   readonly commands = new ClassTally();
@@ -147,6 +166,7 @@ export class Simulation {
     this.uMix = stream(seed, 'workload.mix');
     this.uKeys = stream(seed, 'workload.keys');
     this.uFollowUp = stream(seed, 'workload.followUps');
+    this.uRetry = stream(seed, 'workload.retries');
     this.uCmdService = stream(seed, 'commandService.serviceTime');
     this.uQryService = stream(seed, 'queryService.serviceTime');
     this.uFollowUpService = stream(seed, 'queryService.serviceTime.followUps');
@@ -172,6 +192,7 @@ export class Simulation {
     this.q.push(this.warmupMs, WARMUP, 0);
     this.q.push(Math.min(WINDOW_MS, this.durationMs), WINDOW, 0);
     s.interventions.forEach((iv, i) => this.q.push(iv.atS * 1000, INTERVENTION, i));
+    this.elasticity = new Elasticity(this);
     this.scheduleArrival();
   }
 
@@ -208,6 +229,29 @@ export class Simulation {
     this.runUntil(this.durationMs);
   }
 
+  /** Nothing in flight: every attempt ended and every event applied on every node. */
+  get quiet(): boolean {
+    return this.reqs.live === 0 && this.stream.liveEvents === 0;
+  }
+
+  /**
+   * Stops arrivals and runs on (past the duration if need be) until the system is quiet, for at
+   * most `maxMs` more simulated ms. Returns whether it became quiet.
+   */
+  drain(maxMs = 3_600_000): boolean {
+    this.arrivalsStopped = true;
+    this.arrivalGen++;
+    const limit = this.nowMs + maxMs;
+    const q = this.q;
+    while (!this.quiet && q.peekTime() <= limit) {
+      q.pop();
+      this.nowMs = q.time;
+      this.events++;
+      this.dispatch(q.kind, q.arg);
+    }
+    return this.quiet;
+  }
+
   /** Windows of the time series completed since the last call (the caller keeps them). */
   drainWindows(): WindowStats[] {
     const w = this.pendingWindows;
@@ -231,8 +275,10 @@ export class Simulation {
         return this.onApplyDone(arg);
       case REPLICATE:
         return this.onReplicate(arg);
-      case FOLLOW_UP:
-        return this.onFollowUp(arg);
+      case DELAYED_ARRIVAL:
+        return this.onDelayedArrival(arg);
+      case TIMEOUT:
+        return this.onTimeout(arg);
       case WINDOW:
         return this.onWindow();
       case WARMUP:
@@ -242,12 +288,20 @@ export class Simulation {
         applyChange(this, { set: iv.set, value: iv.value });
         return;
       }
+      default:
+        return this.elasticity.dispatch(kind, arg);
     }
   }
 
   // ---- Workload -------------------------------------------------------------------------
 
+  /** Schedules an event (for the parts of the model outside this file). */
+  schedule(tMs: number, kind: number, arg: number): void {
+    this.q.push(tMs, kind, arg);
+  }
+
   private scheduleArrival(): void {
+    if (this.arrivalsStopped) return;
     const e = this.poisson ? -Math.log(1 - this.uArrival()) : 1;
     const t = this.rate.next(this.nowMs, e);
     if (t < this.durationMs) this.q.push(t, ARRIVAL, this.arrivalGen);
@@ -274,11 +328,13 @@ export class Simulation {
     this.admit(id);
   }
 
-  private onFollowUp(id: number): void {
+  /** A follow-up read or a retry whose delay is over arrives. */
+  private onDelayedArrival(id: number): void {
     const r = this.reqs;
     r.flags[id] &= ~F_PENDING;
     r.arrivalMs[id] = this.nowMs;
-    r.serviceMs[id] = this.followUpService();
+    // Retries keep the service time drawn for their request; follow-ups draw from their own stream.
+    if ((r.flags[id] & F_RETRY) === 0) r.serviceMs[id] = this.followUpService();
     this.admit(id);
   }
 
@@ -287,19 +343,21 @@ export class Simulation {
   private admit(id: number): void {
     const r = this.reqs;
     const now = this.nowMs;
-    if (now >= this.warmupMs) r.flags[id] |= F_COUNTED;
+    const retry = r.attempt[id] > 1;
+    // A client request counts if it started after warm-up; its retries count with it.
+    if (!retry && now >= this.warmupMs) r.flags[id] |= F_COUNTED;
     const isCommand = (r.flags[id] & F_COMMAND) !== 0;
     const g = isCommand ? this.cmd : this.qry;
     const tally = isCommand ? this.commands : this.queries;
     const counted = (r.flags[id] & F_COUNTED) !== 0;
-    tally.offer(counted);
+    tally.offer(counted, retry);
+    if (!retry && this.retriesOn && counted) this.retryTokens = Math.min(RETRY_TOKEN_CAP, this.retryTokens + this.retryBudget);
     const i = g.route(r.key[id]);
-    if (i < 0) {
-      tally.fail(counted);
-      r.release(id);
-      return;
-    }
-    if (g.busy[i] < g.vcpus) {
+    if (i < 0) return this.endAttempt(id, 'failed', 'noInstance');
+    if (!g.alive[i]) return this.endAttempt(id, 'failed', 'deadInstance');
+    if (this.elasticity.injectedFailure(g)) return this.endAttempt(id, 'failed', 'injected');
+    if (!g.hasMemoryFor(i)) return this.endAttempt(id, 'rejected');
+    if (g.busy[i] < g.vcpusOf[i]) {
       r.instance[id] = i;
       this.startService(g, i, id);
     } else if (g.queues[i].length < g.queueCapacity) {
@@ -307,12 +365,15 @@ export class Simulation {
       g.queues[i].push(id);
       g.queueArea.add(now, 1);
     } else {
-      tally.reject(counted);
-      r.release(id);
-      return;
+      return this.endAttempt(id, 'rejected');
     }
     g.outstanding[i]++;
+    g.outstandingArea.add(now, 1);
     (isCommand ? this.cmdInSystem : this.qryInSystem).add(now, 1);
+    if (this.retriesOn) {
+      r.deadlineMs[id] = now + this.scenario.workload.timeoutMs;
+      this.q.push(r.deadlineMs[id], TIMEOUT, id);
+    }
   }
 
   private startService(g: InstanceGroup, i: number, id: number): void {
@@ -322,13 +383,13 @@ export class Simulation {
     g.busyArea.add(now, 1);
     g.busyAreas[i].add(now, 1);
     if (r.flags[id] & F_COUNTED) (g === this.cmd ? this.cmdQueueWait : this.qryQueueWait).record(now - r.arrivalMs[id]);
-    this.q.push(now + r.serviceMs[id] / g.speed, SERVICE_DONE, id);
+    this.q.push(now + (r.serviceMs[id] * g.slowFactor[i]) / g.speedOf[i], SERVICE_DONE, id);
   }
 
   /** Starts queued requests on instance i while it has free workers. */
-  private drainQueue(g: InstanceGroup, i: number): void {
+  drainQueue(g: InstanceGroup, i: number): void {
     const queue = g.queues[i];
-    while (g.busy[i] < g.vcpus && queue.length > 0) {
+    while (g.busy[i] < g.vcpusOf[i] && queue.length > 0) {
       g.queueArea.add(this.nowMs, -1);
       this.startService(g, i, queue.shift());
     }
@@ -337,6 +398,8 @@ export class Simulation {
   private onServiceDone(id: number): void {
     const r = this.reqs;
     const now = this.nowMs;
+    // The instance crashed while this request was on its CPU: the work is lost with it.
+    if (r.flags[id] & F_DEAD) return r.release(id);
     const isCommand = (r.flags[id] & F_COMMAND) !== 0;
     const g = isCommand ? this.cmd : this.qry;
     const i = r.instance[id];
@@ -347,6 +410,7 @@ export class Simulation {
     if (isCommand) {
       const shard = this.shardOf(r.key[id]);
       r.resource[id] = shard;
+      if (this.elasticity.shardIsDown(shard)) return this.respondFailed(id, 'shardDown');
       if (this.shards[shard].acquire(id, now)) this.q.push(now + this.writeLatency(), STORE_DONE, id);
     } else if (this.cache !== null) {
       this.q.push(now + this.hitLatency(), CACHE_DONE, id);
@@ -355,25 +419,42 @@ export class Simulation {
     }
   }
 
-  /** Ends a request that got an answer: completed, or timed out if the client gave up first. */
-  private respond(id: number): void {
+  /** The request leaves its instance (answered or failed); frees what it held there. */
+  private leaveInstance(id: number): void {
     const r = this.reqs;
     const now = this.nowMs;
-    const f = r.flags[id];
-    const isCommand = (f & F_COMMAND) !== 0;
+    const isCommand = (r.flags[id] & F_COMMAND) !== 0;
     const g = isCommand ? this.cmd : this.qry;
     const i = r.instance[id];
     g.outstanding[i]--;
-    g.stopIfDrained(i, now);
+    g.outstandingArea.add(now, -1);
+    if (g.outstanding[i] === 0) this.elasticity.instanceIdle(g, i);
     (isCommand ? this.cmdInSystem : this.qryInSystem).add(now, -1);
+  }
+
+  /** A request past its instance's CPU fails (its shard is down). */
+  respondFailed(id: number, cause: FailureCause): void {
+    const f = this.reqs.flags[id];
+    if (f & F_DEAD) return this.reqs.release(id);
+    this.leaveInstance(id);
+    if (f & F_ABANDONED) return this.reqs.release(id);
+    this.endAttempt(id, 'failed', cause);
+  }
+
+  /** Ends a request that got an answer: completed, or timed out if the client gave up first. */
+  private respond(id: number): void {
+    const r = this.reqs;
+    const f = r.flags[id];
+    // Nobody is listening: the instance died (counted then) or the client moved on (counted then).
+    if (f & F_DEAD) return r.release(id);
+    this.leaveInstance(id);
+    if (f & F_ABANDONED) return r.release(id);
+    const now = this.nowMs;
+    const isCommand = (f & F_COMMAND) !== 0;
     const latency = now - r.arrivalMs[id];
     const counted = (f & F_COUNTED) !== 0;
     const w = this.scenario.workload;
-    if (latency > w.timeoutMs) {
-      (isCommand ? this.commands : this.queries).timeOut(counted);
-      r.release(id);
-      return;
-    }
+    if (latency > w.timeoutMs) return this.endAttempt(id, 'timedOut');
     if (isCommand) {
       this.commands.complete(counted, latency);
       if (f & F_WANTS_FOLLOW_UP) {
@@ -382,7 +463,7 @@ export class Simulation {
         r.flags[fu] |= F_FOLLOW_UP | F_PENDING;
         r.key[fu] = r.key[id];
         r.minVersion[fu] = r.version[id];
-        this.q.push(now + w.followUpReads.afterMs, FOLLOW_UP, fu);
+        this.q.push(now + w.followUpReads.afterMs, DELAYED_ARRIVAL, fu);
       }
     } else {
       const stale = r.version[id] < this.writeVersion[r.key[id]];
@@ -393,7 +474,89 @@ export class Simulation {
         if (r.version[id] < r.minVersion[id]) this.followUpViolations++;
       }
     }
+    (isCommand ? this.commands : this.queries).finish(counted, true);
     r.release(id);
+  }
+
+  /**
+   * An attempt ends without an answer. The client retries it after a backoff if retries are on,
+   * the attempt limit allows and the retry budget has a token; otherwise it gives up. Frees the
+   * slot unless it stays in the system (a timed-out attempt still being worked on).
+   */
+  endAttempt(id: number, outcome: 'rejected' | 'timedOut' | 'failed', cause: FailureCause = 'noInstance', keepSlot = false): void {
+    const r = this.reqs;
+    const f = r.flags[id];
+    const counted = (f & F_COUNTED) !== 0;
+    const tally = f & F_COMMAND ? this.commands : this.queries;
+    if (outcome === 'rejected') tally.reject(counted);
+    else if (outcome === 'timedOut') tally.timeOut(counted);
+    else tally.fail(counted, cause);
+    const rt = this.scenario.workload.retries;
+    if (r.attempt[id] <= rt.max && this.takeRetryToken()) {
+      const next = r.alloc();
+      r.flags[next] |= (f & (F_COMMAND | F_COUNTED | F_WANTS_FOLLOW_UP | F_FOLLOW_UP)) | F_PENDING | F_RETRY;
+      r.attempt[next] = r.attempt[id] + 1;
+      r.key[next] = r.key[id];
+      r.serviceMs[next] = r.serviceMs[id];
+      r.minVersion[next] = r.minVersion[id];
+      const backoff = rt.backoffMs * 2 ** (r.attempt[id] - 1);
+      this.q.push(this.nowMs + backoff * (1 - rt.jitter * this.uRetry()), DELAYED_ARRIVAL, next);
+    } else {
+      tally.finish(counted, false);
+    }
+    if (!keepSlot) r.release(id);
+  }
+
+  /** A retry budget (token bucket) allows a retry when it holds a whole token. */
+  private takeRetryToken(): boolean {
+    if (this.retryBudget === Infinity) return true;
+    if (this.retryTokens < 1) return false;
+    this.retryTokens--;
+    return true;
+  }
+
+  /**
+   * Instance i of group g crashes: its queue and everything it holds fail at once (the clients'
+   * connections break). Work already handed to storage goes on (a write may still commit), but
+   * its answer is lost.
+   */
+  crashInstance(g: InstanceGroup, i: number): void {
+    const r = this.reqs;
+    const now = this.nowMs;
+    g.alive[i] = 0;
+    const queue = g.queues[i];
+    while (queue.length > 0) {
+      const id = queue.shift();
+      g.queueArea.add(now, -1);
+      this.respondFailed(id, 'deadInstance');
+    }
+    g.busyArea.add(now, -g.busy[i]);
+    g.busyAreas[i].add(now, -g.busy[i]);
+    g.busy[i] = 0;
+    const isCommandGroup = g === this.cmd;
+    r.forEachLive((id) => {
+      const f = r.flags[id];
+      if (r.instance[id] !== i || ((f & F_COMMAND) !== 0) !== isCommandGroup || f & (F_PENDING | F_DEAD)) return;
+      this.leaveInstance(id);
+      r.flags[id] |= F_DEAD;
+      if ((f & F_ABANDONED) === 0) this.endAttempt(id, 'failed', 'deadInstance', true);
+    });
+  }
+
+  /** A shard went down: the writes waiting for its connections fail. */
+  failWaitingWrites(shard: number): void {
+    const waiting = this.shards[shard].waiting;
+    while (waiting.length > 0) this.respondFailed(waiting.shift(), 'shardDown');
+  }
+
+  /** The client's timeout for one attempt (only scheduled when retries are on). */
+  private onTimeout(id: number): void {
+    const r = this.reqs;
+    const f = r.flags[id];
+    if (f === 0 || f & (F_ABANDONED | F_DEAD | F_PENDING) || r.deadlineMs[id] !== this.nowMs) return;
+    r.flags[id] |= F_ABANDONED;
+    // The attempt stays where it is (the server does not know the client left): only counted now.
+    this.endAttempt(id, 'timedOut', 'noInstance', true);
   }
 
   // ---- Write side -----------------------------------------------------------------------
@@ -432,14 +595,14 @@ export class Simulation {
     if (owner >= 0) this.consume(owner);
   }
 
-  private consume(consumer: number): void {
-    if (this.stream.take(consumer) >= 0) this.q.push(this.nowMs + this.applyLatency(), APPLY_DONE, consumer);
+  consume(consumer: number): void {
+    if (this.stream.take(consumer, this.nowMs) >= 0) this.q.push(this.nowMs + this.applyLatency(), APPLY_DONE, consumer);
   }
 
   private onApplyDone(consumer: number): void {
     const s = this.stream;
     const now = this.nowMs;
-    const ev = s.finish(consumer);
+    const ev = s.finish(consumer, now);
     const key = s.key[ev];
     const v = s.version[ev];
     const primary = this.nodeVersion[0];
@@ -458,7 +621,7 @@ export class Simulation {
     }
     for (const node of this.activeReplicas) {
       // Log shipping keeps order: a change never reaches a replica before an earlier one.
-      const at = Math.max(now + this.replicationLag(), this.lastDeliveryMs[node]);
+      const at = Math.max(now + this.replicationLag() + this.extraReplicationMs[node], this.lastDeliveryMs[node]);
       this.lastDeliveryMs[node] = at;
       this.q.push(at, REPLICATE, ev * REPLICA_SLOTS + node);
       s.pendingReplicas[ev]++;
@@ -542,6 +705,7 @@ export class Simulation {
     this.nodeVersion.push(this.nodeVersion.length === 0 ? new Int32Array(this.writeVersion.length) : this.nodeVersion[0].slice());
     this.nodeActive.push(true);
     this.lastDeliveryMs.push(this.nowMs);
+    this.extraReplicationMs.push(0);
   }
 
   /** Sets the number of active read replicas; removed ones finish their reads, then idle. */
@@ -581,6 +745,9 @@ export class Simulation {
     this.queryLatency = sampler(s.readStore.queryLatencyMs, this.uQuery);
     this.replicationLag = sampler(s.readStore.replicationLagMs, this.uReplication);
     this.hitLatency = sampler(s.cache.hitLatencyMs, this.uHit);
+    const rt = s.workload.retries;
+    this.retriesOn = rt.max > 0;
+    this.retryBudget = rt.budget ?? Infinity;
   }
 
   configureCache(s: Scenario): void {
@@ -642,6 +809,8 @@ export class Simulation {
         utilization: cap > 0 ? since(g.busyArea) / cap : 0,
         meanQueueLength: spanMs > 0 ? since(g.queueArea) / spanMs : 0,
         instances: g.readyCount,
+        booting: g.count(BOOTING),
+        draining: g.count(DRAINING) + g.count(RESTARTING),
       };
     };
     const oldest = this.stream.oldestCommitMs();
@@ -657,7 +826,10 @@ export class Simulation {
       staleReadRatio: this.queries.windowStaleRatio(),
       commandService: group(this.cmd),
       queryService: group(this.qry),
+      projectors: this.stream.consumers,
+      replicas: this.activeReplicas.length,
     };
+    this.elasticity.sampleRanges();
     this.queries.resetWindowRatios();
     this.windowLag.reset();
     if (now >= this.warmupMs && w.streamLagMs > this.maxLagMs) this.maxLagMs = w.streamLagMs;

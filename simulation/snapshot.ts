@@ -13,11 +13,14 @@ function groupView(sim: Simulation, g: InstanceGroup): GroupView {
     const busyMs = a.at(now) - (sim.instanceWindowStart.get(a) ?? 0);
     instances.push({
       state: g.stateOf(i),
-      vcpus: g.vcpus,
+      up: g.up[i] === 1,
+      slowFactor: g.slowFactor[i],
+      memoryMb: g.memoryOf(i),
+      vcpus: g.vcpusOf[i],
       busy: g.busy[i],
       queue: g.queues[i].length,
       outstanding: g.outstanding[i],
-      utilization: Math.min(1, busyMs / (spanMs * g.vcpus)),
+      utilization: Math.min(1, busyMs / (spanMs * g.vcpusOf[i])),
     });
   }
   return { algorithm: g.algorithm, instances };

@@ -8,6 +8,7 @@ export type { Summary, InstanceState };
 export type LatencySummary = Summary;
 
 export interface ClassReport {
+  /** Attempts: every try counts, retries included; each ends as exactly one outcome below. */
   offered: number;
   completed: number;
   rejected: number;
@@ -18,6 +19,10 @@ export interface ClassReport {
   /** Time-average number of requests of this class in the system (for Little's law). */
   meanInSystem: number;
   latencyMs: LatencySummary;
+  /** Of the offered attempts, how many were retries. */
+  retries: number;
+  /** Client requests (each counted once, however many attempts): started = succeeded + gaveUp + inProgress. */
+  requests: { started: number; succeeded: number; gaveUp: number; inProgress: number };
 }
 
 export interface QueryReport extends ClassReport {
@@ -25,11 +30,27 @@ export interface QueryReport extends ClassReport {
   staleReadRatio: number;
 }
 
-export interface ServiceReport {
+export interface ScalingAction {
+  atS: number;
+  from: number;
+  to: number;
+  reason: string;
+}
+
+/** A scalable group: how many served over the run, what the autoscaler did, what it cost. */
+export interface GroupReport {
+  instances: { min: number; max: number; final: number };
+  /** The most recent scaling actions (at most 1000) and how many there were in all. */
+  scalingActions: ScalingAction[];
+  scalingActionCount: number;
+  cost: { vcpuHours: number; instanceHours: number };
+}
+
+export interface ServiceReport extends GroupReport {
   queueWaitMs: LatencySummary;
   utilization: number;
+  memoryUtilization: number;
   meanQueueLength: number;
-  instances: number;
 }
 
 /** The report of a run. Statistics count requests that arrived after warm-up, by final outcome. */
@@ -53,11 +74,20 @@ export interface Report {
   writeStore: { shards: { writes: number; utilization: number }[] };
   readStore: { nodes: { reads: number; utilization: number }[] };
   eventStream: { maxLagEvents: number; maxLagMs: number };
+  projectors: GroupReport & { utilization: number };
+  replicas: GroupReport;
+  /** Attempts that did not complete, by cause, commands and queries together. */
+  errors: { rejected: number; timedOut: number; deadInstance: number; shardDown: number; injected: number; noInstance: number };
+  retries: number;
+  /** From a crash to the health checks marking the instance down. */
+  detectionMs: { count: number; mean: number; max: number };
 }
 
 /** Counts for one class of request in one window (per second: windows are 1 s). */
 export interface ClassWindow {
   offered: number;
+  /** Of the offered attempts, how many were retries. */
+  retries: number;
   completed: number;
   rejected: number;
   timedOut: number;
@@ -70,7 +100,10 @@ export interface ClassWindow {
 export interface GroupWindow {
   utilization: number;
   meanQueueLength: number;
+  /** Instances ready (taking traffic), booting and draining at the end of the window. */
   instances: number;
+  booting: number;
+  draining: number;
 }
 
 /** One window of the time series. */
@@ -87,10 +120,17 @@ export interface WindowStats {
   staleReadRatio: number;
   commandService: GroupWindow;
   queryService: GroupWindow;
+  projectors: number;
+  replicas: number;
 }
 
 export interface InstanceView {
   state: InstanceState;
+  /** The load balancer's view (health checks): false once marked down. */
+  up: boolean;
+  /** Service-time multiplier of a slow (gray-failing) instance; 1 when healthy. */
+  slowFactor: number;
+  memoryMb: number;
   vcpus: number;
   busy: number;
   queue: number;

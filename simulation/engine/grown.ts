@@ -1,4 +1,4 @@
-type TypedArray = Float64Array | Int32Array | Uint8Array;
+type TypedArray = Float64Array | Int32Array | Uint16Array | Uint8Array;
 
 /** A copy of `a` with room for `n` elements (the rest zero). */
 export function grown<T extends TypedArray>(a: T, n: number): T {

@@ -6,12 +6,25 @@
 import { Histogram } from './histogram';
 import type { ClassWindow } from '../types';
 
+/** Why an attempt failed. */
+export type FailureCause = 'deadInstance' | 'shardDown' | 'injected' | 'noInstance';
+
 export class ClassTally {
+  /** Attempts (a retry is an attempt of its own) by outcome. */
   offered = 0;
   completed = 0;
   rejected = 0;
   timedOut = 0;
   failed = 0;
+  readonly failedBy: Record<FailureCause, number> = { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 };
+  /** Attempts that were retries. */
+  retries = 0;
+  /** Attempts offered since the start, warm-up included (for the autoscaler's request rate). */
+  attemptsEver = 0;
+  /** Client requests: first attempts, those that got an answer in time, those that gave up. */
+  started = 0;
+  succeeded = 0;
+  gaveUp = 0;
   readonly latency = new Histogram();
   /** Queries only: answers, stale answers, cache lookups and hits (run, counted). */
   answers = 0;
@@ -19,16 +32,29 @@ export class ClassTally {
   cacheLookups = 0;
   cacheHits = 0;
 
-  private w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0 };
+  private w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, retries: 0 };
   private readonly windowLatency = new Histogram();
   private wAnswers = 0;
   private wStale = 0;
   private wLookups = 0;
   private wHits = 0;
 
-  offer(counted: boolean): void {
+  offer(counted: boolean, retry: boolean): void {
     this.w.offered++;
-    if (counted) this.offered++;
+    this.attemptsEver++;
+    if (retry) this.w.retries++;
+    if (counted) {
+      this.offered++;
+      if (retry) this.retries++;
+      else this.started++;
+    }
+  }
+
+  /** The client request behind an attempt ended: answered in time, or given up on. */
+  finish(counted: boolean, succeeded: boolean): void {
+    if (!counted) return;
+    if (succeeded) this.succeeded++;
+    else this.gaveUp++;
   }
 
   reject(counted: boolean): void {
@@ -36,9 +62,12 @@ export class ClassTally {
     if (counted) this.rejected++;
   }
 
-  fail(counted: boolean): void {
+  fail(counted: boolean, cause: FailureCause): void {
     this.w.failed++;
-    if (counted) this.failed++;
+    if (counted) {
+      this.failed++;
+      this.failedBy[cause]++;
+    }
   }
 
   timeOut(counted: boolean): void {
@@ -91,7 +120,7 @@ export class ClassTally {
   closeWindow(): ClassWindow {
     const h = this.windowLatency;
     const out: ClassWindow = { ...this.w, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) };
-    this.w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0 };
+    this.w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, retries: 0 };
     h.reset();
     return out;
   }

@@ -9,6 +9,7 @@
 import { grown } from '../engine/grown';
 import { hash32 } from '../engine/hash';
 import { IntQueue } from '../engine/intQueue';
+import { Area } from '../metrics/area';
 
 export class EventStream {
   // Event columns.
@@ -30,11 +31,21 @@ export class EventStream {
   consumers = 0;
   /** Events appended and not yet applied (the consumer lag, in events). */
   lagEvents = 0;
+  /** Events alive anywhere (being appended, unapplied, or still shipping to replicas). */
+  liveEvents = 0;
+  /** The stream is cut from the projectors (a fault): nothing is consumed until it heals. */
+  cut = false;
+  /** Consumers take nothing before this time (a rebalance pause). */
+  pausedUntilMs = 0;
+  /** Consumers applying an event, as an integral (projector utilisation). */
+  readonly busyArea = new Area();
+  /** Consumers in the group, as an integral (projector cost). */
+  readonly consumerArea = new Area();
 
   constructor(partitionCount: number, consumers: number) {
     this.partitions = Array.from({ length: partitionCount }, () => new IntQueue());
     this.inApply = new Int32Array(partitionCount).fill(-1);
-    this.setConsumers(consumers);
+    this.setConsumers(consumers, 0, 0);
   }
 
   partitionOf(key: number): number {
@@ -56,10 +67,12 @@ export class EventStream {
     this.commitMs[id] = commitMs;
     this.waitingRequest[id] = waitingRequest;
     this.pendingReplicas[id] = 0;
+    this.liveEvents++;
     return id;
   }
 
   release(id: number): void {
+    this.liveEvents--;
     this.free.push(id);
   }
 
@@ -75,8 +88,9 @@ export class EventStream {
    * An idle consumer takes the oldest head among its partitions not already in apply.
    * Returns the event, or -1 when it has nothing to do.
    */
-  take(consumer: number): number {
+  take(consumer: number, nowMs: number): number {
     if (consumer >= this.consumers || this.current[consumer] !== -1) return -1;
+    if (this.cut || nowMs < this.pausedUntilMs) return -1;
     let best = -1;
     let bestMs = Infinity;
     const P = this.partitions.length;
@@ -92,27 +106,33 @@ export class EventStream {
     const ev = this.partitions[best].shift();
     this.inApply[best] = ev;
     this.current[consumer] = ev;
+    this.busyArea.add(nowMs, 1);
     return ev;
   }
 
   /** The consumer finished applying its event; returns that event. */
-  finish(consumer: number): number {
+  finish(consumer: number, nowMs: number): number {
     const ev = this.current[consumer];
     this.current[consumer] = -1;
+    this.busyArea.add(nowMs, -1);
     this.inApply[this.partitionOf(this.key[ev])] = -1;
     this.lagEvents--;
     return ev;
   }
 
   /**
-   * Changes the number of consumers (a rebalance). Consumers with an event in apply finish it;
-   * the partition stays blocked until they do, so per-key order holds.
+   * Changes the number of consumers: a rebalance, during which the group takes nothing for
+   * `pauseMs`. Consumers with an event in apply finish it; its partition stays blocked until
+   * they do, so per-key order holds.
    */
-  setConsumers(n: number): void {
+  setConsumers(n: number, nowMs: number, pauseMs: number): void {
+    if (n === this.consumers) return;
     const cur = new Int32Array(Math.max(n, this.current.length)).fill(-1);
     cur.set(this.current);
     this.current = cur;
+    this.consumerArea.set(nowMs, n);
     this.consumers = n;
+    this.pausedUntilMs = Math.max(this.pausedUntilMs, nowMs + pauseMs);
   }
 
   /** Commit time of the oldest unapplied event, or Infinity when none. */

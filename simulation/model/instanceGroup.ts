@@ -1,42 +1,73 @@
 /**
  * A group of service instances (the command service or the query service) behind one load
- * balancer. Each instance has `vcpus` parallel workers and a bounded FIFO queue; the group keeps
- * the time integrals needed for utilisation and queue length.
+ * balancer. Each instance has its own workers (`vcpus`), speed and bounded FIFO queue, a life
+ * cycle (booting, ready, draining, restarting, stopped), and two health facts that differ on
+ * purpose: whether it is alive, and whether the load balancer believes it is (`up`). Until
+ * health checks mark a crashed instance down, the balancer keeps sending it traffic.
+ *
+ * The group keeps the time integrals needed for utilisation, queue length, memory and cost.
  */
 import { grown } from '../engine/grown';
-import { IntQueue } from '../engine/intQueue';
 import { hash32 } from '../engine/hash';
+import { IntQueue } from '../engine/intQueue';
 import type { Uniform } from '../engine/random';
 import { Area } from '../metrics/area';
-import type { LoadBalancerAlgorithm, ServiceConfig } from '../scenario';
+import type { HealthCheck, LoadBalancerAlgorithm, ServiceConfig } from '../scenario';
 
-export type InstanceState = 'ready' | 'draining' | 'stopped';
-const STOPPED = 0;
-const READY = 1;
-const DRAINING = 2;
-const STATE_NAMES: InstanceState[] = ['stopped', 'ready', 'draining'];
+export type InstanceState = 'stopped' | 'ready' | 'draining' | 'booting' | 'restarting' | 'down';
+export const STOPPED = 0;
+export const READY = 1;
+export const DRAINING = 2;
+export const BOOTING = 3;
+/** Out of the balancer for a vertical change: drains, then boots again for `restartS`. */
+export const RESTARTING = 4;
+const STATE_NAMES = ['stopped', 'ready', 'draining', 'booting', 'restarting'] as const;
 
 /** Virtual nodes per instance on the consistent-hash ring. */
 const VNODES = 64;
 
 export class InstanceGroup {
+  /** Configuration for new (and restarted) instances. */
   vcpus: number;
   speed: number;
   queueCapacity: number;
   algorithm: LoadBalancerAlgorithm;
+  health: HealthCheck;
+  baseMemoryMb: number;
+  memoryPerRequestMb: number;
+  memoryLimitMb: number;
 
   state: Uint8Array = new Uint8Array(0);
+  /** Workers and speed of each instance (they change by rolling restart). */
+  vcpusOf: Int32Array = new Int32Array(0);
+  speedOf: Float64Array = new Float64Array(0);
+  /** Service-time multiplier of a slow instance (gray failure); 1 when healthy. */
+  slowFactor: Float64Array = new Float64Array(0);
+  alive: Uint8Array = new Uint8Array(0);
+  /** The load balancer's view: 1 while health checks consider the instance up. */
+  up: Uint8Array = new Uint8Array(0);
+  probeFails: Int32Array = new Int32Array(0);
+  probeOks: Int32Array = new Int32Array(0);
+  crashedAtMs: Float64Array = new Float64Array(0);
+  /** When a booting or restarting instance will be ready. */
+  readyAtMs: Float64Array = new Float64Array(0);
   busy: Int32Array = new Int32Array(0);
   outstanding: Int32Array = new Int32Array(0);
   queues: IntQueue[] = [];
   /** Per-instance busy-worker integrals (for per-instance utilisation). */
   busyAreas: Area[] = [];
-  /** Group integrals: busy workers, provisioned workers, queued requests. */
+  /** Group integrals: busy workers, workers able to serve, queued requests, requests in flight. */
   readonly busyArea = new Area();
   readonly capacityArea = new Area();
   readonly queueArea = new Area();
+  readonly outstandingArea = new Area();
+  /** Cost integrals: provisioned instances and their vCPUs (booting ones are paid for too). */
+  readonly instanceArea = new Area();
+  readonly vcpuArea = new Area();
+  /** Instances serving (ready or draining) as an integral, for memory utilisation. */
+  readonly servingArea = new Area();
 
-  private ready: number[] = [];
+  private routable: number[] = [];
   private rr = 0;
   private ring: Float64Array = new Float64Array(0);
   private ringOwner: Int32Array = new Int32Array(0);
@@ -50,82 +81,148 @@ export class InstanceGroup {
     this.speed = cfg.speed;
     this.queueCapacity = cfg.queueCapacity;
     this.algorithm = cfg.loadBalancer;
-    this.setInstances(cfg.instances, 0);
+    this.health = cfg.healthCheck;
+    this.baseMemoryMb = cfg.baseMemoryMb;
+    this.memoryPerRequestMb = cfg.memoryPerRequestMb;
+    this.memoryLimitMb = cfg.memoryLimitMb;
+    this.setInstances(cfg.instances, 0, 0);
   }
 
   get size(): number {
     return this.state.length;
   }
 
+  /** Instances the balancer may send work to. */
   get readyCount(): number {
-    return this.ready.length;
+    return this.count(READY);
   }
 
-  stateOf(i: number): InstanceState {
-    return STATE_NAMES[this.state[i]];
-  }
-
-  /** Instances that are not stopped (ready or draining). */
-  get activeCount(): number {
+  count(state: number): number {
     let n = 0;
-    for (let i = 0; i < this.state.length; i++) if (this.state[i] !== STOPPED) n++;
+    for (let i = 0; i < this.state.length; i++) if (this.state[i] === state) n++;
     return n;
   }
 
+  /** Instances provisioned and meant to serve: ready, booting or restarting (not draining). */
+  get desiredCount(): number {
+    return this.count(READY) + this.count(BOOTING) + this.count(RESTARTING);
+  }
+
+  stateOf(i: number): InstanceState {
+    if (this.state[i] === READY && !this.alive[i]) return 'down';
+    return STATE_NAMES[this.state[i]];
+  }
+
+  /** Memory in use on instance i, MB. */
+  memoryOf(i: number): number {
+    return this.baseMemoryMb + this.memoryPerRequestMb * this.outstanding[i];
+  }
+
+  /** Whether instance i can take one more request without exceeding its memory limit. */
+  hasMemoryFor(i: number): boolean {
+    return this.memoryOf(i) + this.memoryPerRequestMb <= this.memoryLimitMb;
+  }
+
   /**
-   * Sets the number of instances taking traffic. New instances start ready (reusing stopped
-   * slots first); removed ones drain: no new work, and they stop once their work is done.
+   * Sets the number of instances meant to serve. New ones boot for `bootMs` (0: ready at once),
+   * reusing stopped slots; draining ones are revived first. Removed ones drain: no new work,
+   * and they stop once their work is done. Returns the instances that started booting.
    */
-  setInstances(n: number, nowMs: number): void {
-    let current = this.ready.length;
-    // Scale out: revive draining instances first (they are still warm), then stopped slots.
+  setInstances(n: number, nowMs: number, bootMs: number): number[] {
+    const booting: number[] = [];
+    let current = this.desiredCount;
     for (let i = 0; i < this.state.length && current < n; i++) {
-      if (this.state[i] === DRAINING) {
-        this.state[i] = READY;
-        current++;
-      }
-    }
-    for (let i = 0; i < this.state.length && current < n; i++) {
-      if (this.state[i] === STOPPED) {
-        this.state[i] = READY;
-        this.capacityArea.add(nowMs, this.vcpus);
+      if (this.state[i] === DRAINING && this.alive[i]) {
+        this.setState(i, READY, nowMs);
         current++;
       }
     }
     while (current < n) {
-      this.append();
-      this.state[this.state.length - 1] = READY;
-      this.capacityArea.add(nowMs, this.vcpus);
+      let i = this.state.indexOf(STOPPED);
+      if (i < 0) i = this.append();
+      this.vcpusOf[i] = this.vcpus;
+      this.speedOf[i] = this.speed;
+      this.slowFactor[i] = 1;
+      this.alive[i] = 1;
+      this.up[i] = 1;
+      this.probeFails[i] = this.probeOks[i] = 0;
+      this.readyAtMs[i] = nowMs + bootMs;
+      if (bootMs > 0) {
+        this.setState(i, BOOTING, nowMs);
+        booting.push(i);
+      } else this.setState(i, READY, nowMs);
       current++;
     }
-    // Scale in: drain the highest-numbered ready instances.
+    // Scale in: cancel boots first, then drain dead instances, then the highest-numbered ready ones.
     for (let i = this.state.length - 1; i >= 0 && current > n; i--) {
-      if (this.state[i] === READY) {
-        this.state[i] = DRAINING;
+      if (this.state[i] === BOOTING) {
+        this.setState(i, STOPPED, nowMs);
         current--;
-        this.stopIfDrained(i, nowMs);
+      }
+    }
+    for (const wantDead of [true, false]) {
+      for (let i = this.state.length - 1; i >= 0 && current > n; i--) {
+        if (this.state[i] === READY && !this.alive[i] === wantDead) {
+          this.setState(i, DRAINING, nowMs);
+          current--;
+          this.onIdle(i, nowMs, 0);
+        }
       }
     }
     this.rebuild();
+    return booting;
   }
 
-  /** Changes the workers per instance; the capacity integral follows. */
-  setVcpus(vcpus: number, nowMs: number): void {
-    this.capacityArea.add(nowMs, (vcpus - this.vcpus) * this.activeCount);
-    this.vcpus = vcpus;
+  /** Moves instance i to a new life-cycle state, keeping the capacity and cost integrals. */
+  setState(i: number, next: number, nowMs: number): void {
+    const prev = this.state[i];
+    if (prev === next) return;
+    const serving = (s: number) => s === READY || s === DRAINING || s === RESTARTING;
+    const provisioned = (s: number) => s !== STOPPED;
+    const v = this.vcpusOf[i];
+    const d = (f: (s: number) => boolean) => (f(next) ? 1 : 0) - (f(prev) ? 1 : 0);
+    this.capacityArea.add(nowMs, d(serving) * v);
+    this.servingArea.add(nowMs, d(serving));
+    this.instanceArea.add(nowMs, d(provisioned));
+    this.vcpuArea.add(nowMs, d(provisioned) * v);
+    this.state[i] = next;
+    this.rebuild();
   }
 
-  /** A draining instance with no work left stops. */
-  stopIfDrained(i: number, nowMs: number): void {
-    if (this.state[i] === DRAINING && this.outstanding[i] === 0) {
-      this.state[i] = STOPPED;
-      this.capacityArea.add(nowMs, -this.vcpus);
-    }
+  /** A booting instance whose time has come serves, with the group's current vCPUs and speed. */
+  finishBoot(i: number, nowMs: number): boolean {
+    if (this.state[i] !== BOOTING || nowMs < this.readyAtMs[i]) return false;
+    this.vcpuArea.add(nowMs, this.vcpus - this.vcpusOf[i]);
+    this.vcpusOf[i] = this.vcpus;
+    this.speedOf[i] = this.speed;
+    this.alive[i] = 1;
+    this.up[i] = 1;
+    this.probeFails[i] = this.probeOks[i] = 0;
+    this.setState(i, READY, nowMs);
+    return true;
   }
 
-  /** Picks the instance for a request on `key`; -1 when no instance is ready. */
+  /**
+   * Instance i has no work left: a draining one stops; one draining for a restart goes down
+   * for `restartMs` (it returns true: the caller schedules the end of the boot).
+   */
+  onIdle(i: number, nowMs: number, restartMs: number): boolean {
+    if (this.outstanding[i] !== 0) return false;
+    if (this.state[i] === DRAINING) this.setState(i, STOPPED, nowMs);
+    if (this.state[i] !== RESTARTING) return false;
+    this.readyAtMs[i] = nowMs + restartMs;
+    this.setState(i, BOOTING, nowMs);
+    return true;
+  }
+
+  /** The balancer's routing set changed (health marks); rebuild it. */
+  healthChanged(): void {
+    this.rebuild();
+  }
+
+  /** Picks the instance for a request on `key`; -1 when the balancer has none. */
   route(key: number): number {
-    const ready = this.ready;
+    const ready = this.routable;
     const n = ready.length;
     if (n === 0) return -1;
     if (n === 1) return ready[0];
@@ -171,21 +268,31 @@ export class InstanceGroup {
     }
   }
 
-  private append(): void {
+  private append(): number {
     const n = this.state.length + 1;
     this.state = grown(this.state, n);
+    this.vcpusOf = grown(this.vcpusOf, n);
+    this.speedOf = grown(this.speedOf, n);
+    this.slowFactor = grown(this.slowFactor, n);
+    this.alive = grown(this.alive, n);
+    this.up = grown(this.up, n);
+    this.probeFails = grown(this.probeFails, n);
+    this.probeOks = grown(this.probeOks, n);
+    this.crashedAtMs = grown(this.crashedAtMs, n);
+    this.readyAtMs = grown(this.readyAtMs, n);
     this.busy = grown(this.busy, n);
     this.outstanding = grown(this.outstanding, n);
     this.queues.push(new IntQueue());
     this.busyAreas.push(new Area());
+    return n - 1;
   }
 
-  /** Recomputes the ready list and the hash ring after a change of instances. */
+  /** Recomputes the routing set and the hash ring after a change of instances or health. */
   private rebuild(): void {
-    this.ready = [];
-    for (let i = 0; i < this.state.length; i++) if (this.state[i] === READY) this.ready.push(i);
+    this.routable = [];
+    for (let i = 0; i < this.state.length; i++) if (this.state[i] === READY && this.up[i]) this.routable.push(i);
     const points: [number, number][] = [];
-    for (const i of this.ready) for (let v = 0; v < VNODES; v++) points.push([hash32(i * VNODES + v, this.salt ^ 0x5bd1e995), i]);
+    for (const i of this.routable) for (let v = 0; v < VNODES; v++) points.push([hash32(i * VNODES + v, this.salt ^ 0x5bd1e995), i]);
     points.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     this.ring = Float64Array.from(points, (p) => p[0]);
     this.ringOwner = Int32Array.from(points, (p) => p[1]);

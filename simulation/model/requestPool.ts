@@ -1,9 +1,10 @@
-import { grown } from '../engine/grown';
-
 /**
  * Requests in flight, stored column-wise with a free list: memory is bounded by the number of
- * requests in the system at once, never by the length of the run.
+ * requests in the system at once, never by the length of the run. Each slot is one attempt; a
+ * retry is a new attempt (a new slot) of the same client request.
  */
+import { grown } from '../engine/grown';
+
 export const F_COMMAND = 1;
 /** Arrived after warm-up: its outcome counts in the report. */
 export const F_COUNTED = 2;
@@ -15,14 +16,24 @@ export const F_FOLLOW_UP = 8;
 export const F_PENDING = 16;
 /** A query that looked in the cache and missed (its answer will be put in the cache). */
 export const F_CACHE_MISS = 32;
+/** Its instance crashed: the answer can never reach the client (already counted as failed). */
+export const F_DEAD = 64;
 /** Set on every allocated slot, so a live request never has flags 0. */
 export const F_LIVE = 128;
+/** The client gave up on this attempt at its timeout (already counted as timed out). */
+export const F_ABANDONED = 256;
+/** Scheduled but not yet arrived: a retry waiting for its backoff. */
+export const F_RETRY = 512;
 
 export class RequestPool {
   arrivalMs = new Float64Array(256);
   serviceMs = new Float64Array(256);
   key = new Int32Array(256);
-  flags = new Uint8Array(256);
+  flags = new Uint16Array(256);
+  /** 1 for a first attempt, 2 for the first retry, ... */
+  attempt = new Uint8Array(256);
+  /** When the client gives up on this attempt (only tracked when retries are on). */
+  deadlineMs = new Float64Array(256);
   instance = new Int32Array(256);
   /** The shard or read-store node holding a connection for this request. */
   resource = new Int32Array(256);
@@ -43,6 +54,7 @@ export class RequestPool {
       id = this.top++;
     }
     this.flags[id] = F_LIVE;
+    this.attempt[id] = 1;
     return id;
   }
 
@@ -63,6 +75,8 @@ export class RequestPool {
     this.serviceMs = grown(this.serviceMs, n);
     this.key = grown(this.key, n);
     this.flags = grown(this.flags, n);
+    this.attempt = grown(this.attempt, n);
+    this.deadlineMs = grown(this.deadlineMs, n);
     this.instance = grown(this.instance, n);
     this.resource = grown(this.resource, n);
     this.version = grown(this.version, n);

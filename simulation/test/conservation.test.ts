@@ -26,7 +26,33 @@ const service = fc.record({
   serviceTimeMs: latency,
   loadBalancer: lb,
 });
-const scenarioArb = fc.record({
+const fault = (durationS: number) =>
+  fc.oneof(
+    fc.record({ kind: fc.constant('crash'), target: fc.constantFrom('commandService', 'queryService'), instance: fc.integer({ min: 0, max: 4 }), forS: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ kind: fc.constant('slow'), target: fc.constantFrom('commandService', 'queryService'), instance: fc.integer({ min: 0, max: 4 }), factor: fc.integer({ min: 2, max: 20 }) }),
+    fc.record({ kind: fc.constant('errors'), target: fc.constantFrom('commandService', 'queryService'), fraction: fc.double({ min: 0, max: 1, noNaN: true }), forS: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant('shardDown'), target: fc.constant('writeStore'), shard: fc.constant(0), forS: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant('cacheFlush'), target: fc.constant('cache') }),
+    fc.record({ kind: fc.constant('streamCut'), target: fc.constant('eventStream'), forS: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant('replicaLag'), target: fc.constant('readStore'), instance: fc.constant(0), ms: fc.integer({ min: 0, max: 500 }) }),
+  ).chain((f) => fc.integer({ min: 0, max: durationS }).map((atS) => ({ ...f, atS })));
+
+const autoscaling = (metric: 'cpu' | 'rps' | 'queue' | 'memory' | 'lag') =>
+  fc.option(
+    fc.record({
+      metric: fc.constant(metric),
+      target: metric === 'cpu' || metric === 'memory' ? fc.double({ min: 0.2, max: 0.9, noNaN: true }) : fc.integer({ min: 1, max: 200 }),
+      min: fc.integer({ min: 0, max: 2 }),
+      max: fc.integer({ min: 2, max: 6 }),
+      intervalS: fc.integer({ min: 1, max: 3 }),
+      cooldownOutS: fc.integer({ min: 0, max: 3 }),
+      cooldownInS: fc.integer({ min: 0, max: 3 }),
+      bootS: fc.integer({ min: 0, max: 2 }),
+    }),
+    { nil: undefined },
+  );
+
+const baseArb = fc.record({
   version: fc.constant(1),
   seed: fc.integer({ min: 0, max: 1000 }),
   durationS: fc.integer({ min: 2, max: 8 }),
@@ -70,6 +96,37 @@ const scenarioArb = fc.record({
   }),
 });
 
+/** Base scenarios plus retries, faults, autoscaling and live changes. */
+const scenarioArb = baseArb.chain((b) =>
+  fc
+    .record({
+      retries: fc.record({ max: fc.integer({ min: 0, max: 3 }), backoffMs: fc.integer({ min: 0, max: 200 }), budget: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }) }),
+      faults: fc.array(fault(b.durationS), { maxLength: 4 }),
+      cmdScaling: autoscaling('cpu'),
+      qryScaling: fc.oneof(autoscaling('rps'), autoscaling('queue'), autoscaling('memory')),
+      projectorScaling: autoscaling('lag'),
+      changes: fc.array(
+        fc.oneof(
+          fc.record({ set: fc.constant('queryService.instances'), value: fc.integer({ min: 0, max: 5 }) }),
+          fc.record({ set: fc.constant('commandService.vcpus'), value: fc.integer({ min: 1, max: 4 }) }),
+          fc.record({ set: fc.constant('eventStream.projectors'), value: fc.integer({ min: 0, max: 6 }) }),
+          fc.record({ set: fc.constant('readStore.replicas'), value: fc.integer({ min: 0, max: 3 }) }),
+          fc.record({ set: fc.constant('cache.enabled'), value: fc.boolean() }),
+        ),
+        { maxLength: 3 },
+      ),
+    })
+    .map((x) => ({
+      ...b,
+      workload: { ...b.workload, retries: x.retries },
+      faults: [...x.faults].sort((p, q) => p.atS - q.atS),
+      commandService: { ...b.commandService, autoscaling: x.cmdScaling },
+      queryService: { ...b.queryService, autoscaling: x.qryScaling },
+      eventStream: { ...b.eventStream, autoscaling: x.projectorScaling },
+      interventions: x.changes.map((c, i) => ({ ...c, atS: Math.min(b.durationS, 1 + i) })),
+    })),
+);
+
 function numbers(o: unknown, out: [string, number][] = [], path = ''): [string, number][] {
   if (typeof o === 'number') out.push([path, o]);
   else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) numbers(v, out, `${path}.${k}`);
@@ -78,7 +135,11 @@ function numbers(o: unknown, out: [string, number][] = [], path = ''): [string, 
 
 function checkInvariants(r: Report): void {
   for (const c of [r.commands, r.queries]) {
+    // Once per attempt...
     expect(c.offered).toBe(c.completed + c.rejected + c.timedOut + c.failed + c.inFlight);
+    // ...and once per client request.
+    expect(c.requests.started).toBe(c.requests.succeeded + c.requests.gaveUp + c.requests.inProgress);
+    expect(c.offered).toBe(c.requests.started + c.retries);
   }
   for (const [path, v] of numbers(r)) {
     expect(Number.isFinite(v), `${path} = ${v}`).toBe(true);
@@ -96,7 +157,7 @@ describe('invariants over random scenarios', () => {
         expect(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems)).toBe(true);
         if (parsed.ok) checkInvariants(runScenario(parsed.scenario));
       }),
-      { numRuns: 120, seed: 42 },
+      { numRuns: 150, seed: 42 },
     );
   });
 });

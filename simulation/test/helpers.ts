@@ -37,6 +37,7 @@ export function mmc(c: number, lambdaRps: number, serviceMs: number, seed: numbe
       vcpus: c,
       queueCapacity: 1_000_000,
       serviceTimeMs: { type: 'exponential', meanMs: serviceMs },
+      memoryPerRequestMb: 0,
     },
     readStore: { replicas: 0, queryLatencyMs: 0, connectionsPerReplica: 10_000 },
     cache: { enabled: false },
