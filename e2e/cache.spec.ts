@@ -20,7 +20,7 @@ test('switching invalidation from TTL to event lowers the stale-read ratio', asy
   await lab.waitForSimTime(8);
   const ttlStale = await lab.waitForFigure('staleReadRatio', (v) => v > 0);
   await lab.openPart(/^Cache:/);
-  await lab.page.getByLabel('Invalidation').selectOption('event');
+  await lab.page.getByLabel('Invalidation', { exact: true }).selectOption('event');
   const eventStale = await lab.waitForFigure('staleReadRatio', (v) => v < ttlStale * 0.8);
   console.log(`stale-read ratio: ${ttlStale}% with TTL, ${eventStale}% with event invalidation`);
 });

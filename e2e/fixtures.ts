@@ -37,7 +37,7 @@ export class LabPage {
   }
 
   async setSpeed(label: string): Promise<void> {
-    await this.page.getByLabel('Speed').selectOption({ label });
+    await this.page.getByRole('combobox', { name: 'Speed', exact: true }).selectOption({ label });
   }
 
   /** Simulated time shown in the toolbar, in seconds. */

@@ -5,7 +5,7 @@
 import { parseScenarioText, type Scenario, type WindowStats } from '../../simulation/index';
 import { SimBridge } from '../bridge/simBridge';
 import { appendWindows } from '../state/series';
-import { initialRunState, useRunStore } from '../state/runStore';
+import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import type { RunUpdate, Speed } from '../worker/runner';
 import { downloadJson } from '../lib/download';
@@ -27,7 +27,16 @@ function flushSeries(): void {
   useRunStore.setState((s) => ({ series: appendWindows(s.series, windows) }));
 }
 
+/** The run the page is showing; updates from an earlier run (still in flight) are dropped. */
+let runId = -1;
+
 function onUpdate(u: RunUpdate): void {
+  if (u.runId < runId) return;
+  if (u.runId > runId) {
+    runId = u.runId;
+    pendingWindows = [];
+    useRunStore.setState({ series: [] });
+  }
   pendingWindows.push(...u.windows);
   useRunStore.setState({
     status: u.status,
@@ -41,6 +50,7 @@ function onUpdate(u: RunUpdate): void {
 
 function onFailure(message: string): void {
   pendingWindows = [];
+  runId = -1; // a new worker counts its runs from the start
   useRunStore.setState({ status: 'failed', error: message, achievedSpeed: null });
 }
 
@@ -65,10 +75,9 @@ async function ensureWorker(): Promise<void> {
   await bridge.call('setSpeed', useRunStore.getState().speed);
 }
 
+/** Clears what belonged to the previous run or worker (the new run's updates bring the rest). */
 function clearRun(): void {
-  pendingWindows = [];
-  const { speed } = useRunStore.getState();
-  useRunStore.setState({ ...initialRunState, status: 'ready', speed });
+  useRunStore.setState({ error: null, notice: null });
 }
 
 export function init(): void {
@@ -84,7 +93,10 @@ export async function play(): Promise<void> {
   await guarded(async () => {
     const fresh = !bridge.alive;
     await ensureWorker();
-    if (fresh) clearRun();
+    if (fresh) {
+      clearRun();
+      useScenarioStore.setState({ scenario: base, interventions: base.interventions, fieldProblems: {} });
+    }
     if (useRunStore.getState().status === 'done') await reset();
     useRunStore.setState({ error: null });
     await bridge.call('play');
@@ -122,6 +134,7 @@ export async function setSpeed(speed: Speed): Promise<void> {
 
 /** Sets one scenario field; a refused value leaves a message at the field and changes nothing. */
 export async function change(path: string, value: unknown): Promise<boolean> {
+  const started = (useRunStore.getState().snapshot?.tMs ?? 0) > 0;
   const r = await guarded(async () => {
     await ensureWorker();
     return bridge.call('change', { set: path, value });
@@ -137,9 +150,7 @@ export async function change(path: string, value: unknown): Promise<boolean> {
   useScenarioStore.setState({ scenario: r.scenario, interventions: r.interventions, fieldProblems: problems });
   if (r.restarted) {
     base = r.scenario;
-    pendingWindows = [];
-    const wasStarted = useRunStore.getState().report !== null && (useRunStore.getState().snapshot?.tMs ?? 0) > 0;
-    useRunStore.setState({ series: [], notice: wasStarted ? `${path} cannot change during a run: a new run started with it.` : null });
+    useRunStore.setState({ notice: started ? `${path} cannot change during a run: a new run started with it.` : null });
   } else {
     useRunStore.setState({ notice: `${path} = ${JSON.stringify(value)} from ${r.atS.toFixed(3)} s, recorded as an intervention.` });
   }

@@ -51,16 +51,16 @@ export function Toolbar() {
       <button type="button" className="btn" onClick={() => void ctl.reset()}>
         Reset
       </button>
-      <label className="inline-label">
+      <label className="inline-label" htmlFor="run-speed">
         Speed
-        <select value={String(speed)} onChange={(e) => void ctl.setSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={String(s.value)} value={String(s.value)}>
-              {s.label}
-            </option>
-          ))}
-        </select>
       </label>
+      <select id="run-speed" value={String(speed)} onChange={(e) => void ctl.setSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))}>
+        {SPEEDS.map((s) => (
+          <option key={String(s.value)} value={String(s.value)}>
+            {s.label}
+          </option>
+        ))}
+      </select>
       <span className="clock">
         <output aria-label="Simulated time">{formatSimS(tMs)}</output>
         <span className="sub">

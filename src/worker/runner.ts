@@ -28,6 +28,8 @@ export type RunStatus = 'ready' | 'running' | 'paused' | 'done' | 'failed';
 
 /** What the worker posts to the page, at most every `POST_EVERY_MS`. Small plain data. */
 export interface RunUpdate {
+  /** Increases with every reset or load: the page drops its series when it sees a new run. */
+  runId: number;
   status: RunStatus;
   snapshot: Snapshot;
   /** Windows completed since the previous update (the page keeps the series). */
@@ -70,6 +72,7 @@ export class Runner {
   private lastPostWallMs = -Infinity;
   private lastPostSimMs = 0;
   private wallRunMs = 0;
+  private runId = 0;
 
   constructor(private readonly clock: Clock) {}
 
@@ -87,6 +90,7 @@ export class Runner {
   reset(): void {
     this.stop();
     this.recorded = [];
+    this.runId++;
     this.sim = new Simulation(this.requireBase());
     this.status = 'ready';
     this.wallRunMs = 0;
@@ -254,6 +258,7 @@ export class Runner {
     this.lastPostWallMs = now;
     this.lastPostSimMs = sim.nowMs;
     this.onUpdate({
+      runId: this.runId,
       status: this.status,
       snapshot: buildSnapshot(sim),
       windows: sim.drainWindows(),
