@@ -793,8 +793,8 @@ export class Simulation {
 
   /** Every cumulative integral the report and the windows take differences of. */
   integrals(): Area[] {
-    const list = [this.cmdInSystem, this.qryInSystem];
-    for (const g of [this.cmd, this.qry]) list.push(g.busyArea, g.capacityArea, g.queueArea);
+    const list = [this.cmdInSystem, this.qryInSystem, this.stream.busyArea, this.stream.consumerArea];
+    for (const g of [this.cmd, this.qry]) list.push(g.busyArea, g.capacityArea, g.queueArea, g.outstandingArea, g.servingArea);
     for (const p of [...this.shards, ...this.readNodes]) list.push(p.busyArea, p.capacityArea);
     return list;
   }
