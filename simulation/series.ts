@@ -30,6 +30,8 @@ const EXAMPLE: WindowStats = {
   queryService: { utilization: 0, meanQueueLength: 0, instances: 0, booting: 0, draining: 0 },
   projectors: 0,
   replicas: 0,
+  errors: { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 },
+  costVcpuHours: 0,
 };
 
 const COLUMNS = Object.keys(flatten(EXAMPLE));

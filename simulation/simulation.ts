@@ -814,6 +814,15 @@ export class Simulation {
       };
     };
     const oldest = this.stream.oldestCommitMs();
+    const c = this.commands;
+    const q = this.queries;
+    const errors = {
+      deadInstance: c.windowFailedBy.deadInstance + q.windowFailedBy.deadInstance,
+      shardDown: c.windowFailedBy.shardDown + q.windowFailedBy.shardDown,
+      injected: c.windowFailedBy.injected + q.windowFailedBy.injected,
+      noInstance: c.windowFailedBy.noInstance + q.windowFailedBy.noInstance,
+    };
+    const hours = (a: Area) => a.at(now) / 3_600_000;
     const w: WindowStats = {
       tS: now / 1000,
       commands: this.commands.closeWindow(),
@@ -828,6 +837,9 @@ export class Simulation {
       queryService: group(this.qry),
       projectors: this.stream.consumers,
       replicas: this.activeReplicas.length,
+      errors,
+      costVcpuHours:
+        hours(this.cmd.vcpuArea) + hours(this.qry.vcpuArea) + hours(this.stream.consumerArea) + hours(this.elasticity.replicaArea),
     };
     this.elasticity.sampleRanges();
     this.queries.resetWindowRatios();

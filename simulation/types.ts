@@ -122,6 +122,10 @@ export interface WindowStats {
   queryService: GroupWindow;
   projectors: number;
   replicas: number;
+  /** Failed attempts in the window by cause (rejections and timeouts are in the class counts). */
+  errors: { deadInstance: number; shardDown: number; injected: number; noInstance: number };
+  /** vCPU-hours spent since the start of the run, all groups (a projector or replica counts 1 vCPU). */
+  costVcpuHours: number;
 }
 
 export interface InstanceView {

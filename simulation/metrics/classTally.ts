@@ -33,6 +33,8 @@ export class ClassTally {
   cacheHits = 0;
 
   private w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, retries: 0 };
+  /** Failures in the current window, by cause. */
+  windowFailedBy: Record<FailureCause, number> = { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 };
   private readonly windowLatency = new Histogram();
   private wAnswers = 0;
   private wStale = 0;
@@ -64,6 +66,7 @@ export class ClassTally {
 
   fail(counted: boolean, cause: FailureCause): void {
     this.w.failed++;
+    this.windowFailedBy[cause]++;
     if (counted) {
       this.failed++;
       this.failedBy[cause]++;
@@ -121,6 +124,7 @@ export class ClassTally {
     const h = this.windowLatency;
     const out: ClassWindow = { ...this.w, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) };
     this.w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, retries: 0 };
+    this.windowFailedBy = { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 };
     h.reset();
     return out;
   }

@@ -120,6 +120,10 @@ describe('health checks', () => {
     // ...and nothing after: no failure in any window that starts after detection.
     const detectedS = 20.25 + report.detectionMs.max / 1000;
     for (const w of windows.filter((w) => w.tS - 1 >= detectedS)) expect(w.queries.failed).toBe(0);
+    // The series shows the same failures, by cause, in the windows around the crash.
+    const seriesDead = windows.reduce((n, w) => n + w.errors.deadInstance, 0);
+    expect(seriesDead).toBe(report.errors.deadInstance); // the crash came after warm-up
+    expect(windows.filter((w) => w.errors.deadInstance > 0).every((w) => w.tS > 20 && w.tS - 1 < detectedS)).toBe(true);
     expect(report.queryService.instances.final).toBe(3); // still provisioned, just out of rotation
   });
 
