@@ -1,5 +1,5 @@
 /**
- * Command line: `npm run sim -- <scenario.json> [--seed N] [--duration S] [--json] [--series out.csv]`.
+ * Command line: `npm run sim -- <scenario.json> [--seed N] [--duration S] [--json] [--series out.csv] [--drain]`.
  * The one Node entry point of the simulation (with the benchmark): it reads files and the clock.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -7,18 +7,19 @@ import { parseScenarioText, runScenario, type Report, type ScenarioProblem, type
 import { formatSummary } from './format';
 import { seriesHeader, seriesRow } from './series';
 
-const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--duration S] [--json] [--series out.csv]';
+const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--duration S] [--json] [--series out.csv] [--drain]';
 
 interface Args {
   file?: string;
   seed?: number;
   durationS?: number;
   json: boolean;
+  drain: boolean;
   series?: string;
 }
 
 function parseArgs(argv: string[]): { args: Args; problems: ScenarioProblem[] } {
-  const args: Args = { json: false };
+  const args: Args = { json: false, drain: false };
   const problems: ScenarioProblem[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -28,6 +29,7 @@ function parseArgs(argv: string[]): { args: Args; problems: ScenarioProblem[] } 
       return v;
     };
     if (a === '--json') args.json = true;
+    else if (a === '--drain') args.drain = true;
     else if (a === '--seed') {
       const v = value();
       if (v !== undefined) {
@@ -92,7 +94,7 @@ function main(): void {
   series?.write(seriesHeader() + '\n');
   const onWindow = series ? (w: WindowStats) => void series.write(seriesRow(w) + '\n') : undefined;
   const started = process.hrtime.bigint();
-  const report: Report = runScenario(parsed.scenario, onWindow);
+  const report: Report = runScenario(parsed.scenario, onWindow, args.drain);
   report.wallMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
   series?.end();
   if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

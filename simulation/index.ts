@@ -12,8 +12,12 @@ import { buildReport } from './report';
 import type { Scenario } from './scenario';
 import type { Report, WindowStats } from './types';
 
-/** Runs a validated scenario to its end; `onWindow` receives each window of the series. */
-export function runScenario(scenario: Scenario, onWindow?: (w: WindowStats) => void): Report {
+/**
+ * Runs a validated scenario to its end; `onWindow` receives each window of the series. With
+ * `drain`, arrivals then stop and the run goes on until nothing is in flight (at most an hour of
+ * simulated time), so every committed write has reached the read model.
+ */
+export function runScenario(scenario: Scenario, onWindow?: (w: WindowStats) => void, drain = false): Report {
   const sim = new Simulation(scenario);
   // Slices of simulated time keep the pending windows short, whatever the run's length.
   for (let t = 0; !sim.done; ) {
@@ -22,5 +26,6 @@ export function runScenario(scenario: Scenario, onWindow?: (w: WindowStats) => v
     const windows = sim.drainWindows();
     if (onWindow) for (const w of windows) onWindow(w);
   }
+  if (drain) sim.drain();
   return buildReport(sim);
 }

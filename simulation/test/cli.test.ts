@@ -30,6 +30,13 @@ describe('cli', () => {
     expect(lines[1].split(',').length).toBe(lines[0].split(',').length);
   });
 
+  it('cli --drain runs on until nothing is in flight', () => {
+    const f = file('drain.json', JSON.stringify({ version: 1, durationS: 5, warmupS: 1 }));
+    const report = JSON.parse(execFileSync(tsx, [cli, f, '--json', '--drain'], { encoding: 'utf8' }));
+    expect(report.simulatedS).toBeGreaterThan(5);
+    expect(report.commands.inFlight + report.queries.inFlight).toBe(0);
+  });
+
   it('cli --duration overrides the file and the summary is readable text', () => {
     const f = file('d.json', JSON.stringify({ version: 1 }));
     const out = execFileSync(tsx, [cli, f, '--duration', '7'], { encoding: 'utf8' });
