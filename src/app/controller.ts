@@ -11,7 +11,8 @@ import type { RunUpdate, Speed } from '../worker/runner';
 import { downloadJson } from '../lib/download';
 
 /** Windows reach the charts at most this often while running (the topology updates every post). */
-const SERIES_FLUSH_MS = 200;
+const SERIES_FLUSH_MS = 250;
+const UI_EVERY_MS = 100;
 const WATCHDOG_MS = 2000;
 
 let pendingWindows: WindowStats[] = [];
@@ -30,6 +31,13 @@ function flushSeries(): void {
 /** The run the page is showing; updates from an earlier run (still in flight) are dropped. */
 let runId = -1;
 
+/**
+ * The latest update not yet shown. Updates are coalesced so the page renders at most every
+ * `UI_EVERY_MS` (the worker may post up to ~30 a second); a change of status shows at once.
+ */
+let latest: RunUpdate | null = null;
+let uiTimer: ReturnType<typeof setTimeout> | null = null;
+
 function onUpdate(u: RunUpdate): void {
   if (u.runId < runId) return;
   if (u.runId > runId) {
@@ -38,6 +46,18 @@ function onUpdate(u: RunUpdate): void {
     useRunStore.setState({ series: [] });
   }
   pendingWindows.push(...u.windows);
+  const statusChanged = u.status !== useRunStore.getState().status;
+  latest = u;
+  if (statusChanged || u.error) showLatest();
+  else uiTimer ??= setTimeout(showLatest, UI_EVERY_MS);
+}
+
+function showLatest(): void {
+  if (uiTimer !== null) clearTimeout(uiTimer);
+  uiTimer = null;
+  const u = latest;
+  if (!u) return;
+  latest = null;
   useRunStore.setState({
     status: u.status,
     snapshot: u.snapshot,

@@ -1,10 +1,13 @@
+import { useDeferredValue } from 'react';
 import { useRunStore } from '../../state/runStore';
 import { CHARTS } from './chartDefs';
 import { LineChart } from './LineChart';
 
 /** Every live chart, fed by the windows the page keeps (the last 10 simulated minutes). */
 export function ChartGrid() {
-  const series = useRunStore((s) => s.series);
+  // Deferred: the charts render in an interruptible background pass, so drawing nine charts
+  // never blocks the main thread for long (React yields every few ms).
+  const series = useDeferredValue(useRunStore((s) => s.series));
   return (
     <section className="panel charts-panel" aria-labelledby="charts-title">
       <h2 id="charts-title">Live charts</h2>

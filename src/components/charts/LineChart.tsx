@@ -3,6 +3,7 @@ import { bisector, max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { format } from 'd3-format';
+import { decimate } from './decimate';
 import type { WindowStats } from '../../../simulation/index';
 import { useWidth } from '../../hooks/useWidth';
 
@@ -44,12 +45,14 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
     const x = scaleLinear().domain([t0, Math.max(t1, t0 + 10)]).range([0, innerW]);
     const top = def.fixedTop ?? Math.max(def.minTop ?? 1, max(def.series, (s) => max(data, (w) => s.value(w))) ?? 0);
     const y = scaleLinear().domain([0, top]).range([innerH, 0]).nice(4);
-    const paths = def.series.map((s) =>
-      line<WindowStats>()
-        .x((w) => x(w.tS))
-        .y((w) => y(Math.max(0, s.value(w))))
-        .defined((w) => Number.isFinite(s.value(w)))(data) ?? '',
-    );
+    // About one point per 2 px: long series cost no more to draw than short ones.
+    const maxPoints = Math.max(20, Math.floor(innerW / 2));
+    const path = line<[number, number]>()
+      .x((p) => x(p[0]))
+      .y((p) => y(Math.max(0, p[1])))
+      .defined((p) => Number.isFinite(p[1]))
+      .digits(1);
+    const paths = def.series.map((s) => path(decimate(data.map((w) => [w.tS, s.value(w)] as [number, number]), maxPoints)) ?? '');
     return { x, y, paths };
   }, [data, def, innerW, innerH]);
 

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { GroupView } from '../../../simulation/index';
 import { useRunStore } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
@@ -20,7 +20,7 @@ function frameOf(...boxes: Box[]): Box {
 /** The system as it runs: every part, its load, and the way requests and events flow. */
 export function Topology() {
   const [ref, width] = useWidth<HTMLDivElement>(900);
-  const snap = useRunStore((s) => s.snapshot);
+  const snap = useDeferredValue(useRunStore((s) => s.snapshot));
   const s = useScenarioStore((st) => st.scenario);
 
   const items = useMemo(() => {
