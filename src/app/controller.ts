@@ -69,6 +69,10 @@ function showLatest(): void {
 }
 
 function onFailure(message: string): void {
+  // Drop what the dead worker said last, or it would overwrite the failure a moment later.
+  if (uiTimer !== null) clearTimeout(uiTimer);
+  uiTimer = null;
+  latest = null;
   pendingWindows = [];
   runId = -1; // a new worker counts its runs from the start
   useRunStore.setState({ status: 'failed', error: message, achievedSpeed: null });
