@@ -120,7 +120,7 @@ function Lb({ box, algorithm }: { box: Box; algorithm: string }) {
   return (
     <g>
       <title>{`load balancer: ${algorithm}`}</title>
-      <rect className="node-box" x={box.x + 6} y={box.y} width={box.w - 12} height={box.h} rx={8} />
+      <rect className="node-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={8} />
       <text className="topo-label" x={cx} y={box.y + 13} textAnchor="middle" style={{ fontWeight: 600 }}>Load balancer</text>
       <text className="topo-sub" x={cx} y={box.y + 27} textAnchor="middle">{algorithm}</text>
     </g>
