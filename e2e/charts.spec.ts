@@ -9,6 +9,8 @@ const CHARTS = [
   'Utilisation',
   'Queue length',
   'Instances',
+  'Failures by cause',
+  'Cost',
   'Cache hit ratio and stale reads',
 ];
 

@@ -10,6 +10,8 @@ const REPORT_ROWS: { name: string; get: (c: ClassReport) => number }[] = [
   { name: 'rejected', get: (c) => c.rejected },
   { name: 'timedOut', get: (c) => c.timedOut },
   { name: 'inFlight', get: (c) => c.inFlight },
+  { name: 'retries', get: (c) => c.retries },
+  { name: 'requests.gaveUp', get: (c) => c.requests.gaveUp },
 ];
 
 /** The current figures: the last 1 s window, and the report so far (names as in the CLI report). */
@@ -73,6 +75,16 @@ export function FiguresPanel() {
           <Single name="commandService.utilization" value={r ? formatPct(r.commandService.utilization) : '–'} />
           <Single name="queryService.utilization" value={r ? formatPct(r.queryService.utilization) : '–'} />
           <Single name="eventStream.maxLagMs" value={r ? `${formatMs(r.eventStream.maxLagMs)} ms` : '–'} />
+          <Single name="retries" value={r ? formatNum(r.retries) : '–'} />
+          <Single
+            name="errors"
+            value={r ? `${r.errors.deadInstance} dead instance, ${r.errors.shardDown} shard down, ${r.errors.injected} injected, ${r.errors.noInstance} no instance` : '–'}
+          />
+          <Single name="detectionMs.mean" value={r && r.detectionMs.count > 0 ? `${formatMs(r.detectionMs.mean)} ms` : '–'} />
+          <Single
+            name="cost.vcpuHours"
+            value={r ? (r.commandService.cost.vcpuHours + r.queryService.cost.vcpuHours + r.projectors.cost.vcpuHours + r.replicas.cost.vcpuHours).toFixed(3) : '–'}
+          />
         </tbody>
       </table>
     </section>

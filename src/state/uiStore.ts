@@ -3,7 +3,7 @@ import { create } from 'zustand';
 
 export type Theme = 'light' | 'dark';
 /** A selectable part of the topology; each maps to a group of scenario settings. */
-export type PartId = 'run' | 'workload' | 'commandService' | 'writeStore' | 'eventStream' | 'readStore' | 'cache' | 'queryService';
+export type PartId = 'run' | 'workload' | 'commandService' | 'writeStore' | 'eventStream' | 'readStore' | 'cache' | 'queryService' | 'faults';
 
 export interface UiState {
   theme: Theme;

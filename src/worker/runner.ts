@@ -139,7 +139,11 @@ export class Runner {
   change(change: Change): ChangeOutcome {
     const sim = this.requireSim();
     const live = changedScenario(sim.scenario, change);
-    const fixed = !live.ok && live.problems.some((p) => p.message.startsWith('cannot change during a run'));
+    // Also restarted: the fault timeline (the engine schedules faults when a run starts) and
+    // removing an optional group such as auto-scaling (an intervention cannot say "remove").
+    const fixed =
+      (!live.ok && live.problems.some((p) => p.message.startsWith('cannot change during a run'))) ||
+      (live.ok && (change.set === 'faults' || change.set.startsWith('faults.') || change.value === undefined));
     if (!live.ok && !fixed) return live;
     const t = cleanChangeTimeMs(sim.nowMs);
     if (fixed || sim.nowMs === 0 || t >= sim.durationMs) return this.restartWith(change);

@@ -18,6 +18,7 @@ function throughput(title: string, pick: (w: WindowStats) => ClassWindow): Chart
       { label: 'rejected', color: 'var(--c3)', value: (w) => pick(w).rejected },
       { label: 'timed out', color: 'var(--c4)', value: (w) => pick(w).timedOut },
       { label: 'failed', color: 'var(--c5)', value: (w) => pick(w).failed },
+      { label: 'retries', color: 'var(--c1)', value: (w) => pick(w).retries ?? 0, dashed: true },
     ],
   };
 }
@@ -75,13 +76,35 @@ export const CHARTS: ChartDef[] = [
   },
   {
     title: 'Instances',
-    yTitle: 'ready instances',
+    yTitle: 'instances',
     format: count,
     minTop: 4,
     series: [
-      { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.instances },
-      { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.instances },
+      { label: 'command ready', color: 'var(--c1)', value: (w) => w.commandService.instances },
+      { label: 'query ready', color: 'var(--c2)', value: (w) => w.queryService.instances },
+      { label: 'booting', color: 'var(--c4)', value: (w) => (w.commandService.booting ?? 0) + (w.queryService.booting ?? 0), dashed: true },
+      { label: 'projectors', color: 'var(--c5)', value: (w) => w.projectors ?? 0 },
+      { label: 'replicas', color: 'var(--c6)', value: (w) => w.replicas ?? 0, dashed: true },
     ],
+  },
+  {
+    title: 'Failures by cause',
+    yTitle: 'failed attempts / s',
+    format: count,
+    minTop: 5,
+    series: [
+      { label: 'dead instance', color: 'var(--c3)', value: (w) => w.errors?.deadInstance ?? 0 },
+      { label: 'shard down', color: 'var(--c4)', value: (w) => w.errors?.shardDown ?? 0 },
+      { label: 'injected', color: 'var(--c5)', value: (w) => w.errors?.injected ?? 0 },
+      { label: 'no instance', color: 'var(--c6)', value: (w) => w.errors?.noInstance ?? 0 },
+    ],
+  },
+  {
+    title: 'Cost',
+    yTitle: 'vCPU-hours (cumulative)',
+    format: (v) => (v < 0.1 ? v.toFixed(4) : v.toFixed(2)),
+    minTop: 0.01,
+    series: [{ label: 'vCPU-hours', color: 'var(--c1)', value: (w) => w.costVcpuHours ?? 0 }],
   },
   {
     title: 'Cache hit ratio and stale reads',

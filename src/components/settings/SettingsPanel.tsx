@@ -5,6 +5,8 @@ import { NumberField } from './NumberField';
 import { BoolField, SelectField } from './ChoiceFields';
 import { LatencyField } from './LatencyField';
 import { ProfileField } from './ProfileField';
+import { AutoscalingField } from './AutoscalingField';
+import { FaultsField } from './FaultsField';
 
 function Field({ def }: { def: FieldDef }) {
   switch (def.kind) {
@@ -20,6 +22,12 @@ function Field({ def }: { def: FieldDef }) {
       return <LatencyField path={def.path} label={def.label} />;
     case 'profile':
       return <ProfileField path={def.path} label={def.label} />;
+    case 'autoscaling':
+      return <AutoscalingField path={def.path} label={def.label} metrics={def.metrics} />;
+    case 'faults':
+      return <FaultsField path={def.path} />;
+    case 'heading':
+      return <h3>{def.label}</h3>;
   }
 }
 

@@ -8,7 +8,10 @@ export type FieldDef =
   | { kind: 'bool'; path: string; label: string }
   | { kind: 'latency'; path: string; label: string }
   | { kind: 'text'; path: string; label: string }
-  | { kind: 'profile'; path: string; label: string };
+  | { kind: 'profile'; path: string; label: string }
+  | { kind: 'autoscaling'; path: string; label: string; metrics: readonly string[] }
+  | { kind: 'faults'; path: string; label: string }
+  | { kind: 'heading'; path: string; label: string };
 
 export interface Section {
   title: string;
@@ -26,6 +29,7 @@ export const FIXED_DURING_RUN = new Set([
   'writeStore.shards',
   'writeStore.partitioning',
   'eventStream.partitions',
+  'faults',
 ]);
 
 const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
@@ -35,6 +39,16 @@ const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
   { kind: 'number', path: `${p}.queueCapacity`, label: 'Queue capacity', unit: 'requests', integer: true },
   { kind: 'latency', path: `${p}.serviceTimeMs`, label: 'Service time' },
   { kind: 'select', path: `${p}.loadBalancer`, label: 'Load balancer', options: loadBalancerAlgorithms },
+  { kind: 'autoscaling', path: `${p}.autoscaling`, label: 'Auto-scaling', metrics: ['cpu', 'rps', 'queue', 'memory'] },
+  { kind: 'heading', path: `${p}.health`, label: 'Health checks' },
+  { kind: 'number', path: `${p}.healthCheck.intervalMs`, label: 'Check interval', unit: 'ms' },
+  { kind: 'number', path: `${p}.healthCheck.unhealthyAfter`, label: 'Failed checks to mark down', integer: true },
+  { kind: 'number', path: `${p}.healthCheck.healthyAfter`, label: 'Good checks to mark up', integer: true },
+  { kind: 'heading', path: `${p}.memory`, label: 'Memory and restarts' },
+  { kind: 'number', path: `${p}.baseMemoryMb`, label: 'Base memory', unit: 'MB' },
+  { kind: 'number', path: `${p}.memoryPerRequestMb`, label: 'Memory per request', unit: 'MB' },
+  { kind: 'number', path: `${p}.memoryLimitMb`, label: 'Memory limit', unit: 'MB' },
+  { kind: 'number', path: `${p}.restartS`, label: 'Restart for a vertical change', unit: 's' },
 ];
 
 export const SECTIONS: Record<PartId, Section> = {
@@ -61,6 +75,12 @@ export const SECTIONS: Record<PartId, Section> = {
       { kind: 'number', path: 'workload.followUpReads.ratio', label: 'Follow-up read ratio', step: 0.05 },
       { kind: 'number', path: 'workload.followUpReads.afterMs', label: 'Follow-up read after', unit: 'ms' },
       { kind: 'number', path: 'workload.timeoutMs', label: 'Client timeout', unit: 'ms' },
+      { kind: 'select', path: 'workload.arrivals', label: 'Arrivals', options: ['poisson', 'deterministic'] },
+      { kind: 'heading', path: 'workload.retries', label: 'Client retries' },
+      { kind: 'number', path: 'workload.retries.max', label: 'Retries per request (max)', integer: true, stepper: true },
+      { kind: 'number', path: 'workload.retries.backoffMs', label: 'Backoff', unit: 'ms' },
+      { kind: 'number', path: 'workload.retries.jitter', label: 'Jitter (0 exact, 1 full)', step: 0.1 },
+      { kind: 'number', path: 'workload.retries.budget', label: 'Retry budget (per request)', step: 0.05 },
     ],
   },
   commandService: { title: 'Command service', about: 'Handles writes: instances behind a load balancer.', fields: service('commandService') },
@@ -84,6 +104,8 @@ export const SECTIONS: Record<PartId, Section> = {
       { kind: 'latency', path: 'eventStream.appendLatencyMs', label: 'Append latency' },
       { kind: 'bool', path: 'eventStream.synchronousAppend', label: 'Command waits for the append' },
       { kind: 'latency', path: 'eventStream.applyLatencyMs', label: 'Apply latency (per event)' },
+      { kind: 'number', path: 'eventStream.rebalanceMs', label: 'Rebalance pause', unit: 'ms' },
+      { kind: 'autoscaling', path: 'eventStream.autoscaling', label: 'Auto-scaling (projectors)', metrics: ['lag', 'cpu'] },
     ],
   },
   readStore: {
@@ -96,6 +118,7 @@ export const SECTIONS: Record<PartId, Section> = {
       { kind: 'bool', path: 'readStore.indexed', label: 'Indexed read model' },
       { kind: 'number', path: 'readStore.unindexedFactor', label: 'Unindexed slowdown', unit: '×' },
       { kind: 'latency', path: 'readStore.replicationLagMs', label: 'Replication lag' },
+      { kind: 'autoscaling', path: 'readStore.autoscaling', label: 'Auto-scaling (replicas)', metrics: ['cpu', 'rps'] },
     ],
   },
   cache: {
@@ -111,9 +134,14 @@ export const SECTIONS: Record<PartId, Section> = {
       { kind: 'latency', path: 'cache.hitLatencyMs', label: 'Hit latency' },
     ],
   },
+  faults: {
+    title: 'Faults',
+    about: 'Crashes, slow instances, injected errors, shard outages, cache flushes, stream cuts and lagging replicas, at set times.',
+    fields: [{ kind: 'faults', path: 'faults', label: 'Faults' }],
+  },
 };
 
-export const PART_ORDER: PartId[] = ['run', 'workload', 'commandService', 'writeStore', 'eventStream', 'readStore', 'cache', 'queryService'];
+export const PART_ORDER: PartId[] = ['run', 'workload', 'commandService', 'writeStore', 'eventStream', 'readStore', 'cache', 'queryService', 'faults'];
 export const PART_NAMES: Record<PartId, string> = {
   run: 'Run',
   workload: 'Clients',
@@ -123,4 +151,5 @@ export const PART_NAMES: Record<PartId, string> = {
   readStore: 'Read store',
   cache: 'Cache',
   queryService: 'Queries',
+  faults: 'Faults',
 };

@@ -7,7 +7,7 @@ import { layoutTopology, type Box } from './layout';
 import { PartButton } from './PartButton';
 import { StackView } from './StackView';
 import { Links } from './Links';
-import { cacheItems, instanceItems, partitionItems, projectorItems, readNodeItems, shardItems } from './items';
+import { cacheItems, instanceItems, stateSummary, partitionItems, projectorItems, readNodeItems, shardItems } from './items';
 
 function frameOf(...boxes: Box[]): Box {
   const x0 = Math.min(...boxes.map((b) => b.x));
@@ -26,9 +26,13 @@ export function Topology() {
   const items = useMemo(() => {
     // Stopped slots are instances that were scaled in: they are gone from the system.
     const active = (g: GroupView | undefined) => (g ? { ...g, instances: g.instances.filter((i) => i.state !== 'stopped') } : undefined);
+    const cmd = active(snap?.commandService);
+    const qry = active(snap?.queryService);
     return {
-      command: instanceItems(active(snap?.commandService), 'c', s.commandService.instances, s.commandService.vcpus),
-      query: instanceItems(active(snap?.queryService), 'q', s.queryService.instances, s.queryService.vcpus),
+      cmdSummary: stateSummary(cmd, s.commandService.instances),
+      qrySummary: stateSummary(qry, s.queryService.instances),
+      command: instanceItems(cmd, 'c', s.commandService.instances, s.commandService.vcpus),
+      query: instanceItems(qry, 'q', s.queryService.instances, s.queryService.vcpus),
       shards: shardItems(snap, s.writeStore.shards),
       partitions: partitionItems(snap, s.eventStream.partitions),
       projectors: projectorItems(snap, s.eventStream.projectors),
@@ -46,7 +50,6 @@ export function Topology() {
     readNodes: items.readNodes.length,
     cacheNodes: Math.max(1, items.cache.length),
   });
-  const ready = (list: { className?: string }[]) => list.filter((i) => !i.className).length;
   const lagEvents = snap?.window?.streamLagEvents ?? 0;
   const w = s.workload;
   // Narrow columns get the short names, so headings never run into each other.
@@ -66,7 +69,7 @@ export function Topology() {
           </PartButton>
           <PartButton
             part="commandService"
-            label={`Command service: ${items.command.length} instances (${ready(items.command)} ready), load balancer ${s.commandService.loadBalancer}`}
+            label={`Command service: ${items.cmdSummary}, load balancer ${s.commandService.loadBalancer}${s.commandService.autoscaling ? ', auto-scaling' : ''}`}
             frame={frameOf(L.commandLb, L.command.frame)}
           >
             <Lb box={L.commandLb} algorithm={s.commandService.loadBalancer} />
@@ -85,7 +88,7 @@ export function Topology() {
           </PartButton>
           <PartButton
             part="queryService"
-            label={`Query service: ${items.query.length} instances (${ready(items.query)} ready), load balancer ${s.queryService.loadBalancer}`}
+            label={`Query service: ${items.qrySummary}, load balancer ${s.queryService.loadBalancer}${s.queryService.autoscaling ? ', auto-scaling' : ''}`}
             frame={frameOf(L.queryLb, L.query.frame)}
           >
             <Lb box={L.queryLb} algorithm={s.queryService.loadBalancer} />
@@ -108,7 +111,7 @@ export function Topology() {
         <span><span className="swatch" style={{ background: 'var(--load-mid)' }} />70–90%</span>
         <span><span className="swatch" style={{ background: 'var(--load-high)' }} />≥ 90%</span>
         <span><span className="swatch" style={{ background: 'var(--bad)' }} />queue / hot shard / lagging partition</span>
-        <span>dashed: draining</span>
+        <span>dashed: booting, restarting or draining</span>
         <span>Select a part to edit it.</span>
       </div>
     </section>

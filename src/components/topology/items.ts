@@ -1,18 +1,47 @@
 /** Turns a snapshot into the items the topology draws, with the words a screen reader gets. */
-import type { GroupView, Scenario, Snapshot } from '../../../simulation/index';
+import type { GroupView, InstanceView, Scenario, Snapshot } from '../../../simulation/index';
 import type { Item } from './StackView';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
+/** What the load balancer and the person should know about an instance, in a word or two. */
+function condition(inst: InstanceView): string {
+  const parts: string[] = [];
+  if (inst.state !== 'ready') parts.push(inst.state);
+  else if (!inst.up) parts.push('marked down');
+  if (inst.slowFactor > 1) parts.push(`slow ×${inst.slowFactor}`);
+  return parts.join(', ');
+}
+
 export function instanceItems(g: GroupView | undefined, prefix: string, count: number, vcpus: number): Item[] {
-  const list = g?.instances ?? Array.from({ length: count }, () => ({ state: 'ready' as const, utilization: 0, queue: 0, busy: 0, vcpus, outstanding: 0 }));
-  return list.map((inst, i) => ({
-    label: `${prefix}${i + 1} ${pct(inst.utilization)}${inst.queue > 0 ? ` q${inst.queue}` : ''}${inst.state !== 'ready' ? ` ${inst.state}` : ''}`,
-    load: inst.utilization,
-    queue: inst.queue,
-    className: inst.state === 'ready' ? '' : inst.state,
-    title: `${prefix}${i + 1}: ${inst.state}, ${pct(inst.utilization)} busy, ${inst.busy} of ${inst.vcpus} vCPUs working, queue ${inst.queue}`,
-  }));
+  const list: InstanceView[] =
+    g?.instances ??
+    Array.from({ length: count }, () => ({ state: 'ready' as const, up: true, slowFactor: 1, memoryMb: 0, utilization: 0, queue: 0, busy: 0, vcpus, outstanding: 0 }));
+  return list.map((inst, i) => {
+    const cond = condition(inst);
+    const bad = inst.state === 'down' || !inst.up || inst.slowFactor > 1;
+    return {
+      label: `${prefix}${i + 1} ${cond ? cond.split(',')[0] : `${pct(inst.utilization)}${inst.queue > 0 ? ` q${inst.queue}` : ''}`}`,
+      load: inst.utilization,
+      queue: inst.queue,
+      className: `${inst.state === 'ready' ? '' : inst.state}${bad ? ' hot' : ''}`.trim(),
+      title: `${prefix}${i + 1}: ${inst.state}${cond ? ` (${cond})` : ''}, ${pct(inst.utilization)} busy, ${inst.busy} of ${inst.vcpus} vCPUs working, queue ${inst.queue}, memory ${Math.round(inst.memoryMb)} MB`,
+    };
+  });
+}
+
+/** Counts by state for the group's accessible name: "3 instances (2 ready, 1 down)". */
+export function stateSummary(g: GroupView | undefined, fallback: number): string {
+  const list = g?.instances ?? [];
+  if (!g) return `${fallback} instances (${fallback} ready)`;
+  const counts = new Map<string, number>();
+  for (const inst of list) {
+    const k = inst.state === 'ready' && !inst.up ? 'marked down' : inst.state;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const order = ['ready', 'booting', 'restarting', 'draining', 'marked down', 'down'];
+  const parts = order.filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k}`);
+  return `${list.length} instances (${parts.join(', ') || 'none'})`;
 }
 
 /** A shard is hot when it takes more than 1.5 times its fair share of writes. */
