@@ -1,5 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations (${theme} theme, running)`, async ({ lab }) => {
@@ -9,11 +17,23 @@ for (const theme of ['light', 'dark'] as const) {
     await lab.play();
     await lab.waitForSimTime(3);
     await lab.pause();
-    const results = await new AxeBuilder({ page: lab.page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    expect(await seriousViolations(lab.page)).toEqual([]);
   });
 }
+
+test('axe finds no serious or critical violations in any settings panel', async ({ lab }) => {
+  await lab.goto();
+  const found: string[] = [];
+  for (const part of ['Clients', 'Queries', 'Faults']) {
+    await lab.page.getByRole('group', { name: 'Part to edit' }).getByRole('button', { name: part, exact: true }).click();
+    if (part === 'Queries') {
+      await lab.page.getByLabel('Auto-scaling', { exact: true }).click();
+      await expect(lab.page.getByLabel('Auto-scaling', { exact: true })).toBeChecked();
+    }
+    found.push(...(await seriousViolations(lab.page)).map((v) => `${part}: ${v}`));
+  }
+  expect(found).toEqual([]);
+});
 
 test('every control can be reached with the keyboard', async ({ lab }) => {
   await lab.goto();

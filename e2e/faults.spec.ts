@@ -28,7 +28,8 @@ test('turning on auto-scaling while running adds instances under load', async ({
   await lab.play();
   await lab.waitForSimTime(3);
   await lab.openPart(/^Query service:/);
-  await lab.page.getByLabel('Auto-scaling', { exact: true }).check();
+  await lab.page.getByLabel('Auto-scaling', { exact: true }).click();
+  await expect(lab.page.getByLabel('Auto-scaling', { exact: true })).toBeChecked();
   await expect(lab.page.getByRole('listitem').filter({ hasText: 'queryService.autoscaling =' })).toBeVisible();
   await expect(lab.page.getByRole('button', { name: /^Query service: [2-9] instances .*auto-scaling/ })).toBeVisible({ timeout: 30_000 });
 });
