@@ -5,7 +5,6 @@
  * `{ atS, set, value }`, so a run replays exactly.
  */
 import { parseShape, type Scenario, type ScenarioProblem } from './scenario';
-import { BOOT_DONE } from './events';
 import type { Simulation } from './simulation';
 
 /** Set the field at dotted path `set` (say `queryService.instances`) to `value`. */
@@ -41,10 +40,15 @@ function get(obj: unknown, path: string[]): unknown {
  */
 export function changedScenario(current: Scenario, change: Change): ChangeResult {
   const path = typeof change.set === 'string' ? change.set.split('.') : [];
-  if (path.length === 0 || path.some((p) => p === '') || path[0] === 'interventions') {
+  if (path.length === 0 || path.some((p) => p === '')) {
     return { ok: false, problems: [{ path: 'set', message: 'must be a dotted field path such as "queryService.instances"' }] };
   }
-  const next = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;
+  if (path[0] === 'interventions' || path[0] === 'faults') {
+    return { ok: false, problems: [{ path: path[0], message: 'cannot change during a run: it is the run\'s timeline' }] };
+  }
+  // The timelines are not settings: leave them out of the copy (and so out of the cost).
+  const { interventions, faults, ...settings } = current;
+  const next = JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
   let o: Record<string, unknown> = next;
   for (let i = 0; i < path.length - 1; i++) {
     const child = o[path[i]];
@@ -56,7 +60,6 @@ export function changedScenario(current: Scenario, change: Change): ChangeResult
   o[path[path.length - 1]] = change.value;
   // Setting a constant rate replaces a rate profile: the person asked for this rate from now on.
   if (change.set === 'workload.rps') delete (next.workload as Record<string, unknown>).profile;
-  delete next.interventions;
   const parsed = parseShape(next);
   if (!parsed.ok) return parsed;
   for (const fixed of FIXED_DURING_RUN) {
@@ -65,7 +68,8 @@ export function changedScenario(current: Scenario, change: Change): ChangeResult
       return { ok: false, problems: [{ path: fixed, message: 'cannot change during a run: start a new run with it instead' }] };
     }
   }
-  parsed.scenario.interventions = current.interventions;
+  parsed.scenario.interventions = interventions;
+  parsed.scenario.faults = faults;
   return parsed;
 }
 
@@ -98,11 +102,8 @@ function reconfigure(sim: Simulation, next: Scenario): void {
     g.baseMemoryMb = cfg.baseMemoryMb;
     g.memoryPerRequestMb = cfg.memoryPerRequestMb;
     g.memoryLimitMb = cfg.memoryLimitMb;
-    if (cfg.instances !== before.instances) {
-      // A manual change of capacity boots new instances like the autoscaler would.
-      const bootMs = (cfg.autoscaling?.bootS ?? 0) * 1000;
-      for (const i of g.setInstances(cfg.instances, now, bootMs)) sim.schedule(g.readyAtMs[i], BOOT_DONE, i * 2 + gi);
-    }
+    // A manual change of capacity boots new instances like the autoscaler would.
+    if (cfg.instances !== before.instances) sim.elasticity.resizeService(gi, cfg.instances, (cfg.autoscaling?.bootS ?? 0) * 1000);
     if (cfg.vcpus !== before.vcpus || cfg.speed !== before.speed) {
       // Vertical scaling restarts instances one at a time: capacity dips while each restarts.
       g.vcpus = cfg.vcpus;
@@ -116,7 +117,7 @@ function reconfigure(sim: Simulation, next: Scenario): void {
   sim.stream.setConsumers(next.eventStream.projectors, now, next.eventStream.rebalanceMs);
   sim.setReplicas(next.readStore.replicas);
   sim.elasticity.configureScalers(next, prev);
-  sim.elasticity.syncTargets(next);
+  sim.elasticity.syncTargets(prev, next);
   sim.elasticity.sampleRanges();
   sim.configureCache(next);
   sim.admitWaiting();

@@ -6,7 +6,7 @@
 import { stream, type Uniform } from './engine/random';
 import { Area } from './metrics/area';
 import { Autoscaler, type Scalable } from './model/autoscaler';
-import { READY, RESTARTING, type InstanceGroup } from './model/instanceGroup';
+import { BOOTING, READY, RESTARTING, type InstanceGroup } from './model/instanceGroup';
 import type { Autoscaling, Fault, Scenario, ScalingMetric } from './scenario';
 import { AUTOSCALE, BOOT_DONE, FAULT, FAULT_END, GROUP_READY, HEALTH_CHECK, SCHEDULED_SCALE, STREAM_RESUME } from './events';
 import type { Simulation } from './simulation';
@@ -26,6 +26,8 @@ export interface Range {
 export class Elasticity {
   readonly scalers: (Autoscaler | null)[] = [null, null, null, null];
   private readonly chainRunning = [false, false, false, false];
+  /** Bumped whenever a group's policy changes, so its old scheduled events are ignored. */
+  private readonly generation = [0, 0, 0, 0];
   /** Desired projectors and replicas, booting ones included. */
   private projectorTarget: number;
   private replicaTarget: number;
@@ -68,8 +70,13 @@ export class Elasticity {
         return this.onHealthCheck(arg);
       case AUTOSCALE:
         return this.onAutoscale(arg);
-      case SCHEDULED_SCALE:
-        return this.scalers[arg & 3]?.schedule(this.sim.nowMs, this.scheduleEntry(arg));
+      case SCHEDULED_SCALE: {
+        // arg packs the group, the capacity and the policy's generation (stale ones are ignored).
+        const gi = arg & 3;
+        const rest = arg >> 2;
+        if (Math.floor(rest / 1001) !== this.generation[gi]) return;
+        return this.scalers[gi]?.schedule(this.sim.nowMs, rest % 1001);
+      }
       case FAULT:
         return this.applyFault(this.sim.scenario.faults[arg], arg);
       case FAULT_END:
@@ -87,24 +94,24 @@ export class Elasticity {
     return [s.commandService.autoscaling, s.queryService.autoscaling, s.eventStream.autoscaling, s.readStore.autoscaling][gi];
   }
 
-  private scheduleEntry(arg: number): number {
-    return this.scalers[arg & 3]!.cfg.schedule[arg >> 2].instances;
-  }
-
   /** (Re)builds the autoscalers from the scenario; a changed policy starts afresh. */
   configureScalers(s: Scenario, prev?: Scenario): void {
     for (let gi = 0; gi < 4; gi++) {
       const cfg = this.configOf(s, gi);
       if (prev && JSON.stringify(cfg) === JSON.stringify(this.configOf(prev, gi))) continue;
-      this.scalers[gi] = cfg ? new Autoscaler(cfg, this.scalable(gi)) : null;
+      this.generation[gi]++;
+      this.scalers[gi] = null;
       if (!cfg) continue;
+      const group = this.scalable(gi);
+      group.measure(cfg.metric, this.sim.nowMs); // the first interval starts now, not at 0
+      this.scalers[gi] = new Autoscaler(cfg, group);
       if (!this.chainRunning[gi]) {
         this.chainRunning[gi] = true;
         this.sim.schedule(this.sim.nowMs + cfg.intervalS * 1000, AUTOSCALE, gi);
       }
-      cfg.schedule.forEach((e, j) => {
-        if (e.atS * 1000 >= this.sim.nowMs) this.sim.schedule(e.atS * 1000, SCHEDULED_SCALE, gi + 4 * j);
-      });
+      for (const e of cfg.schedule) {
+        if (e.atS * 1000 >= this.sim.nowMs) this.sim.schedule(e.atS * 1000, SCHEDULED_SCALE, gi + 4 * (e.instances + 1001 * this.generation[gi]));
+      }
     }
   }
 
@@ -159,10 +166,7 @@ export class Elasticity {
               return { value: 0, total: 0 };
           }
         },
-        scaleTo: (n: number, now: number, bootMs: number) => {
-          for (const i of g.setInstances(n, now, bootMs)) sim.schedule(g.readyAtMs[i], BOOT_DONE, i * 2 + gi);
-          this.sampleRanges();
-        },
+        scaleTo: (n: number, _nowMs: number, bootMs: number) => this.resizeService(gi, n, bootMs),
       };
     }
     if (gi === PROJECTORS) {
@@ -189,8 +193,10 @@ export class Elasticity {
         let busy = 0;
         let cap = 0;
         let ops = 0;
+        // The nodes that serve reads: the replicas, or the primary when there are none.
+        const serving = sim.scenario.readStore.replicas > 0;
         sim.readNodes.forEach((p, node) => {
-          if (node === 0) return;
+          if ((node === 0) === serving || !sim.nodeActive[node]) return;
           busy += delta(p.busyArea, p.busyArea.at(now));
           cap += delta(p.capacityArea, p.capacityArea.at(now));
           ops += p.ops;
@@ -236,10 +242,26 @@ export class Elasticity {
     this.sampleRanges();
   }
 
-  /** Called when the live size of projectors or replicas changes by an intervention. */
-  syncTargets(s: Scenario): void {
-    this.projectorTarget = s.eventStream.projectors;
-    this.replicaTarget = s.readStore.replicas;
+  /**
+   * A service's size changes (by its autoscaler or by hand): new instances boot for `bootMs`.
+   * A restart in progress whose instance was cancelled moves on to the next one.
+   */
+  resizeService(gi: number, n: number, bootMs: number): void {
+    const g = this.group(gi);
+    const now = this.sim.nowMs;
+    for (const i of g.setInstances(n, now, bootMs)) this.sim.schedule(g.readyAtMs[i], BOOT_DONE, i * 2 + gi);
+    const r = this.restarting[gi];
+    if (r >= 0 && g.state[r] !== BOOTING && g.state[r] !== RESTARTING) {
+      this.restarting[gi] = -1;
+      this.nextRestart(gi);
+    }
+    this.sampleRanges();
+  }
+
+  /** Called after a live change: projectors or replicas set by hand become the targets. */
+  syncTargets(prev: Scenario, s: Scenario): void {
+    if (prev.eventStream.projectors !== s.eventStream.projectors) this.projectorTarget = s.eventStream.projectors;
+    if (prev.readStore.replicas !== s.readStore.replicas) this.replicaTarget = s.readStore.replicas;
     this.replicaArea.set(this.sim.nowMs, s.readStore.replicas);
     if (this.sim.stream.pausedUntilMs > this.sim.nowMs) this.sim.schedule(this.sim.stream.pausedUntilMs, STREAM_RESUME, 0);
   }
@@ -352,7 +374,8 @@ export class Elasticity {
       case 'crash': {
         const g = this.group(this.serviceIndex(f));
         const i = f.instance!;
-        if (i >= g.size || g.state[i] === 0 || !g.alive[i]) return;
+        // Only a serving instance can crash (a booting one has nothing to lose yet).
+        if (i >= g.size || g.state[i] !== READY || !g.alive[i]) return;
         g.crashedAtMs[i] = now;
         sim.crashInstance(g, i);
         break;

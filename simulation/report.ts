@@ -53,7 +53,8 @@ function openRequests(sim: Simulation): { commands: Open; queries: Open } {
 export function buildReport(sim: Simulation): Report {
   const now = sim.nowMs;
   const measuredMs = Math.max(0, now - sim.warmupMs);
-  const since = (a: Area) => a.at(now) - (sim.atWarmup.get(a) ?? a.at(now));
+  // An integral created after warm-up (a replica added later) counts from its start.
+  const since = (a: Area) => a.at(now) - (sim.atWarmup.get(a) ?? 0);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
   const open = openRequests(sim);
   const el = sim.elasticity;

@@ -53,7 +53,7 @@ const autoscalingSchema = z
     target: z.number().gt(0),
     min: int(0, 1000).default(1),
     max: int(0, 1000).default(10),
-    intervalS: z.number().gt(0).max(3600).default(10),
+    intervalS: z.number().min(0.1).max(3600).default(10),
     cooldownOutS: z.number().min(0).default(30),
     cooldownInS: z.number().min(0).default(60),
     bootS: z.number().min(0).max(3600).default(10),
@@ -69,7 +69,7 @@ export type Autoscaling = z.output<typeof autoscalingSchema>;
 
 const healthCheckSchema = z
   .strictObject({
-    intervalMs: z.number().gt(0).max(600_000).default(1000),
+    intervalMs: z.number().min(10).max(600_000).default(1000),
     unhealthyAfter: int(1, 100).default(3),
     healthyAfter: int(1, 100).default(2),
   })
@@ -108,6 +108,14 @@ function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalanc
     .superRefine((s, ctx) => {
       if (s.baseMemoryMb + s.memoryPerRequestMb > s.memoryLimitMb) {
         ctx.addIssue({ code: 'custom', path: ['memoryLimitMb'], message: 'must leave room for at least one request above baseMemoryMb' });
+      }
+      const floor = s.baseMemoryMb / s.memoryLimitMb;
+      if (s.autoscaling?.metric === 'memory' && s.autoscaling.target <= floor) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['autoscaling', 'target'],
+          message: `must be above ${floor.toFixed(3)}, the share of memory an idle instance uses (baseMemoryMb / memoryLimitMb)`,
+        });
       }
       if (s.autoscaling?.metric === 'lag') {
         ctx.addIssue({ code: 'custom', path: ['autoscaling', 'metric'], message: 'lag scales projectors (eventStream.autoscaling), not services' });
@@ -284,6 +292,22 @@ export const scenarioSchema = z
     s.faults.forEach((f, i) => {
       if (f.atS > s.durationS) {
         ctx.addIssue({ code: 'custom', path: ['faults', i, 'atS'], message: `must be within the run (0 to durationS = ${s.durationS})` });
+      }
+      const most = (n: number, a?: { max: number }) => Math.max(n, a?.max ?? 0);
+      const size =
+        f.target === 'commandService'
+          ? most(s.commandService.instances, s.commandService.autoscaling)
+          : f.target === 'queryService'
+            ? most(s.queryService.instances, s.queryService.autoscaling)
+            : f.target === 'readStore'
+              ? most(s.readStore.replicas, s.readStore.autoscaling)
+              : Infinity;
+      if (f.instance !== undefined && f.instance >= size) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['faults', i, 'instance'],
+          message: `no such ${f.target === 'readStore' ? 'replica' : 'instance'}: ${f.target} has at most ${size} (numbered from 0)`,
+        });
       }
       if (f.shard !== undefined && f.shard >= s.writeStore.shards) {
         ctx.addIssue({ code: 'custom', path: ['faults', i, 'shard'], message: `no such shard: shards are 0 to ${s.writeStore.shards - 1}` });

@@ -118,6 +118,8 @@ export class Simulation {
   readonly nodeVersion: Int32Array[] = [];
   readonly nodeActive: boolean[] = [];
   private lastDeliveryMs: number[] = [];
+  /** Time of the latest append scheduled per partition (appends stay in commit order). */
+  private readonly lastAppendMs: Float64Array;
   /** Extra replication delay per node (a fault), ms. */
   readonly extraReplicationMs: number[] = [];
   private activeReplicas: number[] = [];
@@ -184,6 +186,7 @@ export class Simulation {
     this.shards = Array.from({ length: s.writeStore.shards }, () => new ConnectionPool(s.writeStore.connectionsPerShard));
     this.writeVersion = new Int32Array(s.workload.keys.count);
     this.stream = new EventStream(s.eventStream.partitions, s.eventStream.projectors);
+    this.lastAppendMs = new Float64Array(s.eventStream.partitions);
     this.addReadNode(); // the primary
     this.setReplicas(s.readStore.replicas);
     this.configureSamplers(s);
@@ -351,7 +354,7 @@ export class Simulation {
     const tally = isCommand ? this.commands : this.queries;
     const counted = (r.flags[id] & F_COUNTED) !== 0;
     tally.offer(counted, retry);
-    if (!retry && this.retriesOn && counted) this.retryTokens = Math.min(RETRY_TOKEN_CAP, this.retryTokens + this.retryBudget);
+    if (!retry && this.retriesOn) this.retryTokens = Math.min(RETRY_TOKEN_CAP, this.retryTokens + this.retryBudget);
     const i = g.route(r.key[id]);
     if (i < 0) return this.endAttempt(id, 'failed', 'noInstance');
     if (!g.alive[i]) return this.endAttempt(id, 'failed', 'deadInstance');
@@ -582,7 +585,11 @@ export class Simulation {
     r.version[id] = v;
     const sync = this.scenario.eventStream.synchronousAppend;
     const ev = this.stream.alloc(key, v, now, sync ? id : -1);
-    this.q.push(now + this.appendLatency(), APPEND_DONE, ev);
+    // The log keeps commit order per partition: an append never overtakes an earlier one.
+    const p = this.stream.partitionOf(key);
+    const appendAt = Math.max(now + this.appendLatency(), this.lastAppendMs[p]);
+    this.lastAppendMs[p] = appendAt;
+    this.q.push(appendAt, APPEND_DONE, ev);
     if (!sync) this.respond(id);
   }
 
@@ -604,6 +611,10 @@ export class Simulation {
     const now = this.nowMs;
     const ev = s.finish(consumer, now);
     const key = s.key[ev];
+    // After a rebalance the partition may belong to another consumer, idle because the
+    // partition was blocked by this apply: wake it.
+    const owner = s.ownerOf(s.partitionOf(key));
+    if (owner >= 0 && owner !== consumer) this.consume(owner);
     const v = s.version[ev];
     const primary = this.nodeVersion[0];
     if (primary[key] < v) primary[key] = v;

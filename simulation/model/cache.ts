@@ -83,9 +83,16 @@ export class Cache {
     this.linkFront(s, node);
   }
 
-  /** Updates `key` only if it is cached (event-driven "update" invalidation). */
+  /** Updates `key` only if it is cached with an older version (event-driven "update" invalidation). */
   update(key: number, version: number, expiresMs: number): void {
-    if (this.slotOfKey[key] !== NONE) this.put(key, version, expiresMs);
+    const s = this.slotOfKey[key];
+    if (s !== NONE && this.versionOf[s] < version) this.put(key, version, expiresMs);
+  }
+
+  /** The version cached for `key` (expired or not), or -1 when it is not cached. */
+  peek(key: number): number {
+    const s = this.slotOfKey[key];
+    return s === NONE ? -1 : this.versionOf[s];
   }
 
   delete(key: number): void {

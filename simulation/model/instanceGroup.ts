@@ -71,6 +71,10 @@ export class InstanceGroup {
   private rr = 0;
   private ring: Float64Array = new Float64Array(0);
   private ringOwner: Int32Array = new Int32Array(0);
+  /** The hash ring is built on first use after a change (only consistent-hash needs it). */
+  private ringStale = true;
+  /** While resizing, state changes skip the rebuild; one rebuild follows the batch. */
+  private batching = false;
 
   constructor(
     cfg: ServiceConfig,
@@ -130,6 +134,7 @@ export class InstanceGroup {
    */
   setInstances(n: number, nowMs: number, bootMs: number): number[] {
     const booting: number[] = [];
+    this.batching = true;
     let current = this.desiredCount;
     for (let i = 0; i < this.state.length && current < n; i++) {
       if (this.state[i] === DRAINING && this.alive[i]) {
@@ -169,6 +174,7 @@ export class InstanceGroup {
         }
       }
     }
+    this.batching = false;
     this.rebuild();
     return booting;
   }
@@ -186,7 +192,7 @@ export class InstanceGroup {
     this.instanceArea.add(nowMs, d(provisioned));
     this.vcpuArea.add(nowMs, d(provisioned) * v);
     this.state[i] = next;
-    this.rebuild();
+    if (!this.batching) this.rebuild();
   }
 
   /** A booting instance whose time has come serves, with the group's current vCPUs and speed. */
@@ -254,6 +260,7 @@ export class InstanceGroup {
         return this.outstanding[ib] < this.outstanding[ia] ? ib : ia;
       }
       case 'consistent-hash': {
+        if (this.ringStale) this.buildRing();
         const h = hash32(key, this.salt);
         const ring = this.ring;
         let lo = 0;
@@ -287,10 +294,15 @@ export class InstanceGroup {
     return n - 1;
   }
 
-  /** Recomputes the routing set and the hash ring after a change of instances or health. */
+  /** Recomputes the routing set after a change of instances or health. */
   private rebuild(): void {
     this.routable = [];
     for (let i = 0; i < this.state.length; i++) if (this.state[i] === READY && this.up[i]) this.routable.push(i);
+    this.ringStale = true;
+  }
+
+  private buildRing(): void {
+    this.ringStale = false;
     const points: [number, number][] = [];
     for (const i of this.routable) for (let v = 0; v < VNODES; v++) points.push([hash32(i * VNODES + v, this.salt ^ 0x5bd1e995), i]);
     points.sort((x, y) => x[0] - y[0] || x[1] - y[1]);

@@ -55,6 +55,8 @@ export class RequestPool {
     }
     this.flags[id] = F_LIVE;
     this.attempt[id] = 1;
+    // A timeout event left from the slot's previous occupant must never match this one.
+    this.deadlineMs[id] = NaN;
     return id;
   }
 
