@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 /** The CLI's JSON report of a scenario file, exactly as `npm run sim -- <file> --json` prints it. */
@@ -45,4 +46,25 @@ test('a run changed live replays exactly from its saved scenario', async ({ lab 
   await lab.play();
   await expect(lab.status).toHaveText('done');
   expect(withoutWall(await lab.download('Save report (JSON)'))).toBe(withoutWall(live));
+});
+
+test('a shared link opens the same scenario and replays the same run', async ({ lab }) => {
+  await lab.goto();
+  await lab.loadScenario('e2e/scenarios/replay.json', 'replay.json');
+  await lab.button('Share link').click();
+  await expect(lab.page.getByRole('status').filter({ hasText: 'links to this scenario with its 2 interventions' })).toBeVisible();
+  const link = lab.page.url();
+  expect(link).toContain('#scenario=');
+  await lab.setSpeed('Fastest');
+  await lab.play();
+  await expect(lab.status).toHaveText('done');
+  const first = await lab.download('Save report (JSON)');
+  const other = await lab.page.context().newPage();
+  await other.goto(link);
+  await expect(other.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeVisible();
+  await other.getByRole('combobox', { name: 'Speed', exact: true }).selectOption({ label: 'Fastest' });
+  await other.getByRole('button', { name: 'Play' }).click();
+  await expect(other.getByRole('status', { name: 'Run status' })).toHaveText('done');
+  const [dl] = await Promise.all([other.waitForEvent('download'), other.getByRole('button', { name: 'Save report (JSON)' }).click()]);
+  expect(withoutWall(readFileSync(await dl.path(), 'utf8'))).toBe(withoutWall(first));
 });

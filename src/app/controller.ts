@@ -9,6 +9,7 @@ import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import type { RunUpdate, Speed } from '../worker/runner';
 import { downloadJson } from '../lib/download';
+import { hashFor, scenarioTextFromHash } from '../lib/shareLink';
 
 /** Windows reach the charts at most this often while running (the topology updates every post). */
 const SERIES_FLUSH_MS = 250;
@@ -105,8 +106,10 @@ function clearRun(): void {
 }
 
 export function init(): void {
+  const shared = scenarioTextFromHash(location.hash);
   void guarded(async () => {
     await ensureWorker();
+    if (shared !== null) await loadText(shared, 'the shared link');
   });
   setInterval(() => {
     if (useRunStore.getState().status === 'running' && bridge.alive) void guarded(() => bridge.call('ping'));
@@ -212,6 +215,24 @@ export async function saveScenario(): Promise<void> {
     return bridge.call('scenarioToSave');
   });
   if (s) downloadJson(s, `${s.name.replace(/[^\w.-]+/g, '-') || 'scenario'}.json`);
+}
+
+/** Puts the scenario (with its interventions) in the address, and copies the link if allowed. */
+export async function shareLink(): Promise<void> {
+  const s = await guarded(async () => {
+    await ensureWorker();
+    return bridge.call('scenarioToSave');
+  });
+  if (!s) return;
+  history.replaceState(null, '', hashFor(s));
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(location.href);
+    copied = true;
+  } catch {
+    // No clipboard permission (an iframe, plain http): the address bar holds the link anyway.
+  }
+  useRunStore.setState({ notice: `The address now links to this scenario with its ${s.interventions.length} interventions${copied ? ' (copied)' : ''}.` });
 }
 
 /** Downloads the report as the CLI prints it with --json. */

@@ -76,6 +76,9 @@ export function Toolbar() {
       <button type="button" className="btn" onClick={() => void ctl.saveScenario()}>
         Save scenario
       </button>
+      <button type="button" className="btn" onClick={() => void ctl.shareLink()}>
+        Share link
+      </button>
       <button
         type="button"
         className="btn"
