@@ -32,6 +32,9 @@ export function formatSummary(r: Report): string {
     ...cls('commands', r.commands),
     ...cls('queries', r.queries),
     `  cache hit ratio ${pct(r.queries.cacheHitRatio)}   stale reads ${pct(r.queries.staleReadRatio)}   follow-up reads ${r.followUpReads.count} (${r.followUpReads.violations} saw an older version)`,
+    ...(r.queries.staleness.count > 0
+      ? [`  stale answers missed a write made ${lat(r.queries.staleness)} before; ${r.queries.staleness.versionsBehindMean.toFixed(2)} versions behind on average`]
+      : []),
     `consistency lag (commit -> read model): ${lat(r.consistencyLagMs)}`,
     `replica lag (commit -> every replica):  ${lat(r.replicaLagMs)}`,
     `command service: ${r.commandService.instances.final} instances, utilisation ${pct(r.commandService.utilization)}, queue wait ${lat(r.commandService.queueWaitMs)}`,

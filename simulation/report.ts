@@ -112,6 +112,7 @@ export function buildReport(sim: Simulation): Report {
       ...cls(q, sim.qryInSystem, open.queries),
       cacheHitRatio: ratio(q.cacheHits, q.cacheLookups),
       staleReadRatio: ratio(q.staleAnswers, q.answers),
+      staleness: { ...sim.staleness.summary(), versionsBehindMean: ratio(sim.staleVersionsBehind, sim.staleness.count) },
     },
     followUpReads: { count: sim.followUps, violations: sim.followUpViolations },
     consistencyLagMs: sim.consistencyLag.summary(),

@@ -105,6 +105,8 @@ export class Simulation {
   readonly shards: ConnectionPool[];
   /** Latest committed version per key (0 = never written). */
   readonly writeVersion: Int32Array;
+  /** When each key's latest version was committed. */
+  readonly lastCommitMs: Float64Array;
   readonly stream: EventStream;
   private readonly uWrite: Uniform;
   private readonly uAppend: Uniform;
@@ -143,6 +145,9 @@ export class Simulation {
   readonly qryQueueWait = new Histogram();
   readonly consistencyLag = new Histogram();
   readonly replicaLag = new Histogram();
+  /** Stale answers: time since the newest write they miss, and versions behind (summed). */
+  readonly staleness = new Histogram();
+  staleVersionsBehind = 0;
   private readonly windowLag = new Histogram();
   followUps = 0;
   followUpViolations = 0;
@@ -185,6 +190,7 @@ export class Simulation {
     this.qry = new InstanceGroup(s.queryService, stream(seed, 'queryService.loadBalancer'), 0x9e);
     this.shards = Array.from({ length: s.writeStore.shards }, () => new ConnectionPool(s.writeStore.connectionsPerShard));
     this.writeVersion = new Int32Array(s.workload.keys.count);
+    this.lastCommitMs = new Float64Array(s.workload.keys.count);
     this.stream = new EventStream(s.eventStream.partitions, s.eventStream.projectors);
     this.lastAppendMs = new Float64Array(s.eventStream.partitions);
     this.addReadNode(); // the primary
@@ -469,7 +475,14 @@ export class Simulation {
         this.q.push(now + w.followUpReads.afterMs, DELAYED_ARRIVAL, fu);
       }
     } else {
-      const stale = r.version[id] < this.writeVersion[r.key[id]];
+      const key = r.key[id];
+      const behind = this.writeVersion[key] - r.version[id];
+      const stale = behind > 0;
+      if (stale && counted) {
+        // How stale: at least as old as the newest write the answer misses.
+        this.staleness.record(now - this.lastCommitMs[key]);
+        this.staleVersionsBehind += behind;
+      }
       this.queries.complete(counted, latency);
       this.queries.answered(counted, stale);
       if (f & F_FOLLOW_UP && counted) {
@@ -582,6 +595,7 @@ export class Simulation {
     // Commit: the new version exists from now; its event goes to the stream.
     const key = r.key[id];
     const v = ++this.writeVersion[key];
+    this.lastCommitMs[key] = now;
     r.version[id] = v;
     const sync = this.scenario.eventStream.synchronousAppend;
     const ev = this.stream.alloc(key, v, now, sync ? id : -1);

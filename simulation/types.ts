@@ -28,6 +28,11 @@ export interface ClassReport {
 export interface QueryReport extends ClassReport {
   cacheHitRatio: number;
   staleReadRatio: number;
+  /**
+   * How stale the stale answers were: ms since the newest write each one missed (a lower bound
+   * on how long it had been out of date), and how many versions behind it was on average.
+   */
+  staleness: LatencySummary & { versionsBehindMean: number };
 }
 
 export interface ScalingAction {

@@ -59,6 +59,14 @@ describe('cache hit ratio', () => {
     const event = run(scenario({ ...base, cache: { ...base.cache, invalidation: 'ttl+event' } }));
     expect(ttl.queries.staleReadRatio).toBeGreaterThan(0.3);
     expect(event.queries.staleReadRatio).toBeLessThan(ttl.queries.staleReadRatio / 5);
+    // How stale: one record per stale answer, each at least one version behind; with a 30 s TTL
+    // and a write to each key every second, answers are many versions and seconds behind.
+    const st = ttl.queries.staleness;
+    expect(st.count).toBe(Math.round(ttl.queries.staleReadRatio * ttl.queries.completed));
+    expect(st.versionsBehindMean).toBeGreaterThan(5);
+    expect(st.p50).toBeGreaterThan(100);
+    expect(st.max).toBeLessThanOrEqual(30_000);
+    expect(event.queries.staleness.p99).toBeLessThan(st.p99);
   });
 
   it('the stale-refill race: a delete during a read from a lagging replica is undone by the refill', () => {
