@@ -16,7 +16,7 @@ export interface Change {
 export type ChangeResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
 /** Fields fixed for the length of a run: changing them means a new scenario. */
-const FIXED_DURING_RUN = [
+export const FIXED_DURING_RUN = [
   'version',
   'name',
   'seed',

@@ -2,7 +2,7 @@
 export { Simulation, WINDOW_MS } from './simulation';
 export { buildReport } from './report';
 export { buildSnapshot } from './snapshot';
-export { applyChange, changedScenario, type Change, type ChangeResult } from './changes';
+export { applyChange, changedScenario, FIXED_DURING_RUN, type Change, type ChangeResult } from './changes';
 export { parseScenario, parseScenarioText } from './load';
 export { defaultScenario, type Scenario, type ScenarioInput, type ScenarioProblem, type Latency } from './scenario';
 export type * from './types';

@@ -140,7 +140,7 @@ export type FaultKind = (typeof faultKinds)[number];
 export const faultTargets = ['commandService', 'queryService', 'writeStore', 'eventStream', 'readStore', 'cache'] as const;
 
 /** Which target each fault kind applies to, and the fields it needs. */
-const FAULT_RULES: Record<FaultKind, { targets: readonly string[]; needs: readonly string[] }> = {
+export const FAULT_RULES: Record<FaultKind, { targets: readonly string[]; needs: readonly string[] }> = {
   crash: { targets: ['commandService', 'queryService'], needs: ['instance'] },
   recover: { targets: ['commandService', 'queryService'], needs: ['instance'] },
   slow: { targets: ['commandService', 'queryService'], needs: ['instance', 'factor'] },
