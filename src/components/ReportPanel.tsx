@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useRunStore } from '../state/runStore';
 import * as ctl from '../app/controller';
 import { flatten } from '../lib/flatten';
@@ -7,8 +8,10 @@ import { formatByName } from '../lib/format';
 export function ReportPanel() {
   const status = useRunStore((s) => s.status);
   const report = useRunStore((s) => s.report);
+  const [open, setOpen] = useState(false);
   if (status !== 'done' || !report) return null;
-  const rows = flatten(report).filter(([k]) => k !== 'version' && k !== 'wallMs');
+  // Only drawn when opened: the end of a fast run stays a short task on the main thread.
+  const rows = open ? flatten(report).filter(([k]) => k !== 'version' && k !== 'wallMs') : [];
   return (
     <section className="panel report" aria-labelledby="report-title">
       <h2 id="report-title">
@@ -20,8 +23,8 @@ export function ReportPanel() {
         </button>{' '}
         <span className="muted">the same JSON as <code>npm run sim -- file.json --json</code></span>
       </p>
-      <details>
-        <summary>All {rows.length} figures</summary>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>All figures</summary>
         <dl className="report-list">
           {rows.map(([k, v]) => (
             <div key={k}>

@@ -27,9 +27,10 @@ function Path({ from, to, perS }: { from: readonly [number, number]; to: readonl
 }
 
 /** The connections between parts, with a moving dash whose speed follows the throughput. */
-export function Links({ L, snap }: { L: TopologyLayout; snap: Snapshot | null }) {
+export function Links({ L, snap, animate }: { L: TopologyLayout; snap: Snapshot | null; animate: boolean }) {
   const w = snap?.window;
-  const running = snap !== null && !snap.done && snap.tMs > 0;
+  // Moving dashes repaint the drawing every frame: only while running at a speed a person can follow.
+  const running = animate && snap !== null && !snap.done && snap.tMs > 0;
   const cmd = running && w ? w.commands.completed : 0;
   const qry = running && w ? w.queries.completed : 0;
   const cmdBox = stackBox(L.command);

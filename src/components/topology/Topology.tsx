@@ -22,6 +22,7 @@ export function Topology() {
   const [ref, width] = useWidth<HTMLDivElement>(900);
   const snap = useDeferredValue(useRunStore((s) => s.snapshot));
   const s = useScenarioStore((st) => st.scenario);
+  const animate = useRunStore((st) => st.status === 'running' && st.speed !== 'max');
 
   const items = useMemo(() => {
     // Stopped slots are instances that were scaled in: they are gone from the system.
@@ -61,7 +62,7 @@ export function Topology() {
       <h2 id="topology-title">Topology</h2>
       <div ref={ref}>
         <svg width={L.width} height={L.height} viewBox={`0 0 ${L.width} ${L.height}`} role="group" aria-label="System topology: select a part to edit its settings">
-          <Links L={L} snap={snap} />
+          <Links L={L} snap={snap} animate={animate} />
           <PartButton part="workload" label={`Clients: ${rate}, ${Math.round(w.writeRatio * 100)}% commands, ${w.keys.distribution} keys`} frame={L.clients}>
             <rect className="node-box" x={L.clients.x} y={L.clients.y} width={L.clients.w} height={L.clients.h} rx={20} />
             <text className="topo-head" x={L.clients.x + L.clients.w / 2} y={L.clients.y + 16} textAnchor="middle">Clients</text>
