@@ -14,8 +14,8 @@ export function useField(path: string): { value: unknown; problem: string | unde
 export const fieldId = (path: string) => `f-${path.replace(/[^\w]/g, '-')}`;
 
 /** Label, control and the refusal message (announced, and tied to the control). */
-export function FieldShell(props: { path: string; label: string; unit?: string; problem?: string; wide?: boolean; children: ReactNode }) {
-  const { path, label, unit, problem, wide, children } = props;
+export function FieldShell(props: { path: string; label: string; unit?: string; problem?: string; wide?: boolean; hint?: string; children: ReactNode }) {
+  const { path, label, unit, problem, wide, hint, children } = props;
   const id = fieldId(path);
   return (
     <div className={wide ? 'field wide' : 'field'}>
@@ -25,6 +25,7 @@ export function FieldShell(props: { path: string; label: string; unit?: string; 
       </label>
       <div className="control">{children}</div>
       {FIXED_DURING_RUN.has(path) && path !== 'name' && <p className="hint">Fixed during a run: a change starts a new run.</p>}
+      {hint && <p className="hint">{hint}</p>}
       <p className="problem" id={`${id}-problem`} role="alert">
         {problem ?? ''}
       </p>

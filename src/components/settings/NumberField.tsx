@@ -14,8 +14,8 @@ export function parseTyped(text: string): unknown {
  * A number field: commits on Enter or when it loses focus; +/- buttons commit at once. A refused
  * value stays in the box, marked invalid, with the engine's message under it.
  */
-export function NumberField(props: { path: string; label: string; unit?: string; step?: number; stepper?: boolean; text?: boolean }) {
-  const { path, label, unit, step = 1, stepper, text } = props;
+export function NumberField(props: { path: string; label: string; unit?: string; step?: number; stepper?: boolean; text?: boolean; hint?: string }) {
+  const { path, label, unit, step = 1, stepper, text, hint } = props;
   const { value, problem } = useField(path);
   const [draft, setDraft] = useState<string | null>(null);
   const id = fieldId(path);
@@ -33,7 +33,7 @@ export function NumberField(props: { path: string; label: string; unit?: string;
   };
 
   return (
-    <FieldShell path={path} label={label} unit={unit} problem={problem}>
+    <FieldShell path={path} label={label} unit={unit} problem={problem} hint={hint}>
       {stepper && (
         <button type="button" className="btn small" aria-label={`Decrease ${label}`} onClick={() => bump(-1)}>
           −

@@ -1,3 +1,4 @@
+import { useRunStore } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useUiStore } from '../../state/uiStore';
 import { PART_NAMES, PART_ORDER, SECTIONS, type FieldDef } from './fieldDefs';
@@ -8,10 +9,29 @@ import { ProfileField } from './ProfileField';
 import { AutoscalingField } from './AutoscalingField';
 import { FaultsField } from './FaultsField';
 
+/** How many a scalable group has right now, when an autoscaler may differ from the setting. */
+function useLiveCount(path: string): string | undefined {
+  const autoscaled = useScenarioStore((s) => {
+    const group = path.split('.')[0] as 'commandService' | 'queryService' | 'eventStream' | 'readStore';
+    return ['commandService', 'queryService', 'eventStream', 'readStore'].includes(group) && s.scenario[group].autoscaling !== undefined;
+  });
+  const count = useRunStore((s) => {
+    const w = s.snapshot?.window;
+    if (!w) return undefined;
+    if (path === 'commandService.instances') return `${w.commandService.instances} ready, ${w.commandService.booting} booting`;
+    if (path === 'queryService.instances') return `${w.queryService.instances} ready, ${w.queryService.booting} booting`;
+    if (path === 'eventStream.projectors') return String(w.projectors);
+    if (path === 'readStore.replicas') return String(w.replicas);
+    return undefined;
+  });
+  return autoscaled && count !== undefined ? `Auto-scaling: now ${count}.` : undefined;
+}
+
 function Field({ def }: { def: FieldDef }) {
+  const live = useLiveCount(def.path);
   switch (def.kind) {
     case 'number':
-      return <NumberField path={def.path} label={def.label} unit={def.unit} step={def.step} stepper={def.stepper} />;
+      return <NumberField path={def.path} label={def.label} unit={def.unit} step={def.step} stepper={def.stepper} hint={live} />;
     case 'text':
       return <NumberField path={def.path} label={def.label} text />;
     case 'select':
