@@ -6,7 +6,7 @@ import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
 
 const SPEEDS: { value: Speed; label: string }[] = [
-  { value: 1, label: '1× (real time)' },
+  { value: 1, label: '1× real time' },
   { value: 2, label: '2×' },
   { value: 5, label: '5×' },
   { value: 10, label: '10×' },
@@ -82,10 +82,11 @@ export function Toolbar() {
       <button
         type="button"
         className="btn"
+        aria-label="Dark theme"
         aria-pressed={theme === 'dark'}
         onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
       >
-        Dark theme
+        Dark
       </button>
     </div>
   );

@@ -16,6 +16,8 @@ describe('format', () => {
     expect(formatByName('queries.cacheHitRatio', 0.5)).toBe('50.0%');
     expect(formatByName('queries.latencyMs.p99', 16.9)).toBe('16.9 ms');
     expect(formatByName('commands.offered', 4330)).toBe('4,330');
+    expect(formatByName('commands.latencyMs.count', 4330)).toBe('4,330');
+    expect(formatByName('queryService.memoryUtilization', 0.25)).toBe('25.0%');
   });
 });
 

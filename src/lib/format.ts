@@ -28,6 +28,7 @@ export function formatSimS(ms: number): string {
 
 /** Formats a report field by its name: `...Ratio` and `utilization` as %, `...Ms` fields as ms. */
 export function formatByName(name: string, v: number): string {
+  if (/\.count$|Count$/.test(name)) return formatNum(v);
   if (/ratio|utilization$/i.test(name)) return formatPct(v);
   if (/Ms(\.|$)|\.(p50|p95|p99|max|mean)$/.test(name)) return `${formatMs(v)} ms`;
   return formatNum(v);
