@@ -38,3 +38,14 @@ test('selecting a part with the keyboard opens its settings', async ({ lab }) =>
   await expect(lab.page.getByRole('heading', { name: 'Settings: Write store' })).toBeVisible();
   await expect(lab.page.getByLabel('Shards', { exact: true })).toHaveValue('4');
 });
+
+test('the +/- buttons on the topology add and remove instances while running', async ({ lab }) => {
+  await lab.goto();
+  await lab.setSpeed('5×');
+  await lab.play();
+  await lab.button('Add one query instance').click();
+  await expect(lab.page.getByRole('button', { name: /^Query service: 3 instances \(3 ready\)/ })).toBeVisible();
+  await lab.button('Remove one read replica').click();
+  await expect(lab.page.getByRole('button', { name: /^Read store: primary and 1 replica,?/ })).toBeVisible();
+  await expect(lab.page.getByRole('list', { name: 'Interventions' }).getByRole('listitem')).toHaveCount(2);
+});

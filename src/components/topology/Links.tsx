@@ -54,7 +54,8 @@ export function Links({ L, snap, animate }: { L: TopologyLayout; snap: Snapshot 
       <Path from={right(cmdBox)} to={left(shardBox)} perS={cmd} />
       <Path from={right(shardBox)} to={left(partBox)} perS={cmd} />
       <Path from={right(partBox)} to={left(projBox)} perS={cmd} />
-      <Path from={[projBox.x + projBox.w / 2, projBox.y + projBox.h]} to={right(primary)} perS={cmd} />
+      {/* From the projectors' lower left, clear of their +/- buttons, down to the primary. */}
+      <Path from={[projBox.x + 10, projBox.y + projBox.h]} to={right(primary)} perS={cmd} />
       <Path from={right(qryBox)} to={left(cacheBox)} perS={qry} />
       <Path from={right(cacheBox)} to={left(readBox)} perS={qry} />
     </g>

@@ -7,6 +7,7 @@ import { layoutTopology, type Box } from './layout';
 import { PartButton } from './PartButton';
 import { StackView } from './StackView';
 import { Links } from './Links';
+import { ScaleButtons } from './ScaleButtons';
 import { cacheItems, instanceItems, stateSummary, partitionItems, projectorItems, readNodeItems, shardItems } from './items';
 
 function frameOf(...boxes: Box[]): Box {
@@ -105,6 +106,10 @@ export function Topology() {
           <PartButton part="readStore" label={`Read store: primary and ${items.readNodes.length - 1} replica${items.readNodes.length === 2 ? '' : 's'}${s.readStore.indexed ? '' : ', not indexed'}`} frame={L.readNodes.frame}>
             <StackView stack={L.readNodes} items={items.readNodes} head={`${short ? 'Read nodes' : 'Read store'} (${items.readNodes.length})`} sub={s.readStore.indexed ? 'indexed' : 'NOT indexed'} headY={L.headY.bottom} />
           </PartButton>
+          <ScaleButtons stack={L.command} part="commandService" path="commandService.instances" noun="command instance" value={s.commandService.instances} />
+          <ScaleButtons stack={L.projectors} part="eventStream" path="eventStream.projectors" noun="projector" value={s.eventStream.projectors} />
+          <ScaleButtons stack={L.query} part="queryService" path="queryService.instances" noun="query instance" value={s.queryService.instances} />
+          <ScaleButtons stack={L.readNodes} part="readStore" path="readStore.replicas" noun="read replica" value={s.readStore.replicas} />
         </svg>
       </div>
       <div className="topo-legend" aria-hidden="true">

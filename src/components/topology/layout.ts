@@ -57,6 +57,8 @@ const ITEM_H = 22;
 const MIN_ITEM_H = 15;
 const MAX_BAND_H = 280;
 const MIN_BAND_H = 70;
+/** Height of the row of +/- buttons under a stack. */
+export const SCALE_H = 24;
 
 function bandHeight(...counts: number[]): number {
   const n = Math.max(1, ...counts);
@@ -83,8 +85,9 @@ export function layoutTopology(width: number, c: Counts): TopologyLayout {
   const topH = bandHeight(c.command, c.shards, c.partitions, c.projectors);
   const bottomH = bandHeight(c.query, c.cacheNodes, c.readNodes);
   const topY = HEAD_H + 4;
-  const bottomY = topY + topH + 16 + HEAD_H;
-  const height = bottomY + bottomH + 8;
+  // Room under each band for the +/- buttons of the scalable stacks.
+  const bottomY = topY + topH + SCALE_H + 16 + HEAD_H;
+  const height = bottomY + bottomH + SCALE_H + 8;
   const col = (k: (typeof COLUMNS)[number]) => x(k)!;
   const lb = (bandTop: number, bandH: number): Box => ({ x: col('lb') - w / 2, y: bandTop + bandH / 2 - 18, w, h: 36 });
   const lbTop = lb(topY, Math.min(topH, c.command * (ITEM_H + 4)));
