@@ -46,7 +46,7 @@ function onUpdate(u: RunUpdate): void {
     pendingWindows = [];
     useRunStore.setState({ series: [] });
   }
-  pendingWindows.push(...u.windows);
+  pendingWindows = appendWindows(pendingWindows, u.windows);
   const statusChanged = u.status !== useRunStore.getState().status;
   latest = u;
   if (statusChanged || u.error) showLatest();

@@ -53,6 +53,12 @@ export interface Clock {
 }
 
 export const POST_EVERY_MS = 33;
+/** The page keeps at most this many windows; older ones are not worth sending. */
+export const MAX_WINDOWS_PER_POST = 600;
+
+function latestWindows(windows: WindowStats[]): WindowStats[] {
+  return windows.length > MAX_WINDOWS_PER_POST ? windows.slice(windows.length - MAX_WINDOWS_PER_POST) : windows;
+}
 /** Wall time the worker spends simulating before it yields to messages. */
 const SLICE_MS = 20;
 const CHUNK_EVENTS = 5000;
@@ -265,7 +271,7 @@ export class Runner {
       runId: this.runId,
       status: this.status,
       snapshot: buildSnapshot(sim),
-      windows: sim.drainWindows(),
+      windows: latestWindows(sim.drainWindows()),
       report: this.report(),
       achievedSpeed,
       ...(error ? { error } : {}),
