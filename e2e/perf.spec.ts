@@ -2,6 +2,11 @@ import { expect, test } from './fixtures';
 
 type Tasks = { longTasks: { start: number; duration: number }[] };
 
+// Long tasks are measured in wall time: on a small shared machine another process can stretch a
+// 10 ms task past 50 ms. One retry keeps such a disturbance from failing the suite; a page that
+// really blocks its main thread fails both attempts. Every attempt prints its figure.
+test.describe.configure({ retries: 1 });
+
 test('a full-speed run causes no main-thread long task over 50 ms', async ({ lab }) => {
   // The page tells the test when the run is done (a MutationObserver and an exposed function), so
   // nothing from Playwright runs on the page's main thread while the tasks are being recorded:
@@ -30,6 +35,8 @@ test('a full-speed run causes no main-thread long task over 50 ms', async ({ lab
   await expect(lab.status).toHaveText('done');
   const tasks = await lab.page.evaluate(([s, e]) => (window as unknown as Tasks).longTasks.filter((t) => t.start >= s && t.start <= e), [start, end]);
   const longest = Math.max(0, ...tasks.map((t) => t.duration));
-  console.log(`full-speed run: ${((end - start) / 1000).toFixed(1)} s wall, ${tasks.length} long tasks, longest ${longest.toFixed(0)} ms`);
+  console.log(
+    `full-speed run (attempt ${test.info().retry + 1}): ${((end - start) / 1000).toFixed(1)} s wall, ${tasks.length} long tasks, longest ${longest.toFixed(0)} ms`,
+  );
   expect(longest).toBeLessThanOrEqual(50);
 });
