@@ -1,7 +1,7 @@
 import * as ctl from '../../app/controller';
 import { FieldShell, fieldId, useField } from './FieldShell';
 import { NumberField } from './NumberField';
-import { SelectField } from './ChoiceFields';
+import { SelectField } from './SelectField';
 
 /** A sensible starting target for each metric (cpu and memory are utilisations). */
 const DEFAULT_TARGET: Record<string, number> = { cpu: 0.6, memory: 0.7, rps: 100, queue: 5, lag: 200 };

@@ -1,0 +1,13 @@
+import * as ctl from '../../app/controller';
+import { FieldShell, fieldId, useField } from './FieldShell';
+
+/** An on/off setting. */
+export function BoolField({ path, label }: { path: string; label: string }) {
+  const { value, problem } = useField(path);
+  const id = fieldId(path);
+  return (
+    <FieldShell path={path} label={label} problem={problem}>
+      <input id={id} type="checkbox" checked={value === true} aria-describedby={`${id}-problem`} onChange={(e) => void ctl.change(path, e.target.checked)} />
+    </FieldShell>
+  );
+}
