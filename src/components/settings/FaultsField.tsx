@@ -2,22 +2,12 @@ import { useState } from 'react';
 import * as ctl from '../../app/controller';
 import { useField } from './FieldShell';
 import { parseTyped } from './NumberField';
+import { FAULT_RULES } from '../../../simulation/scenario';
 
 type Fault = Record<string, unknown> & { atS: number; kind: string; target: string };
 
-/** Each fault kind: the targets it applies to and the extra numbers it needs. */
-const KINDS: Record<string, { targets: string[]; needs: string[] }> = {
-  crash: { targets: ['queryService', 'commandService'], needs: ['instance'] },
-  recover: { targets: ['queryService', 'commandService'], needs: ['instance'] },
-  slow: { targets: ['queryService', 'commandService'], needs: ['instance', 'factor'] },
-  errors: { targets: ['queryService', 'commandService'], needs: ['fraction'] },
-  shardDown: { targets: ['writeStore'], needs: ['shard'] },
-  shardUp: { targets: ['writeStore'], needs: ['shard'] },
-  cacheFlush: { targets: ['cache'], needs: [] },
-  streamCut: { targets: ['eventStream'], needs: [] },
-  streamHeal: { targets: ['eventStream'], needs: [] },
-  replicaLag: { targets: ['readStore'], needs: ['instance', 'ms'] },
-};
+/** Each fault kind: the targets it applies to and the extra numbers it needs (the engine's rules). */
+const KINDS = FAULT_RULES;
 const DEFAULTS: Record<string, string> = { atS: '10', forS: '10', instance: '0', shard: '0', factor: '8', fraction: '0.2', ms: '2000' };
 
 function describe(f: Fault): string {
@@ -32,7 +22,7 @@ export function FaultsField({ path }: { path: string }) {
   const [kind, setKind] = useState('crash');
   const [target, setTarget] = useState('queryService');
   const [nums, setNums] = useState<Record<string, string>>(DEFAULTS);
-  const rule = KINDS[kind];
+  const rule = KINDS[kind as keyof typeof KINDS];
   const add = () => {
     const f: Record<string, unknown> = { atS: parseTyped(nums.atS), kind, target };
     for (const k of rule.needs) f[k] = parseTyped(nums[k]);
@@ -68,7 +58,7 @@ export function FaultsField({ path }: { path: string }) {
         <legend>Add a fault</legend>
         <label className="inline-label">
           Kind
-          <select value={kind} onChange={(e) => (setKind(e.target.value), setTarget(KINDS[e.target.value].targets[0]))}>
+          <select value={kind} onChange={(e) => (setKind(e.target.value), setTarget(KINDS[e.target.value as keyof typeof KINDS].targets[0]))}>
             {Object.keys(KINDS).map((k) => (
               <option key={k}>{k}</option>
             ))}

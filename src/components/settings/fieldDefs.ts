@@ -1,4 +1,5 @@
 /** Every scenario field, grouped by the part of the system it belongs to. */
+import { FIXED_DURING_RUN as ENGINE_FIXED } from '../../../simulation/index';
 import { loadBalancerAlgorithms } from '../../../simulation/scenario';
 import type { PartId } from '../../state/uiStore';
 
@@ -19,18 +20,8 @@ export interface Section {
   fields: FieldDef[];
 }
 
-/** Fields that cannot change during a run: editing one starts a new run. */
-export const FIXED_DURING_RUN = new Set([
-  'name',
-  'seed',
-  'durationS',
-  'warmupS',
-  'workload.keys.count',
-  'writeStore.shards',
-  'writeStore.partitioning',
-  'eventStream.partitions',
-  'faults',
-]);
+/** Fields that cannot change during a run (the engine's list, and the fault timeline): editing one starts a new run. */
+export const FIXED_DURING_RUN = new Set<string>([...ENGINE_FIXED, 'faults']);
 
 const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
   { kind: 'number', path: `${p}.instances`, label: 'Instances', stepper: true, integer: true },
