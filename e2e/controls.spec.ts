@@ -58,3 +58,18 @@ test('changing the seed during a run starts a new run with it', async ({ lab }) 
   await expect(lab.simTime).toHaveText('0.0 s');
   await expect(lab.page.getByLabel('Seed', { exact: true })).toHaveValue('7');
 });
+
+test('a scenario file with problems is refused with each problem named, and the run keeps going', async ({ lab }) => {
+  await lab.goto();
+  await lab.setSpeed('5×');
+  await lab.play();
+  await lab.page.locator('input[type=file]').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ version: 1, queryService: { instances: -1 }, cache: { colour: 'red' } })),
+  });
+  const problems = lab.page.getByRole('region', { name: 'Scenario file problems' });
+  await expect(problems).toContainText('queryService.instances');
+  await expect(problems).toContainText('cache.colour: unknown field');
+  await expect(lab.status).toHaveText('running');
+});
