@@ -11,6 +11,7 @@
  * The engine knows nothing of wall time: callers advance it in slices with `runUntil`.
  */
 import { applyChange } from './changes';
+import { ln, pow2 } from './engine/detMath';
 import { EventQueue } from './engine/eventQueue';
 import { hash32 } from './engine/hash';
 import { sampler, stream, type Sampler, type Uniform } from './engine/random';
@@ -311,7 +312,7 @@ export class Simulation {
 
   private scheduleArrival(): void {
     if (this.arrivalsStopped) return;
-    const e = this.poisson ? -Math.log(1 - this.uArrival()) : 1;
+    const e = this.poisson ? -ln(1 - this.uArrival()) : 1;
     const t = this.rate.next(this.nowMs, e);
     if (t < this.durationMs) this.q.push(t, ARRIVAL, this.arrivalGen);
   }
@@ -515,7 +516,7 @@ export class Simulation {
       r.key[next] = r.key[id];
       r.serviceMs[next] = r.serviceMs[id];
       r.minVersion[next] = r.minVersion[id];
-      const backoff = rt.backoffMs * 2 ** (r.attempt[id] - 1);
+      const backoff = rt.backoffMs * pow2(r.attempt[id] - 1);
       this.q.push(this.nowMs + backoff * (1 - rt.jitter * this.uRetry()), DELAYED_ARRIVAL, next);
     } else {
       tally.finish(counted, false);

@@ -7,6 +7,7 @@
  */
 import alea from 'seedrandom/lib/alea.js';
 import type { Latency } from '../scenario';
+import { exp, ln } from './detMath';
 
 /** A uniform generator on [0, 1). */
 export type Uniform = () => number;
@@ -32,7 +33,7 @@ export function sampler(dist: Latency, u: Uniform): Sampler {
     case 'exponential': {
       const mean = dist.meanMs;
       if (mean === 0) return () => 0;
-      return () => -mean * Math.log(1 - u());
+      return () => -mean * ln(1 - u());
     }
     case 'uniform': {
       const lo = dist.minMs;
@@ -40,12 +41,17 @@ export function sampler(dist: Latency, u: Uniform): Sampler {
       return () => lo + span * u();
     }
     case 'lognormal': {
-      const mu = Math.log(dist.medianMs);
-      const sigma = (Math.log(dist.p99Ms) - mu) / Z99;
-      // Box-Muller, one normal per pair of uniforms (no cached spare: simpler to reason about).
+      const mu = ln(dist.medianMs);
+      const sigma = (ln(dist.p99Ms) - mu) / Z99;
+      // Marsaglia's polar method: a normal from pairs of uniforms in the unit disc, with no
+      // trigonometry (whose last bits differ between engines). One normal per accepted pair.
       return () => {
-        const r = Math.sqrt(-2 * Math.log(1 - u()));
-        return Math.exp(mu + sigma * r * Math.cos(2 * Math.PI * u()));
+        for (;;) {
+          const a = 2 * u() - 1;
+          const b = 2 * u() - 1;
+          const q = a * a + b * b;
+          if (q > 0 && q < 1) return exp(mu + sigma * a * Math.sqrt((-2 * ln(q)) / q));
+        }
       };
     }
   }
@@ -61,8 +67,8 @@ export function meanOf(dist: Latency): number {
     case 'uniform':
       return (dist.minMs + dist.maxMs) / 2;
     case 'lognormal': {
-      const sigma = (Math.log(dist.p99Ms) - Math.log(dist.medianMs)) / Z99;
-      return dist.medianMs * Math.exp((sigma * sigma) / 2);
+      const sigma = (ln(dist.p99Ms) - ln(dist.medianMs)) / Z99;
+      return dist.medianMs * exp((sigma * sigma) / 2);
     }
   }
 }

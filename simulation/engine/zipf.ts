@@ -3,26 +3,27 @@
  * and memory per draw: rejection-inversion (Hörmann and Derflinger, 1996), the method used by
  * Apache Commons RNG.
  */
+import { exp, expm1, ln, log1p } from './detMath';
 import type { Uniform } from './random';
 
 function helper1(x: number): number {
-  return Math.abs(x) > 1e-8 ? Math.log1p(x) / x : 1 - x * (0.5 - x * (1 / 3 - 0.25 * x));
+  return Math.abs(x) > 1e-8 ? log1p(x) / x : 1 - x * (0.5 - x * (1 / 3 - 0.25 * x));
 }
 
 function helper2(x: number): number {
-  return Math.abs(x) > 1e-8 ? Math.expm1(x) / x : 1 + x * 0.5 * (1 + (x / 3) * (1 + 0.25 * x));
+  return Math.abs(x) > 1e-8 ? expm1(x) / x : 1 + x * 0.5 * (1 + (x / 3) * (1 + 0.25 * x));
 }
 
 export function zipfSampler(n: number, s: number, u: Uniform): () => number {
-  const h = (x: number) => Math.exp(-s * Math.log(x));
+  const h = (x: number) => exp(-s * ln(x));
   const hIntegral = (x: number) => {
-    const logX = Math.log(x);
+    const logX = ln(x);
     return helper2((1 - s) * logX) * logX;
   };
   const hIntegralInverse = (x: number) => {
     let t = x * (1 - s);
     if (t < -1) t = -1; // guard against rounding
-    return Math.exp(helper1(t) * x);
+    return exp(helper1(t) * x);
   };
   const hX1 = hIntegral(1.5) - 1;
   const hN = hIntegral(n + 0.5);

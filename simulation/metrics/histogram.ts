@@ -5,6 +5,8 @@
  * min and max are exact. The bucket comes from the float's exponent and top mantissa bits, read
  * through a typed-array view: no logarithm on the hot path.
  */
+import { pow2 } from '../engine/detMath';
+
 const SUB_BITS = 6;
 const SUB = 1 << SUB_BITS;
 /** Values below this (in the histogram's unit, ms here) share bucket 0 and report as `min`. */
@@ -29,7 +31,7 @@ function bucketOf(v: number): number {
 function middleOf(i: number): number {
   const e = Math.floor((i - 1) / SUB);
   const m = (i - 1) % SUB;
-  return FLOOR * 2 ** e * (1 + (m + 0.5) / SUB);
+  return FLOOR * pow2(e) * (1 + (m + 0.5) / SUB);
 }
 
 export interface Summary {
