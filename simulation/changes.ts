@@ -7,7 +7,7 @@
 import { parseShape, type Scenario, type ScenarioProblem } from './scenario';
 import type { Simulation } from './simulation';
 
-/** Set the field at dotted path `set` (say `queryService.instances`) to `value`. */
+/** Set the field at dotted path `set` (say `queryService.instances`) to `value`; `null` unsets it. */
 export interface Change {
   set: string;
   value: unknown;
@@ -57,7 +57,9 @@ export function changedScenario(current: Scenario, change: Change): ChangeResult
     }
     o = child as Record<string, unknown>;
   }
-  o[path[path.length - 1]] = change.value;
+  // null unsets a field: an optional one (auto-scaling, a profile) goes away, others take their default.
+  if (change.value === null) delete o[path[path.length - 1]];
+  else o[path[path.length - 1]] = change.value;
   // Setting a constant rate replaces a rate profile: the person asked for this rate from now on.
   if (change.set === 'workload.rps') delete (next.workload as Record<string, unknown>).profile;
   const parsed = parseShape(next);

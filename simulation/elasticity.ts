@@ -5,7 +5,7 @@
  */
 import { stream, type Uniform } from './engine/random';
 import { Area } from './metrics/area';
-import { Autoscaler, type Scalable } from './model/autoscaler';
+import { ActionLog, Autoscaler, type Scalable } from './model/autoscaler';
 import { BOOTING, READY, RESTARTING, type InstanceGroup } from './model/instanceGroup';
 import type { Autoscaling, Fault, Scenario, ScalingMetric } from './scenario';
 import { AUTOSCALE, BOOT_DONE, FAULT, FAULT_END, GROUP_READY, HEALTH_CHECK, SCHEDULED_SCALE, STREAM_RESUME } from './events';
@@ -25,6 +25,8 @@ export interface Range {
 
 export class Elasticity {
   readonly scalers: (Autoscaler | null)[] = [null, null, null, null];
+  /** Each group's scaling actions, whatever policies came and went. */
+  readonly logs = GROUPS.map(() => new ActionLog());
   private readonly chainRunning = [false, false, false, false];
   /** Bumped whenever a group's policy changes, so its old scheduled events are ignored. */
   private readonly generation = [0, 0, 0, 0];
@@ -104,7 +106,7 @@ export class Elasticity {
       if (!cfg) continue;
       const group = this.scalable(gi);
       group.measure(cfg.metric, this.sim.nowMs); // the first interval starts now, not at 0
-      this.scalers[gi] = new Autoscaler(cfg, group);
+      this.scalers[gi] = new Autoscaler(cfg, group, this.logs[gi]);
       if (!this.chainRunning[gi]) {
         this.chainRunning[gi] = true;
         this.sim.schedule(this.sim.nowMs + cfg.intervalS * 1000, AUTOSCALE, gi);

@@ -73,12 +73,12 @@ export function buildReport(sim: Simulation): Report {
     requests: { started: t.started, succeeded: t.succeeded, gaveUp: t.gaveUp + o.gaveUp, inProgress: o.inProgress },
   });
   const group = (gi: number, final: number, instanceHours: number, vcpuHours: number): GroupReport => {
-    const scaler = el.scalers[gi];
+    const log = el.logs[gi];
     const range = el.ranges[gi];
     return {
       instances: { min: Math.min(range.min, final), max: Math.max(range.max, final), final },
-      scalingActions: scaler ? [...scaler.actions] : [],
-      scalingActionCount: scaler ? scaler.actionCount : 0,
+      scalingActions: [...log.actions],
+      scalingActionCount: log.count,
       cost: { vcpuHours, instanceHours },
     };
   };

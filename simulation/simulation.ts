@@ -161,7 +161,12 @@ export class Simulation {
   private pendingWindows: WindowStats[] = [];
   lastWindow: WindowStats | null = null;
   /** Per-instance busy integrals at the start of the current window (for per-instance load). */
-  instanceWindowStart = new Map<object, number>();
+  private readonly instanceWindowStart = new Map<object, number>();
+  /**
+   * Utilisation of each instance (keyed by its busy integral) and each storage node (keyed by
+   * its pool) over the last complete window: what the topology shows, steady between windows.
+   */
+  readonly lastWindowUtilization = new Map<object, number>();
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
@@ -871,8 +876,18 @@ export class Simulation {
     this.queries.resetWindowRatios();
     this.windowLag.reset();
     if (now >= this.warmupMs && w.streamLagMs > this.maxLagMs) this.maxLagMs = w.streamLagMs;
+    for (const g of [this.cmd, this.qry]) {
+      g.busyAreas.forEach((a, i) => {
+        const busyMs = a.at(now) - (this.instanceWindowStart.get(a) ?? 0);
+        this.lastWindowUtilization.set(a, spanMs > 0 ? Math.min(1, busyMs / (spanMs * g.vcpusOf[i])) : 0);
+        this.instanceWindowStart.set(a, a.at(now));
+      });
+    }
+    for (const p of [...this.shards, ...this.readNodes]) {
+      const cap = since(p.capacityArea);
+      this.lastWindowUtilization.set(p, cap > 0 ? Math.min(1, since(p.busyArea) / cap) : 0);
+    }
     for (const a of this.integrals()) this.windowStart.set(a, a.at(now));
-    for (const g of [this.cmd, this.qry]) for (const a of g.busyAreas) this.instanceWindowStart.set(a, a.at(now));
     this.lastWindow = w;
     this.pendingWindows.push(w);
     this.lastWindowMs = now;

@@ -5,12 +5,8 @@ import type { Simulation } from './simulation';
 import type { GroupView, Snapshot } from './types';
 
 function groupView(sim: Simulation, g: InstanceGroup): GroupView {
-  const now = sim.nowMs;
-  const spanMs = Math.max(1e-9, now - (sim.lastWindow ? sim.lastWindow.tS * 1000 : 0));
   const instances = [];
   for (let i = 0; i < g.size; i++) {
-    const a = g.busyAreas[i];
-    const busyMs = a.at(now) - (sim.instanceWindowStart.get(a) ?? 0);
     instances.push({
       state: g.stateOf(i),
       up: g.up[i] === 1,
@@ -20,14 +16,15 @@ function groupView(sim: Simulation, g: InstanceGroup): GroupView {
       busy: g.busy[i],
       queue: g.queues[i].length,
       outstanding: g.outstanding[i],
-      utilization: Math.min(1, busyMs / (spanMs * g.vcpusOf[i])),
+      utilization: sim.lastWindowUtilization.get(g.busyAreas[i]) ?? 0,
     });
   }
   return { algorithm: g.algorithm, instances };
 }
 
-function utilizationNow(p: ConnectionPool): number {
-  return p.connections > 0 ? Math.min(1, p.busy / p.connections) : 0;
+/** Over the last complete window (instantaneous busy counts flicker too much to read). */
+function utilization(sim: Simulation, p: ConnectionPool): number {
+  return sim.lastWindowUtilization.get(p) ?? 0;
 }
 
 export function buildSnapshot(sim: Simulation): Snapshot {
@@ -46,7 +43,7 @@ export function buildSnapshot(sim: Simulation): Snapshot {
       partitioning: sim.scenario.writeStore.partitioning,
       shards: sim.shards.map((p) => ({
         writesShare: totalWrites > 0 ? p.ops / totalWrites : 0,
-        utilization: utilizationNow(p),
+        utilization: utilization(sim, p),
         waiting: p.waiting.length,
       })),
     },
@@ -64,7 +61,7 @@ export function buildSnapshot(sim: Simulation): Snapshot {
       nodes: sim.readNodes.map((p, i) => ({
         role: i === 0 ? ('primary' as const) : ('replica' as const),
         active: sim.nodeActive[i],
-        utilization: utilizationNow(p),
+        utilization: utilization(sim, p),
         waiting: p.waiting.length,
       })),
     },

@@ -38,16 +38,27 @@ export interface Scalable {
   scaleTo(n: number, nowMs: number, bootMs: number): void;
 }
 
+/** A group's scaling actions, kept across changes of its policy. */
+export class ActionLog {
+  readonly actions: ScalingAction[] = [];
+  count = 0;
+
+  add(a: ScalingAction): void {
+    this.count++;
+    this.actions.push(a);
+    if (this.actions.length > MAX_ACTIONS) this.actions.shift();
+  }
+}
+
 export class Autoscaler {
   floor: number;
   private lastOutMs = -Infinity;
   private lastInMs = -Infinity;
-  readonly actions: ScalingAction[] = [];
-  actionCount = 0;
 
   constructor(
     readonly cfg: Autoscaling,
     private readonly group: Scalable,
+    private readonly log: ActionLog,
   ) {
     this.floor = cfg.min;
   }
@@ -91,9 +102,7 @@ export class Autoscaler {
 
   private scale(nowMs: number, from: number, to: number, reason: string): void {
     this.group.scaleTo(to, nowMs, this.bootMs);
-    this.actionCount++;
-    this.actions.push({ atS: nowMs / 1000, from, to, reason });
-    if (this.actions.length > MAX_ACTIONS) this.actions.shift();
+    this.log.add({ atS: nowMs / 1000, from, to, reason });
   }
 }
 

@@ -126,4 +126,19 @@ describe('regressions', () => {
     expect(paths({ queryService: { autoscaling: { metric: 'memory', target: 0.2 } } })).toEqual(['queryService.autoscaling.target']);
     expect(paths({ faults: [{ atS: 1, kind: 'crash', target: 'queryService', instance: 7 }] })).toEqual(['faults[0].instance']);
   });
+
+  it('an intervention with value null turns auto-scaling off, and the saved file replays', () => {
+    const input = {
+      version: 1,
+      durationS: 60,
+      queryService: { autoscaling: { metric: 'rps', target: 50, bootS: 0, intervalS: 2, cooldownOutS: 0 } },
+      interventions: [{ atS: 20, set: 'queryService.autoscaling', value: null }],
+    };
+    const parsed = parseScenario(JSON.parse(JSON.stringify(input)));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const r = run(parsed.scenario);
+    expect(r.queryService.scalingActionCount).toBeGreaterThan(0);
+    expect(r.queryService.scalingActions.every((a) => a.atS <= 20)).toBe(true);
+  });
 });
