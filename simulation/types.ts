@@ -105,7 +105,7 @@ export interface ClassWindow {
 export interface GroupWindow {
   utilization: number;
   meanQueueLength: number;
-  /** Instances ready (taking traffic), booting and draining at the end of the window. */
+  /** Instances ready (taking traffic), booting and draining when the window closes. */
   instances: number;
   booting: number;
   draining: number;
@@ -144,7 +144,7 @@ export interface InstanceView {
   busy: number;
   queue: number;
   outstanding: number;
-  /** Busy fraction of the instance's workers over the last window. */
+  /** Busy fraction of the instance's workers over the last complete window (1 s). */
   utilization: number;
 }
 

@@ -119,7 +119,7 @@ export class ClassTally {
     this.wAnswers = this.wStale = this.wLookups = this.wHits = 0;
   }
 
-  /** The current window's counts and latency percentiles; starts a new window. */
+  /** The current window's counts and latency percentiles; then starts the next one. */
   closeWindow(): ClassWindow {
     const h = this.windowLatency;
     const out: ClassWindow = { ...this.w, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) };
