@@ -13,7 +13,6 @@ import type { Simulation } from './simulation';
 
 /** The scalable groups, in the order of `Elasticity.scalers`. */
 export const GROUPS = ['commandService', 'queryService', 'projectors', 'replicas'] as const;
-export type GroupName = (typeof GROUPS)[number];
 const PROJECTORS = 2;
 const REPLICAS = 3;
 
@@ -132,10 +131,18 @@ export class Elasticity {
     const sim = this.sim;
     let lastMs = sim.nowMs;
     const last = new Map<object, number>();
+    /** How much a cumulative value grew since the previous evaluation. */
     const delta = (key: object, value: number) => {
       const d = value - (last.get(key) ?? 0);
       last.set(key, value);
       return d;
+    };
+    const grew = (a: Area, now: number) => delta(a, a.at(now));
+    /** The evaluation interval just ended, ms (never 0). */
+    const interval = (now: number) => {
+      const dt = Math.max(1e-9, now - lastMs);
+      lastMs = now;
+      return dt;
     };
     if (gi < 2) {
       const g = this.group(gi);
@@ -144,13 +151,12 @@ export class Elasticity {
       return {
         current: () => g.desiredCount,
         measure: (metric: ScalingMetric, now: number) => {
-          const dt = Math.max(1e-9, now - lastMs);
-          lastMs = now;
-          const busy = delta(g.busyArea, g.busyArea.at(now));
-          const cap = delta(g.capacityArea, g.capacityArea.at(now));
-          const queue = delta(g.queueArea, g.queueArea.at(now));
-          const inFlight = delta(g.outstandingArea, g.outstandingArea.at(now));
-          const serving = delta(g.servingArea, g.servingArea.at(now)) / dt;
+          const dt = interval(now);
+          const busy = grew(g.busyArea, now);
+          const cap = grew(g.capacityArea, now);
+          const queue = grew(g.queueArea, now);
+          const inFlight = grew(g.outstandingArea, now);
+          const serving = grew(g.servingArea, now) / dt;
           const offered = delta(attempts, tally.attemptsEver);
           const per = (total: number) => ({ value: serving > 0 ? total / serving : total, total });
           switch (metric) {
@@ -176,10 +182,9 @@ export class Elasticity {
       return {
         current: () => this.projectorTarget,
         measure: (metric: ScalingMetric, now: number) => {
-          const dt = Math.max(1e-9, now - lastMs);
-          lastMs = now;
-          const busy = delta(st.busyArea, st.busyArea.at(now));
-          const members = delta(st.consumerArea, st.consumerArea.at(now));
+          const dt = interval(now);
+          const busy = grew(st.busyArea, now);
+          const members = grew(st.consumerArea, now);
           if (metric === 'cpu') return { value: members > 0 ? busy / members : 0, total: busy / dt };
           return { value: st.lagEvents, total: st.lagEvents };
         },
@@ -190,8 +195,7 @@ export class Elasticity {
     return {
       current: () => this.replicaTarget,
       measure: (metric: ScalingMetric, now: number) => {
-        const dt = Math.max(1e-9, now - lastMs);
-        lastMs = now;
+        const dt = interval(now);
         let busy = 0;
         let cap = 0;
         let ops = 0;
@@ -199,8 +203,8 @@ export class Elasticity {
         const serving = sim.scenario.readStore.replicas > 0;
         sim.readNodes.forEach((p, node) => {
           if ((node === 0) === serving || !sim.nodeActive[node]) return;
-          busy += delta(p.busyArea, p.busyArea.at(now));
-          cap += delta(p.capacityArea, p.capacityArea.at(now));
+          busy += grew(p.busyArea, now);
+          cap += grew(p.capacityArea, now);
           ops += p.ops;
         });
         const served = delta(reads, ops);

@@ -18,6 +18,12 @@ const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 const INV_LN2 = 1.44269504088896338700;
 
+/** The high 32 bits of a float64 (sign, exponent, top of the mantissa). */
+export function highWord(x: number): number {
+  f64[0] = x;
+  return u32[HI];
+}
+
 /** 2^k for every integer k in [-1074, 1023], built from bits once (no Math.pow). */
 const POW2 = (() => {
   const t = new Float64Array(1023 + 1074 + 1);

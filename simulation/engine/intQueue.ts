@@ -28,12 +28,6 @@ export class IntQueue {
     return this.length === 0 ? -1 : this.buf[this.head];
   }
 
-  /** Calls `f` on every value, oldest first. */
-  forEach(f: (v: number) => void): void {
-    const mask = this.buf.length - 1;
-    for (let i = 0; i < this.length; i++) f(this.buf[(this.head + i) & mask]);
-  }
-
   private grow(): void {
     // Capacity stays a power of two so the index wraps with a mask.
     const next = new Int32Array(this.buf.length * 2);

@@ -56,19 +56,3 @@ export function sampler(dist: Latency, u: Uniform): Sampler {
     }
   }
 }
-
-/** The mean of a latency distribution, in ms. */
-export function meanOf(dist: Latency): number {
-  switch (dist.type) {
-    case 'constant':
-      return dist.ms;
-    case 'exponential':
-      return dist.meanMs;
-    case 'uniform':
-      return (dist.minMs + dist.maxMs) / 2;
-    case 'lognormal': {
-      const sigma = (ln(dist.p99Ms) - ln(dist.medianMs)) / Z99;
-      return dist.medianMs * exp((sigma * sigma) / 2);
-    }
-  }
-}

@@ -5,7 +5,7 @@
  * min and max are exact. The bucket comes from the float's exponent and top mantissa bits, read
  * through a typed-array view: no logarithm on the hot path.
  */
-import { pow2 } from '../engine/detMath';
+import { highWord, pow2 } from '../engine/detMath';
 
 const SUB_BITS = 6;
 const SUB = 1 << SUB_BITS;
@@ -14,15 +14,9 @@ const FLOOR = 1e-3;
 /** 42 powers of two above FLOOR: up to about 4e9 ms. Larger values share the last bucket. */
 const BUCKETS = 1 + 42 * SUB;
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-/** Index of the high 32-bit word of a float64 in this host's byte order. */
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
 function bucketOf(v: number): number {
   if (!(v >= FLOOR)) return 0;
-  f64[0] = v / FLOOR;
-  const hi = u32[HI];
+  const hi = highWord(v / FLOOR);
   const i = 1 + ((hi >>> 20) - 1023) * SUB + ((hi & 0xfffff) >>> (20 - SUB_BITS));
   return i < BUCKETS ? i : BUCKETS - 1;
 }

@@ -11,18 +11,12 @@
  * not make it flap. A schedule entry sets a floor from its time on (pre-warming).
  */
 import type { Autoscaling, ScalingMetric } from '../scenario';
+import type { ScalingAction } from '../types';
 
 /** Scale in only when the metric would stay below (1 - this) x target. */
 const SCALE_IN_MARGIN = 0.1;
 /** The report keeps the most recent actions; the count of all of them is kept too. */
 const MAX_ACTIONS = 1000;
-
-export interface ScalingAction {
-  atS: number;
-  from: number;
-  to: number;
-  reason: string;
-}
 
 /** What the autoscaler needs from the group it scales. */
 export interface Scalable {
