@@ -63,20 +63,20 @@ export class Elasticity {
     return gi === 0 ? this.sim.cmd : this.sim.qry;
   }
 
-  dispatch(kind: number, arg: number): void {
+  dispatch(kind: number, arg: number, arg2: number): void {
     switch (kind) {
       case BOOT_DONE:
-        return this.onBootDone(arg >> 1, arg & 1);
+        return this.onBootDone(arg, arg2);
       case HEALTH_CHECK:
         return this.onHealthCheck(arg);
       case AUTOSCALE:
         return this.onAutoscale(arg);
       case SCHEDULED_SCALE: {
-        // arg packs the group, the capacity and the policy's generation (stale ones are ignored).
+        // arg is the group plus 4 x the capacity (at most 1,000 by the schema: below 4,004);
+        // arg2 the policy's generation (stale ones are ignored), at most one per intervention.
         const gi = arg & 3;
-        const rest = arg >> 2;
-        if (Math.floor(rest / 1001) !== this.generation[gi]) return;
-        return this.scalers[gi]?.schedule(this.sim.nowMs, rest % 1001);
+        if (arg2 !== this.generation[gi]) return;
+        return this.scalers[gi]?.schedule(this.sim.nowMs, arg >> 2);
       }
       case FAULT:
         return this.applyFault(this.sim.scenario.faults[arg], arg);
@@ -85,7 +85,7 @@ export class Elasticity {
       case STREAM_RESUME:
         return this.kickConsumers();
       case GROUP_READY:
-        return this.onGroupReady(arg & 3, arg >> 2);
+        return this.onGroupReady(arg, arg2);
     }
   }
 
@@ -111,7 +111,7 @@ export class Elasticity {
         this.sim.schedule(this.sim.nowMs + cfg.intervalS * 1000, AUTOSCALE, gi);
       }
       for (const e of cfg.schedule) {
-        if (e.atS * 1000 >= this.sim.nowMs) this.sim.schedule(e.atS * 1000, SCHEDULED_SCALE, gi + 4 * (e.instances + 1001 * this.generation[gi]));
+        if (e.atS * 1000 >= this.sim.nowMs) this.sim.schedule(e.atS * 1000, SCHEDULED_SCALE, gi + 4 * e.instances, this.generation[gi]);
       }
     }
   }
@@ -223,7 +223,7 @@ export class Elasticity {
     if (gi === PROJECTORS) this.projectorTarget = n;
     else this.replicaTarget = n;
     if (n < live || bootMs === 0) this.setGroupSize(gi, n);
-    else this.sim.schedule(now + bootMs, GROUP_READY, gi + 4 * n);
+    else this.sim.schedule(now + bootMs, GROUP_READY, gi, n);
   }
 
   private onGroupReady(gi: number, n: number): void {
@@ -255,7 +255,7 @@ export class Elasticity {
   resizeService(gi: number, n: number, bootMs: number): void {
     const g = this.group(gi);
     const now = this.sim.nowMs;
-    for (const i of g.setInstances(n, now, bootMs)) this.sim.schedule(g.readyAtMs[i], BOOT_DONE, i * 2 + gi);
+    for (const i of g.setInstances(n, now, bootMs)) this.sim.schedule(g.readyAtMs[i], BOOT_DONE, i, gi);
     const r = this.restarting[gi];
     if (r >= 0 && g.state[r] !== BOOTING && g.state[r] !== RESTARTING) {
       this.restarting[gi] = -1;
@@ -298,7 +298,7 @@ export class Elasticity {
   instanceIdle(g: InstanceGroup, i: number): void {
     const gi = g === this.sim.cmd ? 0 : 1;
     const restartMs = (gi === 0 ? this.sim.scenario.commandService : this.sim.scenario.queryService).restartS * 1000;
-    if (g.onIdle(i, this.sim.nowMs, restartMs)) this.sim.schedule(g.readyAtMs[i], BOOT_DONE, i * 2 + gi);
+    if (g.onIdle(i, this.sim.nowMs, restartMs)) this.sim.schedule(g.readyAtMs[i], BOOT_DONE, i, gi);
   }
 
   /** A vertical change (vCPUs or speed): restart the instances one at a time to apply it. */

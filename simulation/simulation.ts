@@ -57,8 +57,6 @@ import {
 
 /** Length of one window of the time series, in simulated ms. */
 export const WINDOW_MS = 1000;
-/** Replica numbers are packed with event ids in one event argument. */
-const REPLICA_SLOTS = 64;
 /** A retry budget's bucket holds at most this many tokens. */
 const RETRY_TOKEN_CAP = 100;
 
@@ -230,7 +228,7 @@ export class Simulation {
       this.nowMs = q.time;
       this.events++;
       budget--;
-      this.dispatch(q.kind, q.arg);
+      this.dispatch(q.kind, q.arg, q.arg2);
     }
     if (q.peekTime() > end) {
       if (end > this.nowMs) this.nowMs = end;
@@ -262,7 +260,7 @@ export class Simulation {
       q.pop();
       this.nowMs = q.time;
       this.events++;
-      this.dispatch(q.kind, q.arg);
+      this.dispatch(q.kind, q.arg, q.arg2);
     }
     return this.quiet;
   }
@@ -274,7 +272,7 @@ export class Simulation {
     return w;
   }
 
-  private dispatch(kind: number, arg: number): void {
+  private dispatch(kind: number, arg: number, arg2: number): void {
     switch (kind) {
       case ARRIVAL:
         return this.onArrival(arg);
@@ -289,7 +287,7 @@ export class Simulation {
       case APPLY_DONE:
         return this.onApplyDone(arg);
       case REPLICATE:
-        return this.onReplicate(arg);
+        return this.onReplicate(arg, arg2);
       case DELAYED_ARRIVAL:
         return this.onDelayedArrival(arg);
       case TIMEOUT:
@@ -304,15 +302,15 @@ export class Simulation {
         return;
       }
       default:
-        return this.elasticity.dispatch(kind, arg);
+        return this.elasticity.dispatch(kind, arg, arg2);
     }
   }
 
   // ---- Workload -------------------------------------------------------------------------
 
   /** Schedules an event (for the parts of the model outside this file). */
-  schedule(tMs: number, kind: number, arg: number): void {
-    this.q.push(tMs, kind, arg);
+  schedule(tMs: number, kind: number, arg: number, arg2 = 0): void {
+    this.q.push(tMs, kind, arg, arg2);
   }
 
   private scheduleArrival(): void {
@@ -654,7 +652,7 @@ export class Simulation {
       // Log shipping keeps order: a change never reaches a replica before an earlier one.
       const at = Math.max(now + this.replicationLag() + this.extraReplicationMs[node], this.lastDeliveryMs[node]);
       this.lastDeliveryMs[node] = at;
-      this.q.push(at, REPLICATE, ev * REPLICA_SLOTS + node);
+      this.q.push(at, REPLICATE, ev, node);
       s.pendingReplicas[ev]++;
     }
     if (s.pendingReplicas[ev] === 0) {
@@ -664,9 +662,7 @@ export class Simulation {
     this.consume(consumer);
   }
 
-  private onReplicate(arg: number): void {
-    const node = arg % REPLICA_SLOTS;
-    const ev = (arg - node) / REPLICA_SLOTS;
+  private onReplicate(ev: number, node: number): void {
     const s = this.stream;
     const versions = this.nodeVersion[node];
     const key = s.key[ev];

@@ -25,6 +25,12 @@ const STATE_NAMES = ['stopped', 'ready', 'draining', 'booting', 'restarting'] as
 
 /** Virtual nodes per instance on the consistent-hash ring. */
 const VNODES = 64;
+/**
+ * A ring point is one float64: its 32-bit hash times 2^20 plus its owner (an instance slot, far
+ * below 2^20 since slots are reused), exact below 2^53. Sorting the numbers sorts by (hash,
+ * owner), the order a ring of pairs would have, with the engine's native typed-array sort.
+ */
+const OWNER_SPAN = 1_048_576;
 
 export class InstanceGroup {
   /** Configuration for new (and restarted) instances. */
@@ -67,11 +73,19 @@ export class InstanceGroup {
   /** Instances serving (ready or draining) as an integral, for memory utilisation. */
   readonly servingArea = new Area();
 
+  /** Instances in the group (the typed arrays have room for more: they grow by doubling). */
+  private n = 0;
   private routable: number[] = [];
   private rr = 0;
+  /** The hash ring's points, sorted, in `ring[0..ringLength)`; `inRing` marks their owners. */
   private ring: Float64Array = new Float64Array(0);
-  private ringOwner: Int32Array = new Int32Array(0);
-  /** The hash ring is built on first use after a change (only consistent-hash needs it). */
+  private ringLength = 0;
+  private inRing: Uint8Array = new Uint8Array(0);
+  /**
+   * The ring is brought up to date on first use after a change (only consistent-hash needs it),
+   * by removing and merging in the points of the instances that changed: O(points) per change,
+   * not a sort of the whole ring.
+   */
   private ringStale = true;
   /** While resizing, state changes skip the rebuild; one rebuild follows the batch. */
   private batching = false;
@@ -93,7 +107,7 @@ export class InstanceGroup {
   }
 
   get size(): number {
-    return this.state.length;
+    return this.n;
   }
 
   /** Instances the balancer may send work to. */
@@ -103,7 +117,7 @@ export class InstanceGroup {
 
   count(state: number): number {
     let n = 0;
-    for (let i = 0; i < this.state.length; i++) if (this.state[i] === state) n++;
+    for (let i = 0; i < this.n; i++) if (this.state[i] === state) n++;
     return n;
   }
 
@@ -136,14 +150,14 @@ export class InstanceGroup {
     const booting: number[] = [];
     this.batching = true;
     let current = this.desiredCount;
-    for (let i = 0; i < this.state.length && current < n; i++) {
+    for (let i = 0; i < this.n && current < n; i++) {
       if (this.state[i] === DRAINING && this.alive[i]) {
         this.setState(i, READY, nowMs);
         current++;
       }
     }
     while (current < n) {
-      let i = this.state.indexOf(STOPPED);
+      let i = this.state.subarray(0, this.n).indexOf(STOPPED);
       if (i < 0) i = this.append();
       this.vcpusOf[i] = this.vcpus;
       this.speedOf[i] = this.speed;
@@ -159,14 +173,14 @@ export class InstanceGroup {
       current++;
     }
     // Scale in: cancel boots first, then drain dead instances, then the highest-numbered ready ones.
-    for (let i = this.state.length - 1; i >= 0 && current > n; i--) {
+    for (let i = this.n - 1; i >= 0 && current > n; i--) {
       if (this.state[i] === BOOTING) {
         this.setState(i, STOPPED, nowMs);
         current--;
       }
     }
     for (const wantDead of [true, false]) {
-      for (let i = this.state.length - 1; i >= 0 && current > n; i--) {
+      for (let i = this.n - 1; i >= 0 && current > n; i--) {
         if (this.state[i] === READY && !this.alive[i] === wantDead) {
           this.setState(i, DRAINING, nowMs);
           current--;
@@ -260,53 +274,93 @@ export class InstanceGroup {
         return this.outstanding[ib] < this.outstanding[ia] ? ib : ia;
       }
       case 'consistent-hash': {
-        if (this.ringStale) this.buildRing();
-        const h = hash32(key, this.salt);
+        if (this.ringStale) this.updateRing();
+        // The first point whose hash is at least the key's (clockwise), wrapping to the start.
+        const h = hash32(key, this.salt) * OWNER_SPAN;
         const ring = this.ring;
+        const len = this.ringLength;
         let lo = 0;
-        let hi = ring.length;
+        let hi = len;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
           if (ring[mid] < h) lo = mid + 1;
           else hi = mid;
         }
-        return this.ringOwner[lo === ring.length ? 0 : lo];
+        return ring[lo === len ? 0 : lo] % OWNER_SPAN;
       }
     }
   }
 
+  /** Adds an instance slot; the arrays double when full, so building n instances is O(n). */
   private append(): number {
-    const n = this.state.length + 1;
-    this.state = grown(this.state, n);
-    this.vcpusOf = grown(this.vcpusOf, n);
-    this.speedOf = grown(this.speedOf, n);
-    this.slowFactor = grown(this.slowFactor, n);
-    this.alive = grown(this.alive, n);
-    this.up = grown(this.up, n);
-    this.probeFails = grown(this.probeFails, n);
-    this.probeOks = grown(this.probeOks, n);
-    this.crashedAtMs = grown(this.crashedAtMs, n);
-    this.readyAtMs = grown(this.readyAtMs, n);
-    this.busy = grown(this.busy, n);
-    this.outstanding = grown(this.outstanding, n);
+    const i = this.n++;
+    if (i === this.state.length) {
+      const cap = Math.max(8, 2 * i);
+      this.state = grown(this.state, cap);
+      this.vcpusOf = grown(this.vcpusOf, cap);
+      this.speedOf = grown(this.speedOf, cap);
+      this.slowFactor = grown(this.slowFactor, cap);
+      this.alive = grown(this.alive, cap);
+      this.up = grown(this.up, cap);
+      this.probeFails = grown(this.probeFails, cap);
+      this.probeOks = grown(this.probeOks, cap);
+      this.crashedAtMs = grown(this.crashedAtMs, cap);
+      this.readyAtMs = grown(this.readyAtMs, cap);
+      this.busy = grown(this.busy, cap);
+      this.outstanding = grown(this.outstanding, cap);
+      this.inRing = grown(this.inRing, cap);
+    }
     this.queues.push(new IntQueue());
     this.busyAreas.push(new Area());
-    return n - 1;
+    return i;
   }
 
   /** Recomputes the routing set after a change of instances or health. */
   private rebuild(): void {
     this.routable = [];
-    for (let i = 0; i < this.state.length; i++) if (this.state[i] === READY && this.up[i]) this.routable.push(i);
+    for (let i = 0; i < this.n; i++) if (this.state[i] === READY && this.up[i]) this.routable.push(i);
     this.ringStale = true;
   }
 
-  private buildRing(): void {
+  /** Brings the ring in line with the routing set: drops the points of instances that left, merges in those that joined. */
+  private updateRing(): void {
     this.ringStale = false;
-    const points: [number, number][] = [];
-    for (const i of this.routable) for (let v = 0; v < VNODES; v++) points.push([hash32(i * VNODES + v, this.salt ^ 0x5bd1e995), i]);
-    points.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    this.ring = Float64Array.from(points, (p) => p[0]);
-    this.ringOwner = Int32Array.from(points, (p) => p[1]);
+    const want = new Uint8Array(this.n);
+    for (const i of this.routable) want[i] = 1;
+    const inRing = this.inRing;
+    let leaving = false;
+    const joining: number[] = [];
+    for (let i = 0; i < this.n; i++) {
+      if (inRing[i] && !want[i]) leaving = true;
+      else if (!inRing[i] && want[i]) joining.push(i);
+    }
+    let ring = this.ring;
+    let len = this.ringLength;
+    if (leaving) {
+      let kept = 0;
+      for (let j = 0; j < len; j++) if (want[ring[j] % OWNER_SPAN]) ring[kept++] = ring[j];
+      len = kept;
+    }
+    if (joining.length > 0) {
+      const added = new Float64Array(joining.length * VNODES);
+      let k = 0;
+      for (const i of joining) {
+        for (let v = 0; v < VNODES; v++) added[k++] = hash32(i * VNODES + v, this.salt ^ 0x5bd1e995) * OWNER_SPAN + i;
+      }
+      added.sort();
+      // Merge from the back, in place, into an array with room for both.
+      if (ring.length < len + added.length) {
+        const bigger = new Float64Array(Math.max(2 * ring.length, len + added.length));
+        bigger.set(ring.subarray(0, len));
+        ring = bigger;
+      }
+      let a = len - 1;
+      let b = added.length - 1;
+      for (let out = len + added.length - 1; b >= 0; out--) ring[out] = a >= 0 && ring[a] > added[b] ? ring[a--] : added[b--];
+      len += added.length;
+    }
+    this.ring = ring;
+    this.ringLength = len;
+    for (let i = 0; i < this.n; i++) inRing[i] = want[i];
   }
 }
