@@ -4,6 +4,7 @@
  * that is refused changes nothing. The page records each accepted change as an intervention
  * `{ atS, set, value }`, so a run replays exactly.
  */
+import { fieldAt, FIXED_DURING_RUN, getField, withField } from './fields';
 import { parseShape, type Scenario, type ScenarioProblem } from './scenario';
 import type { Simulation } from './simulation';
 
@@ -15,58 +16,36 @@ export interface Change {
 
 export type ChangeResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
-/** Fields fixed for the length of a run: changing them means a new scenario. */
-export const FIXED_DURING_RUN = [
-  'version',
-  'name',
-  'seed',
-  'durationS',
-  'warmupS',
-  'workload.keys.count',
-  'writeStore.shards',
-  'writeStore.partitioning',
-  'eventStream.partitions',
-];
-
-function get(obj: unknown, path: string[]): unknown {
-  let o = obj;
-  for (const p of path) o = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[p] : undefined;
-  return o;
-}
+export { FIXED_DURING_RUN };
 
 /**
  * The scenario with one field changed, validated; the caller's scenario is not touched.
  * Checks that the change is allowed during a run.
  */
 export function changedScenario(current: Scenario, change: Change): ChangeResult {
-  const path = typeof change.set === 'string' ? change.set.split('.') : [];
-  if (path.length === 0 || path.some((p) => p === '')) {
-    return { ok: false, problems: [{ path: 'set', message: 'must be a dotted field path such as "queryService.instances"' }] };
+  // Paths are looked up in the list of fields, never walked: `__proto__.x` is just unknown.
+  const field = fieldAt(change.set);
+  if (field === undefined) {
+    const message =
+      typeof change.set === 'string' && change.set !== ''
+        ? 'unknown field'
+        : 'must be a dotted field path such as "queryService.instances"';
+    return { ok: false, problems: [{ path: 'set', message }] };
   }
-  if (path[0] === 'interventions' || path[0] === 'faults') {
-    return { ok: false, problems: [{ path: path[0], message: 'cannot change during a run: it is the run\'s timeline' }] };
+  if (field.path === 'faults') {
+    return { ok: false, problems: [{ path: 'faults', message: "cannot change during a run: it is the run's timeline" }] };
   }
   // The timelines are not settings: leave them out of the copy (and so out of the cost).
   const { interventions, faults, ...settings } = current;
-  const next = JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
-  let o: Record<string, unknown> = next;
-  for (let i = 0; i < path.length - 1; i++) {
-    const child = o[path[i]];
-    if (child === null || typeof child !== 'object' || Array.isArray(child)) {
-      return { ok: false, problems: [{ path: path.slice(0, i + 1).join('.'), message: 'unknown field (not a group of settings)' }] };
-    }
-    o = child as Record<string, unknown>;
-  }
-  // null unsets a field: an optional one (auto-scaling, a profile) goes away, others take their default.
-  if (change.value === null) delete o[path[path.length - 1]];
-  else o[path[path.length - 1]] = change.value;
+  const set = withField(settings, field.path, change.value);
+  if (!set.ok) return { ok: false, problems: [{ path: set.path, message: set.message }] };
+  const next = set.value;
   // Setting a constant rate replaces a rate profile: the person asked for this rate from now on.
-  if (change.set === 'workload.rps') delete (next.workload as Record<string, unknown>).profile;
+  if (field.path === 'workload.rps') delete (next.workload as Record<string, unknown>).profile;
   const parsed = parseShape(next);
   if (!parsed.ok) return parsed;
   for (const fixed of FIXED_DURING_RUN) {
-    const f = fixed.split('.');
-    if (JSON.stringify(get(current, f)) !== JSON.stringify(get(parsed.scenario, f))) {
+    if (JSON.stringify(getField(current, fixed)) !== JSON.stringify(getField(parsed.scenario, fixed))) {
       return { ok: false, problems: [{ path: fixed, message: 'cannot change during a run: start a new run with it instead' }] };
     }
   }

@@ -1,4 +1,5 @@
 /** Helpers for recording live changes as interventions that replay exactly. */
+import { getField, withField } from '../../simulation/fields';
 
 /** A change at a simulated time, as in the scenario file's `interventions`. */
 export interface Intervention {
@@ -24,23 +25,19 @@ export function mergeInterventions(a: readonly Intervention[], b: readonly Inter
   return [...a, ...b].map((iv, i) => ({ iv, i })).sort((x, y) => x.iv.atS - y.iv.atS || x.i - y.i).map((x) => x.iv);
 }
 
-/** A deep copy of `obj` with the field at dotted `path` set to `value` (missing groups created). */
+/**
+ * A deep copy of `obj` with the field at dotted `path` set to `value` (missing groups created).
+ * Only the engine's fields are reached (never a prototype): an unknown path is put in the copy
+ * as an own property of that literal name, so validating the copy reports it as an unknown field.
+ */
 export function setPath<T>(obj: T, path: string, value: unknown): T {
-  const copy = JSON.parse(JSON.stringify(obj)) as Record<string, unknown>;
-  const parts = path.split('.');
-  let o = copy;
-  for (const p of parts.slice(0, -1)) {
-    if (o[p] === null || typeof o[p] !== 'object') o[p] = {};
-    o = o[p] as Record<string, unknown>;
-  }
-  o[parts[parts.length - 1]] = value;
-  if (path === 'workload.rps') delete (copy.workload as Record<string, unknown>).profile;
-  return copy as T;
+  const r = withField(obj, path, value, true);
+  if (!r.ok) return { ...(JSON.parse(JSON.stringify(obj)) as object), [path]: value } as T;
+  if (path === 'workload.rps' && r.value.workload) delete (r.value.workload as Record<string, unknown>).profile;
+  return r.value as T;
 }
 
-/** The value at dotted `path`, or undefined. */
+/** The value at dotted `path` (one of the engine's fields), or undefined. */
 export function getPath(obj: unknown, path: string): unknown {
-  let o = obj;
-  for (const p of path.split('.')) o = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[p] : undefined;
-  return o;
+  return getField(obj, path);
 }
