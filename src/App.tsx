@@ -1,16 +1,30 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useUiStore } from './state/uiStore';
+import { useRunStore } from './state/runStore';
 import { Toolbar } from './components/Toolbar';
 import { Banners } from './components/Banners';
 import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
-import { SettingsPanel } from './components/settings/SettingsPanel';
 import { FiguresPanel } from './components/FiguresPanel';
-import { ReportPanel } from './components/ReportPanel';
+
+// Not needed for the first paint: the settings load just after it, the report when a run ends.
+const SettingsPanel = lazy(() => import('./components/settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
+const ReportPanel = lazy(() => import('./components/ReportPanel').then((m) => ({ default: m.ReportPanel })));
+
+/** Holds the settings panel's place (and title) while its code loads. */
+function SettingsPlaceholder() {
+  return (
+    <section className="panel settings" aria-labelledby="settings-title" aria-busy="true">
+      <h2 id="settings-title">Settings</h2>
+      <p className="muted">Loading the settings…</p>
+    </section>
+  );
+}
 
 /** The sandbox: toolbar, topology and charts on the left; settings and figures on the right. */
 export function App() {
   const theme = useUiStore((s) => s.theme);
+  const done = useRunStore((s) => s.status === 'done');
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -24,11 +38,17 @@ export function App() {
       <main className="layout">
         <div className="main">
           <Topology />
-          <ReportPanel />
+          {done && (
+            <Suspense fallback={null}>
+              <ReportPanel />
+            </Suspense>
+          )}
           <ChartGrid />
         </div>
         <div className="side">
-          <SettingsPanel />
+          <Suspense fallback={<SettingsPlaceholder />}>
+            <SettingsPanel />
+          </Suspense>
           <FiguresPanel />
         </div>
       </main>

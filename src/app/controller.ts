@@ -2,14 +2,15 @@
  * What the page's controls do: each action sends one command through the bridge and puts the
  * answer in the stores. Components call these and read the stores; they never see the worker.
  */
-import { parseScenarioText, type Scenario, type WindowStats } from '../../simulation/index';
+import type { Scenario, WindowStats } from '../../simulation/index';
 import { SimBridge } from '../bridge/simBridge';
 import { appendWindows } from '../state/series';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import type { RunUpdate, Speed } from '../worker/runner';
-import { downloadJson } from '../lib/download';
-import { hashFor, scenarioTextFromHash } from '../lib/shareLink';
+
+// Saving and sharing load when first used: the first screen needs neither.
+const exportCode = () => Promise.all([import('../lib/download'), import('../lib/shareLink')]).then(([d, s]) => ({ ...d, ...s }));
 
 /** Windows reach the charts at most this often while running (the topology updates every post). */
 const SERIES_FLUSH_MS = 250;
@@ -108,10 +109,12 @@ function clearRun(): void {
 }
 
 export function init(): void {
-  const shared = scenarioTextFromHash(location.hash);
+  const hash = location.hash;
   void guarded(async () => {
+    const link = hash.length > 1 ? exportCode().then((m) => m.scenarioTextFromHash(hash)) : null;
     await ensureWorker();
-    if (shared !== null) await loadText(shared, 'the shared link');
+    const shared = await link;
+    if (shared != null) await loadText(shared, 'the shared link');
   });
   setInterval(() => {
     if (useRunStore.getState().status === 'running' && bridge.alive) void guarded(() => bridge.call('ping'));
@@ -186,21 +189,16 @@ export async function change(path: string, value: unknown): Promise<boolean> {
   return true;
 }
 
-/** Loads scenario text (a file). Problems are listed and the current run is kept. */
+/** Loads scenario text (a file or a link); the worker validates it. Problems are listed and the current run is kept. */
 export async function loadText(text: string, fileName: string): Promise<boolean> {
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) {
-    useScenarioStore.setState({ fileProblems: parsed.problems });
-    useRunStore.setState({ notice: `${fileName} was not loaded.` });
-    return false;
-  }
   const r = await guarded(async () => {
     await ensureWorker();
-    return bridge.call('load', parsed.scenario);
+    return bridge.call('loadText', text);
   });
   if (!r) return false;
   if (!r.ok) {
     useScenarioStore.setState({ fileProblems: r.problems });
+    useRunStore.setState({ notice: `${fileName} was not loaded.` });
     return false;
   }
   base = r.scenario;
@@ -216,7 +214,7 @@ export async function saveScenario(): Promise<void> {
     await ensureWorker();
     return bridge.call('scenarioToSave');
   });
-  if (s) downloadJson(s, `${s.name.replace(/[^\w.-]+/g, '-') || 'scenario'}.json`);
+  if (s) (await exportCode()).downloadJson(s, `${s.name.replace(/[^\w.-]+/g, '-') || 'scenario'}.json`);
 }
 
 /** Puts the scenario (with its interventions) in the address, and copies the link if allowed. */
@@ -226,7 +224,7 @@ export async function shareLink(): Promise<void> {
     return bridge.call('scenarioToSave');
   });
   if (!s) return;
-  history.replaceState(null, '', hashFor(s));
+  history.replaceState(null, '', (await exportCode()).hashFor(s));
   let copied = false;
   try {
     await navigator.clipboard.writeText(location.href);
@@ -240,7 +238,7 @@ export async function shareLink(): Promise<void> {
 /** Downloads the report as the CLI prints it with --json. */
 export async function saveReport(): Promise<void> {
   const r = await guarded(() => bridge.call('report'));
-  if (r) downloadJson(r, 'report.json');
+  if (r) (await exportCode()).downloadJson(r, 'report.json');
 }
 
 /** Test hook: make the worker fail ('throw') or stop answering ('hang'). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flatten } from './flatten';
-import { formatByName, formatMs, formatNum, formatPct } from './format';
+import { formatByName, formatMs, formatNum, formatPct, groupThousands } from './format';
 
 describe('format', () => {
   it('formatMs() keeps about 3 significant figures', () => {
@@ -11,6 +11,10 @@ describe('format', () => {
   });
   it('formatNum() groups integers and rounds the rest', () => {
     expect([formatNum(12345), formatNum(3.14159), formatNum(331.7)]).toEqual(['12,345', '3.14', '332']);
+  });
+  it('groupThousands() writes integers as toLocaleString("en-US") does', () => {
+    const ns = [0, 7, -7, 999, 1000, -1000, 12345, 999_999, 1_000_000, -123_456_789, 2 ** 53 - 1];
+    expect(ns.map(groupThousands)).toEqual(ns.map((n) => n.toLocaleString('en-US')));
   });
   it('formatByName() picks the unit from the report name', () => {
     expect(formatByName('queries.cacheHitRatio', 0.5)).toBe('50.0%');

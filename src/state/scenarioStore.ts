@@ -1,6 +1,7 @@
 /** The scenario as it stands now (live changes included) and the problems found in edits. */
 import { create } from 'zustand';
-import { defaultScenario, type Scenario, type ScenarioProblem } from '../../simulation/index';
+import { defaultScenario } from 'virtual:engine-facts';
+import type { Scenario, ScenarioProblem } from '../../simulation/index';
 import type { Intervention } from '../worker/interventions';
 
 export interface ScenarioState {
@@ -15,7 +16,8 @@ export interface ScenarioState {
 }
 
 export const useScenarioStore = create<ScenarioState>()(() => ({
-  scenario: defaultScenario(),
+  // Computed from the engine at build time: the page runs no schema at load.
+  scenario: defaultScenario,
   interventions: [],
   fieldProblems: {},
   fileProblems: [],

@@ -38,6 +38,18 @@ describe('Runner', () => {
     expect(updates.every((u, i) => i === 0 || u.snapshot.tMs >= updates[i - 1].snapshot.tMs)).toBe(true);
   });
 
+  it('Runner.loadText() validates text in the worker and keeps the run when it has problems', () => {
+    const { clock } = fakeClock();
+    const runner = new Runner(clock);
+    expect(runner.loadText('{ "version": 1, "seed": 9 }')).toMatchObject({ ok: true, scenario: { seed: 9 } });
+    expect(runner.loadText('{ "version": 1, ')).toMatchObject({ ok: false, problems: [{ path: '(file)' }] });
+    expect(runner.loadText('{ "version": 1, "seed": "x", "nope": 1 }')).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([{ path: 'nope', message: 'unknown field' }]),
+    });
+    expect(runner.scenarioToSave().seed).toBe(9);
+  });
+
   it('Runner.step() stops at the end of the current window', () => {
     const { clock, advance, pending } = fakeClock();
     const runner = new Runner(clock);

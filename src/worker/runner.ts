@@ -13,6 +13,7 @@ import {
   buildSnapshot,
   changedScenario,
   parseScenario,
+  parseScenarioText,
   type Change,
   type Report,
   type Scenario,
@@ -85,11 +86,16 @@ export class Runner {
   /** Validates and loads a scenario (its interventions included); the run waits at time 0. */
   load(input: unknown): LoadResult {
     const parsed = parseScenario(input);
-    if (!parsed.ok) return parsed;
-    this.base = parsed.scenario;
-    this.recorded = [];
-    this.reset();
-    return { ok: true, scenario: parsed.scenario };
+    return parsed.ok ? this.use(parsed.scenario) : parsed;
+  }
+
+  /**
+   * Parses scenario text (a file or a shared link) and loads it, as `load` does. Bad JSON is one
+   * problem, never thrown. A scenario with problems leaves the current run as it is.
+   */
+  loadText(text: string): LoadResult {
+    const parsed = parseScenarioText(text);
+    return parsed.ok ? this.use(parsed.scenario) : parsed;
   }
 
   /** Back to time 0 with the loaded scenario; changes recorded during the run are dropped. */
@@ -175,6 +181,13 @@ export class Runner {
 
   dispose(): void {
     this.stop();
+  }
+
+  private use(scenario: Scenario): LoadResult {
+    this.base = scenario;
+    this.recorded = [];
+    this.reset();
+    return { ok: true, scenario };
   }
 
   private interventions(): Intervention[] {

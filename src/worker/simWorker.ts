@@ -20,6 +20,8 @@ const api = {
     runner.onUpdate = (u) => void onUpdate(u);
   },
   load: (input: unknown) => runner.load(input),
+  /** Parses and loads scenario text: validation runs here, never on the page's main thread. */
+  loadText: (text: string) => runner.loadText(text),
   play: () => runner.play(),
   pause: () => runner.pause(),
   step: () => runner.step(),

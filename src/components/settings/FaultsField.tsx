@@ -2,7 +2,7 @@ import { useState } from 'react';
 import * as ctl from '../../app/controller';
 import { useField } from './FieldShell';
 import { parseTyped } from './NumberField';
-import { FAULT_RULES } from '../../../simulation/scenario';
+import { FAULT_RULES } from 'virtual:engine-facts';
 
 type Fault = Record<string, unknown> & { atS: number; kind: string; target: string };
 

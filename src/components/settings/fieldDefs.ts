@@ -1,6 +1,5 @@
 /** Every scenario field, grouped by the part of the system it belongs to. */
-import { FIXED_DURING_RUN as ENGINE_FIXED } from '../../../simulation/index';
-import { loadBalancerAlgorithms } from '../../../simulation/scenario';
+import { FIXED_DURING_RUN as ENGINE_FIXED, loadBalancerAlgorithms } from 'virtual:engine-facts';
 import type { PartId } from '../../state/uiStore';
 
 export type FieldDef =
