@@ -1,22 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/browser';
 
-// Playwright cannot download its own browsers on this project's machines; Debian's Chromium is used
-// where it is installed. Elsewhere, `npx playwright install chromium` provides Playwright's own.
-const debianChromium = '/usr/bin/chromium';
-const launchOptions = existsSync(debianChromium)
-  ? {
-      executablePath: debianChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }
-  : {};
+// Debian's Chromium where it is installed, else Playwright's own; `npm run test:e2e` checks first
+// (scripts/checkBrowser.ts) and says what to run when there is neither.
+const launchOptions = chromiumLaunchOptions();
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,0 +1,139 @@
+/**
+ * Measures the first contact with the built page (`dist/`, served by `vite preview`) in
+ * Chromium, and prints each figure against its target:
+ *
+ * - the JavaScript of the first screen (entry + modulepreloads), gzipped: at most 110 KB;
+ * - long tasks on the main thread during load (navigation until 1 s after the worker is ready),
+ *   in each of five loads: none over 50 ms;
+ * - worker ready (the page shows status "ready": the worker has answered its first call), after
+ *   first contentful paint: at most 300 ms;
+ * - the first chart line (a chart path with two points or more) after Play at 1x: at most 1 s.
+ *
+ * Each load is a new browser context (empty cache), as a student's first visit. Run with
+ * `npm run measure` (it builds first). Exit status 1 when a target is missed.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './browser';
+import { ENTRY_BUDGET_KB, entrySize } from './entrySize';
+
+const LOADS = 5;
+const LONG_TASK_MS = 50;
+const WORKER_READY_MS = 300;
+const FIRST_LINE_MS = 1000;
+const PORT = 4180;
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface Load {
+  fcpMs: number;
+  readyMs: number;
+  longTasks: number[];
+  firstLineMs: number;
+}
+
+/** Installed before the page's own scripts: records long tasks, paint, "ready", Play and the first line. */
+function probe(): void {
+  const w = window as unknown as { lab: Record<string, unknown> };
+  const lab: { longTasks: { start: number; duration: number }[]; readyAt?: number; playAt?: number; lineAt?: number } = { longTasks: [] };
+  w.lab = lab as unknown as Record<string, unknown>;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) lab.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // Play is pressed with a click; the time is taken in the page, before the page's own handler.
+  addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('button')?.textContent === 'Play') lab.playAt ??= performance.now();
+  }, true);
+  new MutationObserver(() => {
+    if (lab.readyAt === undefined && document.querySelector('output[aria-label="Run status"]')?.textContent === 'ready') lab.readyAt = performance.now();
+    if (lab.playAt !== undefined && lab.lineAt === undefined) {
+      // A line: a path that draws at least one segment (two points), in any chart.
+      for (const p of document.querySelectorAll('figure.chart path')) {
+        if (/\d[ ,]?L/.test(p.getAttribute('d') ?? '')) {
+          lab.lineAt = performance.now();
+          break;
+        }
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['d'] });
+}
+
+async function measureLoad(url: string, browser: import('@playwright/test').Browser): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(probe);
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { lab: { readyAt?: number } }).lab.readyAt !== undefined, null, { timeout: 20_000 });
+  // Load ends 1 s after the worker is ready: lazy chunks and effects land in that second.
+  await page.waitForTimeout(1000);
+  const loadFigures = await page.evaluate(() => {
+    const lab = (window as unknown as { lab: { longTasks: { start: number; duration: number }[]; readyAt: number } }).lab;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const end = lab.readyAt + 1000;
+    return { fcpMs: fcp, readyMs: lab.readyAt, longTasks: lab.longTasks.filter((t) => t.start <= end).map((t) => t.duration) };
+  });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(() => (window as unknown as { lab: { lineAt?: number } }).lab.lineAt !== undefined, null, { timeout: 20_000 });
+  const firstLineMs = await page.evaluate(() => {
+    const lab = (window as unknown as { lab: { playAt: number; lineAt: number } }).lab;
+    return lab.lineAt - lab.playAt;
+  });
+  await context.close();
+  return { ...loadFigures, firstLineMs };
+}
+
+async function startPreview(): Promise<() => void> {
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.on('exit', (code) => reject(new Error(`vite preview exited (${code}); is port ${PORT} free?`)));
+    server.stdout!.on('data', (b: Buffer) => {
+      if (b.toString().includes(String(PORT))) resolve();
+    });
+  });
+  return () => server.kill();
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+async function main(): Promise<number> {
+  const size = entrySize(`${root}dist`);
+  const kb = size.totalGzipBytes / 1000;
+  const stop = await startPreview();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  const loads: Load[] = [];
+  try {
+    for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(`http://127.0.0.1:${PORT}/`, browser));
+  } finally {
+    await browser.close();
+    stop();
+  }
+  const lines: string[] = [];
+  const okSize = kb <= ENTRY_BUDGET_KB;
+  lines.push(`entry JS (entry + modulepreload), gzipped: ${kb.toFixed(1)} KB (${size.files.map((f) => f.file).join(', ')})  target <= ${ENTRY_BUDGET_KB} KB  ${verdict(okSize)}`);
+  loads.forEach((l, i) => {
+    const over = l.longTasks.filter((d) => d > LONG_TASK_MS);
+    const longest = Math.max(0, ...l.longTasks);
+    lines.push(
+      `load ${i + 1}: FCP ${l.fcpMs.toFixed(0)} ms, worker ready ${l.readyMs.toFixed(0)} ms (${(l.readyMs - l.fcpMs).toFixed(0)} ms after FCP), ` +
+        `long tasks ${l.longTasks.length} (over ${LONG_TASK_MS} ms: ${over.length}, longest ${longest.toFixed(0)} ms), first chart line ${l.firstLineMs.toFixed(0)} ms after Play`,
+    );
+  });
+  const overLoads = loads.filter((l) => l.longTasks.some((d) => d > LONG_TASK_MS)).length;
+  const longestAll = Math.max(0, ...loads.flatMap((l) => l.longTasks));
+  const okTasks = overLoads === 0;
+  lines.push(`long tasks over ${LONG_TASK_MS} ms during load: ${overLoads} of ${LOADS} loads have one (longest ${longestAll.toFixed(0)} ms)  target: none  ${verdict(okTasks)}`);
+  const ready = loads.map((l) => l.readyMs - l.fcpMs);
+  const okReady = Math.max(...ready) <= WORKER_READY_MS;
+  lines.push(`worker ready after first paint: median ${median(ready).toFixed(0)} ms, worst ${Math.max(...ready).toFixed(0)} ms  target <= ${WORKER_READY_MS} ms  ${verdict(okReady)}`);
+  const line = loads.map((l) => l.firstLineMs);
+  const okLine = Math.max(...line) <= FIRST_LINE_MS;
+  lines.push(`first chart line after Play at 1x: median ${median(line).toFixed(0)} ms, worst ${Math.max(...line).toFixed(0)} ms  target <= ${FIRST_LINE_MS} ms  ${verdict(okLine)}`);
+  console.log(lines.join('\n'));
+  return okSize && okTasks && okReady && okLine ? 0 : 1;
+}
+
+process.exitCode = await main();
