@@ -29,6 +29,7 @@ function describeAction(g: GroupReport): string {
 export function formatSummary(r: Report): string {
   const lines = [
     `${r.scenario} (seed ${r.seed}): ${r.simulatedS} s simulated, ${r.events} events, ${r.wallMs} ms wall`,
+    ...(r.stopped ? [`STOPPED EARLY at ${r.stopped.atS.toFixed(1)} s: ${r.stopped.reason}`] : []),
     ...cls('commands', r.commands),
     ...cls('queries', r.queries),
     `  cache hit ratio ${pct(r.queries.cacheHitRatio)}   stale reads ${pct(r.queries.staleReadRatio)}   follow-up reads ${r.followUpReads.count} (${r.followUpReads.violations} saw an older version)`,

@@ -3,7 +3,9 @@ export { Simulation, WINDOW_MS } from './simulation';
 export { buildReport } from './report';
 export { buildSnapshot } from './snapshot';
 export { applyChange, changedScenario, FIXED_DURING_RUN, type Change, type ChangeResult } from './changes';
-export { parseScenario, parseScenarioText } from './load';
+export { capProblems, MAX_DEPTH, MAX_PROBLEMS, MAX_SCENARIO_CHARS, parseScenario, parseScenarioText } from './load';
+export { FIELDS, fieldAt, getField, withField, type FieldEntry, type FieldKind } from './fields';
+export { MAX_PENDING_EVENTS, MAX_REQUESTS_IN_FLIGHT, MAX_STREAM_EVENTS_IN_FLIGHT, type RunStop } from './limits';
 export { defaultScenario, type Scenario, type ScenarioInput, type ScenarioProblem, type Latency } from './scenario';
 export type * from './types';
 
@@ -15,10 +17,17 @@ import type { Report, WindowStats } from './types';
 /**
  * Runs a validated scenario to its end; `onWindow` receives each window of the series. With
  * `drain`, arrivals then stop and the run goes on until nothing is in flight (at most an hour of
- * simulated time), so every committed write has reached the read model.
+ * simulated time), so every committed write has reached the read model. `interrupt`, asked every
+ * million events or so, may stop the run with a reason (a wall-clock limit).
  */
-export function runScenario(scenario: Scenario, onWindow?: (w: WindowStats) => void, drain = false): Report {
+export function runScenario(
+  scenario: Scenario,
+  onWindow?: (w: WindowStats) => void,
+  drain = false,
+  interrupt?: () => string | null,
+): Report {
   const sim = new Simulation(scenario);
+  if (interrupt) sim.interrupt = interrupt;
   // Slices of simulated time keep the pending windows short, whatever the run's length.
   for (let t = 0; !sim.done; ) {
     t += 60_000;
@@ -26,6 +35,6 @@ export function runScenario(scenario: Scenario, onWindow?: (w: WindowStats) => v
     const windows = sim.drainWindows();
     if (onWindow) for (const w of windows) onWindow(w);
   }
-  if (drain) sim.drain();
+  if (drain && sim.stopped === null) sim.drain();
   return buildReport(sim);
 }

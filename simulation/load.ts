@@ -5,8 +5,65 @@
 import { changedScenario } from './changes';
 import { parseShape, type ParseResult, type ScenarioProblem } from './scenario';
 
+/** Largest scenario text accepted, in characters (checked before parsing): 4 MiB. */
+export const MAX_SCENARIO_CHARS = 4 * 1024 * 1024;
+/** Deepest nesting of objects and arrays accepted (a scenario needs about 6), checked before parsing. */
+export const MAX_DEPTH = 64;
+/** At most this many problems are listed, then one line says how many more there are. */
+export const MAX_PROBLEMS = 20;
+
+/** The first `MAX_PROBLEMS` problems, and a last line "and N more problems" if there are more. */
+export function capProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [...problems.slice(0, MAX_PROBLEMS), { path: '(scenario)', message: `and ${more} more problem${more > 1 ? 's' : ''}` }];
+}
+
+/** How deep `value` nests, counted without recursion; stops counting past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > deepest) deepest = d;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
+/** How deep the brackets of JSON text nest (outside strings), stopping past `limit`. */
+function textDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
+const tooDeep = (): ParseResult => ({
+  ok: false,
+  problems: [{ path: '(scenario)', message: `nested more than ${MAX_DEPTH} levels deep (a scenario needs about 6)` }],
+});
+
 /** Validates a parsed JSON value as a scenario and fills in defaults. Never throws. */
 export function parseScenario(input: unknown): ParseResult {
+  if (depthOf(input, MAX_DEPTH) > MAX_DEPTH) return tooDeep();
+  const r = validate(input);
+  return r.ok ? r : { ok: false, problems: capProblems(r.problems) };
+}
+
+function validate(input: unknown): ParseResult {
   const shape = parseShape(input);
   if (!shape.ok) return shape;
   const problems: ScenarioProblem[] = [];
@@ -34,6 +91,14 @@ export function parseScenario(input: unknown): ParseResult {
 
 /** Parses scenario text (JSON). Bad JSON is reported as one problem, never thrown. */
 export function parseScenarioText(text: string): ParseResult {
+  if (typeof text !== 'string') return { ok: false, problems: [{ path: '(file)', message: 'not text' }] };
+  if (text.length > MAX_SCENARIO_CHARS) {
+    return {
+      ok: false,
+      problems: [{ path: '(file)', message: `too large: ${text.length} characters, over the limit of ${MAX_SCENARIO_CHARS}` }],
+    };
+  }
+  if (textDepth(text, MAX_DEPTH) > MAX_DEPTH) return tooDeep();
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -107,6 +107,7 @@ export function buildReport(sim: Simulation): Report {
     simulatedS: now / 1000,
     events: sim.events,
     wallMs: 0,
+    ...(sim.stopped ? { stopped: { ...sim.stopped } } : {}),
     commands: cls(c, sim.cmdInSystem, open.commands),
     queries: {
       ...cls(q, sim.qryInSystem, open.queries),

@@ -6,18 +6,33 @@
  */
 import { z } from 'zod';
 
+/**
+ * Bounds that keep arithmetic finite: no valid scenario can reach Infinity or NaN in a sum, a
+ * product or an exponential of the engine (a report never holds either).
+ */
+/** Longest time of any kind in a scenario: the longest run, 1,000,000 s (11.6 days). */
+export const MAX_TIME_S = 1_000_000;
+/** Longest single delay (a latency, a timeout, a backoff, a lag): one hour, in ms. */
+export const MAX_DELAY_MS = 3_600_000;
+/** Largest memory figure, MB (10 TB). */
+export const MAX_MEMORY_MB = 10_000_000;
+/** Most interventions in one scenario (each is validated against the scenario at its time). */
+export const MAX_INTERVENTIONS = 10_000;
+const seconds = () => z.number().min(0).max(MAX_TIME_S);
+const delayMs = () => z.number().min(0).max(MAX_DELAY_MS);
+
 /** Latency distributions, in milliseconds of simulated time. A bare number is a constant. */
-const constantDist = z.strictObject({ type: z.literal('constant'), ms: z.number().min(0) });
-const exponentialDist = z.strictObject({ type: z.literal('exponential'), meanMs: z.number().min(0) });
+const constantDist = z.strictObject({ type: z.literal('constant'), ms: delayMs() });
+const exponentialDist = z.strictObject({ type: z.literal('exponential'), meanMs: delayMs() });
 const uniformDist = z
-  .strictObject({ type: z.literal('uniform'), minMs: z.number().min(0), maxMs: z.number().min(0) })
+  .strictObject({ type: z.literal('uniform'), minMs: delayMs(), maxMs: delayMs() })
   .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must be at least minMs', path: ['maxMs'] });
 const lognormalDist = z
-  .strictObject({ type: z.literal('lognormal'), medianMs: z.number().gt(0), p99Ms: z.number().gt(0) })
+  .strictObject({ type: z.literal('lognormal'), medianMs: z.number().min(0.001).max(MAX_DELAY_MS), p99Ms: z.number().gt(0).max(MAX_DELAY_MS) })
   .refine((d) => d.p99Ms > d.medianMs, { message: 'p99Ms must be greater than medianMs', path: ['p99Ms'] });
 
 export const latencySchema = z.union([
-  z.number().min(0).transform((ms) => ({ type: 'constant' as const, ms })),
+  delayMs().transform((ms) => ({ type: 'constant' as const, ms })),
   z.discriminatedUnion('type', [constantDist, exponentialDist, uniformDist, lognormalDist]),
 ]);
 export type Latency =
@@ -50,14 +65,14 @@ export type ScalingMetric = (typeof scalingMetrics)[number];
 const autoscalingSchema = z
   .strictObject({
     metric: z.enum(scalingMetrics),
-    target: z.number().gt(0),
+    target: z.number().gt(0).max(1e9),
     min: int(0, 1000).default(1),
     max: int(0, 1000).default(10),
     intervalS: z.number().min(0.1).max(3600).default(10),
-    cooldownOutS: z.number().min(0).default(30),
-    cooldownInS: z.number().min(0).default(60),
+    cooldownOutS: seconds().default(30),
+    cooldownInS: seconds().default(60),
     bootS: z.number().min(0).max(3600).default(10),
-    schedule: z.array(z.strictObject({ atS: z.number().min(0), instances: int(0, 1000) })).max(1000).default([]),
+    schedule: z.array(z.strictObject({ atS: seconds(), instances: int(0, 1000) })).max(1000).default([]),
   })
   .superRefine((a, ctx) => {
     if (a.min > a.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `must not exceed max (${a.max})` });
@@ -93,9 +108,9 @@ function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalanc
         .default(d.lb),
       healthCheck: healthCheckSchema,
       /** Memory: a base per instance plus a share per request in flight on it, up to a limit. */
-      baseMemoryMb: z.number().min(0).default(256),
-      memoryPerRequestMb: z.number().min(0).default(1),
-      memoryLimitMb: z.number().gt(0).default(1024),
+      baseMemoryMb: z.number().min(0).max(MAX_MEMORY_MB).default(256),
+      memoryPerRequestMb: z.number().min(0).max(MAX_MEMORY_MB).default(1),
+      memoryLimitMb: z.number().gt(0).max(MAX_MEMORY_MB).default(1024),
       /** Seconds an instance is out of service while it restarts for a vertical change. */
       restartS: z.number().min(0).max(3600).default(5),
       autoscaling: autoscalingSchema.optional(),
@@ -155,7 +170,7 @@ export const FAULT_RULES: Record<FaultKind, { targets: readonly string[]; needs:
 
 const faultSchema = z
   .strictObject({
-    atS: z.number().min(0),
+    atS: seconds(),
     kind: z.enum(faultKinds),
     target: z.enum(faultTargets),
     /** Instance number in its group (0-based); for replicaLag, the replica number (0-based). */
@@ -166,9 +181,9 @@ const faultSchema = z
     /** errors: fraction of requests failed at random. */
     fraction: z.number().min(0).max(1).optional(),
     /** replicaLag: extra replication delay in ms. */
-    ms: z.number().min(0).optional(),
+    ms: delayMs().optional(),
     /** Undo the fault after this many seconds. */
-    forS: z.number().gt(0).optional(),
+    forS: z.number().gt(0).max(MAX_TIME_S).optional(),
   })
   .superRefine((f, ctx) => {
     const rule = FAULT_RULES[f.kind];
@@ -184,9 +199,9 @@ const faultSchema = z
 export type Fault = z.output<typeof faultSchema>;
 
 const profilePoint = z.strictObject({
-  atS: z.number().min(0),
+  atS: seconds(),
   rps: z.number().min(0).max(1_000_000),
-  rampS: z.number().min(0).default(0),
+  rampS: seconds().default(0),
 });
 
 export const scenarioSchema = z
@@ -194,8 +209,8 @@ export const scenarioSchema = z
     version: z.literal(1),
     name: z.string().max(200).default('default'),
     seed: int(0, 2 ** 32 - 1).default(1),
-    durationS: z.number().gt(0).max(1_000_000).default(60),
-    warmupS: z.number().min(0).default(5),
+    durationS: z.number().gt(0).max(MAX_TIME_S).default(60),
+    warmupS: seconds().default(5),
     workload: z
       .strictObject({
         rps: z.number().min(0).max(1_000_000).default(400),
@@ -211,14 +226,15 @@ export const scenarioSchema = z
           })
           .prefault({}),
         followUpReads: z
-          .strictObject({ ratio: z.number().min(0).max(1).default(0.1), afterMs: z.number().min(0).default(100) })
+          .strictObject({ ratio: z.number().min(0).max(1).default(0.1), afterMs: delayMs().default(100) })
           .prefault({}),
-        timeoutMs: z.number().gt(0).default(2000),
+        // Up to the longest run: a timeout that never fires is allowed (tests of pure queues use one).
+        timeoutMs: z.number().gt(0).max(MAX_TIME_S * 1000).default(2000),
         /** Client retries of rejected, failed and timed-out attempts, with exponential backoff. */
         retries: z
           .strictObject({
             max: int(0, 100).default(0),
-            backoffMs: z.number().min(0).default(100),
+            backoffMs: delayMs().default(100),
             /** 0: exact backoff; 1: full jitter (uniform in [0, backoff]). */
             jitter: z.number().min(0).max(1).default(1),
             /** Retry budget: retries allowed per original request, as a token bucket (cap 100). */
@@ -245,7 +261,7 @@ export const scenarioSchema = z
         projectors: int(0, 1024).default(2),
         applyLatencyMs: latencySchema.default(exp(1)),
         /** Consumers pause this long whenever the group changes (a rebalance). */
-        rebalanceMs: z.number().min(0).default(2000),
+        rebalanceMs: delayMs().default(2000),
         autoscaling: autoscalingSchema.optional(),
       })
       .prefault({}),
@@ -265,7 +281,7 @@ export const scenarioSchema = z
         enabled: z.boolean().default(false),
         nodes: int(1, 256).default(3),
         capacityPerNode: int(1, 10_000_000).default(1000),
-        ttlS: z.number().gt(0).default(30),
+        ttlS: z.number().gt(0).max(MAX_TIME_S).default(30),
         invalidation: z.enum(['ttl', 'event', 'ttl+event']).default('ttl'),
         onEvent: z.enum(['delete', 'update']).default('delete'),
         hitLatencyMs: latencySchema.default(constant(0.5)),
@@ -273,8 +289,8 @@ export const scenarioSchema = z
       .prefault({}),
     faults: z.array(faultSchema).max(10_000).default([]),
     interventions: z
-      .array(z.strictObject({ atS: z.number().min(0), set: z.string().min(1), value: z.unknown() }))
-      .max(100_000)
+      .array(z.strictObject({ atS: seconds(), set: z.string().min(1).max(200), value: z.unknown() }))
+      .max(MAX_INTERVENTIONS)
       .default([]),
   })
   .superRefine((s, ctx) => {
@@ -367,6 +383,27 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(scenario)' : out;
 }
 
+/** The value at a zod path in raw input (own properties only), for messages. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let o = input;
+  for (const p of path) {
+    o = o !== null && typeof o === 'object' && Object.hasOwn(o, p as string) ? (o as Record<PropertyKey, unknown>)[p] : undefined;
+  }
+  return o;
+}
+
+/** The two kinds of field that accept one of several shapes: load balancers and latencies. */
+function unionMessage(path: readonly PropertyKey[], value: unknown): string {
+  if (path[path.length - 1] === 'loadBalancer') {
+    return `must be one of ${loadBalancerAlgorithms.join(', ')}, or { algorithm, healthCheck }`;
+  }
+  if (typeof value === 'number') return `must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`;
+  return (
+    'must be a number of milliseconds or one of {type:"constant",ms}, {type:"exponential",meanMs}, ' +
+    '{type:"uniform",minMs,maxMs}, {type:"lognormal",medianMs,p99Ms}'
+  );
+}
+
 /**
  * Validates the shape of a scenario (not what its interventions do: see `parseScenario` in
  * load.ts) and fills in defaults. Never throws.
@@ -379,12 +416,7 @@ export function parseShape(input: unknown): ParseResult {
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) problems.push({ path: formatPath([...issue.path, k]), message: 'unknown field' });
     } else if (issue.code === 'invalid_union' && issue.path.length > 0) {
-      problems.push({
-        path: formatPath(issue.path),
-        message:
-          'must be a number of milliseconds or one of {type:"constant",ms}, {type:"exponential",meanMs}, ' +
-          '{type:"uniform",minMs,maxMs}, {type:"lognormal",medianMs,p99Ms}',
-      });
+      problems.push({ path: formatPath(issue.path), message: unionMessage(issue.path, valueAt(input, issue.path)) });
     } else {
       problems.push({ path: formatPath(issue.path), message: describe(issue) });
     }

@@ -37,6 +37,7 @@ import {
 } from './model/requestPool';
 import { ClassTally, type FailureCause } from './metrics/classTally';
 import { Elasticity } from './elasticity';
+import { INTERRUPT_EVERY, LIMIT_CHECK_EVERY, overLimit, type RunStop } from './limits';
 import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
 
@@ -69,6 +70,16 @@ export class Simulation {
   nowMs = 0;
   /** Events processed so far. */
   events = 0;
+  /** Set when the run stopped before its end (a run limit, or the host's interrupt). */
+  stopped: RunStop | null = null;
+  /**
+   * Asked every `INTERRUPT_EVERY` events by a host that bounds the wall time of a run (the CLI's
+   * --max-wall): a sentence stops the run. The engine itself never reads a clock.
+   */
+  interrupt: (() => string | null) | null = null;
+  /** Events until the next check of the run limits, and checks until the next interrupt call. */
+  private limitCountdown = LIMIT_CHECK_EVERY;
+  private interruptCountdown = INTERRUPT_EVERY / LIMIT_CHECK_EVERY;
 
   private readonly q = new EventQueue();
   readonly reqs = new RequestPool();
@@ -209,9 +220,26 @@ export class Simulation {
     this.scheduleArrival();
   }
 
-  /** True once simulated time has reached the scenario's duration. */
+  /** True once simulated time has reached the scenario's duration, or the run was stopped. */
   get done(): boolean {
-    return this.nowMs >= this.durationMs;
+    return this.nowMs >= this.durationMs || this.stopped !== null;
+  }
+
+  /** Stops the run now: nothing more happens, and the report says when and why. */
+  halt(reason: string): void {
+    this.stopped ??= { atS: this.nowMs / 1000, reason };
+  }
+
+  /** Checks the run limits (and the host's interrupt); true when the run must stop. */
+  private checkLimits(): boolean {
+    const reason = overLimit(this.reqs.live, this.stream.liveEvents, this.q.size);
+    if (reason !== null) this.halt(reason);
+    else if (this.interrupt !== null && --this.interruptCountdown === 0) {
+      this.interruptCountdown = INTERRUPT_EVERY / LIMIT_CHECK_EVERY;
+      const why = this.interrupt();
+      if (why !== null) this.halt(why);
+    }
+    return this.stopped !== null;
   }
 
   /**
@@ -219,6 +247,7 @@ export class Simulation {
    * have been processed, whichever comes first. Returns true when `tMs` was reached.
    */
   runUntil(tMs: number, maxEvents = Infinity): boolean {
+    if (this.stopped !== null) return true;
     const end = Math.min(tMs, this.durationMs);
     const q = this.q;
     let budget = maxEvents;
@@ -229,6 +258,10 @@ export class Simulation {
       this.events++;
       budget--;
       this.dispatch(q.kind, q.arg, q.arg2);
+      if (--this.limitCountdown === 0) {
+        this.limitCountdown = LIMIT_CHECK_EVERY;
+        if (this.checkLimits()) return true;
+      }
     }
     if (q.peekTime() > end) {
       if (end > this.nowMs) this.nowMs = end;
@@ -256,11 +289,15 @@ export class Simulation {
     this.arrivalGen++;
     const limit = this.nowMs + maxMs;
     const q = this.q;
-    while (!this.quiet && q.peekTime() <= limit) {
+    while (this.stopped === null && !this.quiet && q.peekTime() <= limit) {
       q.pop();
       this.nowMs = q.time;
       this.events++;
       this.dispatch(q.kind, q.arg, q.arg2);
+      if (--this.limitCountdown === 0) {
+        this.limitCountdown = LIMIT_CHECK_EVERY;
+        this.checkLimits();
+      }
     }
     return this.quiet;
   }

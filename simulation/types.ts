@@ -67,6 +67,11 @@ export interface Report {
   events: number;
   /** Wall-clock time of the run in ms; filled in by the caller (the simulation has no clock). */
   wallMs: number;
+  /**
+   * Present only when the run stopped before its end: a run limit (too much in flight) or the
+   * host's wall-clock limit. `simulatedS` is then the time it stopped.
+   */
+  stopped?: { atS: number; reason: string };
   commands: ClassReport;
   queries: QueryReport;
   followUpReads: { count: number; violations: number };

@@ -1,0 +1,39 @@
+/**
+ * Run limits: memory is bounded by the work in flight, and these bound the work in flight. A run
+ * that goes past one stops at once, with a sentence saying when and why, rather than growing
+ * until the tab or the process runs out of memory. The largest valid scenarios on this project's
+ * machines stay below about 400 MB at these limits.
+ */
+
+/** Requests (attempts) in the system at once: about 60 bytes each. */
+export const MAX_REQUESTS_IN_FLIGHT = 2_000_000;
+/** Events committed but not yet on every read node: about 30 bytes each. */
+export const MAX_STREAM_EVENTS_IN_FLIGHT = 4_000_000;
+/** Pending events on the calendar: 29 bytes each. */
+export const MAX_PENDING_EVENTS = 4_000_000;
+/** The limits are checked every this many events (a power of two), so a run overshoots by at most that. */
+export const LIMIT_CHECK_EVERY = 1024;
+/** A host's interrupt (a wall-clock limit) is asked every this many events. */
+export const INTERRUPT_EVERY = 1 << 17;
+
+/** Why a run stopped before its end: the simulated time and a sentence. */
+export interface RunStop {
+  atS: number;
+  reason: string;
+}
+
+/** 1234567 as "1,234,567", the same on every host (no locale). */
+export function groupDigits(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The reason a run must stop now, or null: what is over which limit. */
+export function overLimit(requests: number, streamEvents: number, pendingEvents: number): string | null {
+  const over = (what: string, n: number, limit: number) => `${groupDigits(n)} ${what}, over the limit of ${groupDigits(limit)}`;
+  if (requests > MAX_REQUESTS_IN_FLIGHT) return over('requests in flight', requests, MAX_REQUESTS_IN_FLIGHT);
+  if (streamEvents > MAX_STREAM_EVENTS_IN_FLIGHT) {
+    return over('events not yet applied on every read node', streamEvents, MAX_STREAM_EVENTS_IN_FLIGHT);
+  }
+  if (pendingEvents > MAX_PENDING_EVENTS) return over('events pending on the calendar', pendingEvents, MAX_PENDING_EVENTS);
+  return null;
+}
