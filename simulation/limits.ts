@@ -27,13 +27,26 @@ export function groupDigits(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** The limits of one run (tests use smaller ones to reach them quickly). */
+export interface RunLimits {
+  requestsInFlight: number;
+  streamEventsInFlight: number;
+  pendingEvents: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = {
+  requestsInFlight: MAX_REQUESTS_IN_FLIGHT,
+  streamEventsInFlight: MAX_STREAM_EVENTS_IN_FLIGHT,
+  pendingEvents: MAX_PENDING_EVENTS,
+};
+
 /** The reason a run must stop now, or null: what is over which limit. */
-export function overLimit(requests: number, streamEvents: number, pendingEvents: number): string | null {
+export function overLimit(limits: RunLimits, requests: number, streamEvents: number, pendingEvents: number): string | null {
   const over = (what: string, n: number, limit: number) => `${groupDigits(n)} ${what}, over the limit of ${groupDigits(limit)}`;
-  if (requests > MAX_REQUESTS_IN_FLIGHT) return over('requests in flight', requests, MAX_REQUESTS_IN_FLIGHT);
-  if (streamEvents > MAX_STREAM_EVENTS_IN_FLIGHT) {
-    return over('events not yet applied on every read node', streamEvents, MAX_STREAM_EVENTS_IN_FLIGHT);
+  if (requests > limits.requestsInFlight) return over('requests in flight', requests, limits.requestsInFlight);
+  if (streamEvents > limits.streamEventsInFlight) {
+    return over('events not yet applied on every read node', streamEvents, limits.streamEventsInFlight);
   }
-  if (pendingEvents > MAX_PENDING_EVENTS) return over('events pending on the calendar', pendingEvents, MAX_PENDING_EVENTS);
+  if (pendingEvents > limits.pendingEvents) return over('events pending on the calendar', pendingEvents, limits.pendingEvents);
   return null;
 }

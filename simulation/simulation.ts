@@ -37,7 +37,7 @@ import {
 } from './model/requestPool';
 import { ClassTally, type FailureCause } from './metrics/classTally';
 import { Elasticity } from './elasticity';
-import { INTERRUPT_EVERY, LIMIT_CHECK_EVERY, overLimit, type RunStop } from './limits';
+import { DEFAULT_LIMITS, INTERRUPT_EVERY, LIMIT_CHECK_EVERY, overLimit, type RunLimits, type RunStop } from './limits';
 import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
 
@@ -177,7 +177,11 @@ export class Simulation {
    */
   readonly lastWindowUtilization = new Map<object, number>();
 
-  constructor(scenario: Scenario) {
+  /** `limits` bound the work in flight (the defaults suit every host; tests pass smaller ones). */
+  constructor(
+    scenario: Scenario,
+    private readonly limits: RunLimits = DEFAULT_LIMITS,
+  ) {
     this.scenario = scenario;
     const s = scenario;
     const seed = s.seed;
@@ -232,7 +236,7 @@ export class Simulation {
 
   /** Checks the run limits (and the host's interrupt); true when the run must stop. */
   private checkLimits(): boolean {
-    const reason = overLimit(this.reqs.live, this.stream.liveEvents, this.q.size);
+    const reason = overLimit(this.limits, this.reqs.live, this.stream.liveEvents, this.q.size);
     if (reason !== null) this.halt(reason);
     else if (this.interrupt !== null && --this.interruptCountdown === 0) {
       this.interruptCountdown = INTERRUPT_EVERY / LIMIT_CHECK_EVERY;

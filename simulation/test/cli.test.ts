@@ -63,4 +63,57 @@ describe('cli', () => {
       expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     }
   });
+
+  // The hardening issue's reproducers, as a person would type them.
+  const run = (args: string[], input?: string) => spawnSync(tsx, [cli, ...args], { encoding: 'utf8', input });
+
+  it('cli refuses a prototype path in an intervention with exit 2, by name, and no stack trace', () => {
+    for (const set of ['__proto__.polluted', '__proto__.toString']) {
+      const f = file('proto.json', JSON.stringify({ version: 1, durationS: 2, warmupS: 0, interventions: [{ atS: 1, set, value: 5 }] }));
+      const r = run([f]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`interventions[0].set: ${set}: unknown field`);
+      expect(r.stderr).not.toMatch(/\bat .*:\d+/);
+    }
+  });
+
+  it('cli refuses /dev/zero, 5,000 levels of nesting, an unwritable --series path and odd seeds with exit 2', () => {
+    const nested = file('nested.json', '{"version":1,"name":' + '['.repeat(5000) + ']'.repeat(5000) + '}');
+    const ok = file('fine.json', '{"version":1,"durationS":2,"warmupS":0}');
+    const cases: [string[], RegExp][] = [
+      [['/dev/zero'], /^\(file\): too large: 4194305 characters, over the limit of 4194304$/m],
+      [[nested], /^\(scenario\): nested more than 64 levels deep/m],
+      [[ok, '--series', join(dir, 'no-such-dir', 'x.csv')], /^--series: cannot write .*x\.csv \(ENOENT\)$/m],
+      [[ok, '--seed', ''], /^--seed: must be an integer from 0 to 4294967295, got ""$/m],
+      [[ok, '--seed', '0x10'], /^--seed: must be an integer from 0 to 4294967295, got "0x10"$/m],
+      [[ok, '--bogus'], /^\(options\): Unknown option '--bogus'/m],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('cli takes --seed=7, reads - from standard input and writes --series - to standard output', () => {
+    const text = '{"version":1,"durationS":3,"warmupS":1}';
+    const r = run(['-', '--seed=7', '--json', '--series', '-'], text);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^tS,commands\.offered,/);
+    expect(lines.length).toBe(1 + 3);
+    // With the series on standard output, the report goes to standard error.
+    expect(JSON.parse(r.stderr).seed).toBe(7);
+  });
+
+  it('cli --max-wall stops a long run with exit 3, the reason printed and in the report', () => {
+    const f = file('long.json', JSON.stringify({ version: 1, durationS: 100_000, workload: { rps: 2000 } }));
+    const r = run([f, '--json', '--max-wall', '0.5']);
+    expect(r.status).toBe(3);
+    const report = JSON.parse(r.stdout);
+    expect(report.stopped.reason).toBe('wall-clock limit of 0.5 s reached (--max-wall)');
+    expect(report.simulatedS).toBeLessThan(100_000);
+    expect(r.stderr).toMatch(/^run stopped at [\d.]+ s: wall-clock limit of 0\.5 s reached/m);
+  });
 });

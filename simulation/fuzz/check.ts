@@ -1,0 +1,131 @@
+/**
+ * One fuzz run: validate a drawn scenario, run it within a budget, and check what must always
+ * hold. Host-free (the budget comes in as an interrupt), so the CLI and the unit tests share it.
+ *
+ * Checks: nothing throws; a refused scenario names a field for every problem; conservation of
+ * attempts and of client requests; every number in the report finite and not negative (no NaN,
+ * Infinity or null survives a JSON round trip); lag maxima above their p99; on a sample, the same
+ * report from a second run (determinism) and, after healing and draining, every committed
+ * version on the read model's primary and on every active replica; and Object.prototype as it was.
+ */
+import { buildReport, parseScenario, Simulation, type Report } from '../index';
+
+export interface RunOutcome {
+  /** What happened: refused (invalid, with named problems), done, stopped (a run limit or the budget). */
+  kind: 'refused' | 'done' | 'stopped';
+  /** Broken invariants, each one sentence; empty when the run is sound. */
+  failures: string[];
+  checkedDeterminism: boolean;
+  checkedDrain: boolean;
+  stopReason?: string;
+  events: number;
+}
+
+/** Every number in a value with its path, and every value that is not plain JSON data. */
+function walk(v: unknown, path: string, bad: string[]): void {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) bad.push(`${path} is ${v}`);
+    else if (v < 0) bad.push(`${path} is negative (${v})`);
+  } else if (v === null) bad.push(`${path} is null`);
+  else if (v === undefined) bad.push(`${path} is undefined`);
+  else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, bad));
+  else if (typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k, bad);
+}
+
+/** What must hold of any report, stopped early or not. */
+export function reportFailures(r: Report): string[] {
+  const bad: string[] = [];
+  for (const [name, c] of [['commands', r.commands], ['queries', r.queries]] as const) {
+    const ended = c.completed + c.rejected + c.timedOut + c.failed + c.inFlight;
+    if (c.offered !== ended) bad.push(`${name}: offered ${c.offered} != completed + rejected + timedOut + failed + inFlight = ${ended}`);
+    const q = c.requests;
+    if (q.started !== q.succeeded + q.gaveUp + q.inProgress) {
+      bad.push(`${name}: requests started ${q.started} != succeeded + gaveUp + inProgress = ${q.succeeded + q.gaveUp + q.inProgress}`);
+    }
+    if (c.offered !== q.started + c.retries) bad.push(`${name}: offered ${c.offered} != started + retries = ${q.started + c.retries}`);
+  }
+  walk(r, '', bad);
+  for (const [name, lag] of [['consistencyLagMs', r.consistencyLagMs], ['replicaLagMs', r.replicaLagMs]] as const) {
+    if (lag.max < lag.p99) bad.push(`${name}.max ${lag.max} < p99 ${lag.p99}`);
+  }
+  if (r.followUpReads.violations > r.followUpReads.count) bad.push('more read-your-writes violations than follow-up reads');
+  if (JSON.stringify(JSON.parse(JSON.stringify(r))) !== JSON.stringify(r)) bad.push('the report does not survive a JSON round trip');
+  return bad;
+}
+
+const protoNames = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
+const PROTO = protoNames();
+
+/** Runs the simulation to its end, stopping when `interrupt` says so. */
+function runOnce(input: unknown, interrupt: () => string | null): { sim: Simulation; report: Report } | null {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) return null;
+  const sim = new Simulation(parsed.scenario);
+  sim.interrupt = interrupt;
+  sim.run();
+  return { sim, report: buildReport(sim) };
+}
+
+export interface CheckOptions {
+  /** Stops a run that is over its budget (wall time, memory): a reason, or null to go on. */
+  interrupt: () => string | null;
+  determinism: boolean;
+  drain: boolean;
+}
+
+/** Validates, runs and checks one scenario (as a file holds it). Never throws: a throw is a failure. */
+export function checkScenario(input: unknown, opts: CheckOptions): RunOutcome {
+  const out: RunOutcome = { kind: 'done', failures: [], checkedDeterminism: false, checkedDrain: false, events: 0 };
+  try {
+    const parsed = parseScenario(input);
+    if (!parsed.ok) {
+      out.kind = 'refused';
+      for (const p of parsed.problems) if (!p.path || !p.message) out.failures.push(`a problem without a field or message: ${JSON.stringify(p)}`);
+      if (parsed.problems.length === 0) out.failures.push('refused with no problem listed');
+    } else {
+      const first = runOnce(input, opts.interrupt)!;
+      out.events = first.sim.events;
+      const stop = first.report.stopped;
+      if (stop) {
+        out.kind = 'stopped';
+        out.stopReason = stop.reason;
+      }
+      out.failures.push(...reportFailures(first.report));
+      // Determinism and drains are checked only on runs that ended by themselves (a wall-clock stop is not repeatable).
+      if (!stop && opts.determinism) {
+        out.checkedDeterminism = true;
+        const again = runOnce(input, opts.interrupt)!;
+        if (!again.report.stopped && JSON.stringify(again.report) !== JSON.stringify(first.report)) {
+          out.failures.push('two runs of the same scenario and seed gave different reports');
+        }
+      }
+      if (!stop && opts.drain) {
+        const sim = first.sim;
+        // Heal what would keep writes from the read model, then let everything in flight finish.
+        if (sim.stream.consumers === 0) sim.stream.setConsumers(1, sim.nowMs, 0);
+        sim.stream.cut = false;
+        for (let c = 0; c < sim.stream.consumers; c++) sim.consume(c);
+        const quiet = sim.drain();
+        if (sim.stopped === null) {
+          out.checkedDrain = true;
+          if (!quiet) out.failures.push('the run did not drain within an hour of simulated time');
+          else {
+            for (let node = 0; node < sim.nodeVersion.length; node++) {
+              if (node > 0 && !sim.nodeActive[node]) continue;
+              const v = sim.nodeVersion[node];
+              const w = sim.writeVersion;
+              let differ = -1;
+              for (let k = 0; k < w.length && differ < 0; k++) if (v[k] !== w[k]) differ = k;
+              if (differ >= 0) out.failures.push(`after draining, read node ${node} has key ${differ} at version ${v[differ]}, committed ${w[differ]}`);
+            }
+          }
+          out.failures.push(...reportFailures(buildReport(sim)).map((f) => `after draining: ${f}`));
+        }
+      }
+    }
+  } catch (e) {
+    out.failures.push(`threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  }
+  if (protoNames() !== PROTO) out.failures.push('Object.prototype changed');
+  return out;
+}
