@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { buildReport, Simulation } from '../index';
+import { benchScale } from './scale';
 import { SCENARIOS, type ScenarioName } from './scenarios';
 
 function once(name: ScenarioName, durationS: number) {
@@ -58,3 +59,4 @@ for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
       `peak RSS ${short.maxRssMb.toFixed(0)} MB / ${long.maxRssMb.toFixed(0)} MB`,
   );
 }
+benchScale();

@@ -156,9 +156,12 @@ export class InstanceGroup {
         current++;
       }
     }
+    // Stopped slots are reused in order; the search goes on from the last one found (linear overall).
+    let from = 0;
     while (current < n) {
-      let i = this.state.subarray(0, this.n).indexOf(STOPPED);
+      let i = from < this.n ? this.state.subarray(0, this.n).indexOf(STOPPED, from) : -1;
       if (i < 0) i = this.append();
+      from = i + 1;
       this.vcpusOf[i] = this.vcpus;
       this.speedOf[i] = this.speed;
       this.slowFactor[i] = 1;
