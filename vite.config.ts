@@ -3,12 +3,9 @@ import react from '@vitejs/plugin-react';
 import { tsImport } from 'tsx/esm/api';
 
 /**
- * `virtual:engine-facts`: what the page needs from the engine at first paint (the default
- * scenario, the fields fixed during a run, the fault rules, the load-balancer names), as plain
- * data computed from the engine's own exports at build time. The engine makes them with its zod
- * schema; running that on the main thread at load cost a long task and 84 KB of script, and the
- * worker validates everything again anyway. (tsx loads the engine here, so this config imports no
- * TypeScript file by an extensionless path.)
+ * `virtual:engine-facts`: the exports of src/engineFacts.ts (the default scenario and other plain
+ * data from the engine), computed here at build time and written as JSON, so the page ships no
+ * schema. tsx loads the engine, so this config imports no TypeScript by an extensionless path.
  */
 function engineFacts(): Plugin {
   const id = 'virtual:engine-facts';
@@ -17,15 +14,9 @@ function engineFacts(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
-      const sim = (await tsImport('./simulation/index.ts', import.meta.url)) as typeof import('./simulation/index');
-      const scenario = (await tsImport('./simulation/scenario.ts', import.meta.url)) as typeof import('./simulation/scenario');
-      const facts = {
-        defaultScenario: sim.defaultScenario(),
-        FIXED_DURING_RUN: sim.FIXED_DURING_RUN,
-        FAULT_RULES: scenario.FAULT_RULES,
-        loadBalancerAlgorithms: scenario.loadBalancerAlgorithms,
-      };
+      const facts = (await tsImport('./src/engineFacts.ts', import.meta.url)) as Record<string, unknown>;
       return Object.entries(facts)
+        .filter(([name]) => name !== 'default')
         .map(([name, value]) => `export const ${name} = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))});`)
         .join('\n');
     },
@@ -39,6 +30,12 @@ export default defineConfig({
   worker: { format: 'es' },
   // Worker-only dependencies: pre-bundle them so the first worker call does not reload the page in dev.
   optimizeDeps: { include: ['comlink', 'seedrandom/lib/alea.js', 'zod'] },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // V8's explicit compile hint: compile the entry's functions while it streams in, off the main
+    // thread, instead of one by one on first call during the page's first tasks.
+    rolldownOptions: { output: { postBanner: (chunk) => (chunk.isEntry ? '//# allFunctionsCalledOnLoad' : '') } },
+  },
   preview: { port: 4173, strictPort: true },
 });

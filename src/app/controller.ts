@@ -22,12 +22,29 @@ let lastFlush = 0;
 /** The scenario the worker runs from time 0 (what a restart or a fresh worker loads). */
 let base: Scenario = useScenarioStore.getState().scenario;
 
+/**
+ * The run's first window so far (RunUpdate.preview), not yet shown; and whether the series the
+ * page shows is that preview alone. The first whole window replaces it.
+ */
+let preview: WindowStats | null = null;
+let showingPreview = false;
+
 function flushSeries(): void {
   lastFlush = performance.now();
-  if (pendingWindows.length === 0) return;
+  if (pendingWindows.length === 0) {
+    if (!preview) return;
+    const first = preview;
+    preview = null;
+    showingPreview = true;
+    useRunStore.setState({ series: [first] });
+    return;
+  }
   const windows = pendingWindows;
   pendingWindows = [];
-  useRunStore.setState((s) => ({ series: appendWindows(s.series, windows) }));
+  preview = null;
+  const replace = showingPreview;
+  showingPreview = false;
+  useRunStore.setState((s) => ({ series: appendWindows(replace ? [] : s.series, windows) }));
 }
 
 /** The run the page is showing; updates from an earlier run (still in flight) are dropped. */
@@ -45,9 +62,12 @@ function onUpdate(u: RunUpdate): void {
   if (u.runId > runId) {
     runId = u.runId;
     pendingWindows = [];
+    preview = null;
+    showingPreview = false;
     useRunStore.setState({ series: [] });
   }
   pendingWindows = appendWindows(pendingWindows, u.windows);
+  if (u.preview && pendingWindows.length === 0 && (showingPreview || useRunStore.getState().series.length === 0)) preview = u.preview;
   const statusChanged = u.status !== useRunStore.getState().status;
   latest = u;
   if (statusChanged || u.error) showLatest();
@@ -78,6 +98,7 @@ function onFailure(message: string): void {
   uiTimer = null;
   latest = null;
   pendingWindows = [];
+  preview = null;
   runId = -1; // a new worker counts its runs from the start
   useRunStore.setState({ status: 'failed', error: message, achievedSpeed: null });
 }

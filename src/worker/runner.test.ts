@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, runScenario, type Report } from '../../simulation/index';
+import { parseScenario, runScenario, type Report, type WindowStats } from '../../simulation/index';
 import { Runner, type Clock, type RunUpdate } from './runner';
 import { cleanChangeTimeMs, mergeInterventions } from './interventions';
 
@@ -48,6 +48,35 @@ describe('Runner', () => {
       problems: expect.arrayContaining([{ path: 'nope', message: 'unknown field' }]),
     });
     expect(runner.scenarioToSave().seed).toBe(9);
+  });
+
+  it('Runner previews the first window at 1x (counts per second), stops at the first whole window, and leaves the report as it was', () => {
+    const { clock, advance, pending } = fakeClock();
+    const runner = new Runner(clock);
+    const input = { version: 1, durationS: 3, warmupS: 0, workload: { rps: 500 } };
+    runner.load(input);
+    const updates: RunUpdate[] = [];
+    runner.onUpdate = (u) => updates.push(u);
+    runner.play();
+    for (let i = 0; i < 200; i++) advance(10);
+    const previews = updates.filter((u) => u.preview).map((u) => u.preview!);
+    expect(previews.length).toBeGreaterThanOrEqual(3);
+    expect(previews.every((w) => w.tS >= 0.2 && w.tS < 1)).toBe(true);
+    const firstWindow = updates.findIndex((u) => u.windows.length > 0);
+    expect(updates.slice(firstWindow).some((u) => u.preview)).toBe(false);
+    // A preview is the window of the same scenario run to its time, per second.
+    const p = previews[0];
+    const shadow = parseScenario({ ...input, durationS: p.tS });
+    if (!shadow.ok) throw new Error('bad scenario');
+    let whole: WindowStats | undefined;
+    runScenario(shadow.scenario, (w) => (whole ??= w));
+    expect(p.queries.offered).toBeCloseTo(whole!.queries.offered / p.tS, 9);
+    expect(p.queries.p99).toBe(whole!.queries.p99);
+    runner.setSpeed('max');
+    while (pending()) advance(1);
+    const parsed = parseScenario(input);
+    if (!parsed.ok) throw new Error('bad scenario');
+    expect(withoutWall(runner.report())).toBe(withoutWall(runScenario(parsed.scenario)));
   });
 
   it('Runner.step() stops at the end of the current window', () => {

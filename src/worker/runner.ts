@@ -8,6 +8,7 @@
  */
 import {
   Simulation,
+  WINDOW_MS,
   applyChange,
   buildReport,
   buildSnapshot,
@@ -15,6 +16,7 @@ import {
   parseScenario,
   parseScenarioText,
   type Change,
+  type ClassWindow,
   type Report,
   type Scenario,
   type ScenarioProblem,
@@ -38,6 +40,11 @@ export interface RunUpdate {
   report: Report;
   /** Simulated ms per wall ms over the last update interval, when running. */
   achievedSpeed: number | null;
+  /**
+   * Before the run's first whole window: the window so far, from time 0 to now, with counts
+   * scaled to per second. The charts draw it until the first window comes (replacing it).
+   */
+  preview?: WindowStats;
   /** A message when the simulation threw. */
   error?: string;
 }
@@ -60,6 +67,30 @@ export const MAX_WINDOWS_PER_POST = 600;
 function latestWindows(windows: WindowStats[]): WindowStats[] {
   return windows.length > MAX_WINDOWS_PER_POST ? windows.slice(windows.length - MAX_WINDOWS_PER_POST) : windows;
 }
+/** Before the first whole window, a preview (RunUpdate.preview) at most every this many simulated ms. */
+const PREVIEW_EVERY_MS = 200;
+
+/** `w`, a window of `spanMs`, with its counts per second (a whole window is one second). */
+function perSecond(w: WindowStats, spanMs: number): WindowStats {
+  const k = 1000 / spanMs;
+  const cls = (c: ClassWindow): ClassWindow => ({
+    ...c,
+    offered: c.offered * k,
+    retries: c.retries * k,
+    completed: c.completed * k,
+    rejected: c.rejected * k,
+    timedOut: c.timedOut * k,
+    failed: c.failed * k,
+  });
+  const e = w.errors;
+  return {
+    ...w,
+    commands: cls(w.commands),
+    queries: cls(w.queries),
+    errors: { deadInstance: e.deadInstance * k, shardDown: e.shardDown * k, injected: e.injected * k, noInstance: e.noInstance * k },
+  };
+}
+
 /** Wall time the worker spends simulating before it yields to messages. */
 const SLICE_MS = 20;
 const CHUNK_EVENTS = 5000;
@@ -80,6 +111,9 @@ export class Runner {
   private lastPostSimMs = 0;
   private wallRunMs = 0;
   private runId = 0;
+  /** Whether this run has completed a window yet, and the simulated time of its last preview. */
+  private hadWindow = false;
+  private previewSimMs = 0;
 
   constructor(private readonly clock: Clock) {}
 
@@ -103,6 +137,8 @@ export class Runner {
     this.stop();
     this.recorded = [];
     this.runId++;
+    this.hadWindow = false;
+    this.previewSimMs = 0;
     this.sim = new Simulation(this.requireBase());
     this.status = 'ready';
     this.wallRunMs = 0;
@@ -280,14 +316,40 @@ export class Runner {
     const achievedSpeed = this.status === 'running' && dt > 0 && dt < 1000 ? (sim.nowMs - this.lastPostSimMs) / dt : null;
     this.lastPostWallMs = now;
     this.lastPostSimMs = sim.nowMs;
+    const windows = latestWindows(sim.drainWindows());
+    if (windows.length > 0) this.hadWindow = true;
+    const preview = this.preview(sim);
     this.onUpdate({
       runId: this.runId,
       status: this.status,
       snapshot: buildSnapshot(sim),
-      windows: latestWindows(sim.drainWindows()),
+      windows,
       report: this.report(),
       achievedSpeed,
+      ...(preview ? { preview } : {}),
       ...(error ? { error } : {}),
     });
+  }
+
+  /**
+   * The first window so far, while a paced run has none yet: so a chart shows a line well
+   * within the first second at 1x. The engine closes windows only on whole seconds, so this runs
+   * a second Simulation of the same scenario (recorded changes included) that ends now, and takes
+   * its one window. The run itself is not touched: its report stays byte for byte the same. Only
+   * while simulating is cheap next to the wall clock, since each preview re-runs from time 0.
+   */
+  private preview(sim: Simulation): WindowStats | null {
+    if (this.hadWindow || this.status !== 'running' || this.speed === 'max') return null;
+    const t = Math.floor(sim.nowMs);
+    if (t < this.previewSimMs + PREVIEW_EVERY_MS || t >= WINDOW_MS || this.wallRunMs > t / 4) return null;
+    this.previewSimMs = t;
+    try {
+      const shadow = new Simulation({ ...this.scenarioToSave(), durationS: t / 1000 });
+      shadow.run();
+      const w = shadow.drainWindows()[0];
+      return w ? perSecond(w, t) : null;
+    } catch {
+      return null; // a preview is a nicety: the run goes on without it
+    }
   }
 }

@@ -40,7 +40,9 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
   const innerH = HEIGHT - M.top - M.bottom;
 
   const { x, y, paths } = useMemo(() => {
-    const t0 = data.length ? data[0].tS - 1 : 0;
+    // The first window of a run (or a preview of it) covers [0, tS]: its line starts at time 0.
+    const fromStart = data.length > 0 && data[0].tS <= 1;
+    const t0 = data.length ? Math.max(0, data[0].tS - 1) : 0;
     const t1 = data.length ? data[data.length - 1].tS : 10;
     const x = scaleLinear().domain([t0, Math.max(t1, t0 + 10)]).range([0, innerW]);
     const top = def.fixedTop ?? Math.max(def.minTop ?? 1, max(def.series, (s) => max(data, (w) => s.value(w))) ?? 0);
@@ -52,7 +54,11 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
       .y((p) => y(Math.max(0, p[1])))
       .defined((p) => Number.isFinite(p[1]))
       .digits(1);
-    const paths = def.series.map((s) => path(decimate(data.map((w) => [w.tS, s.value(w)] as [number, number]), maxPoints)) ?? '');
+    const paths = def.series.map((s) => {
+      const points = data.map((w) => [w.tS, s.value(w)] as [number, number]);
+      if (fromStart) points.unshift([0, points[0][1]]);
+      return path(decimate(points, maxPoints)) ?? '';
+    });
     return { x, y, paths };
   }, [data, def, innerW, innerH]);
 
@@ -71,6 +77,8 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
     else return;
     e.preventDefault();
   };
+  // Whole windows are one second each; a preview alone covers less.
+  const seconds = data.length === 1 && data[0].tS < 1 ? data[0].tS : data.length;
   const xTicks = x.ticks(Math.max(2, Math.floor(innerW / 70)));
   const yTicks = y.ticks(4);
   const tickText = def.percent ? format('.0%') : y.tickFormat(4);
@@ -91,7 +99,7 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
         width={width}
         height={HEIGHT}
         role="img"
-        aria-label={`${def.title}: ${data.length} s of data${at ? `, at ${at.tS} s ${def.series.map((sd) => `${sd.label} ${def.format(sd.value(at))}`).join(', ')}` : ''}`}
+        aria-label={`${def.title}: ${seconds} s of data${at ? `, at ${at.tS} s ${def.series.map((sd) => `${sd.label} ${def.format(sd.value(at))}`).join(', ')}` : ''}`}
         tabIndex={0}
         onPointerMove={onMove}
         onPointerLeave={() => setCursor(null)}

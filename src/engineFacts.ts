@@ -1,0 +1,18 @@
+/**
+ * What the page needs from the engine at first paint: the default scenario, the fields fixed
+ * during a run, the fault rules and the load-balancer names. The engine computes them with its
+ * zod schema, which the page must not load or run on its main thread (84 KB of script, and a long
+ * task at load; the worker validates everything anyway). So the page imports
+ * `virtual:engine-facts` instead: vite.config.ts runs this module at build time and writes its
+ * exports into that module as plain data. Vitest aliases the virtual module to this file.
+ */
+import { FIXED_DURING_RUN as fixedDuringRun, defaultScenario as makeDefaultScenario } from '../simulation/index';
+import { FAULT_RULES as faultRules, loadBalancerAlgorithms as algorithms } from '../simulation/scenario';
+
+/** The built-in default scenario, every default filled in (what `{ "version": 1 }` parses to). */
+export const defaultScenario = makeDefaultScenario();
+/** Fields fixed for the length of a run: changing one starts a new run. */
+export const FIXED_DURING_RUN: readonly string[] = fixedDuringRun;
+/** Which targets each fault kind applies to, and the fields it needs. */
+export const FAULT_RULES = faultRules;
+export const loadBalancerAlgorithms = algorithms;

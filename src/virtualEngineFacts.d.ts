@@ -1,0 +1,7 @@
+/** The page's view of src/engineFacts.ts: the same exports, as plain data made at build time (vite.config.ts). */
+declare module 'virtual:engine-facts' {
+  export const defaultScenario: typeof import('./engineFacts').defaultScenario;
+  export const FIXED_DURING_RUN: typeof import('./engineFacts').FIXED_DURING_RUN;
+  export const FAULT_RULES: typeof import('./engineFacts').FAULT_RULES;
+  export const loadBalancerAlgorithms: typeof import('./engineFacts').loadBalancerAlgorithms;
+}
