@@ -8,10 +8,11 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MAX_SCENARIO_CHARS, parseScenarioText, runScenario, type Report, type ScenarioProblem, type WindowStats } from './index';
 import { formatSummary } from './format';
+import { checksPass, fail, parseChecks, USAGE } from './cliOutput';
+import { runStudy } from './cliStudy';
+import { figuresOf } from './study/study';
+import type { Scenario } from './scenario';
 import { seriesHeader, seriesRow } from './series';
-
-const USAGE =
-  'usage: npm run sim -- <scenario.json | -> [--seed N] [--duration S] [--json] [--series out.csv | -] [--drain] [--max-wall S]';
 
 const HELP = `${USAGE}
 
@@ -26,10 +27,33 @@ Runs a scenario headless and prints a summary (or, with --json, one JSON report)
   --max-wall S      stop the run after S seconds of wall-clock time (exit status 3, report says so)
   -h, --help        this text
 
-Exit status: 0 done; 2 bad input or options (nothing run); 3 stopped early by a run limit or --max-wall.`;
+What-if studies (runs go to worker threads, one per core less one):
+  --replications N  run N seeds (the seed, seed + 1, ...) and give each figure's mean and 95% interval
+  --compare B.json  run B on the same seeds as the scenario (common random numbers) and give A, B and
+                    the paired difference B - A, marked * where its 95% interval leaves out 0
+  --sweep F=V       one field over values: F=1..10, F=1..60:5 (a step) or F=hash,range; CSV on stdout,
+                    one row per point and figure (with --replications at each point)
+  --check "X op N"  a threshold on a figure (op: < <= > >= == !=), on the mean in a study; may repeat;
+                    exit status 4 if any fails
+  --workers N       worker threads for a study (default: cores - 1, at least 1)
 
-interface Args {
+Examples:
+  npm run -s sim -- scenarios/default.json --json | jq .queries.latencyMs
+  npm run -s sim -- scenarios/default.json --replications 20
+  npm run -s sim -- scenarios/default.json --compare scenarios/flash-sale.json --replications 10
+  npm run -s sim -- scenarios/default.json --sweep queryService.instances=1..6 --replications 5 > sweep.csv
+  npm run -s sim -- scenarios/default.json --check "queries.latencyMs.p99 < 200"
+
+Exit status: 0 done; 2 bad input or options (nothing run); 3 stopped early by a run limit or --max-wall;
+4 a --check failed.`;
+
+export interface Args {
   file: string;
+  replications?: number;
+  compare?: string;
+  sweep?: string;
+  checks: string[];
+  workers?: number;
   seed?: number;
   durationS?: number;
   json: boolean;
@@ -52,6 +76,11 @@ function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
         series: { type: 'string' },
         drain: { type: 'boolean' },
         'max-wall': { type: 'string' },
+        replications: { type: 'string' },
+        compare: { type: 'string' },
+        sweep: { type: 'string' },
+        check: { type: 'string', multiple: true },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,7 +94,26 @@ function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
     process.exit(0);
   }
   const problems: ScenarioProblem[] = [];
-  const args: Args = { file: '', json: v.json === true, drain: v.drain === true, series: v.series };
+  const args: Args = {
+    file: '',
+    json: v.json === true,
+    drain: v.drain === true,
+    series: v.series,
+    compare: v.compare,
+    sweep: v.sweep,
+    checks: v.check ?? [],
+  };
+  const count = (name: string, text: string | undefined, max: number): number | undefined => {
+    if (text === undefined) return undefined;
+    const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= max)) problems.push({ path: name, message: `must be a whole number from 1 to ${max}, got "${text}"` });
+    return n;
+  };
+  args.replications = count('--replications', v.replications, 10_000);
+  args.workers = count('--workers', v.workers, 256);
+  if ((args.replications !== undefined || args.compare !== undefined || args.sweep !== undefined) && v.series !== undefined) {
+    problems.push({ path: '--series', message: 'is for a single run, not a study' });
+  }
   if (v.seed !== undefined) {
     // Digits only: "" is not 0 and "0x10" is not 16.
     const n = /^\d{1,10}$/.test(v.seed) ? Number(v.seed) : NaN;
@@ -88,11 +136,6 @@ function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
   return { args, problems };
 }
 
-function fail(problems: ScenarioProblem[]): never {
-  for (const p of problems) process.stderr.write(`${p.path}: ${p.message}\n`);
-  process.stderr.write(USAGE + '\n');
-  process.exit(2);
-}
 
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'error';
 
@@ -143,32 +186,25 @@ function seriesWriter(fd: number) {
 }
 
 function main(): void {
+  // A reader that stops early (`| head`) ends the output, not with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const { args, problems } = parse(process.argv.slice(2));
   if (problems.length > 0 || !args) fail(problems);
-  let text: string;
-  try {
-    text = readBounded(args.file);
-  } catch (e) {
-    fail([{ path: args.file, message: `cannot read the file (${errorCode(e)})` }]);
+  const scenario = loadScenario(args.file, args);
+  if (args.replications !== undefined || args.compare !== undefined || args.sweep !== undefined) {
+    const other = args.compare !== undefined ? loadScenario(args.compare, args) : undefined;
+    void runStudy(scenario, other, { replications: args.replications, sweep: args.sweep, checks: args.checks, workers: args.workers, json: args.json }).then(
+      (code) => (process.exitCode = code),
+      (e: unknown) => fail([{ path: '(study)', message: e instanceof Error ? e.message : String(e) }]),
+    );
+    return;
   }
-  // Options override the file; the result is validated as a whole, so --duration below the
-  // file's warmupS is reported like any other problem.
-  if (args.seed !== undefined || args.durationS !== undefined) {
-    let raw: unknown;
-    try {
-      raw = text.length <= MAX_SCENARIO_CHARS ? JSON.parse(text) : undefined;
-    } catch {
-      raw = undefined;
-    }
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-      const o = raw as Record<string, unknown>;
-      if (args.seed !== undefined) o.seed = args.seed;
-      if (args.durationS !== undefined) o.durationS = args.durationS;
-      text = JSON.stringify(o);
-    }
-  }
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) fail(parsed.problems);
+  const checks = parseChecks(args.checks);
 
   // Open the series file before the run, so a path that cannot be written costs nothing.
   let series: ReturnType<typeof seriesWriter> | null = null;
@@ -187,7 +223,7 @@ function main(): void {
   const interrupt = maxWallS === undefined ? undefined : () => (wallS() > maxWallS ? `wall-clock limit of ${maxWallS} s reached (--max-wall)` : null);
   let report: Report;
   try {
-    report = runScenario(parsed.scenario, onWindow, args.drain, interrupt);
+    report = runScenario(scenario, onWindow, args.drain, interrupt);
     series?.close();
   } catch (e) {
     if (series !== null && errorCode(e) !== 'error') fail([{ path: '--series', message: `cannot write ${args.series} (${errorCode(e)})` }]);
@@ -201,6 +237,36 @@ function main(): void {
     process.stderr.write(`run stopped at ${report.stopped.atS.toFixed(1)} s: ${report.stopped.reason}\n`);
     process.exitCode = 3;
   }
+  if (!checksPass(checks, figuresOf(report))) process.exitCode = 4;
+}
+
+/** Reads and validates a scenario file, with --seed and --duration applied; exits 2 on any problem. */
+function loadScenario(file: string, args: Args): Scenario {
+  let text: string;
+  try {
+    text = readBounded(file);
+  } catch (e) {
+    fail([{ path: file, message: `cannot read the file (${errorCode(e)})` }]);
+  }
+  // Options override the file; the result is validated as a whole, so --duration below the
+  // file's warmupS is reported like any other problem.
+  if (args.seed !== undefined || args.durationS !== undefined) {
+    let raw: unknown;
+    try {
+      raw = text.length <= MAX_SCENARIO_CHARS ? JSON.parse(text) : undefined;
+    } catch {
+      raw = undefined;
+    }
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+      const o = raw as Record<string, unknown>;
+      if (args.seed !== undefined) o.seed = args.seed;
+      if (args.durationS !== undefined) o.durationS = args.durationS;
+      text = JSON.stringify(o);
+    }
+  }
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) fail(args.compare === file ? parsed.problems.map((p) => ({ ...p, path: `${file}: ${p.path}` })) : parsed.problems);
+  return parsed.scenario;
 }
 
 main();

@@ -116,4 +116,57 @@ describe('cli', () => {
     expect(report.simulatedS).toBeLessThan(100_000);
     expect(r.stderr).toMatch(/^run stopped at [\d.]+ s: wall-clock limit of 0\.5 s reached/m);
   });
+
+  it('cli --replications gives each figure a mean and interval, the same as in-process runs', () => {
+    const f = file('rep.json', JSON.stringify({ version: 1, durationS: 4, warmupS: 1 }));
+    const r = run([f, '--replications', '3', '--json', '--workers', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    const study = JSON.parse(r.stdout);
+    expect(study.study).toBe('replications');
+    expect(study.seeds).toEqual([1, 2, 3]);
+    const p99 = study.figures['queries.latencyMs.p99'];
+    expect(p99.n).toBe(3);
+    const single = [1, 2, 3].map((seed) => JSON.parse(run([f, '--json', '--seed', String(seed)]).stdout).queries.latencyMs.p99);
+    expect(p99.mean).toBe((single[0] + single[1] + single[2]) / 3);
+  });
+
+  it('cli --compare runs both on the same seeds and marks differences larger than the noise', () => {
+    const a = file('a.json', JSON.stringify({ version: 1, durationS: 4, warmupS: 1 }));
+    const b = file('b.json', JSON.stringify({ version: 1, durationS: 4, warmupS: 1, queryService: { instances: 1 } }));
+    const r = run([a, '--compare', b, '--replications', '3']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^figure\s+A\s+B\s+B - A/m);
+    expect(r.stdout).toMatch(/^queries\.latencyMs\.p99 .* \*$/m);
+  });
+
+  it('cli --sweep writes CSV, one row per point and figure, and refuses a bad field before running', () => {
+    const f = file('sw.json', JSON.stringify({ version: 1, durationS: 3, warmupS: 1 }));
+    const r = run([f, '--sweep', 'queryService.instances=1..3']);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('queryService.instances,figure,n,mean,sd,ci95HalfWidth');
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['1', '2', '3']));
+    const bad = run([f, '--sweep', 'queryService.instances=0..2000']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^--sweep: 0\.\.2000: more than 200 points$/m);
+  });
+
+  it('cli --check exits 4 when a threshold fails and 0 when it holds, saying what was measured', () => {
+    const f = file('ck.json', JSON.stringify({ version: 1, durationS: 3, warmupS: 1 }));
+    const fails = run([f, '--check', 'queries.latencyMs.p99 < 0.001', '--check', 'queries.offered > 0']);
+    expect(fails.status).toBe(4);
+    expect(fails.stderr).toMatch(/^check FAILED: queries\.latencyMs\.p99 = [\d.]+ not < 0\.001$/m);
+    expect(fails.stderr).toMatch(/^check passed: queries\.offered = \d+ > 0$/m);
+    expect(run([f, '--check', 'queries.offered > 0']).status).toBe(0);
+    expect(run([f, '--check', 'nonsense']).status).toBe(2);
+  });
+
+  it('cli --help lists every option with examples', () => {
+    const r = run(['--help']);
+    expect(r.status).toBe(0);
+    for (const o of ['--seed', '--duration', '--json', '--series', '--drain', '--max-wall', '--replications', '--compare', '--sweep', '--check']) {
+      expect(r.stdout).toContain(o);
+    }
+    expect(r.stdout).toMatch(/^Examples:/m);
+  });
 });

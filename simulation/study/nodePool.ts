@@ -1,0 +1,57 @@
+/**
+ * Runs many scenarios on worker threads (one per core less one, at least one), for the CLI's
+ * replications, comparisons and sweeps. Node only. Each report is the one `runScenario` gives
+ * in-process: same scenario and seed, same report.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Report, Scenario } from '../index';
+
+// From source (through tsx, as `npm run sim` runs) the worker registers tsx's loader first, then
+// imports the TypeScript module; a bundled CLI has its worker bundled beside it as JavaScript.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+function startWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(new URL('./nodeWorker.js', import.meta.url));
+  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const url = JSON.stringify(new URL('./nodeWorker.ts', import.meta.url).href);
+  return new Worker(`import(${api}).then((tsx) => { tsx.register(); return import(${url}); });`, { eval: true });
+}
+
+/** One per core less one (the main thread has the rest), and at least one. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** Runs every scenario; `onDone(k)` after each of the k finished. Reports come back in the jobs' order. */
+export async function runAll(jobs: readonly Scenario[], workers = defaultWorkers(), onDone?: (k: number) => void): Promise<Report[]> {
+  const reports: Report[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const n = Math.min(workers, jobs.length);
+  const pool = Array.from({ length: n }, startWorker);
+  try {
+    await Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= jobs.length) return resolve();
+              const index = next++;
+              w.postMessage({ index, scenario: jobs[index] });
+            };
+            w.on('message', (m: { index: number; report?: Report; error?: string }) => {
+              if (m.error !== undefined) return reject(new Error(`run ${m.index + 1}: ${m.error}`));
+              reports[m.index] = m.report!;
+              onDone?.(++done);
+              feed();
+            });
+            w.on('error', reject);
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return reports;
+}
