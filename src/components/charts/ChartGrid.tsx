@@ -1,5 +1,6 @@
 import { useDeferredValue } from 'react';
 import { useRunStore } from '../../state/runStore';
+import { useAfterPaint } from '../../hooks/useAfterPaint';
 import { CHARTS } from './chartDefs';
 import { LineChart } from './LineChart';
 
@@ -8,13 +9,13 @@ export function ChartGrid() {
   // Deferred: the charts render in an interruptible background pass, so drawing nine charts
   // never blocks the main thread for long (React yields every few ms).
   const series = useDeferredValue(useRunStore((s) => s.series));
+  // The charts come a frame after the rest of the first screen, in a task of their own.
+  const painted = useAfterPaint();
   return (
     <section className="panel charts-panel" aria-labelledby="charts-title">
       <h2 id="charts-title">Live charts</h2>
       <div className="charts">
-        {CHARTS.map((def) => (
-          <LineChart key={def.title} def={def} data={series} />
-        ))}
+        {painted && CHARTS.map((def) => <LineChart key={def.title} def={def} data={series} />)}
       </div>
     </section>
   );
