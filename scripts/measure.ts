@@ -9,10 +9,12 @@
  *   first contentful paint: at most 300 ms;
  * - the first chart line (a chart path with two points or more) after Play at 1x: at most 1 s.
  *
- * Each load is a new browser context (empty cache), as a student's first visit. Run with
+ * Each load is a new browser context (empty cache), as a student's first visit. Timings are wall
+ * clock: other work on the machine lengthens them, so the machine's load average is printed too. Run with
  * `npm run measure` (it builds first). Exit status 1 when a target is missed.
  */
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser';
@@ -111,7 +113,7 @@ async function main(): Promise<number> {
     await browser.close();
     stop();
   }
-  const lines: string[] = [];
+  const lines: string[] = [`machine: ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)} at the end (other work on the machine lengthens tasks)`];
   const okSize = kb <= ENTRY_BUDGET_KB;
   lines.push(`entry JS (entry + modulepreload), gzipped: ${kb.toFixed(1)} KB (${size.files.map((f) => f.file).join(', ')})  target <= ${ENTRY_BUDGET_KB} KB  ${verdict(okSize)}`);
   loads.forEach((l, i) => {
@@ -126,7 +128,8 @@ async function main(): Promise<number> {
   const longestAll = Math.max(0, ...loads.flatMap((l) => l.longTasks));
   const okTasks = overLoads === 0;
   lines.push(`long tasks over ${LONG_TASK_MS} ms during load: ${overLoads} of ${LOADS} loads have one (longest ${longestAll.toFixed(0)} ms)  target: none  ${verdict(okTasks)}`);
-  const ready = loads.map((l) => l.readyMs - l.fcpMs);
+  // Ready before the first paint counts as 0 ms after it.
+  const ready = loads.map((l) => Math.max(0, l.readyMs - l.fcpMs));
   const okReady = Math.max(...ready) <= WORKER_READY_MS;
   lines.push(`worker ready after first paint: median ${median(ready).toFixed(0)} ms, worst ${Math.max(...ready).toFixed(0)} ms  target <= ${WORKER_READY_MS} ms  ${verdict(okReady)}`);
   const line = loads.map((l) => l.firstLineMs);
