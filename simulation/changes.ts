@@ -6,7 +6,6 @@
  */
 import { fieldAt, FIXED_DURING_RUN, getField, withField } from './fields';
 import { parseShape, type Scenario, type ScenarioProblem } from './scenario';
-import type { Simulation } from './simulation';
 
 /** Set the field at dotted path `set` (say `queryService.instances`) to `value`; `null` unsets it. */
 export interface Change {
@@ -54,52 +53,12 @@ export function changedScenario(current: Scenario, change: Change): ChangeResult
   return parsed;
 }
 
-/** Applies a change at the simulation's current time. Refused changes change nothing. */
-export function applyChange(sim: Simulation, change: Change): ChangeResult {
-  const result = changedScenario(sim.scenario, change);
-  if (result.ok) reconfigure(sim, result.scenario);
-  return result;
+/** Something a change can be applied to: a running simulation. */
+export interface Reconfigurable {
+  applyChange(change: Change): ChangeResult;
 }
 
-/** Brings every part of a running simulation in line with a changed scenario. */
-function reconfigure(sim: Simulation, next: Scenario): void {
-  const prev = sim.scenario;
-  const now = sim.nowMs;
-  sim.scenario = next;
-  sim.configureSamplers(next);
-  const w0 = prev.workload;
-  const w1 = next.workload;
-  if (w0.rps !== w1.rps || w0.arrivals !== w1.arrivals || JSON.stringify(w0.profile) !== JSON.stringify(w1.profile)) {
-    sim.resetArrivals();
-  }
-  const services = [
-    [sim.cmd, prev.commandService, next.commandService],
-    [sim.qry, prev.queryService, next.queryService],
-  ] as const;
-  services.forEach(([g, before, cfg], gi) => {
-    g.queueCapacity = cfg.queueCapacity;
-    g.algorithm = cfg.loadBalancer;
-    g.health = cfg.healthCheck;
-    g.baseMemoryMb = cfg.baseMemoryMb;
-    g.memoryPerRequestMb = cfg.memoryPerRequestMb;
-    g.memoryLimitMb = cfg.memoryLimitMb;
-    // A manual change of capacity boots new instances like the autoscaler would.
-    if (cfg.instances !== before.instances) sim.elasticity.resizeService(gi, cfg.instances, (cfg.autoscaling?.bootS ?? 0) * 1000);
-    if (cfg.vcpus !== before.vcpus || cfg.speed !== before.speed) {
-      // Vertical scaling restarts instances one at a time: capacity dips while each restarts.
-      g.vcpus = cfg.vcpus;
-      g.speed = cfg.speed;
-      sim.elasticity.rollingRestart(gi);
-    }
-    g.healthChanged();
-  });
-  for (const shard of sim.shards) shard.setConnections(next.writeStore.connectionsPerShard, now);
-  for (const node of sim.readNodes) node.setConnections(next.readStore.connectionsPerReplica, now);
-  sim.stream.setConsumers(next.eventStream.projectors, now, next.eventStream.rebalanceMs);
-  sim.setReplicas(next.readStore.replicas);
-  sim.elasticity.configureScalers(next, prev);
-  sim.elasticity.syncTargets(prev, next);
-  sim.elasticity.sampleRanges();
-  sim.configureCache(next);
-  sim.admitWaiting();
+/** Applies a change at the simulation's current time. Refused changes change nothing. */
+export function applyChange(sim: Reconfigurable, change: Change): ChangeResult {
+  return sim.applyChange(change);
 }

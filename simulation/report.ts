@@ -4,10 +4,10 @@
  */
 import type { Area } from './metrics/area';
 import type { ClassTally } from './metrics/classTally';
-import type { Histogram } from './metrics/histogram';
-import type { InstanceGroup } from './model/instanceGroup';
 import type { ConnectionPool } from './model/connectionPool';
 import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, F_RETRY } from './model/requestPool';
+import type { GroupName } from './parts/elasticity';
+import type { Service } from './parts/service';
 import type { Simulation } from './simulation';
 import type { ClassReport, GroupReport, Report, ServiceReport } from './types';
 
@@ -54,10 +54,11 @@ export function buildReport(sim: Simulation): Report {
   const now = sim.nowMs;
   const measuredMs = Math.max(0, now - sim.warmupMs);
   // An integral created after warm-up (a replica added later) counts from its start.
-  const since = (a: Area) => a.at(now) - (sim.atWarmup.get(a) ?? 0);
+  const since = (a: Area) => a.at(now) - (sim.windows.atWarmup.get(a) ?? 0);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
   const open = openRequests(sim);
   const el = sim.elasticity;
+  const health = sim.health;
 
   const cls = (t: ClassTally, inSystem: Area, o: Open): ClassReport => ({
     offered: t.offered,
@@ -72,9 +73,8 @@ export function buildReport(sim: Simulation): Report {
     retries: t.retries,
     requests: { started: t.started, succeeded: t.succeeded, gaveUp: t.gaveUp + o.gaveUp, inProgress: o.inProgress },
   });
-  const group = (gi: number, final: number, instanceHours: number, vcpuHours: number): GroupReport => {
-    const log = el.logs[gi];
-    const range = el.ranges[gi];
+  const group = (name: GroupName, final: number, instanceHours: number, vcpuHours: number): GroupReport => {
+    const { log, range } = el.group(name);
     return {
       instances: { min: Math.min(range.min, final), max: Math.max(range.max, final), final },
       scalingActions: [...log.actions],
@@ -82,23 +82,25 @@ export function buildReport(sim: Simulation): Report {
       cost: { vcpuHours, instanceHours },
     };
   };
-  const service = (gi: number, g: InstanceGroup, wait: Histogram): ServiceReport => {
+  const service = (svc: Service): ServiceReport => {
+    const g = svc.group;
     const serving = since(g.servingArea);
     const memoryMb = g.baseMemoryMb * serving + g.memoryPerRequestMb * since(g.outstandingArea);
     return {
-      ...group(gi, g.readyCount, g.instanceArea.at(now) / HOUR_MS, g.vcpuArea.at(now) / HOUR_MS),
-      queueWaitMs: wait.summary(),
+      ...group(svc.name, g.readyCount, g.instanceArea.at(now) / HOUR_MS, g.vcpuArea.at(now) / HOUR_MS),
+      queueWaitMs: svc.queueWait.summary(),
       utilization: ratio(since(g.busyArea), since(g.capacityArea)),
       memoryUtilization: ratio(memoryMb, g.memoryLimitMb * serving),
       meanQueueLength: ratio(since(g.queueArea), measuredMs),
     };
   };
   const util = (p: ConnectionPool) => ratio(since(p.busyArea), since(p.capacityArea));
-  const st = sim.stream;
+  const st = sim.projection.stream;
   const projectorHours = st.consumerArea.at(now) / HOUR_MS;
   const replicaHours = el.replicaArea.at(now) / HOUR_MS;
-  const c = sim.commands;
-  const q = sim.queries;
+  const c = sim.command.tally;
+  const q = sim.query.tally;
+  const clients = sim.clients;
 
   return {
     version: 1,
@@ -108,26 +110,26 @@ export function buildReport(sim: Simulation): Report {
     events: sim.events,
     wallMs: 0,
     ...(sim.stopped ? { stopped: { ...sim.stopped } } : {}),
-    commands: cls(c, sim.cmdInSystem, open.commands),
+    commands: cls(c, sim.command.inSystem, open.commands),
     queries: {
-      ...cls(q, sim.qryInSystem, open.queries),
+      ...cls(q, sim.query.inSystem, open.queries),
       cacheHitRatio: ratio(q.cacheHits, q.cacheLookups),
       staleReadRatio: ratio(q.staleAnswers, q.answers),
-      staleness: { ...sim.staleness.summary(), versionsBehindMean: ratio(sim.staleVersionsBehind, sim.staleness.count) },
+      staleness: { ...clients.staleness.summary(), versionsBehindMean: ratio(clients.staleVersionsBehind, clients.staleness.count) },
     },
-    followUpReads: { count: sim.followUps, violations: sim.followUpViolations },
-    consistencyLagMs: sim.consistencyLag.summary(),
-    replicaLagMs: sim.replicaLag.summary(),
-    commandService: service(0, sim.cmd, sim.cmdQueueWait),
-    queryService: service(1, sim.qry, sim.qryQueueWait),
-    writeStore: { shards: sim.shards.map((s) => ({ writes: s.ops - s.opsAtWarmup, utilization: util(s) })) },
-    readStore: { nodes: sim.readNodes.map((n) => ({ reads: n.ops - n.opsAtWarmup, utilization: util(n) })) },
-    eventStream: { maxLagEvents: sim.maxLagEvents, maxLagMs: sim.maxLagMs },
+    followUpReads: { count: clients.followUps, violations: clients.followUpViolations },
+    consistencyLagMs: sim.projection.consistencyLag.summary(),
+    replicaLagMs: sim.readStore.replicaLag.summary(),
+    commandService: service(sim.command),
+    queryService: service(sim.query),
+    writeStore: { shards: sim.writeStore.shards.map((s) => ({ writes: s.ops - s.opsAtWarmup, utilization: util(s) })) },
+    readStore: { nodes: sim.readStore.nodes.map((n) => ({ reads: n.ops - n.opsAtWarmup, utilization: util(n) })) },
+    eventStream: { maxLagEvents: sim.projection.maxLagEvents, maxLagMs: sim.projection.maxLagMs },
     projectors: {
-      ...group(2, st.consumers, projectorHours, projectorHours),
+      ...group('projectors', st.consumers, projectorHours, projectorHours),
       utilization: ratio(since(st.busyArea), since(st.consumerArea)),
     },
-    replicas: group(3, sim.scenario.readStore.replicas, replicaHours, replicaHours),
+    replicas: group('replicas', sim.scenario.readStore.replicas, replicaHours, replicaHours),
     errors: {
       rejected: c.rejected + q.rejected,
       timedOut: c.timedOut + q.timedOut + open.commands.timedOut + open.queries.timedOut,
@@ -138,9 +140,9 @@ export function buildReport(sim: Simulation): Report {
     },
     retries: c.retries + q.retries,
     detectionMs: {
-      count: el.detectionCount,
-      mean: ratio(el.detectionSumMs, el.detectionCount),
-      max: el.detectionMaxMs,
+      count: health.detectionCount,
+      mean: ratio(health.detectionSumMs, health.detectionCount),
+      max: health.detectionMaxMs,
     },
   };
 }

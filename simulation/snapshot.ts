@@ -16,7 +16,7 @@ function groupView(sim: Simulation, g: InstanceGroup): GroupView {
       busy: g.busy[i],
       queue: g.queues[i].length,
       outstanding: g.outstanding[i],
-      utilization: sim.lastWindowUtilization.get(g.busyAreas[i]) ?? 0,
+      utilization: sim.windows.lastWindowUtilization.get(g.busyAreas[i]) ?? 0,
     });
   }
   return { algorithm: g.algorithm, instances };
@@ -24,24 +24,24 @@ function groupView(sim: Simulation, g: InstanceGroup): GroupView {
 
 /** Over the last complete window (instantaneous busy counts flicker too much to read). */
 function utilization(sim: Simulation, p: ConnectionPool): number {
-  return sim.lastWindowUtilization.get(p) ?? 0;
+  return sim.windows.lastWindowUtilization.get(p) ?? 0;
 }
 
 export function buildSnapshot(sim: Simulation): Snapshot {
-  const s = sim.stream;
+  const s = sim.projection.stream;
   const now = sim.nowMs;
-  const totalWrites = sim.shards.reduce((n, p) => n + p.ops, 0);
-  const cache = sim.cache;
+  const totalWrites = sim.writeStore.shards.reduce((n, p) => n + p.ops, 0);
+  const cache = sim.cacheLayer.cache;
   return {
     tMs: now,
     durationMs: sim.durationMs,
     done: sim.done,
     events: sim.events,
-    commandService: groupView(sim, sim.cmd),
-    queryService: groupView(sim, sim.qry),
+    commandService: groupView(sim, sim.command.group),
+    queryService: groupView(sim, sim.query.group),
     writeStore: {
       partitioning: sim.scenario.writeStore.partitioning,
-      shards: sim.shards.map((p) => ({
+      shards: sim.writeStore.shards.map((p) => ({
         writesShare: totalWrites > 0 ? p.ops / totalWrites : 0,
         utilization: utilization(sim, p),
         waiting: p.waiting.length,
@@ -58,9 +58,9 @@ export function buildSnapshot(sim: Simulation): Snapshot {
       })),
     },
     readStore: {
-      nodes: sim.readNodes.map((p, i) => ({
+      nodes: sim.readStore.nodes.map((p, i) => ({
         role: i === 0 ? ('primary' as const) : ('replica' as const),
-        active: sim.nodeActive[i],
+        active: sim.readStore.nodeActive[i],
         utilization: utilization(sim, p),
         waiting: p.waiting.length,
       })),
@@ -76,6 +76,6 @@ export function buildSnapshot(sim: Simulation): Snapshot {
               hitRatio: cache.lookups[i] > 0 ? cache.hits[i] / cache.lookups[i] : 0,
             })),
     },
-    window: sim.lastWindow,
+    window: sim.windows.lastWindow,
   };
 }

@@ -6,8 +6,13 @@
 import { Histogram } from './histogram';
 import type { ClassWindow } from '../types';
 
-/** Why an attempt failed. */
-export type FailureCause = 'deadInstance' | 'shardDown' | 'injected' | 'noInstance';
+/**
+ * Why an attempt failed. `breakerOpen`: failed fast by its client's circuit breaker; `shed`:
+ * refused by admission control at the load balancer (a 429).
+ */
+export type FailureCause = 'deadInstance' | 'shardDown' | 'injected' | 'noInstance' | 'breakerOpen' | 'shed';
+
+const noFailures = (): Record<FailureCause, number> => ({ deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0, breakerOpen: 0, shed: 0 });
 
 export class ClassTally {
   /** Attempts (a retry is an attempt of its own) by outcome. */
@@ -16,7 +21,7 @@ export class ClassTally {
   rejected = 0;
   timedOut = 0;
   failed = 0;
-  readonly failedBy: Record<FailureCause, number> = { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 };
+  readonly failedBy: Record<FailureCause, number> = noFailures();
   /** Attempts that were retries. */
   retries = 0;
   /** Attempts offered since the start, warm-up included (for the autoscaler's request rate). */
@@ -34,7 +39,7 @@ export class ClassTally {
 
   private w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, retries: 0 };
   /** Failures in the current window, by cause. */
-  windowFailedBy: Record<FailureCause, number> = { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 };
+  windowFailedBy: Record<FailureCause, number> = noFailures();
   private readonly windowLatency = new Histogram();
   private wAnswers = 0;
   private wStale = 0;
@@ -124,7 +129,7 @@ export class ClassTally {
     const h = this.windowLatency;
     const out: ClassWindow = { ...this.w, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) };
     this.w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, retries: 0 };
-    this.windowFailedBy = { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 };
+    this.windowFailedBy = noFailures();
     h.reset();
     return out;
   }

@@ -1,0 +1,112 @@
+/**
+ * The engine core, the size of SimPy's: one calendar, a clock, and handlers registered per event
+ * kind by the part of the model that owns them. It knows no part by name and no wall clock; a
+ * host advances it in slices (`runUntil`) and may `drain` it. Both go through one loop.
+ *
+ * Every `LIMIT_CHECK_EVERY` events the loop asks `overLimit` (the model's bound on the work in
+ * flight) and, every `INTERRUPT_EVERY` events, the host's `interrupt` (a wall-clock budget): a
+ * sentence from either stops the run at once, with the reason kept in `stopped`.
+ */
+import { EventQueue } from './eventQueue';
+import { INTERRUPT_EVERY, LIMIT_CHECK_EVERY, type RunStop } from '../limits';
+
+/** What happens when an event of one kind comes due: two int32 arguments, as scheduled. */
+export type Handler = (arg: number, arg2: number) => void;
+
+export class Engine {
+  /** Current simulated time, ms. */
+  nowMs = 0;
+  /** Events processed so far. */
+  events = 0;
+  /** Set when the run stopped before its end (a run limit, or the host's interrupt). */
+  stopped: RunStop | null = null;
+  /** Asked every `INTERRUPT_EVERY` events by a host that bounds a run's wall time: a sentence stops it. */
+  interrupt: (() => string | null) | null = null;
+  /** The model's run limits: a sentence when too much is in flight, else null. */
+  overLimit: () => string | null = () => null;
+
+  private readonly q = new EventQueue();
+  private readonly handlers: Handler[] = [];
+  /** Event kinds by name, for messages and tests. */
+  readonly kindNames: string[] = [];
+  private limitCountdown = LIMIT_CHECK_EVERY;
+  private interruptCountdown = INTERRUPT_EVERY / LIMIT_CHECK_EVERY;
+
+  /** Registers the handler of a new event kind (named `part.event`); returns the kind to schedule. */
+  on(name: string, handler: Handler): number {
+    const kind = this.handlers.length;
+    if (kind >= 256) throw new Error(`too many event kinds (registering ${name})`);
+    this.handlers.push(handler);
+    this.kindNames.push(name);
+    return kind;
+  }
+
+  /** Schedules an event of `kind` at `tMs`; same-time events run in the order they were scheduled. */
+  schedule(tMs: number, kind: number, arg: number, arg2 = 0): void {
+    this.q.push(tMs, kind, arg, arg2);
+  }
+
+  /** Events pending on the calendar. */
+  get pending(): number {
+    return this.q.size;
+  }
+
+  /** Stops the run now: nothing more happens, and `stopped` says when and why. */
+  halt(reason: string): void {
+    this.stopped ??= { atS: this.nowMs / 1000, reason };
+  }
+
+  /** Checks the run limits (and the host's interrupt); true when the run must stop. */
+  private checkLimits(): boolean {
+    const reason = this.overLimit();
+    if (reason !== null) this.halt(reason);
+    else if (this.interrupt !== null && --this.interruptCountdown === 0) {
+      this.interruptCountdown = INTERRUPT_EVERY / LIMIT_CHECK_EVERY;
+      const why = this.interrupt();
+      if (why !== null) this.halt(why);
+    }
+    return this.stopped !== null;
+  }
+
+  /**
+   * The one loop: processes events due by `endMs`, at most `budget` of them, until `quiet` (if
+   * given) says there is nothing left to wait for, or the run stops.
+   */
+  private advance(endMs: number, budget: number, quiet: (() => boolean) | null): void {
+    const q = this.q;
+    const handlers = this.handlers;
+    // peekTime() is Infinity when the calendar is empty, so one comparison covers both ends.
+    while (budget > 0 && q.peekTime() <= endMs && (quiet === null || !quiet())) {
+      q.pop();
+      this.nowMs = q.time;
+      this.events++;
+      budget--;
+      handlers[q.kind](q.arg, q.arg2);
+      if (--this.limitCountdown === 0) {
+        this.limitCountdown = LIMIT_CHECK_EVERY;
+        if (this.checkLimits()) return;
+      }
+    }
+  }
+
+  /**
+   * Processes events up to simulated time `tMs` or until `maxEvents` have been processed,
+   * whichever comes first. Returns true when `tMs` was reached (or the run has stopped).
+   */
+  runUntil(tMs: number, maxEvents = Infinity): boolean {
+    if (this.stopped !== null) return true;
+    this.advance(tMs, maxEvents, null);
+    if (this.stopped !== null) return true;
+    if (this.q.peekTime() > tMs) {
+      if (tMs > this.nowMs) this.nowMs = tMs;
+      return true;
+    }
+    return false;
+  }
+
+  /** Runs on (past any end) until `quiet()`, for at most `maxMs` more simulated ms. */
+  drain(maxMs: number, quiet: () => boolean): void {
+    if (this.stopped !== null) return;
+    this.advance(this.nowMs + maxMs, Infinity, quiet);
+  }
+}

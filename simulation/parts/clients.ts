@@ -1,0 +1,308 @@
+/**
+ * The clients and their workload: open-loop arrivals at the rate profile's rate, the mix of
+ * commands and queries, the keys, follow-up reads of what a client just wrote, timeouts, and
+ * retries with backoff and a retry budget. Every attempt starts here (`send`) and ends here
+ * (`respond`, `respondFailed` or `endAttempt`), where it is counted by its service's tally.
+ */
+import { ln, pow2 } from '../engine/detMath';
+import type { Engine } from '../engine/core';
+import { stream, type Uniform } from '../engine/random';
+import { zipfSampler } from '../engine/zipf';
+import type { FailureCause } from '../metrics/classTally';
+import { Histogram } from '../metrics/histogram';
+import { RateProfile } from '../model/rateProfile';
+import {
+  F_ABANDONED,
+  F_COMMAND,
+  F_COUNTED,
+  F_DEAD,
+  F_FOLLOW_UP,
+  F_PENDING,
+  F_RETRY,
+  F_WANTS_FOLLOW_UP,
+  type RequestPool,
+} from '../model/requestPool';
+import type { Scenario } from '../scenario';
+import type { AttemptOutcome, Outcomes } from './ports';
+import type { Service } from './service';
+import type { World } from './world';
+
+/** A retry budget's bucket holds at most this many tokens. */
+const RETRY_TOKEN_CAP = 100;
+
+/** The versions a query's answer is compared with (the write store's latest commits). */
+export interface Versions {
+  readonly writeVersion: Int32Array;
+  readonly lastCommitMs: Float64Array;
+}
+
+/**
+ * A check on each attempt before it is sent (a circuit breaker): false fails it fast, and the
+ * outcome of every attempt it let through is reported back.
+ */
+export interface CallGuard {
+  allow(id: number): boolean;
+  /** Whether attempts need a timeout event even without retries (to learn of timeouts on time). */
+  readonly needsTimeouts: boolean;
+  record(id: number, success: boolean): void;
+}
+
+export class Clients implements Outcomes {
+  /** Stale answers: time since the newest write they miss, and versions behind (summed). */
+  readonly staleness = new Histogram();
+  staleVersionsBehind = 0;
+  followUps = 0;
+  followUpViolations = 0;
+  /** Guards per service (circuit breakers), or null. */
+  commandGuard: CallGuard | null = null;
+  queryGuard: CallGuard | null = null;
+
+  private readonly engine: Engine;
+  private readonly reqs: RequestPool;
+  private rate: RateProfile;
+  private poisson = true;
+  private arrivalsStopped = false;
+  private arrivalGen = 0;
+  private readonly uArrival: Uniform;
+  private readonly uMix: Uniform;
+  private readonly uKeys: Uniform;
+  private readonly uFollowUp: Uniform;
+  private readonly uRetry: Uniform;
+  private nextKey!: () => number;
+  /** Whether clients retry (then each attempt gets a timeout event). */
+  private retriesOn = false;
+  /** Whether attempts get a timeout event: retries on, or a guard that must learn of timeouts. */
+  private timeoutsOn = false;
+  /** Tokens added per first attempt (Infinity: no budget), and the tokens in the bucket. */
+  private retryBudget = Infinity;
+  private retryTokens = 0;
+  private readonly arrivalKind: number;
+  private readonly delayedKind: number;
+  private readonly timeoutKind: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly command: Service,
+    private readonly query: Service,
+    private readonly versions: Versions,
+  ) {
+    const s = world.scenario;
+    this.engine = world.engine;
+    this.reqs = world.reqs;
+    this.uArrival = stream(s.seed, 'workload.arrivals');
+    this.uMix = stream(s.seed, 'workload.mix');
+    this.uKeys = stream(s.seed, 'workload.keys');
+    this.uFollowUp = stream(s.seed, 'workload.followUps');
+    this.uRetry = stream(s.seed, 'workload.retries');
+    this.rate = new RateProfile(s.workload);
+    this.poisson = s.workload.arrivals === 'poisson';
+    this.arrivalKind = world.engine.on('clients.arrival', (gen) => this.onArrival(gen));
+    // A follow-up read or a retry whose delay is over.
+    this.delayedKind = world.engine.on('clients.delayedArrival', (id) => this.onDelayedArrival(id));
+    this.timeoutKind = world.engine.on('clients.timeout', (id) => this.onTimeout(id));
+    this.configure(s);
+  }
+
+  /** (Re)builds the key sampler and the retry settings from the scenario; streams continue. */
+  configure(s: Scenario): void {
+    const k = s.workload.keys;
+    if (k.distribution === 'zipf') {
+      const z = zipfSampler(k.count, k.zipfS, this.uKeys);
+      this.nextKey = () => z() - 1;
+    } else {
+      const n = k.count;
+      const u = this.uKeys;
+      this.nextKey = () => Math.floor(u() * n);
+    }
+    const rt = s.workload.retries;
+    this.retriesOn = rt.max > 0;
+    this.timeoutsOn = this.retriesOn || (this.commandGuard?.needsTimeouts ?? false) || (this.queryGuard?.needsTimeouts ?? false);
+    this.retryBudget = rt.budget ?? Infinity;
+  }
+
+  /** The first arrival. */
+  start(): void {
+    this.scheduleArrival();
+  }
+
+  /** Arrivals stop for good (a drain). */
+  stop(): void {
+    this.arrivalsStopped = true;
+    this.arrivalGen++;
+  }
+
+  /** Restarts the arrival process from now under the current workload (Poisson is memoryless). */
+  resetArrivals(): void {
+    const w = this.world.scenario.workload;
+    this.rate = new RateProfile(w, this.engine.nowMs);
+    this.poisson = w.arrivals === 'poisson';
+    this.arrivalGen++;
+    this.scheduleArrival();
+  }
+
+  private serviceOf(id: number): Service {
+    return this.reqs.flags[id] & F_COMMAND ? this.command : this.query;
+  }
+
+  private guardOf(id: number): CallGuard | null {
+    return this.reqs.flags[id] & F_COMMAND ? this.commandGuard : this.queryGuard;
+  }
+
+  private scheduleArrival(): void {
+    if (this.arrivalsStopped) return;
+    const e = this.poisson ? -ln(1 - this.uArrival()) : 1;
+    const t = this.rate.next(this.engine.nowMs, e);
+    if (t < this.world.durationMs) this.engine.schedule(t, this.arrivalKind, this.arrivalGen);
+  }
+
+  private onArrival(gen: number): void {
+    if (gen !== this.arrivalGen) return; // superseded by a change of rate
+    this.scheduleArrival();
+    const w = this.world.scenario.workload;
+    const wr = w.writeRatio;
+    const isCommand = wr >= 1 || (wr > 0 && this.uMix() < wr);
+    const r = this.reqs;
+    const id = r.alloc();
+    r.arrivalMs[id] = this.engine.nowMs;
+    r.key[id] = this.nextKey();
+    if (isCommand) {
+      r.flags[id] |= F_COMMAND;
+      r.serviceMs[id] = this.command.drawServiceMs();
+      const ratio = w.followUpReads.ratio;
+      if (ratio > 0 && this.uFollowUp() < ratio) r.flags[id] |= F_WANTS_FOLLOW_UP;
+    } else {
+      r.serviceMs[id] = this.query.drawServiceMs();
+    }
+    this.send(id);
+  }
+
+  private onDelayedArrival(id: number): void {
+    const r = this.reqs;
+    r.flags[id] &= ~F_PENDING;
+    r.arrivalMs[id] = this.engine.nowMs;
+    // Retries keep the service time drawn for their request; follow-ups draw from their own stream.
+    if ((r.flags[id] & F_RETRY) === 0) r.serviceMs[id] = this.query.drawFollowUpMs();
+    this.send(id);
+  }
+
+  /** An attempt goes out to its service. */
+  private send(id: number): void {
+    const r = this.reqs;
+    const now = this.engine.nowMs;
+    const retry = r.attempt[id] > 1;
+    // A client request counts if it started after warm-up; its retries count with it.
+    if (!retry && now >= this.world.warmupMs) r.flags[id] |= F_COUNTED;
+    const service = this.serviceOf(id);
+    service.tally.offer((r.flags[id] & F_COUNTED) !== 0, retry);
+    if (!retry && this.retriesOn) this.retryTokens = Math.min(RETRY_TOKEN_CAP, this.retryTokens + this.retryBudget);
+    const guard = this.guardOf(id);
+    if (guard !== null && !guard.allow(id)) return this.endAttempt(id, 'failed', 'breakerOpen');
+    if (!service.admit(id)) return;
+    if (this.timeoutsOn) {
+      r.deadlineMs[id] = now + this.world.scenario.workload.timeoutMs;
+      this.engine.schedule(r.deadlineMs[id], this.timeoutKind, id);
+    }
+  }
+
+  /** The client's timeout for one attempt (only scheduled when retries are on). */
+  private onTimeout(id: number): void {
+    const r = this.reqs;
+    const f = r.flags[id];
+    if (f === 0 || f & (F_ABANDONED | F_DEAD | F_PENDING) || r.deadlineMs[id] !== this.engine.nowMs) return;
+    r.flags[id] |= F_ABANDONED;
+    // The attempt stays where it is (the server does not know the client left): only counted now.
+    this.endAttempt(id, 'timedOut', 'noInstance', true);
+  }
+
+  /** Ends a request that got an answer: completed, or timed out if the client gave up first. */
+  respond(id: number): void {
+    const r = this.reqs;
+    const f = r.flags[id];
+    // Nobody is listening: the instance died (counted then) or the client moved on (counted then).
+    if (f & F_DEAD) return r.release(id);
+    const service = this.serviceOf(id);
+    service.leave(id);
+    if (f & F_ABANDONED) return r.release(id);
+    const now = this.engine.nowMs;
+    const latency = now - r.arrivalMs[id];
+    const counted = (f & F_COUNTED) !== 0;
+    const w = this.world.scenario.workload;
+    if (latency > w.timeoutMs) return this.endAttempt(id, 'timedOut');
+    this.guardOf(id)?.record(id, true);
+    if (f & F_COMMAND) {
+      service.tally.complete(counted, latency);
+      if (f & F_WANTS_FOLLOW_UP) {
+        // The same client reads the key it just wrote, after a pause.
+        const fu = r.alloc();
+        r.flags[fu] |= F_FOLLOW_UP | F_PENDING;
+        r.key[fu] = r.key[id];
+        r.minVersion[fu] = r.version[id];
+        this.engine.schedule(now + w.followUpReads.afterMs, this.delayedKind, fu);
+      }
+    } else {
+      const key = r.key[id];
+      const behind = this.versions.writeVersion[key] - r.version[id];
+      const stale = behind > 0;
+      if (stale && counted) {
+        // How stale: at least as old as the newest write the answer misses.
+        this.staleness.record(now - this.versions.lastCommitMs[key]);
+        this.staleVersionsBehind += behind;
+      }
+      service.tally.complete(counted, latency);
+      service.tally.answered(counted, stale);
+      if (f & F_FOLLOW_UP && counted) {
+        this.followUps++;
+        if (r.version[id] < r.minVersion[id]) this.followUpViolations++;
+      }
+    }
+    service.tally.finish(counted, true);
+    r.release(id);
+  }
+
+  /** A request past its instance's CPU fails (its shard is down, its instance crashed). */
+  respondFailed(id: number, cause: FailureCause): void {
+    const f = this.reqs.flags[id];
+    if (f & F_DEAD) return this.reqs.release(id);
+    this.serviceOf(id).leave(id);
+    if (f & F_ABANDONED) return this.reqs.release(id);
+    this.endAttempt(id, 'failed', cause);
+  }
+
+  /**
+   * An attempt ends without an answer. The client retries it after a backoff if retries are on,
+   * the attempt limit allows and the retry budget has a token; otherwise it gives up. Frees the
+   * slot unless it stays in the system (a timed-out attempt still being worked on).
+   */
+  endAttempt(id: number, outcome: AttemptOutcome, cause: FailureCause = 'noInstance', keepSlot = false): void {
+    const r = this.reqs;
+    const f = r.flags[id];
+    const counted = (f & F_COUNTED) !== 0;
+    const tally = this.serviceOf(id).tally;
+    if (outcome === 'rejected') tally.reject(counted);
+    else if (outcome === 'timedOut') tally.timeOut(counted);
+    else tally.fail(counted, cause);
+    if (cause !== 'breakerOpen') this.guardOf(id)?.record(id, false);
+    const rt = this.world.scenario.workload.retries;
+    if (r.attempt[id] <= rt.max && this.takeRetryToken()) {
+      const next = r.alloc();
+      r.flags[next] |= (f & (F_COMMAND | F_COUNTED | F_WANTS_FOLLOW_UP | F_FOLLOW_UP)) | F_PENDING | F_RETRY;
+      r.attempt[next] = r.attempt[id] + 1;
+      r.key[next] = r.key[id];
+      r.serviceMs[next] = r.serviceMs[id];
+      r.minVersion[next] = r.minVersion[id];
+      const backoff = rt.backoffMs * pow2(r.attempt[id] - 1);
+      this.engine.schedule(this.engine.nowMs + backoff * (1 - rt.jitter * this.uRetry()), this.delayedKind, next);
+    } else {
+      tally.finish(counted, false);
+    }
+    if (!keepSlot) r.release(id);
+  }
+
+  /** A retry budget (token bucket) allows a retry when it holds a whole token. */
+  private takeRetryToken(): boolean {
+    if (this.retryBudget === Infinity) return true;
+    if (this.retryTokens < 1) return false;
+    this.retryTokens--;
+    return true;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The event stream and its projectors: a committed change is appended to its key's partition
+ * (appends keep commit order per partition), a consumer group of projectors applies each event
+ * to the read model's primary, the cache hears of it (event-driven invalidation), and the read
+ * store ships it to every replica. Measures the consumer lag and the consistency lag.
+ */
+import type { Engine } from '../engine/core';
+import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
+import { Histogram } from '../metrics/histogram';
+import { EventStream } from '../model/eventStream';
+import type { Scenario } from '../scenario';
+import type { CacheLayer } from './cacheLayer';
+import type { Outcomes } from './ports';
+import type { ReadStore } from './readStore';
+import type { World } from './world';
+
+export class Projection {
+  readonly stream: EventStream;
+  /** Commit to visible in the read model (applied to the primary). */
+  readonly consistencyLag = new Histogram();
+  /** The same, for the current window only (every event). */
+  readonly windowLag = new Histogram();
+  maxLagEvents = 0;
+  maxLagMs = 0;
+  outcomes!: Outcomes;
+  readStore!: ReadStore;
+  cache!: CacheLayer;
+
+  private readonly engine: Engine;
+  /** Time of the latest append scheduled per partition (appends stay in commit order). */
+  private readonly lastAppendMs: Float64Array;
+  private readonly uAppend: Uniform;
+  private readonly uApply: Uniform;
+  private appendLatency!: Sampler;
+  private applyLatency!: Sampler;
+  private readonly appendKind: number;
+  private readonly applyKind: number;
+  private readonly resumeKind: number;
+
+  constructor(private readonly world: World) {
+    const s = world.scenario;
+    this.engine = world.engine;
+    this.stream = new EventStream(s.eventStream.partitions, s.eventStream.projectors);
+    this.lastAppendMs = new Float64Array(s.eventStream.partitions);
+    this.uAppend = stream(s.seed, 'eventStream.append');
+    this.uApply = stream(s.seed, 'eventStream.apply');
+    this.appendKind = world.engine.on('eventStream.appendDone', (ev) => this.onAppendDone(ev));
+    this.applyKind = world.engine.on('eventStream.applyDone', (c) => this.onApplyDone(c));
+    // The end of a rebalance pause: the consumers look for work again.
+    this.resumeKind = world.engine.on('eventStream.resume', () => this.kickConsumers());
+    this.configure(s);
+  }
+
+  configure(s: Scenario): void {
+    this.appendLatency = sampler(s.eventStream.appendLatencyMs, this.uAppend);
+    this.applyLatency = sampler(s.eventStream.applyLatencyMs, this.uApply);
+  }
+
+  /**
+   * Appends the change committed by request `id` to the stream. True when the append is
+   * synchronous: the command's answer then waits for it.
+   */
+  publish(id: number, key: number, version: number, nowMs: number): boolean {
+    const sync = this.world.scenario.eventStream.synchronousAppend;
+    const s = this.stream;
+    const ev = s.alloc(key, version, nowMs, sync ? id : -1);
+    // The log keeps commit order per partition: an append never overtakes an earlier one.
+    const p = s.partitionOf(key);
+    const appendAt = Math.max(nowMs + this.appendLatency(), this.lastAppendMs[p]);
+    this.lastAppendMs[p] = appendAt;
+    this.engine.schedule(appendAt, this.appendKind, ev);
+    return sync;
+  }
+
+  private onAppendDone(ev: number): void {
+    const s = this.stream;
+    const waiting = s.waitingRequest[ev];
+    if (waiting >= 0) this.outcomes.respond(waiting);
+    const owner = s.append(ev);
+    if (this.engine.nowMs >= this.world.warmupMs && s.lagEvents > this.maxLagEvents) this.maxLagEvents = s.lagEvents;
+    if (owner >= 0) this.consume(owner);
+  }
+
+  /** Consumer `consumer` takes its next event, if it has one and may. */
+  consume(consumer: number): void {
+    const now = this.engine.nowMs;
+    if (this.stream.take(consumer, now) >= 0) this.engine.schedule(now + this.applyLatency(), this.applyKind, consumer);
+  }
+
+  private onApplyDone(consumer: number): void {
+    const s = this.stream;
+    const now = this.engine.nowMs;
+    const ev = s.finish(consumer, now);
+    const key = s.key[ev];
+    // After a rebalance the partition may belong to another consumer, idle because the
+    // partition was blocked by this apply: wake it.
+    const owner = s.ownerOf(s.partitionOf(key));
+    if (owner >= 0 && owner !== consumer) this.consume(owner);
+    const v = s.version[ev];
+    this.readStore.applyToPrimary(key, v);
+    const lag = now - s.commitMs[ev];
+    const counted = s.commitMs[ev] >= this.world.warmupMs;
+    if (counted) {
+      this.consistencyLag.record(lag);
+      if (lag > this.maxLagMs) this.maxLagMs = lag;
+    }
+    this.windowLag.record(lag);
+    this.cache.onEventApplied(key, v, now);
+    this.readStore.ship(ev, lag, counted);
+    this.consume(consumer);
+  }
+
+  /** Every consumer looks for work (after a pause, a heal or a change). */
+  kickConsumers(): void {
+    for (let c = 0; c < this.stream.consumers; c++) this.consume(c);
+  }
+
+  /** The consumer group changes size: it pauses for a rebalance, then resumes. */
+  resize(n: number): void {
+    this.stream.setConsumers(n, this.engine.nowMs, this.world.scenario.eventStream.rebalanceMs);
+    this.engine.schedule(this.stream.pausedUntilMs, this.resumeKind, 0);
+  }
+
+  /** After a live change: if the group is paused for a rebalance, resume it when the pause ends. */
+  resumeAfterPause(): void {
+    if (this.stream.pausedUntilMs > this.engine.nowMs) this.engine.schedule(this.stream.pausedUntilMs, this.resumeKind, 0);
+  }
+
+  /** The age of the oldest unapplied event, ms (0 when none). */
+  lagMs(nowMs: number): number {
+    const oldest = this.stream.oldestCommitMs();
+    return oldest === Infinity ? 0 : nowMs - oldest;
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The read store (query side): a primary that projectors write to (node 0) and read replicas
+ * (nodes 1..R) fed by log shipping after a replication delay, in order. A read waits for a
+ * connection on a replica (the primary when there are none), sees the node's data as of its
+ * start, and answers after the query latency (times the unindexed factor for a full scan).
+ */
+import type { Engine } from '../engine/core';
+import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
+import { Histogram } from '../metrics/histogram';
+import { ConnectionPool } from '../model/connectionPool';
+import type { EventStream } from '../model/eventStream';
+import type { RequestPool } from '../model/requestPool';
+import type { Scenario } from '../scenario';
+import type { CacheFill, Outcomes, Reader } from './ports';
+import type { World } from './world';
+
+export class ReadStore implements Reader {
+  readonly nodes: ConnectionPool[] = [];
+  readonly nodeVersion: Int32Array[] = [];
+  readonly nodeActive: boolean[] = [];
+  /** Extra replication delay per node (a fault), ms. */
+  readonly extraReplicationMs: number[] = [];
+  /** Commit to visible on every replica. */
+  readonly replicaLag = new Histogram();
+  outcomes!: Outcomes;
+  cache!: CacheFill;
+
+  private readonly engine: Engine;
+  private readonly reqs: RequestPool;
+  private readonly keyCount: number;
+  private lastDeliveryMs: number[] = [];
+  private activeReplicas: number[] = [];
+  private rrReplica = 0;
+  private readonly uQuery: Uniform;
+  private readonly uReplication: Uniform;
+  private queryLatency!: Sampler;
+  private replicationLag!: Sampler;
+  private readonly doneKind: number;
+  private readonly replicateKind: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly events: EventStream,
+  ) {
+    const s = world.scenario;
+    this.engine = world.engine;
+    this.reqs = world.reqs;
+    this.keyCount = s.workload.keys.count;
+    this.uQuery = stream(s.seed, 'readStore.query');
+    this.uReplication = stream(s.seed, 'readStore.replication');
+    this.doneKind = world.engine.on('readStore.done', (id) => this.onReadDone(id));
+    this.replicateKind = world.engine.on('readStore.replicate', (ev, node) => this.onReplicate(ev, node));
+    this.addNode(); // the primary
+    this.setReplicas(s.readStore.replicas);
+    this.configure(s);
+  }
+
+  configure(s: Scenario): void {
+    this.queryLatency = sampler(s.readStore.queryLatencyMs, this.uQuery);
+    this.replicationLag = sampler(s.readStore.replicationLagMs, this.uReplication);
+  }
+
+  /** Replicas taking reads now. */
+  get activeCount(): number {
+    return this.activeReplicas.length;
+  }
+
+  // ---- The write path: projectors apply to the primary, which ships to the replicas -----
+
+  applyToPrimary(key: number, version: number): void {
+    const primary = this.nodeVersion[0];
+    if (primary[key] < version) primary[key] = version;
+  }
+
+  /** Ships event `ev` (applied to the primary `lagMs` after its commit) to every active replica. */
+  ship(ev: number, lagMs: number, counted: boolean): void {
+    const s = this.events;
+    const now = this.engine.nowMs;
+    for (const node of this.activeReplicas) {
+      // Log shipping keeps order: a change never reaches a replica before an earlier one.
+      const at = Math.max(now + this.replicationLag() + this.extraReplicationMs[node], this.lastDeliveryMs[node]);
+      this.lastDeliveryMs[node] = at;
+      this.engine.schedule(at, this.replicateKind, ev, node);
+      s.pendingReplicas[ev]++;
+    }
+    if (s.pendingReplicas[ev] === 0) {
+      if (counted) this.replicaLag.record(lagMs);
+      s.release(ev);
+    }
+  }
+
+  private onReplicate(ev: number, node: number): void {
+    const s = this.events;
+    const versions = this.nodeVersion[node];
+    const key = s.key[ev];
+    if (versions[key] < s.version[ev]) versions[key] = s.version[ev];
+    if (--s.pendingReplicas[ev] === 0) {
+      if (s.commitMs[ev] >= this.world.warmupMs) this.replicaLag.record(this.engine.nowMs - s.commitMs[ev]);
+      s.release(ev);
+    }
+  }
+
+  // ---- The read path ----------------------------------------------------------------------
+
+  read(id: number): void {
+    const reps = this.activeReplicas;
+    const node = reps.length === 0 ? 0 : reps[this.rrReplica++ % reps.length];
+    this.reqs.resource[id] = node;
+    if (this.nodes[node].acquire(id, this.engine.nowMs)) this.startRead(id);
+  }
+
+  /** The read sees the node's data as of its start; the answer arrives after the query latency. */
+  private startRead(id: number): void {
+    const r = this.reqs;
+    const node = r.resource[id];
+    r.version[id] = this.nodeVersion[node][r.key[id]];
+    const rs = this.world.scenario.readStore;
+    const factor = rs.indexed ? 1 : rs.unindexedFactor;
+    this.engine.schedule(this.engine.nowMs + this.queryLatency() * factor, this.doneKind, id);
+  }
+
+  private onReadDone(id: number): void {
+    const now = this.engine.nowMs;
+    const next = this.nodes[this.reqs.resource[id]].release(now);
+    if (next >= 0) this.startRead(next);
+    this.cache.fill(id, now);
+    this.outcomes.respond(id);
+  }
+
+  // ---- Replicas -----------------------------------------------------------------------------
+
+  private addNode(): void {
+    const rs = this.world.scenario.readStore;
+    this.nodes.push(new ConnectionPool(rs.connectionsPerReplica, this.engine.nowMs));
+    // A new replica starts from a copy of the primary (a snapshot restore).
+    this.nodeVersion.push(this.nodeVersion.length === 0 ? new Int32Array(this.keyCount) : this.nodeVersion[0].slice());
+    this.nodeActive.push(true);
+    this.lastDeliveryMs.push(this.engine.nowMs);
+    this.extraReplicationMs.push(0);
+  }
+
+  /** Sets the number of active read replicas; removed ones finish their reads, then idle. */
+  setReplicas(n: number): void {
+    for (let node = 1; node <= n; node++) {
+      if (node >= this.nodes.length) this.addNode();
+      else if (!this.nodeActive[node]) {
+        this.nodeActive[node] = true;
+        this.nodeVersion[node].set(this.nodeVersion[0]);
+        this.lastDeliveryMs[node] = this.engine.nowMs;
+      }
+    }
+    for (let node = n + 1; node < this.nodes.length; node++) this.nodeActive[node] = false;
+    this.activeReplicas = [];
+    for (let node = 1; node < this.nodes.length; node++) if (this.nodeActive[node]) this.activeReplicas.push(node);
+  }
+
+  /** Brings the connection limits in line with a live change. */
+  reconfigure(s: Scenario): void {
+    for (const node of this.nodes) node.setConnections(s.readStore.connectionsPerReplica, this.engine.nowMs);
+  }
+
+  /** Starts reads waiting for a connection (after a change of capacity). */
+  admitWaiting(): void {
+    const now = this.engine.nowMs;
+    for (const node of this.nodes) {
+      for (let id = node.admitWaiting(now); id >= 0; id = node.admitWaiting(now)) this.startRead(id);
+    }
+  }
+}

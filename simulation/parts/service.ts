@@ -1,0 +1,285 @@
+/**
+ * A service (the command service or the query service): its load balancer and instances, their
+ * queues and vCPUs, their life cycle (boots, rolling restarts for vertical changes, draining),
+ * and the counts of the class of request it serves. A request's path through it, in order:
+ * `admit` (route, memory, queue), `start` (a vCPU), `onDone` (hand on to the next hop), `leave`
+ * (the answer or the failure went back to the client).
+ */
+import type { Engine } from '../engine/core';
+import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
+import { Area } from '../metrics/area';
+import { ClassTally } from '../metrics/classTally';
+import { Histogram } from '../metrics/histogram';
+import { BOOTING, InstanceGroup, READY, RESTARTING } from '../model/instanceGroup';
+import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, type RequestPool } from '../model/requestPool';
+import type { Scenario, ServiceConfig } from '../scenario';
+import type { Downstream, InjectedFailures, Outcomes } from './ports';
+import type { World } from './world';
+
+export type ServiceName = 'commandService' | 'queryService';
+
+/** A gate in front of the load balancer (admission control): false sheds the attempt. */
+export interface Gate {
+  allow(id: number): boolean;
+}
+
+export class Service {
+  readonly group: InstanceGroup;
+  /** Outcomes and latencies of the attempts sent to this service. */
+  readonly tally = new ClassTally();
+  /** Requests of this class in the system, as an integral (Little's law). */
+  readonly inSystem = new Area();
+  readonly queueWait = new Histogram();
+  /** `F_COMMAND` for the command service, 0 for the query service: the class of its requests. */
+  readonly classFlag: number;
+  /** Fraction of attempts that fail on arrival (an `errors` fault sets it; the faults part draws). */
+  injectedFraction = 0;
+
+  /** Set when the model is composed: where answers go, the next hop, the random failures, the gate. */
+  outcomes!: Outcomes;
+  next!: Downstream;
+  faults!: InjectedFailures;
+  gate: Gate | null = null;
+  /** Told whenever the number of serving instances may have changed. */
+  onSizeChanged: () => void = () => {};
+
+  private readonly engine: Engine;
+  private readonly reqs: RequestPool;
+  private readonly uService: Uniform;
+  private readonly uFollowUp: Uniform | null;
+  private serviceTime!: Sampler;
+  private followUpTime: Sampler | null = null;
+  private readonly doneKind: number;
+  private readonly bootKind: number;
+  /** Vertical changes roll through the instances one at a time. */
+  private restartQueue: number[] = [];
+  private restarting = -1;
+
+  constructor(
+    private readonly world: World,
+    readonly name: ServiceName,
+    salt: number,
+  ) {
+    const s = world.scenario;
+    this.engine = world.engine;
+    this.reqs = world.reqs;
+    this.classFlag = name === 'commandService' ? F_COMMAND : 0;
+    this.group = new InstanceGroup(s[name], stream(s.seed, `${name}.loadBalancer`), salt);
+    this.uService = stream(s.seed, `${name}.serviceTime`);
+    // Follow-up reads (a client reading what it just wrote) draw their service times apart.
+    this.uFollowUp = name === 'queryService' ? stream(s.seed, 'queryService.serviceTime.followUps') : null;
+    this.doneKind = world.engine.on(`${name}.done`, (id) => this.onDone(id));
+    this.bootKind = world.engine.on(`${name}.bootDone`, (i) => this.onBootDone(i));
+    this.configure(s);
+  }
+
+  /** This service's settings as they stand now. */
+  get config(): ServiceConfig {
+    return this.world.scenario[this.name];
+  }
+
+  /** (Re)builds the samplers; the streams continue, so replays match. */
+  configure(s: Scenario): void {
+    this.serviceTime = sampler(s[this.name].serviceTimeMs, this.uService);
+    if (this.uFollowUp !== null) this.followUpTime = sampler(s[this.name].serviceTimeMs, this.uFollowUp);
+  }
+
+  drawServiceMs(): number {
+    return this.serviceTime();
+  }
+
+  drawFollowUpMs(): number {
+    return this.followUpTime!();
+  }
+
+  /**
+   * The load balancer takes attempt `id`: an instance starts it or queues it, or it ends at once
+   * (shed, no instance, a dead one, an injected error, no memory, a full queue). True if taken.
+   */
+  admit(id: number): boolean {
+    const r = this.reqs;
+    const g = this.group;
+    const now = this.engine.nowMs;
+    if (this.gate !== null && !this.gate.allow(id)) return false;
+    const i = g.route(r.key[id]);
+    if (i < 0) return this.refuse(id, 'failed', 'noInstance');
+    if (!g.alive[i]) return this.refuse(id, 'failed', 'deadInstance');
+    if (this.faults.injectedFailure(this.injectedFraction)) return this.refuse(id, 'failed', 'injected');
+    if (!g.hasMemoryFor(i)) return this.refuse(id, 'rejected');
+    if (g.busy[i] < g.vcpusOf[i]) {
+      r.instance[id] = i;
+      this.start(i, id);
+    } else if (g.queues[i].length < g.queueCapacity) {
+      r.instance[id] = i;
+      g.queues[i].push(id);
+      g.queueArea.add(now, 1);
+    } else {
+      return this.refuse(id, 'rejected');
+    }
+    g.outstanding[i]++;
+    g.outstandingArea.add(now, 1);
+    this.inSystem.add(now, 1);
+    return true;
+  }
+
+  private refuse(id: number, outcome: 'rejected' | 'failed', cause?: 'noInstance' | 'deadInstance' | 'injected'): false {
+    this.outcomes.endAttempt(id, outcome, cause);
+    return false;
+  }
+
+  private start(i: number, id: number): void {
+    const r = this.reqs;
+    const g = this.group;
+    const now = this.engine.nowMs;
+    g.busy[i]++;
+    g.busyArea.add(now, 1);
+    g.busyAreas[i].add(now, 1);
+    if (r.flags[id] & F_COUNTED) this.queueWait.record(now - r.arrivalMs[id]);
+    this.engine.schedule(now + (r.serviceMs[id] * g.slowFactor[i]) / g.speedOf[i], this.doneKind, id);
+  }
+
+  /** Starts queued requests on instance i while it has free workers. */
+  drainQueue(i: number): void {
+    const g = this.group;
+    const queue = g.queues[i];
+    while (g.busy[i] < g.vcpusOf[i] && queue.length > 0) {
+      g.queueArea.add(this.engine.nowMs, -1);
+      this.start(i, queue.shift());
+    }
+  }
+
+  /** Starts waiting work on every instance (after a change of capacity). */
+  drainQueues(): void {
+    for (let i = 0; i < this.group.size; i++) this.drainQueue(i);
+  }
+
+  private onDone(id: number): void {
+    const r = this.reqs;
+    // The instance crashed while this request was on its CPU: the work is lost with it.
+    if (r.flags[id] & F_DEAD) return r.release(id);
+    const g = this.group;
+    const now = this.engine.nowMs;
+    const i = r.instance[id];
+    g.busy[i]--;
+    g.busyArea.add(now, -1);
+    g.busyAreas[i].add(now, -1);
+    this.drainQueue(i);
+    this.next.handle(id);
+  }
+
+  /** The request leaves its instance (answered or failed); frees what it held there. */
+  leave(id: number): void {
+    const g = this.group;
+    const now = this.engine.nowMs;
+    const i = this.reqs.instance[id];
+    g.outstanding[i]--;
+    g.outstandingArea.add(now, -1);
+    if (g.outstanding[i] === 0) this.instanceIdle(i);
+    this.inSystem.add(now, -1);
+  }
+
+  /**
+   * Instance i crashes: its queue and everything it holds fail at once (the clients'
+   * connections break). Work already handed to storage goes on (a write may still commit), but
+   * its answer is lost.
+   */
+  crash(i: number): void {
+    const r = this.reqs;
+    const g = this.group;
+    const now = this.engine.nowMs;
+    g.alive[i] = 0;
+    const queue = g.queues[i];
+    while (queue.length > 0) {
+      const id = queue.shift();
+      g.queueArea.add(now, -1);
+      this.outcomes.respondFailed(id, 'deadInstance');
+    }
+    g.busyArea.add(now, -g.busy[i]);
+    g.busyAreas[i].add(now, -g.busy[i]);
+    g.busy[i] = 0;
+    r.forEachLive((id) => {
+      const f = r.flags[id];
+      if (r.instance[id] !== i || (f & F_COMMAND) !== this.classFlag || f & (F_PENDING | F_DEAD)) return;
+      this.leave(id);
+      r.flags[id] |= F_DEAD;
+      if ((f & F_ABANDONED) === 0) this.outcomes.endAttempt(id, 'failed', 'deadInstance', true);
+    });
+  }
+
+  // ---- Life cycle: resizing, boots, rolling restarts ------------------------------------
+
+  /**
+   * The service's size changes (by its autoscaler or by hand): new instances boot for `bootMs`.
+   * A restart in progress whose instance was cancelled moves on to the next one.
+   */
+  resize(n: number, bootMs: number): void {
+    const g = this.group;
+    for (const i of g.setInstances(n, this.engine.nowMs, bootMs)) this.engine.schedule(g.readyAtMs[i], this.bootKind, i);
+    const r = this.restarting;
+    if (r >= 0 && g.state[r] !== BOOTING && g.state[r] !== RESTARTING) {
+      this.restarting = -1;
+      this.nextRestart();
+    }
+    this.onSizeChanged();
+  }
+
+  private onBootDone(i: number): void {
+    if (!this.group.finishBoot(i, this.engine.nowMs)) return;
+    this.onSizeChanged();
+    if (this.restarting === i) {
+      this.restarting = -1;
+      this.nextRestart();
+    }
+  }
+
+  /** Instance i has no request left on it: a draining one stops, a restarting one boots again. */
+  private instanceIdle(i: number): void {
+    const g = this.group;
+    if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) this.engine.schedule(g.readyAtMs[i], this.bootKind, i);
+  }
+
+  /** A vertical change (vCPUs or speed): restart the instances one at a time to apply it. */
+  rollingRestart(): void {
+    const g = this.group;
+    const queue: number[] = [];
+    for (let i = 0; i < g.size; i++) {
+      if (g.state[i] === READY && (g.vcpusOf[i] !== g.vcpus || g.speedOf[i] !== g.speed)) queue.push(i);
+    }
+    this.restartQueue = queue;
+    if (this.restarting < 0) this.nextRestart();
+  }
+
+  private nextRestart(): void {
+    const g = this.group;
+    const queue = this.restartQueue;
+    while (queue.length > 0) {
+      const i = queue.shift()!;
+      if (g.state[i] !== READY) continue;
+      this.restarting = i;
+      g.setState(i, RESTARTING, this.engine.nowMs);
+      this.onSizeChanged();
+      if (g.outstanding[i] === 0) this.instanceIdle(i);
+      return;
+    }
+  }
+
+  /** Brings the balancer and instances in line with changed settings (a live change). */
+  reconfigure(before: ServiceConfig, cfg: ServiceConfig): void {
+    const g = this.group;
+    g.queueCapacity = cfg.queueCapacity;
+    g.algorithm = cfg.loadBalancer;
+    g.health = cfg.healthCheck;
+    g.baseMemoryMb = cfg.baseMemoryMb;
+    g.memoryPerRequestMb = cfg.memoryPerRequestMb;
+    g.memoryLimitMb = cfg.memoryLimitMb;
+    // A manual change of capacity boots new instances like the autoscaler would.
+    if (cfg.instances !== before.instances) this.resize(cfg.instances, (cfg.autoscaling?.bootS ?? 0) * 1000);
+    if (cfg.vcpus !== before.vcpus || cfg.speed !== before.speed) {
+      // Vertical scaling restarts instances one at a time: capacity dips while each restarts.
+      g.vcpus = cfg.vcpus;
+      g.speed = cfg.speed;
+      this.rollingRestart();
+    }
+    g.healthChanged();
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * What every part of the model shares: the engine (clock and calendar), the requests in the
+ * system, the run's length and the scenario as it stands now (live changes replace it; the
+ * elasticity part records the live sizes of projectors and replicas in it). Parts read their own
+ * section of `scenario`; they call each other only through what they are handed.
+ */
+import type { Engine } from '../engine/core';
+import { RequestPool } from '../model/requestPool';
+import type { Scenario } from '../scenario';
+
+export class World {
+  readonly reqs = new RequestPool();
+  readonly durationMs: number;
+  readonly warmupMs: number;
+
+  constructor(
+    readonly engine: Engine,
+    public scenario: Scenario,
+  ) {
+    this.durationMs = scenario.durationS * 1000;
+    this.warmupMs = scenario.warmupS * 1000;
+  }
+}
