@@ -30,12 +30,6 @@ export default defineConfig({
   worker: { format: 'es' },
   // Worker-only dependencies: pre-bundle them so the first worker call does not reload the page in dev.
   optimizeDeps: { include: ['comlink', 'seedrandom/lib/alea.js', 'zod'] },
-  build: {
-    target: 'es2022',
-    sourcemap: true,
-    // V8's explicit compile hint: compile the entry's functions while it streams in, off the main
-    // thread, instead of one by one on first call during the page's first tasks.
-    rolldownOptions: { output: { postBanner: (chunk) => (chunk.isEntry ? '//# allFunctionsCalledOnLoad' : '') } },
-  },
+  build: { target: 'es2022', sourcemap: true },
   preview: { port: 4173, strictPort: true },
 });
