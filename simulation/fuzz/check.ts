@@ -8,7 +8,7 @@
  * report from a second run (determinism) and, after healing and draining, every committed
  * version on the read model's primary and on every active replica; and Object.prototype as it was.
  */
-import { buildReport, parseScenario, Simulation, type Report } from '../index';
+import { applyChange, buildReport, parseScenario, Simulation, type Report } from '../index';
 
 export interface RunOutcome {
   /** What happened: refused (invalid, with named problems), done, stopped (a run limit or the budget). */
@@ -103,17 +103,24 @@ export function checkScenario(input: unknown, opts: CheckOptions): RunOutcome {
       }
       if (!stop && opts.drain) {
         const sim = first.sim;
-        // Heal what would keep writes from the read model, then let everything in flight finish.
-        if (sim.stream.consumers === 0) sim.stream.setConsumers(1, sim.nowMs, 0);
+        // Heal what would keep writes from the read model: a projector policy (one with max 0
+        // keeps the group empty for good), no projector, a cut stream. Then let everything finish.
+        if (sim.scenario.eventStream.autoscaling) applyChange(sim, { set: 'eventStream.autoscaling', value: null });
+        applyChange(sim, { set: 'eventStream.projectors', value: Math.max(1, sim.scenario.eventStream.projectors) });
         sim.stream.cut = false;
         for (let c = 0; c < sim.stream.consumers; c++) sim.consume(c);
-        const inFlight = () => sim.reqs.live + sim.stream.liveEvents;
-        const before = inFlight();
+        // Progress: attempts that ended (completed, refused, timed out or failed) and events applied everywhere.
+        const ended = () => {
+          const r = buildReport(sim);
+          return [r.commands, r.queries].reduce((n, c) => n + c.completed + c.rejected + c.timedOut + c.failed, 0);
+        };
+        const endedBefore = ended();
+        const eventsBefore = sim.stream.liveEvents;
         const quiet = sim.drain();
-        // An overload can take more than the hour to drain (a backlog of hours at one shard): only a
-        // drain that made no progress at all is a failure; a slow one is not checked.
+        // An overload can take more than the hour to drain (a backlog of hours at one shard, or a
+        // slow instance): only a drain that made no progress at all is a failure; a slow one is not checked.
         if (!quiet && sim.stopped === null) {
-          if (inFlight() >= before) {
+          if (ended() === endedBefore && sim.stream.liveEvents >= eventsBefore) {
             out.failures.push(`nothing drained in an hour of simulated time: ${sim.reqs.live} requests and ${sim.stream.liveEvents} events still in flight`);
           } else out.drainTooSlow = true;
         }
