@@ -92,6 +92,8 @@ export function buildReport(sim: Simulation): Report {
       utilization: ratio(since(g.busyArea), since(g.capacityArea)),
       memoryUtilization: ratio(memoryMb, g.memoryLimitMb * serving),
       meanQueueLength: ratio(since(g.queueArea), measuredMs),
+      ...sim.breakers.reportFor(svc),
+      ...sim.admission.reportFor(svc),
     };
   };
   const util = (p: ConnectionPool) => ratio(since(p.busyArea), since(p.capacityArea));
@@ -137,6 +139,8 @@ export function buildReport(sim: Simulation): Report {
       shardDown: c.failedBy.shardDown + q.failedBy.shardDown,
       injected: c.failedBy.injected + q.failedBy.injected,
       noInstance: c.failedBy.noInstance + q.failedBy.noInstance,
+      ...(sim.breakers.used ? { breakerOpen: c.failedBy.breakerOpen + q.failedBy.breakerOpen } : {}),
+      ...(sim.admission.used ? { shed: c.failedBy.shed + q.failedBy.shed } : {}),
     },
     retries: c.retries + q.retries,
     detectionMs: {

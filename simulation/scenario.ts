@@ -5,6 +5,7 @@
  * Unknown fields are errors. Times in the file carry their unit in the name (`durationS`, `afterMs`).
  */
 import { z } from 'zod';
+import { LOAD_BALANCER_ALGORITHMS, SCALING_METRICS } from './fields';
 
 /**
  * Bounds that keep arithmetic finite: no valid scenario can reach Infinity or NaN in a sum, a
@@ -41,20 +42,15 @@ export type Latency =
   | { type: 'uniform'; minMs: number; maxMs: number }
   | { type: 'lognormal'; medianMs: number; p99Ms: number };
 
-export const loadBalancerAlgorithms = [
-  'round-robin',
-  'random',
-  'least-connections',
-  'power-of-two',
-  'consistent-hash',
-] as const;
+/** The load balancers' algorithms (the list lives in the zod-free field registry). */
+export const loadBalancerAlgorithms = LOAD_BALANCER_ALGORITHMS;
 export type LoadBalancerAlgorithm = (typeof loadBalancerAlgorithms)[number];
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const exp = (meanMs: number): Latency => ({ type: 'exponential', meanMs });
 const constant = (ms: number): Latency => ({ type: 'constant', ms });
 
-export const scalingMetrics = ['cpu', 'rps', 'queue', 'lag', 'memory'] as const;
+export const scalingMetrics = SCALING_METRICS;
 export type ScalingMetric = (typeof scalingMetrics)[number];
 
 /**
@@ -91,6 +87,31 @@ const healthCheckSchema = z
   .prefault({});
 export type HealthCheck = z.output<typeof healthCheckSchema>;
 
+/**
+ * A circuit breaker in the clients of a service: closed, it counts the outcomes of the last
+ * `window` attempts and opens when at least `failureRatio` of them failed (rejected, timed out or
+ * failed); open, it fails every attempt at once (a fast-fail, cause `breakerOpen`) for `openS`;
+ * then half-open, it lets `trials` attempts through: all succeed and it closes, one fails and it
+ * opens again.
+ */
+const circuitBreakerSchema = z.strictObject({
+  failureRatio: z.number().gt(0).max(1).default(0.5),
+  window: int(1, 10_000).default(20),
+  openS: z.number().gt(0).max(3600).default(5),
+  trials: int(1, 1000).default(3),
+});
+export type CircuitBreakerConfig = z.output<typeof circuitBreakerSchema>;
+
+/**
+ * Admission control at a service's load balancer: a token bucket of `burst` tokens refilled at
+ * `rps` a second; an attempt that finds no whole token is shed at once (a 429, cause `shed`).
+ */
+const admissionSchema = z.strictObject({
+  rps: z.number().gt(0).max(10_000_000),
+  burst: z.number().min(1).max(1_000_000).default(10),
+});
+export type AdmissionConfig = z.output<typeof admissionSchema>;
+
 function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalancerAlgorithm }) {
   return z
     .strictObject({
@@ -114,6 +135,8 @@ function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalanc
       /** Seconds an instance is out of service while it restarts for a vertical change. */
       restartS: z.number().min(0).max(3600).default(5),
       autoscaling: autoscalingSchema.optional(),
+      circuitBreaker: circuitBreakerSchema.optional(),
+      admission: admissionSchema.optional(),
     })
     .transform(({ loadBalancer, healthCheck, ...rest }) =>
       typeof loadBalancer === 'string'

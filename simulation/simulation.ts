@@ -21,7 +21,8 @@ import { Service } from './parts/service';
 import { Windows } from './parts/windows';
 import { World } from './parts/world';
 import { WriteStore } from './parts/writeStore';
-import { addOptionalParts, type OptionalParts } from './parts/optional';
+import { AdmissionControl } from './parts/admission';
+import { CircuitBreakers } from './parts/circuitBreaker';
 import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
 
@@ -43,8 +44,9 @@ export class Simulation {
   readonly health: HealthChecks;
   readonly faults: Faults;
   readonly windows: Windows;
-  /** The parts a scenario may switch on (circuit breakers, admission control). */
-  readonly optional: OptionalParts;
+  /** Parts a scenario may switch on: circuit breakers in the clients, admission control at the balancers. */
+  readonly breakers: CircuitBreakers;
+  readonly admission: AdmissionControl;
 
   /** `limits` bound the work in flight (the defaults suit every host; tests pass smaller ones). */
   constructor(scenario: Scenario, limits: RunLimits = DEFAULT_LIMITS) {
@@ -74,7 +76,8 @@ export class Simulation {
     projection.readStore = readStore;
     projection.cache = cacheLayer;
     readStore.cache = cacheLayer;
-    this.optional = addOptionalParts(world, { command, query, clients, windows: this.windows });
+    this.breakers = new CircuitBreakers(world, clients, [command, query], this.windows);
+    this.admission = new AdmissionControl(world, [command, query], this.windows);
 
     engine.overLimit = () => overLimit(limits, world.reqs.live, projection.stream.liveEvents, engine.pending);
     const interventionKind = engine.on('interventions.apply', (i) => {
@@ -202,7 +205,8 @@ export class Simulation {
     this.elasticity.syncTargets(prev, next);
     this.elasticity.sampleRanges();
     this.cacheLayer.resize(next);
-    this.optional.reconfigure(next);
+    this.breakers.configure(next);
+    this.admission.configure(next);
     // Start waiting work after a change of capacity on a service or a store.
     this.command.drainQueues();
     this.query.drainQueues();

@@ -53,9 +53,6 @@ export class Clients implements Outcomes {
   staleVersionsBehind = 0;
   followUps = 0;
   followUpViolations = 0;
-  /** Guards per service (circuit breakers), or null. */
-  commandGuard: CallGuard | null = null;
-  queryGuard: CallGuard | null = null;
 
   private readonly engine: Engine;
   private readonly reqs: RequestPool;
@@ -76,6 +73,9 @@ export class Clients implements Outcomes {
   /** Tokens added per first attempt (Infinity: no budget), and the tokens in the bucket. */
   private retryBudget = Infinity;
   private retryTokens = 0;
+  /** Guards per service (circuit breakers), or null. */
+  private commandGuard: CallGuard | null = null;
+  private queryGuard: CallGuard | null = null;
   private readonly arrivalKind: number;
   private readonly delayedKind: number;
   private readonly timeoutKind: number;
@@ -118,6 +118,13 @@ export class Clients implements Outcomes {
     this.retriesOn = rt.max > 0;
     this.timeoutsOn = this.retriesOn || (this.commandGuard?.needsTimeouts ?? false) || (this.queryGuard?.needsTimeouts ?? false);
     this.retryBudget = rt.budget ?? Infinity;
+  }
+
+  /** Puts circuit breakers (or nothing) in front of each service. */
+  setGuards(command: CallGuard | null, query: CallGuard | null): void {
+    this.commandGuard = command;
+    this.queryGuard = query;
+    this.timeoutsOn = this.retriesOn || (command?.needsTimeouts ?? false) || (query?.needsTimeouts ?? false);
   }
 
   /** The first arrival. */
@@ -204,7 +211,7 @@ export class Clients implements Outcomes {
     }
   }
 
-  /** The client's timeout for one attempt (only scheduled when retries are on). */
+  /** The client's timeout for one attempt (scheduled only when retries or a breaker are on). */
   private onTimeout(id: number): void {
     const r = this.reqs;
     const f = r.flags[id];

@@ -5,6 +5,7 @@
  */
 import type { Engine } from '../engine/core';
 import type { Area } from '../metrics/area';
+import type { FailureCause } from '../metrics/classTally';
 import { BOOTING, DRAINING, RESTARTING } from '../model/instanceGroup';
 import type { ConnectionPool } from '../model/connectionPool';
 import type { GroupWindow, WindowStats } from '../types';
@@ -27,8 +28,9 @@ export class Windows {
    * its pool) over the last complete window: what the topology shows, steady between windows.
    */
   readonly lastWindowUtilization = new Map<object, number>();
-  /** Extra figures a part adds to each window (new parts: breaker and admission counts). */
-  readonly extras: ((w: WindowStats) => void)[] = [];
+  /** Failure causes in each window's `errors`; a part adds its own, shown once it is in use. */
+  readonly errorCauses: FailureCause[] = ['deadInstance', 'shardDown', 'injected', 'noInstance'];
+  readonly isCauseShown = new Map<FailureCause, () => boolean>();
 
   private readonly engine: Engine;
   private readonly windowStart = new Map<object, number>();
@@ -102,12 +104,11 @@ export class Windows {
     };
     const c = this.command.tally;
     const q = this.query.tally;
-    const errors = {
-      deadInstance: c.windowFailedBy.deadInstance + q.windowFailedBy.deadInstance,
-      shardDown: c.windowFailedBy.shardDown + q.windowFailedBy.shardDown,
-      injected: c.windowFailedBy.injected + q.windowFailedBy.injected,
-      noInstance: c.windowFailedBy.noInstance + q.windowFailedBy.noInstance,
-    };
+    const errors = {} as WindowStats['errors'];
+    for (const cause of this.errorCauses) {
+      if (this.isCauseShown.get(cause)?.() === false) continue;
+      errors[cause] = c.windowFailedBy[cause] + q.windowFailedBy[cause];
+    }
     const hours = (a: Area) => a.at(now) / 3_600_000;
     const st = this.projection.stream;
     const lag = this.projection.windowLag;
@@ -129,7 +130,6 @@ export class Windows {
       costVcpuHours:
         hours(this.command.group.vcpuArea) + hours(this.query.group.vcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea),
     };
-    for (const extra of this.extras) extra(w);
     this.elasticity.sampleRanges();
     q.resetWindowRatios();
     lag.reset();

@@ -8,8 +8,8 @@ const policy = { metric: 'cpu', target: 0.6, schedule: [{ atS: 1, instances: 2 }
 /** A scenario with every optional part present, so every field has a value. */
 const full = scenario({
   workload: { profile: [{ atS: 0, rps: 100 }], retries: { budget: 0.1 } },
-  commandService: { autoscaling: policy },
-  queryService: { autoscaling: policy },
+  commandService: { autoscaling: policy, circuitBreaker: {}, admission: { rps: 1000 } },
+  queryService: { autoscaling: policy, circuitBreaker: {}, admission: { rps: 1000 } },
   eventStream: { autoscaling: { ...policy, metric: 'lag', target: 100 } },
   readStore: { autoscaling: policy },
 });
@@ -42,6 +42,36 @@ describe('fields', () => {
       const r = changedScenario(full, { set: f.path, value });
       if (f.path === 'faults') expect(r.ok).toBe(false);
       else expect(r, f.path).toMatchObject({ ok: true });
+    }
+  });
+
+  it('every field has help text, and every number its unit-bearing bounds, which the schema enforces', () => {
+    const refused = (path: string, value: unknown) => !changedScenario(full, { set: path, value }).ok;
+    for (const f of FIELDS) {
+      expect(f.help.length, f.path).toBeGreaterThan(10);
+      if (f.kind !== 'number' && f.kind !== 'integer') continue;
+      expect(f.min, f.path).toBeTypeOf('number');
+      expect(f.max, f.path).toBeTypeOf('number');
+      if (f.fixedDuringRun) continue;
+      // Just outside the bounds is refused; the bounds themselves are accepted (unless another field forbids it).
+      expect(refused(f.path, f.minExclusive ? f.min : f.min! - 1), `${f.path} below min`).toBe(true);
+      expect(refused(f.path, f.max! + Math.max(1, f.max! * 1e-6)), `${f.path} above max`).toBe(true);
+      if (getField(full, f.path) === undefined) continue;
+      const inside = f.minExclusive ? Math.min(f.max!, 0.5) : f.min!;
+      const crossChecked = /memoryLimitMb|baseMemoryMb|memoryPerRequestMb|autoscaling\.(min|max|target)|^version$/;
+      if (!crossChecked.test(f.path)) expect(refused(f.path, inside), `${f.path} = ${inside}`).toBe(false);
+    }
+  });
+
+  it('every choice field lists values the schema accepts, and the schema refuses others', () => {
+    for (const f of FIELDS.filter((x) => x.kind === 'choice')) {
+      expect(f.choices, f.path).toBeDefined();
+      if (f.fixedDuringRun || getField(full, f.path) === undefined || /\.type$/.test(f.path)) continue;
+      expect(changedScenario(full, { set: f.path, value: 'no-such-choice' }).ok, f.path).toBe(false);
+      const ok = f.choices!.filter((c) => changedScenario(full, { set: f.path, value: c }).ok);
+      // A policy's metric is a choice of the common list; each group allows some of it.
+      if (/autoscaling\.metric$/.test(f.path)) expect(ok.length, f.path).toBeGreaterThan(0);
+      else expect(ok, f.path).toEqual(f.choices);
     }
   });
 

@@ -1,0 +1,41 @@
+/** The registry of figures against a report with every optional part on. */
+import { describe, expect, it } from 'vitest';
+import { FIGURES, figureAt } from '../figures';
+import { runScenario } from '../index';
+import { scenario } from './helpers';
+
+/** Every numeric leaf of a value, lists written `[]`. */
+function numericPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'number') return [prefix];
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((v) => ['[]', v] as const) : Object.entries(value);
+  return entries.flatMap(([k, v]) => numericPaths(v, k === '[]' ? `${prefix}[]` : prefix ? `${prefix}.${k}` : k));
+}
+
+describe('figures', () => {
+  const policy = { metric: 'cpu', target: 0.5, intervalS: 1, cooldownOutS: 0 };
+  const r = runScenario(
+    scenario({
+      durationS: 20,
+      warmupS: 1,
+      workload: { rps: 2000 },
+      commandService: { autoscaling: policy, circuitBreaker: {}, admission: { rps: 300 } },
+      queryService: { circuitBreaker: {}, admission: { rps: 1500 } },
+      faults: [{ atS: 5, kind: 'crash', target: 'queryService', instance: 0, forS: 5 }],
+    }),
+  );
+
+  it('FIGURES names every number of a report with every optional part on, and nothing else', () => {
+    const paths = new Set(numericPaths(r));
+    expect([...paths].filter((p) => figureAt(p) === undefined)).toEqual([]);
+    // Every figure is in such a report, but for a stopped run's and the actions of groups that did not scale.
+    const absent = FIGURES.map((f) => f.id).filter((id) => !paths.has(id) && id !== 'stopped.atS' && !id.includes('scalingActions[]'));
+    expect(absent).toEqual([]);
+  });
+
+  it('every figure has a unit field and help text', () => {
+    for (const f of FIGURES) expect(f.help.length, f.id).toBeGreaterThan(10);
+    expect(figureAt('writeStore.shards[3].writes')?.unit).toBe('writes');
+    expect(figureAt('__proto__')).toBeUndefined();
+  });
+});
