@@ -5,7 +5,8 @@
  * `{ atS, set, value }`, so a run replays exactly.
  */
 import { fieldAt, FIXED_DURING_RUN, getField, withField } from './fields';
-import { parseShape, type Scenario, type ScenarioProblem } from './scenario';
+import { parseShape } from './parseShape';
+import type { Scenario, ScenarioProblem } from './scenario';
 
 /** Set the field at dotted path `set` (say `queryService.instances`) to `value`; `null` unsets it. */
 export interface Change {

@@ -3,7 +3,8 @@
  * against the scenario as it stands at that moment, with the same rules as a live change.
  */
 import { changedScenario } from './changes';
-import { parseShape, type ParseResult, type ScenarioProblem } from './scenario';
+import { parseShape } from './parseShape';
+import type { ParseResult, ScenarioProblem } from './scenario';
 
 /** Largest scenario text accepted, in characters (checked before parsing): 4 MiB. */
 export const MAX_SCENARIO_CHARS = 4 * 1024 * 1024;

@@ -6,8 +6,12 @@
  * `virtual:engine-facts` instead: vite.config.ts runs this module at build time and writes its
  * exports into that module as plain data. Vitest aliases the virtual module to this file.
  */
-import { FIXED_DURING_RUN as fixedDuringRun, defaultScenario as makeDefaultScenario } from '../simulation/index';
-import { FAULT_RULES as faultRules, loadBalancerAlgorithms as algorithms } from '../simulation/scenario';
+import {
+  FAULT_RULES as faultRules,
+  FIXED_DURING_RUN as fixedDuringRun,
+  defaultScenario as makeDefaultScenario,
+  loadBalancerAlgorithms as algorithms,
+} from '../simulation/index';
 
 /** The built-in default scenario, every default filled in (what `{ "version": 1 }` parses to). */
 export const defaultScenario = makeDefaultScenario();

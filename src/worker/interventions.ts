@@ -1,5 +1,5 @@
 /** Helpers for recording live changes as interventions that replay exactly. */
-import { getField, withField } from '../../simulation/fields';
+import { withField } from '../../simulation/fields';
 
 /** A change at a simulated time, as in the scenario file's `interventions`. */
 export interface Intervention {
@@ -35,9 +35,4 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
   if (!r.ok) return { ...(JSON.parse(JSON.stringify(obj)) as object), [path]: value } as T;
   if (path === 'workload.rps' && r.value.workload) delete (r.value.workload as Record<string, unknown>).profile;
   return r.value as T;
-}
-
-/** The value at dotted `path` (one of the engine's fields), or undefined. */
-export function getPath(obj: unknown, path: string): unknown {
-  return getField(obj, path);
 }

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useScenarioStore } from '../../state/scenarioStore';
-import { getPath } from '../../worker/interventions';
+import { getField } from '../../../simulation/fields';
 import { FIXED_DURING_RUN } from './fieldDefs';
 
 /** The current value of a scenario field and the message of its last refused edit, if any. */
 export function useField(path: string): { value: unknown; problem: string | undefined } {
-  const value = useScenarioStore((s) => getPath(s.scenario, path));
+  const value = useScenarioStore((s) => getField(s.scenario, path));
   const problem = useScenarioStore((s) => s.fieldProblems[path]);
   return { value, problem };
 }

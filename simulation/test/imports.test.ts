@@ -1,0 +1,67 @@
+/**
+ * The shape of the house, measured: no import circles (type imports included) in simulation/ and
+ * src/, and no engine file over 400 lines.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return name === 'node_modules' ? [] : files(p);
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/** The project files a file imports (relative specifiers only), type imports included. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)) {
+    const spec = m[1] ?? m[2];
+    const base = resolve(dirname(file), spec);
+    const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((c) => existsSync(c) && statSync(c).isFile());
+    if (hit && /\.tsx?$/.test(hit)) out.push(hit);
+  }
+  return out;
+}
+
+/** Every import circle, each as the list of files around it. */
+function cycles(all: string[]): string[][] {
+  const graph = new Map(all.map((f) => [f, importsOf(f)]));
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (f: string) => {
+    state.set(f, 1);
+    stack.push(f);
+    for (const g of graph.get(f) ?? []) {
+      if (state.get(g) === 1) found.push(stack.slice(stack.indexOf(g)).map((x) => relative(ROOT, x)));
+      else if (!state.has(g)) visit(g);
+    }
+    stack.pop();
+    state.set(f, 2);
+  };
+  for (const f of all) if (!state.has(f)) visit(f);
+  return found;
+}
+
+describe('imports', () => {
+  const all = [...files(join(ROOT, 'simulation')), ...files(join(ROOT, 'src'))];
+
+  it('simulation/ and src/ have no import circles, type imports included', () => {
+    expect(all.length).toBeGreaterThan(50);
+    expect(cycles(all)).toEqual([]);
+  });
+
+  it('no file of the engine (simulation/, tests aside) is over 400 lines', () => {
+    const long = all
+      .filter((f) => f.includes(`${join(ROOT, 'simulation')}/`) && !f.includes('/test/'))
+      .map((f) => ({ file: relative(ROOT, f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter((x) => x.lines > 400);
+    expect(long).toEqual([]);
+  });
+});
