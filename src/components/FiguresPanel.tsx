@@ -78,7 +78,13 @@ export function FiguresPanel() {
           <Single name="retries" value={r ? formatNum(r.retries) : '–'} />
           <Single
             name="errors"
-            value={r ? `${r.errors.deadInstance} dead instance, ${r.errors.shardDown} shard down, ${r.errors.injected} injected, ${r.errors.noInstance} no instance` : '–'}
+            value={
+              r
+                ? `${r.errors.deadInstance} dead instance, ${r.errors.shardDown} shard down, ${r.errors.injected} injected, ${r.errors.noInstance} no instance` +
+                  (r.errors.breakerOpen !== undefined ? `, ${r.errors.breakerOpen} breaker open` : '') +
+                  (r.errors.shed !== undefined ? `, ${r.errors.shed} shed` : '')
+                : '–'
+            }
           />
           <Single name="detectionMs.mean" value={r && r.detectionMs.count > 0 ? `${formatMs(r.detectionMs.mean)} ms` : '–'} />
           <Single

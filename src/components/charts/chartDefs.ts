@@ -97,6 +97,8 @@ export const CHARTS: ChartDef[] = [
       { label: 'shard down', color: 'var(--c4)', value: (w) => w.errors?.shardDown ?? 0 },
       { label: 'injected', color: 'var(--c5)', value: (w) => w.errors?.injected ?? 0 },
       { label: 'no instance', color: 'var(--c6)', value: (w) => w.errors?.noInstance ?? 0 },
+      { label: 'breaker open', color: 'var(--c1)', value: (w) => w.errors?.breakerOpen ?? 0 },
+      { label: 'shed (429)', color: 'var(--c2)', value: (w) => w.errors?.shed ?? 0 },
     ],
   },
   {

@@ -9,6 +9,7 @@ import { LatencyField } from './LatencyField';
 import { ProfileField } from './ProfileField';
 import { AutoscalingField } from './AutoscalingField';
 import { FaultsField } from './FaultsField';
+import { OptionalGroupField } from './OptionalGroupField';
 
 /** How many a scalable group has right now, when an autoscaler may differ from the setting. */
 function useLiveCount(path: string): string | undefined {
@@ -49,6 +50,14 @@ function Field({ def }: { def: FieldDef }) {
       return <FaultsField path={def.path} />;
     case 'heading':
       return <h3>{def.label}</h3>;
+    case 'group':
+      return (
+        <OptionalGroupField path={def.path} label={def.label} hint={def.hint} defaults={def.defaults}>
+          {def.fields.map((f) => (
+            <Field key={f.path} def={f} />
+          ))}
+        </OptionalGroupField>
+      );
   }
 }
 

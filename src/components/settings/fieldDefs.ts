@@ -1,5 +1,6 @@
 /** Every scenario field, grouped by the part of the system it belongs to. */
 import { FIXED_DURING_RUN as ENGINE_FIXED, loadBalancerAlgorithms } from 'virtual:engine-facts';
+import { fieldAt } from '../../../simulation/fields';
 import type { PartId } from '../../state/uiStore';
 
 export type FieldDef =
@@ -11,7 +12,8 @@ export type FieldDef =
   | { kind: 'profile'; path: string; label: string }
   | { kind: 'autoscaling'; path: string; label: string; metrics: readonly string[] }
   | { kind: 'faults'; path: string; label: string }
-  | { kind: 'heading'; path: string; label: string };
+  | { kind: 'heading'; path: string; label: string }
+  | { kind: 'group'; path: string; label: string; hint?: string; defaults: object; fields: FieldDef[] };
 
 export interface Section {
   title: string;
@@ -39,7 +41,30 @@ const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
   { kind: 'number', path: `${p}.memoryPerRequestMb`, label: 'Memory per request', unit: 'MB' },
   { kind: 'number', path: `${p}.memoryLimitMb`, label: 'Memory limit', unit: 'MB' },
   { kind: 'number', path: `${p}.restartS`, label: 'Restart for a vertical change', unit: 's' },
+  resilience(`${p}.circuitBreaker`, 'Circuit breaker (in the clients)', {}, [
+    ['failureRatio', 'Failure ratio to open', 0.1],
+    ['window', 'Window (attempts)', 1],
+    ['openS', 'Open for', 1],
+    ['trials', 'Trial attempts when half-open', 1],
+  ]),
+  resilience(`${p}.admission`, 'Admission control (rate limit)', { rps: 200 }, [
+    ['rps', 'Admitted rate', 50],
+    ['burst', 'Burst', 1],
+  ]),
 ];
+
+/** An optional group whose units and help come from the engine's field registry. */
+function resilience(path: string, label: string, defaults: object, fields: [name: string, label: string, step: number][]): FieldDef {
+  const unit = (p: string) => (fieldAt(p)?.unit === 'ratio' ? undefined : fieldAt(p)?.unit);
+  return {
+    kind: 'group',
+    path,
+    label,
+    hint: fieldAt(path)?.help,
+    defaults,
+    fields: fields.map(([name, l, step]) => ({ kind: 'number', path: `${path}.${name}`, label: l, unit: unit(`${path}.${name}`), step })),
+  };
+}
 
 export const SECTIONS: Record<PartId, Section> = {
   run: {
