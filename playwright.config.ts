@@ -21,7 +21,9 @@ export default defineConfig({
   webServer: {
     command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
     url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
+    // Never a server already there: it may serve another build (another checkout, an older dist/),
+    // and stop in the middle of this run. A busy port fails at once, saying so.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
