@@ -19,7 +19,7 @@ test('the built page works from a sub-path and asks no other host', async ({ lab
   await lab.setSpeed('10×');
   await lab.play();
   await lab.waitForSimTime(1);
-  expect([...hosts]).toEqual(['127.0.0.1:4173']);
+  expect([...hosts]).toEqual([new URL(test.info().project.use.baseURL!).host]);
   expect(outside).toEqual([]); // every file, the worker's included, came from under the page's path
   expect(lab.consoleErrors).toEqual([]);
 });
