@@ -50,17 +50,18 @@ function openRequests(sim: Simulation): { commands: Open; queries: Open } {
   return open;
 }
 
-export function buildReport(sim: Simulation): Report {
-  const now = sim.nowMs;
-  const measuredMs = Math.max(0, now - sim.warmupMs);
-  // An integral created after warm-up (a replica added later) counts from its start.
-  const since = (a: Area) => a.at(now) - (sim.windows.atWarmup.get(a) ?? 0);
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
-  const open = openRequests(sim);
-  const el = sim.elasticity;
-  const health = sim.health;
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
-  const cls = (t: ClassTally, inSystem: Area, o: Open): ClassReport => ({
+/** What every part of the report is measured against: now, the measured span, integrals since warm-up. */
+interface Span {
+  sim: Simulation;
+  now: number;
+  measuredMs: number;
+  since: (a: Area) => number;
+}
+
+function classReport({ measuredMs, since }: Span, t: ClassTally, inSystem: Area, o: Open): ClassReport {
+  return {
     offered: t.offered,
     completed: t.completed,
     rejected: t.rejected,
@@ -72,35 +73,62 @@ export function buildReport(sim: Simulation): Report {
     latencyMs: t.latency.summary(),
     retries: t.retries,
     requests: { started: t.started, succeeded: t.succeeded, gaveUp: t.gaveUp + o.gaveUp, inProgress: o.inProgress },
-  });
-  const group = (name: GroupName, final: number, instanceHours: number, vcpuHours: number): GroupReport => {
-    const { log, range } = el.group(name);
-    return {
-      instances: { min: Math.min(range.min, final), max: Math.max(range.max, final), final },
-      scalingActions: [...log.actions],
-      scalingActionCount: log.count,
-      cost: { vcpuHours, instanceHours },
-    };
   };
-  const service = (svc: Service): ServiceReport => {
-    const g = svc.group;
-    const serving = since(g.servingArea);
-    const memoryMb = g.baseMemoryMb * serving + g.memoryPerRequestMb * since(g.outstandingArea);
-    return {
-      ...group(svc.name, g.readyCount, g.instanceArea.at(now) / HOUR_MS, g.vcpuArea.at(now) / HOUR_MS),
-      queueWaitMs: svc.queueWait.summary(),
-      utilization: ratio(since(g.busyArea), since(g.capacityArea)),
-      memoryUtilization: ratio(memoryMb, g.memoryLimitMb * serving),
-      meanQueueLength: ratio(since(g.queueArea), measuredMs),
-      ...sim.breakers.reportFor(svc),
-      ...sim.admission.reportFor(svc),
-    };
+}
+
+function groupReport({ sim }: Span, name: GroupName, final: number, instanceHours: number, vcpuHours: number): GroupReport {
+  const { log, range } = sim.elasticity.group(name);
+  return {
+    instances: { min: Math.min(range.min, final), max: Math.max(range.max, final), final },
+    scalingActions: [...log.actions],
+    scalingActionCount: log.count,
+    cost: { vcpuHours, instanceHours },
   };
+}
+
+function serviceReport(span: Span, svc: Service): ServiceReport {
+  const { sim, now, measuredMs, since } = span;
+  const g = svc.group;
+  const serving = since(g.servingArea);
+  const memoryMb = g.baseMemoryMb * serving + g.memoryPerRequestMb * since(g.outstandingArea);
+  return {
+    ...groupReport(span, svc.name, g.readyCount, g.instanceArea.at(now) / HOUR_MS, g.vcpuArea.at(now) / HOUR_MS),
+    queueWaitMs: svc.queueWait.summary(),
+    utilization: ratio(since(g.busyArea), since(g.capacityArea)),
+    memoryUtilization: ratio(memoryMb, g.memoryLimitMb * serving),
+    meanQueueLength: ratio(since(g.queueArea), measuredMs),
+    ...sim.breakers.reportFor(svc),
+    ...sim.admission.reportFor(svc),
+  };
+}
+
+/** Attempts that did not complete, by cause; the new parts' causes only when they were on. */
+function errorsReport(sim: Simulation, open: { commands: Open; queries: Open }): Report['errors'] {
+  const c = sim.command.tally;
+  const q = sim.query.tally;
+  return {
+    rejected: c.rejected + q.rejected,
+    timedOut: c.timedOut + q.timedOut + open.commands.timedOut + open.queries.timedOut,
+    deadInstance: c.failedBy.deadInstance + q.failedBy.deadInstance,
+    shardDown: c.failedBy.shardDown + q.failedBy.shardDown,
+    injected: c.failedBy.injected + q.failedBy.injected,
+    noInstance: c.failedBy.noInstance + q.failedBy.noInstance,
+    ...(sim.breakers.used ? { breakerOpen: c.failedBy.breakerOpen + q.failedBy.breakerOpen } : {}),
+    ...(sim.admission.used ? { shed: c.failedBy.shed + q.failedBy.shed } : {}),
+  };
+}
+
+export function buildReport(sim: Simulation): Report {
+  const now = sim.nowMs;
+  // An integral created after warm-up (a replica added later) counts from its start.
+  const span: Span = { sim, now, measuredMs: Math.max(0, now - sim.warmupMs), since: (a: Area) => a.at(now) - (sim.windows.atWarmup.get(a) ?? 0) };
+  const { since } = span;
+  const open = openRequests(sim);
+  const health = sim.health;
   const util = (p: ConnectionPool) => ratio(since(p.busyArea), since(p.capacityArea));
   const st = sim.projection.stream;
   const projectorHours = st.consumerArea.at(now) / HOUR_MS;
-  const replicaHours = el.replicaArea.at(now) / HOUR_MS;
-  const c = sim.command.tally;
+  const replicaHours = sim.elasticity.replicaArea.at(now) / HOUR_MS;
   const q = sim.query.tally;
   const clients = sim.clients;
 
@@ -112,9 +140,9 @@ export function buildReport(sim: Simulation): Report {
     events: sim.events,
     wallMs: 0,
     ...(sim.stopped ? { stopped: { ...sim.stopped } } : {}),
-    commands: cls(c, sim.command.inSystem, open.commands),
+    commands: classReport(span, sim.command.tally, sim.command.inSystem, open.commands),
     queries: {
-      ...cls(q, sim.query.inSystem, open.queries),
+      ...classReport(span, q, sim.query.inSystem, open.queries),
       cacheHitRatio: ratio(q.cacheHits, q.cacheLookups),
       staleReadRatio: ratio(q.staleAnswers, q.answers),
       staleness: { ...clients.staleness.summary(), versionsBehindMean: ratio(clients.staleVersionsBehind, clients.staleness.count) },
@@ -122,31 +150,18 @@ export function buildReport(sim: Simulation): Report {
     followUpReads: { count: clients.followUps, violations: clients.followUpViolations },
     consistencyLagMs: sim.projection.consistencyLag.summary(),
     replicaLagMs: sim.readStore.replicaLag.summary(),
-    commandService: service(sim.command),
-    queryService: service(sim.query),
+    commandService: serviceReport(span, sim.command),
+    queryService: serviceReport(span, sim.query),
     writeStore: { shards: sim.writeStore.shards.map((s) => ({ writes: s.ops - s.opsAtWarmup, utilization: util(s) })) },
     readStore: { nodes: sim.readStore.nodes.map((n) => ({ reads: n.ops - n.opsAtWarmup, utilization: util(n) })) },
     eventStream: { maxLagEvents: sim.projection.maxLagEvents, maxLagMs: sim.projection.maxLagMs },
     projectors: {
-      ...group('projectors', st.consumers, projectorHours, projectorHours),
+      ...groupReport(span, 'projectors', st.consumers, projectorHours, projectorHours),
       utilization: ratio(since(st.busyArea), since(st.consumerArea)),
     },
-    replicas: group('replicas', sim.scenario.readStore.replicas, replicaHours, replicaHours),
-    errors: {
-      rejected: c.rejected + q.rejected,
-      timedOut: c.timedOut + q.timedOut + open.commands.timedOut + open.queries.timedOut,
-      deadInstance: c.failedBy.deadInstance + q.failedBy.deadInstance,
-      shardDown: c.failedBy.shardDown + q.failedBy.shardDown,
-      injected: c.failedBy.injected + q.failedBy.injected,
-      noInstance: c.failedBy.noInstance + q.failedBy.noInstance,
-      ...(sim.breakers.used ? { breakerOpen: c.failedBy.breakerOpen + q.failedBy.breakerOpen } : {}),
-      ...(sim.admission.used ? { shed: c.failedBy.shed + q.failedBy.shed } : {}),
-    },
-    retries: c.retries + q.retries,
-    detectionMs: {
-      count: health.detectionCount,
-      mean: ratio(health.detectionSumMs, health.detectionCount),
-      max: health.detectionMaxMs,
-    },
+    replicas: groupReport(span, 'replicas', sim.scenario.readStore.replicas, replicaHours, replicaHours),
+    errors: errorsReport(sim, open),
+    retries: sim.command.tally.retries + q.retries,
+    detectionMs: { count: health.detectionCount, mean: ratio(health.detectionSumMs, health.detectionCount), max: health.detectionMaxMs },
   };
 }

@@ -104,7 +104,7 @@ export class Service {
     const i = g.route(r.key[id]);
     if (i < 0) return this.refuse(id, 'failed', 'noInstance');
     if (!g.alive[i]) return this.refuse(id, 'failed', 'deadInstance');
-    if (this.faults.injectedFailure(this.injectedFraction)) return this.refuse(id, 'failed', 'injected');
+    if (this.injectedFraction > 0 && this.faults.injectedFailure(this.injectedFraction)) return this.refuse(id, 'failed', 'injected');
     if (!g.hasMemoryFor(i)) return this.refuse(id, 'rejected');
     if (g.busy[i] < g.vcpusOf[i]) {
       r.instance[id] = i;
