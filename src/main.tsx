@@ -1,13 +1,13 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { init, failWorkerForTest } from './app/controller';
+import { init, failWorkerForTest, linksHandledForTest } from './app/controller';
 import './styles.css';
 
 init();
 // Browser tests reach the worker's failure hook only when the page is opened with ?test-hooks.
 if (new URLSearchParams(location.search).has('test-hooks')) {
-  (window as unknown as { labTest: object }).labTest = { failWorker: failWorkerForTest };
+  (window as unknown as { labTest: object }).labTest = { failWorker: failWorkerForTest, linksHandled: linksHandledForTest };
 }
 
 // A transition: React renders the first screen in slices of a few ms instead of one long task.

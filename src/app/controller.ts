@@ -140,6 +140,22 @@ export function init(): void {
   setInterval(() => {
     if (useRunStore.getState().status === 'running' && bridge.alive) void guarded(() => bridge.call('ping'));
   }, WATCHDOG_MS);
+  // A link pasted into an open tab (or a host page changing the frame's hash) loads too.
+  window.addEventListener('hashchange', () => void loadLink(location.hash));
+}
+
+/** Hash changes handled so far (the browser tests wait on it). */
+let linksHandled = 0;
+export const linksHandledForTest = () => linksHandled;
+
+/** Loads the scenario in a `#scenario=` hash; anything wrong with it is listed and the page keeps its run. */
+async function loadLink(hash: string): Promise<void> {
+  try {
+    const text = (await exportCode()).scenarioTextFromHash(hash);
+    if (text !== null) await loadText(text, 'the shared link');
+  } finally {
+    linksHandled++;
+  }
 }
 
 export async function play(): Promise<void> {

@@ -7,8 +7,17 @@ export function Banners() {
   const error = useRunStore((s) => s.error);
   const notice = useRunStore((s) => s.notice);
   const fileProblems = useScenarioStore((s) => s.fileProblems);
+  const stopped = useRunStore((s) => s.report?.stopped);
   return (
     <>
+      {stopped && (
+        <div className="banner error" role="region" aria-label="Run stopped">
+          <p>
+            The run stopped at {stopped.atS.toFixed(1)} s: {stopped.reason}. Less load, smaller queues or more capacity keep a run
+            within what a browser tab can hold; Reset starts again.
+          </p>
+        </div>
+      )}
       <div role="alert" aria-live="assertive">
         {error && (
           <div className="banner error">
