@@ -6,6 +6,8 @@ import { chromiumLaunchOptions } from './scripts/browser';
 const launchOptions = chromiumLaunchOptions();
 /** The preview server's port: LAB_E2E_PORT, to run beside another run or a server left on 4173. */
 const port = Number(process.env.LAB_E2E_PORT || 4173);
+/** The built site to serve: LAB_E2E_DIST (a build of its own, so two runs in one checkout do not share dist/). */
+const outDir = process.env.LAB_E2E_DIST ? ` --outDir ${JSON.stringify(process.env.LAB_E2E_DIST)}` : '';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +23,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDir}`,
     url: `http://127.0.0.1:${port}`,
     // Never a server already there: it may serve another build (another checkout, an older dist/),
     // and stop in the middle of this run. A busy port fails at once, saying so.
