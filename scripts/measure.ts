@@ -11,7 +11,8 @@
  *
  * Each load is a new browser context (empty cache), as a student's first visit. Timings are wall
  * clock: other work on the machine lengthens them, so the machine's load average is printed too. Run with
- * `npm run measure` (it builds first). Exit status 1 when a target is missed.
+ * `npm run measure` (it builds first), or `npx tsx scripts/measure.ts [built-site folder]`. Exit status 1
+ * when a target is missed.
  */
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -84,8 +85,8 @@ async function measureLoad(url: string, browser: import('@playwright/test').Brow
   return { ...loadFigures, firstLineMs };
 }
 
-async function startPreview(): Promise<() => void> {
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+async function startPreview(dist: string): Promise<() => void> {
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -102,9 +103,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 async function main(): Promise<number> {
-  const size = entrySize(`${root}dist`);
+  const dist = process.argv[2] ?? `${root}dist`;
+  const size = entrySize(dist);
   const kb = size.totalGzipBytes / 1000;
-  const stop = await startPreview();
+  const stop = await startPreview(dist);
   const browser = await chromium.launch(chromiumLaunchOptions());
   const loads: Load[] = [];
   try {
