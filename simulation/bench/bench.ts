@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { buildReport, Simulation } from '../index';
+import { bareMm1 } from './bare';
 import { benchScale } from './scale';
 import { SCENARIOS, type ScenarioName } from './scenarios';
 
@@ -60,3 +61,21 @@ for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
   );
 }
 benchScale();
+
+// Issue 10's yardstick: customers per second of the engine's M/M/1 (full query path) against a
+// bare event loop on the same model, medians of 5 after a warm-up, in the same process.
+{
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  bareMm1(200_000);
+  const bare = median(Array.from({ length: 5 }, () => bareMm1(2_000_000).customersPerS));
+  const engine = median(
+    Array.from({ length: 5 }, () => {
+      const s = speed('mm1', 2500);
+      return s.requestsPerS;
+    }),
+  );
+  console.log(
+    `mm1 against a bare event loop: engine ${fmt(engine)} customers/s, bare loop ${fmt(bare)} customers/s: ` +
+      `${(engine / bare).toFixed(2)} of the bare loop (target >= 0.6)`,
+  );
+}
