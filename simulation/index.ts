@@ -1,4 +1,9 @@
-/** The simulation's public surface: everything the CLI, the worker and the tests use. */
+/**
+ * The simulation's public surface: everything the CLI, the worker, the page and the tests use.
+ * The page (src/ outside src/worker) may import the engine only from here, or from the two
+ * zod-free registries this re-exports, `fields.ts` and `figures.ts` (cheap on the main thread);
+ * `npm run lint` enforces it.
+ */
 export { Simulation, WINDOW_MS } from './simulation';
 export { buildReport } from './report';
 export { buildSnapshot } from './snapshot';
@@ -10,6 +15,8 @@ export { DEFAULT_LIMITS, MAX_PENDING_EVENTS, MAX_REQUESTS_IN_FLIGHT, MAX_STREAM_
 export { defaultScenario } from './parseShape';
 export { FAULT_RULES, faultKinds, loadBalancerAlgorithms, type Scenario, type ScenarioInput, type ScenarioProblem, type Latency } from './scenario';
 export type * from './types';
+export { compareRows, figuresOf, KEY_FIGURES, MAX_SWEEP_POINTS, parseSweep, replicationRows, rowsCsv, seedsFor, withSeed, withValue, type FigureRow } from './study/study';
+export type { Difference, Estimate } from './study/stats';
 
 import { Simulation } from './simulation';
 import { buildReport } from './report';
