@@ -1,11 +1,11 @@
 /**
- * A link is untrusted input. 1,000 fuzzed `#scenario=` links (random bytes, truncations, huge and
+ * A link is untrusted input. 1,000 fuzzed links of both formats (`#scenario=`, `#s=2.`) (random bytes, truncations, huge and
  * extreme values, prototype paths, deep nesting, markup in names) go through the page's own link
  * handling in one open tab; none may raise an uncaught error, call window.alert, change
  * Object.prototype in the page or in the worker, or leave the page unable to load a good link.
  */
 import { expect, test } from './fixtures';
-import { encodeScenario } from '../src/lib/shareLink';
+import { encodeScenario, linkHash } from '../src/lib/shareLink';
 import { stream } from '../simulation/engine/random';
 import { drawScenario } from '../simulation/fuzz/draw';
 
@@ -38,9 +38,22 @@ function randomBytesBase64(n: number): string {
   return s;
 }
 
-/** Link number i: a mix of every kind of bad (and some good) input. */
+/** Compressed (format 2) links of drawn and hostile scenarios, made before the run (compression is async). */
+const compressed: string[] = [];
+
+/** Link number i: a mix of every kind of bad (and some good) input, in both link formats. */
 function link(i: number): string {
-  const kind = i % 5;
+  const kind = i % 8;
+  if (kind >= 5) {
+    const good = compressed[i % compressed.length];
+    if (kind === 5) return good.slice(0, 5 + int(good.length - 5));
+    if (kind === 6) {
+      const chars = [...good];
+      for (let k = 0; k < 1 + int(4); k++) chars[5 + int(chars.length - 5)] = randomBytesBase64(1);
+      return chars.join('');
+    }
+    return pick([good, `#s=${pick(['2', '3', '99', '2.', ''])}.${randomBytesBase64(int(200))}`]);
+  }
   if (kind === 0) return `#scenario=${randomBytesBase64(1 + int(400))}`;
   const good = encodeScenario(drawScenario(7, i));
   if (kind === 1) return `#scenario=${good.slice(0, int(good.length))}`;
@@ -72,6 +85,7 @@ test('1,000 fuzzed links: no uncaught error, no alert, no prototype changed, and
   const worker = page.workers()[0];
   const workerProto = await worker.evaluate(protoNames);
 
+  for (let i = 0; i < 60; i++) compressed.push(await linkHash(i % 3 === 0 ? hostile[i % hostile.length]() : drawScenario(11, i)));
   const hashes: string[] = [];
   const N = Number(process.env.LINKS ?? 1000);
   for (let i = 0; i < N; i++) hashes.push(link(i));
@@ -103,12 +117,35 @@ test('1,000 fuzzed links: no uncaught error, no alert, no prototype changed, and
   // Nothing from a link was rendered as markup.
   await expect(page.locator('img[src="x"], svg[onload]')).toHaveCount(0);
   // The page still works: a good link loads and runs.
-  await page.evaluate((h) => (location.hash = h), `#scenario=${encodeScenario({ version: 1, name: 'after the fuzz', durationS: 3, warmupS: 1 })}`);
+  const after = await linkHash({ version: 1, name: 'after the fuzz', durationS: 3, warmupS: 1 });
+  await page.evaluate(async (h) => {
+    const hooks = (window as unknown as { labTest: { linksHandled(): number } }).labTest;
+    const before = hooks.linksHandled();
+    location.hash = h;
+    while (hooks.linksHandled() === before) await new Promise((r) => setTimeout(r, 2));
+  }, after);
   await expect(page.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeVisible();
   await lab.setSpeed('Fastest');
-  await lab.play();
+  // A 3 s run at full speed may be done before "running" is seen: wait for the end alone.
+  await lab.button('Play').click();
   await expect(lab.status).toHaveText('done', { timeout: 30_000 });
+  expect(await lab.simTimeS()).toBe(3);
   expect(lab.consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+});
+
+test('a damaged link gets one sentence, in an open tab and on first load, and the page stays on a working scenario', async ({ lab, page }) => {
+  const good = await linkHash({ version: 1, name: 'linked', workload: { rps: 123 } });
+  await page.goto(`/${good.slice(0, good.length - 6)}`);
+  await expect(page.getByRole('status').filter({ hasText: 'This link is damaged or incomplete, so the built-in scenario is shown instead.' })).toBeVisible();
+  await expect(lab.status).toHaveText('ready');
+  await page.evaluate((h) => (location.hash = h), good);
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeVisible();
+  await page.evaluate((h) => (location.hash = h), good.slice(0, good.length - 3));
+  await expect(page.getByRole('status').filter({ hasText: 'This link is damaged or incomplete, so the page keeps its current scenario.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Scenario file problems' })).toHaveCount(0);
+  await lab.setSpeed('Fastest');
+  await lab.play();
+  await expect(lab.status).toHaveText(/running|done/);
 });
 
 test('a link changed in an open tab loads, and a bad one names its problem while the run stays', async ({ lab, page }) => {

@@ -65,7 +65,7 @@ test('a shared link opens the same scenario and replays the same run', async ({ 
   await lab.button('Share link').click();
   await expect(lab.page.getByRole('status').filter({ hasText: 'links to this scenario with its 2 interventions' })).toBeVisible();
   const link = lab.page.url();
-  expect(link).toContain('#scenario=');
+  expect(link).toContain('#s=2.');
   await lab.setSpeed('Fastest');
   await lab.play();
   await expect(lab.status).toHaveText('done');

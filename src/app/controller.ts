@@ -8,6 +8,7 @@ import { appendWindows } from '../state/series';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import type { RunUpdate, Speed } from '../worker/runner';
+import type { LinkRead } from '../lib/shareLink';
 
 // Saving and sharing load when first used: the first screen needs neither.
 const exportCode = () => Promise.all([import('../lib/download'), import('../lib/shareLink')]).then(([d, s]) => ({ ...d, ...s }));
@@ -132,30 +133,69 @@ function clearRun(): void {
 export function init(): void {
   const hash = location.hash;
   void guarded(async () => {
-    const link = hash.length > 1 ? exportCode().then((m) => m.scenarioTextFromHash(hash)) : null;
+    const link = hash.length > 1 ? exportCode().then((m) => m.readLink(hash)) : null;
     await ensureWorker();
-    const shared = await link;
-    if (shared != null) await loadText(shared, 'the shared link');
+    if (link) await loadRead(await link, 'the built-in scenario is shown instead');
+    // From here on the address follows the scenario, so a reload or a copied address keeps it.
+    useScenarioStore.subscribe((s, was) => {
+      if (s.scenario !== was.scenario || s.interventions !== was.interventions) keepAddress();
+    });
   });
   setInterval(() => {
     if (useRunStore.getState().status === 'running' && bridge.alive) void guarded(() => bridge.call('ping'));
   }, WATCHDOG_MS);
   // A link pasted into an open tab (or a host page changing the frame's hash) loads too.
-  window.addEventListener('hashchange', () => void loadLink(location.hash));
+  // The event's own URL: the address may have been rewritten (keepAddress) since it was queued.
+  window.addEventListener('hashchange', (e) => void loadLink(new URL(e.newURL).hash));
 }
 
 /** Hash changes handled so far (the browser tests wait on it). */
 let linksHandled = 0;
 export const linksHandledForTest = () => linksHandled;
 
-/** Loads the scenario in a `#scenario=` hash; anything wrong with it is listed and the page keeps its run. */
+/** Loads the scenario in a link's hash; anything wrong with it is said and the page keeps its run. */
 async function loadLink(hash: string): Promise<void> {
   try {
-    const text = (await exportCode()).scenarioTextFromHash(hash);
-    if (text !== null) await loadText(text, 'the shared link');
+    await loadRead(await (await exportCode()).readLink(hash), 'the page keeps its current scenario');
   } finally {
     linksHandled++;
   }
+}
+
+/** Loads what a link held: a damaged one gets one sentence (never text from the link), a scenario is validated like a file. */
+async function loadRead(read: LinkRead, fallback: string): Promise<void> {
+  if (read.kind === 'scenario') await loadText(read.text, 'the shared link');
+  else if (read.kind === 'bad') {
+    useScenarioStore.setState({ fileProblems: [] });
+    useRunStore.setState({ notice: (await exportCode()).badLinkSentence(read.why, fallback) });
+  }
+}
+
+/** The address is rewritten at most this often while the scenario changes (replaceState: no history entries). */
+const ADDRESS_EVERY_MS = 1000;
+let addressTimer: ReturnType<typeof setTimeout> | null = null;
+let lastAddressAt = -Infinity;
+const inFrame = (): boolean => window.self !== window.top;
+
+/** Keeps the address's link current, throttled; a page in a frame leaves the host's address alone. */
+function keepAddress(): void {
+  if (addressTimer !== null || inFrame()) return;
+  addressTimer = setTimeout(
+    () => {
+      addressTimer = null;
+      lastAddressAt = performance.now();
+      void writeAddress();
+    },
+    Math.max(0, lastAddressAt + ADDRESS_EVERY_MS - performance.now()),
+  );
+}
+
+async function writeAddress(): Promise<string | undefined> {
+  const s = bridge.alive ? await bridge.call('scenarioToSave').catch(() => undefined) : undefined;
+  if (!s) return undefined;
+  const hash = await (await exportCode()).linkHash(s);
+  if (!inFrame() && location.hash !== hash) history.replaceState(history.state, '', hash);
+  return hash;
 }
 
 export async function play(): Promise<void> {
@@ -254,22 +294,29 @@ export async function saveScenario(): Promise<void> {
   if (s) (await exportCode()).downloadJson(s, `${s.name.replace(/[^\w.-]+/g, '-') || 'scenario'}.json`);
 }
 
-/** Puts the scenario (with its interventions) in the address, and copies the link if allowed. */
+/**
+ * Puts the scenario (with its interventions) in the address and copies the link if allowed. In a
+ * frame the address is the host's business: the link is copied, or shown to copy by hand.
+ */
 export async function shareLink(): Promise<void> {
   const s = await guarded(async () => {
     await ensureWorker();
     return bridge.call('scenarioToSave');
   });
   if (!s) return;
-  history.replaceState(null, '', (await exportCode()).hashFor(s));
+  const hash = await (await exportCode()).linkHash(s);
+  const url = location.href.replace(/#.*$/, '') + hash;
+  if (!inFrame()) history.replaceState(history.state, '', hash);
   let copied = false;
   try {
-    await navigator.clipboard.writeText(location.href);
+    await navigator.clipboard.writeText(url);
     copied = true;
   } catch {
-    // No clipboard permission (an iframe, plain http): the address bar holds the link anyway.
+    // No clipboard permission (a frame without clipboard-write, plain http).
   }
-  useRunStore.setState({ notice: `The address now links to this scenario with its ${s.interventions.length} interventions${copied ? ' (copied)' : ''}.` });
+  const n = s.interventions.length;
+  if (inFrame()) useRunStore.setState({ notice: copied ? `Link to this scenario with its ${n} interventions copied.` : `Link to this scenario: ${url}` });
+  else useRunStore.setState({ notice: `The address now links to this scenario with its ${n} interventions${copied ? ' (copied)' : ''}.` });
 }
 
 /** Downloads the report as the CLI prints it with --json. */
