@@ -6,10 +6,13 @@ import { Banners } from './components/Banners';
 import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
 import { FiguresPanel } from './components/FiguresPanel';
+import { useStudyStore } from './study/studyStore';
 
 // Not needed for the first paint: the settings load just after it, the report when a run ends.
 const SettingsPanel = lazy(() => import('./components/settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 const ReportPanel = lazy(() => import('./components/ReportPanel').then((m) => ({ default: m.ReportPanel })));
+// What-if studies load when the panel is first opened (from the toolbar or a study link).
+const StudyPanel = lazy(() => import('./components/study/StudyPanel').then((m) => ({ default: m.StudyPanel })));
 
 /** Holds the settings panel's place (and title) while its code loads. */
 function SettingsPlaceholder() {
@@ -25,6 +28,7 @@ function SettingsPlaceholder() {
 export function App() {
   const theme = useUiStore((s) => s.theme);
   const done = useRunStore((s) => s.status === 'done');
+  const studyOpen = useStudyStore((s) => s.open);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -37,6 +41,11 @@ export function App() {
       <Banners />
       <main className="layout">
         <div className="main">
+          {studyOpen && (
+            <Suspense fallback={<p className="muted">Loading the study panel…</p>}>
+              <StudyPanel />
+            </Suspense>
+          )}
           <Topology />
           {done && (
             <Suspense fallback={null}>

@@ -319,6 +319,14 @@ export async function shareLink(): Promise<void> {
   else useRunStore.setState({ notice: `The address now links to this scenario with its ${n} interventions${copied ? ' (copied)' : ''}.` });
 }
 
+/** The scenario as "Save scenario" gives it (interventions included): variant A of a study. */
+export async function scenarioForStudy(): Promise<Scenario | undefined> {
+  return guarded(async () => {
+    await ensureWorker();
+    return bridge.call('scenarioToSave');
+  });
+}
+
 /** Downloads the report as the CLI prints it with --json. */
 export async function saveReport(): Promise<void> {
   const r = await guarded(() => bridge.call('report'));

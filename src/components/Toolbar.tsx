@@ -4,6 +4,7 @@ import { useUiStore } from '../state/uiStore';
 import * as ctl from '../app/controller';
 import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
+import { useStudyStore } from '../study/studyStore';
 
 const SPEEDS: { value: Speed; label: string }[] = [
   { value: 1, label: '1× real time' },
@@ -25,6 +26,7 @@ export function Toolbar() {
   const achieved = useRunStore((s) => s.achievedSpeed);
   const theme = useUiStore((s) => s.theme);
   const setTheme = useUiStore((s) => s.setTheme);
+  const studyOpen = useStudyStore((s) => s.open);
   const fileRef = useRef<HTMLInputElement>(null);
   const running = status === 'running';
 
@@ -78,6 +80,15 @@ export function Toolbar() {
       </button>
       <button type="button" className="btn" onClick={() => void ctl.shareLink()}>
         Share link
+      </button>
+      <button
+        type="button"
+        className="btn"
+        aria-pressed={studyOpen}
+        aria-controls={studyOpen ? 'study-panel' : undefined}
+        onClick={() => useStudyStore.setState({ open: !studyOpen })}
+      >
+        Study
       </button>
       <button
         type="button"

@@ -1,0 +1,216 @@
+/**
+ * What-if studies on the page (issue 10): replications whose means are the CLI's to the last bit,
+ * an A/B comparison with overlaid charts and the paired-difference table, a sweep with its band,
+ * cancel, and a saved or shared study that reloads.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type LabPage } from './fixtures';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SCENARIO = fileURLToPath(new URL('./scenarios/study.json', import.meta.url));
+
+/** The study panel as a person uses it. */
+class StudyPanel {
+  readonly panel: Locator;
+  readonly progress: Locator;
+  readonly status: Locator;
+  readonly results: Locator;
+  constructor(readonly page: Page) {
+    this.panel = page.getByRole('region', { name: 'Study', exact: true });
+    this.progress = page.getByRole('status', { name: 'Study progress text' });
+    this.status = page.getByRole('status', { name: 'Study status' });
+    this.results = page.getByRole('region', { name: 'Study results' });
+  }
+  async open(): Promise<void> {
+    await this.page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button', { name: 'Study', exact: true }).click();
+    await expect(this.panel).toBeVisible();
+  }
+  async kind(name: 'Replications' | 'A/B compare' | 'Sweep'): Promise<void> {
+    await this.panel.getByRole('radio', { name }).check();
+  }
+  async replications(n: number): Promise<void> {
+    await this.panel.getByRole('spinbutton', { name: 'Replications (seeds)' }).fill(String(n));
+  }
+  async run(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Run study' }).click();
+  }
+  async runToEnd(): Promise<void> {
+    await this.run();
+    await expect(this.status).toHaveText('done', { timeout: 60_000 });
+  }
+  /** Clicks a download button of the panel and returns the file's text. */
+  async download(name: string): Promise<string> {
+    const [dl] = await Promise.all([this.page.waitForEvent('download'), this.panel.getByRole('button', { name }).click()]);
+    return readFileSync(await dl.path(), 'utf8');
+  }
+}
+
+async function openOnScenario(lab: LabPage): Promise<StudyPanel> {
+  await lab.goto();
+  await lab.loadScenario(SCENARIO, 'study.json');
+  const study = new StudyPanel(lab.page);
+  await study.open();
+  return study;
+}
+
+/** The long-format CSV (rowsCsv) as figure -> mean. */
+function csvMeans(csv: string): Map<string, number> {
+  const [head, ...lines] = csv.trim().split('\n');
+  const cols = head.split(',');
+  const f = cols.indexOf('figure');
+  const m = cols.indexOf('mean');
+  return new Map(lines.map((l) => l.split(',')).map((c) => [c[f], Number(c[m])]));
+}
+
+test('replications: the page runs N seeds on workers and its means equal the CLI\'s exactly', async ({ lab }) => {
+  const study = await openOnScenario(lab);
+  await study.replications(3);
+  await study.runToEnd();
+  await expect(study.progress).toContainText('3 of 3 runs');
+  const table = study.results.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: 'Mean ± 95% interval' })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: 'queries.latencyMs.p99' })).toBeVisible();
+
+  const page = csvMeans(await study.download('Export CSV'));
+  const cli = JSON.parse(
+    execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'simulation/cli.ts', SCENARIO, '--replications', '3', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
+  ) as { seeds: number[]; figures: Record<string, { mean: number }> };
+  expect(cli.seeds).toEqual([7, 8, 9]);
+  const cliMeans = new Map(Object.entries(cli.figures).map(([k, v]) => [k, v.mean]));
+  expect([...page.keys()]).toEqual([...cliMeans.keys()]);
+  // Every mean, bit for bit (String and JSON both print the shortest round-tripping decimal).
+  expect(Object.fromEntries(page)).toEqual(Object.fromEntries(cliMeans));
+  expect(page.size).toBeGreaterThan(50);
+  expect(lab.consoleErrors).toEqual([]);
+});
+
+test('A/B compare: overlaid charts (A solid, B dashed) and the paired-difference table', async ({ lab }) => {
+  const study = await openOnScenario(lab);
+  await study.kind('A/B compare');
+  await study.replications(3);
+  await study.panel.getByRole('combobox', { name: 'Field 1' }).fill('queryService.instances');
+  await study.panel.getByRole('textbox', { name: 'Value 1' }).fill('1');
+  await study.runToEnd();
+  await expect(study.progress).toContainText('6 of 6 runs');
+  const table = study.results.getByRole('table');
+  for (const name of ['A', 'B', 'B − A (paired 95% interval)', 'Larger than the interval?']) {
+    await expect(table.getByRole('columnheader', { name, exact: true })).toBeVisible();
+  }
+  // One query instance against two to three: query p99 is larger, well beyond the noise.
+  const p99 = table.getByRole('row').filter({ has: lab.page.getByRole('rowheader', { name: 'queries.latencyMs.p99', exact: true }) });
+  await expect(p99.getByRole('cell').last()).toHaveText('yes');
+  const chart = study.results.getByRole('figure').filter({ hasText: 'Query latency p99: A solid, B dashed' });
+  await expect(chart).toBeVisible();
+  await expect(chart.getByRole('listitem').filter({ hasText: 'A (solid)' })).toBeVisible();
+  await expect(chart.getByRole('listitem').filter({ hasText: 'B (dashed)' })).toBeVisible();
+  // Two lines: A solid, B dashed, both drawn.
+  const paths = chart.locator('svg path[fill="none"]');
+  await expect(paths).toHaveCount(2);
+  expect(await paths.nth(0).getAttribute('stroke-dasharray')).toBeNull();
+  expect(await paths.nth(1).getAttribute('stroke-dasharray')).toBe('4 3');
+  expect((await paths.nth(1).getAttribute('d'))?.length ?? 0).toBeGreaterThan(20);
+  expect(lab.consoleErrors).toEqual([]);
+});
+
+test('sweep: a figure against the field with its interval band, and cost beside it', async ({ lab }) => {
+  const study = await openOnScenario(lab);
+  await study.kind('Sweep');
+  await study.replications(2);
+  await study.panel.getByRole('textbox', { name: 'Sweep' }).fill('queryService.instances=1..4');
+  await study.runToEnd();
+  await expect(study.progress).toContainText('8 of 8 runs');
+  const figure = study.results.getByRole('figure').filter({ hasText: 'queries.latencyMs.p99 against queryService.instances' });
+  const cost = study.results.getByRole('figure').filter({ hasText: 'Cost (vCPU-hours) against queryService.instances' });
+  await expect(figure).toBeVisible();
+  await expect(cost).toBeVisible();
+  await expect(figure.locator('circle')).toHaveCount(4);
+  expect((await figure.locator('path.study-band').getAttribute('d'))?.length ?? 0).toBeGreaterThan(20);
+  // Another figure, read with the keyboard.
+  await study.results.getByRole('combobox', { name: 'Figure' }).selectOption('queries.throughputRps');
+  const other = study.results.getByRole('figure').filter({ hasText: 'queries.throughputRps against' });
+  await other.getByRole('img').focus();
+  await lab.page.keyboard.press('ArrowLeft');
+  await expect(other).toContainText('queryService.instances = 3:');
+  expect(lab.consoleErrors).toEqual([]);
+});
+
+test('cancel stops the study\'s workers: the progress stops and no more updates arrive', async ({ lab }) => {
+  const study = await openOnScenario(lab);
+  await study.replications(100);
+  await study.run();
+  await expect(study.status).toHaveText('running');
+  await expect.poll(async () => Number(/(\d+) of/.exec((await study.progress.textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(1);
+  const studyWorkers = () => lab.page.workers().filter((w) => /studyWorker/.test(w.url())).length;
+  expect(studyWorkers()).toBeGreaterThanOrEqual(1);
+  await study.panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(study.status).toHaveText('cancelled');
+  const stoppedAt = await study.progress.textContent();
+  await expect.poll(studyWorkers).toBe(0);
+  await lab.page.waitForTimeout(2000);
+  await expect(study.progress).toHaveText(stoppedAt!);
+  await expect(study.panel.getByRole('status').filter({ hasText: /^Cancelled after \d+ of 100 runs/ })).toBeVisible();
+  await expect(study.results).toHaveCount(0);
+  expect(lab.consoleErrors).toEqual([]);
+});
+
+test('a shared study link reloads the study (scenario, kind, seeds, variant) and runs it', async ({ lab, page }) => {
+  const study = await openOnScenario(lab);
+  await study.kind('A/B compare');
+  await study.replications(2);
+  await study.panel.getByRole('combobox', { name: 'Field 1' }).fill('cache.enabled');
+  await study.panel.getByRole('textbox', { name: 'Value 1' }).fill('true');
+  await study.panel.getByRole('button', { name: 'Share study link' }).click();
+  await expect(page).toHaveURL(/#study=/);
+  const url = page.url();
+  await page.goto('about:blank');
+  await page.goto(url);
+  const again = new StudyPanel(page);
+  await expect(again.panel).toBeVisible();
+  await expect(again.panel.getByRole('status').filter({ hasText: 'Loaded the study from the link: 4 runs' })).toBeVisible();
+  await expect(again.panel).toContainText('Scenario of the loaded study: study check');
+  await expect(again.panel.getByRole('radio', { name: 'A/B compare' })).toBeChecked();
+  await expect(again.panel.getByRole('spinbutton', { name: 'Replications (seeds)' })).toHaveValue('2');
+  await expect(again.panel.getByRole('combobox', { name: 'Field 1' })).toHaveValue('cache.enabled');
+  await again.runToEnd();
+  await expect(again.results.getByRole('rowheader', { name: 'queries.cacheHitRatio', exact: true })).toBeVisible();
+});
+
+test('a saved study file loads back into the panel', async ({ lab, page }) => {
+  const study = await openOnScenario(lab);
+  await study.kind('Sweep');
+  await study.replications(2);
+  await study.panel.getByRole('textbox', { name: 'Sweep' }).fill('cache.ttlS=1,5,30');
+  const saved = await study.download('Save study');
+  const def = JSON.parse(saved) as { study: number; kind: string; replications: number; sweep: string; scenario: { name: string } };
+  expect(def).toMatchObject({ study: 1, kind: 'sweep', replications: 2, sweep: 'cache.ttlS=1,5,30', scenario: { name: 'study check' } });
+
+  await lab.goto();
+  const fresh = new StudyPanel(page);
+  await fresh.open();
+  await fresh.panel.locator('input[type=file]').setInputFiles({ name: 'saved.study.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await expect(fresh.panel.getByRole('status').filter({ hasText: 'Loaded the study from saved.study.json: 6 runs' })).toBeVisible();
+  await expect(fresh.panel.getByRole('radio', { name: 'Sweep' })).toBeChecked();
+  await expect(fresh.panel.getByRole('textbox', { name: 'Sweep' })).toHaveValue('cache.ttlS=1,5,30');
+  await fresh.runToEnd();
+  await expect(fresh.results.getByRole('figure').filter({ hasText: 'against cache.ttlS' })).toHaveCount(2);
+});
+
+test('a garbled or hostile study link is refused with its problems, and nothing runs', async ({ lab, page }) => {
+  await lab.goto();
+  const bad = { study: 1, kind: 'compare', replications: 2, scenario: { version: 1 }, variant: [{ path: '__proto__.polluted', value: 1 }] };
+  const b64 = Buffer.from(JSON.stringify(bad)).toString('base64url');
+  await page.goto(`/#study=${b64}`);
+  const study = new StudyPanel(page);
+  await expect(study.panel.getByRole('alert', { name: 'Study problems' })).toContainText('variant[0].path: unknown field');
+  await page.goto('/#study=%%%not-base64');
+  await expect(study.panel.getByRole('alert', { name: 'Study problems' })).toBeVisible();
+  expect(await page.evaluate(() => 'polluted' in {})).toBe(false);
+  await expect(study.status).toHaveCount(0);
+});

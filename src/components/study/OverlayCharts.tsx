@@ -1,0 +1,53 @@
+import { useMemo } from 'react';
+import type { WindowStats } from '../../../simulation/index';
+import { formatMs, formatNum } from '../../lib/format';
+import { LineChart, type ChartDef } from '../charts/LineChart';
+
+interface Overlay {
+  title: string;
+  yTitle: string;
+  value: (w: WindowStats) => number;
+  format: (v: number) => string;
+}
+
+const OVERLAYS: Overlay[] = [
+  { title: 'Query latency p99', yTitle: 'latency (ms)', value: (w) => w.queries.p99, format: formatMs },
+  { title: 'Command latency p99', yTitle: 'latency (ms)', value: (w) => w.commands.p99, format: formatMs },
+  { title: 'Query throughput', yTitle: 'completed / s', value: (w) => w.queries.completed, format: (v) => formatNum(Math.round(v)) },
+  { title: 'Consistency lag p99', yTitle: 'lag (ms)', value: (w) => w.consistencyLagP99Ms, format: formatMs },
+  { title: 'Cost', yTitle: 'vCPU-hours', value: (w) => w.costVcpuHours, format: (v) => v.toFixed(3) },
+];
+
+/**
+ * A and B of a comparison in one chart each (the first seed of each): A a solid line, B a dashed
+ * one, and the legend says which is which in words, so colour is never needed to tell them apart.
+ */
+export function OverlayCharts({ a, b }: { a: WindowStats[]; b: WindowStats[] }) {
+  const defs = useMemo(() => {
+    const bAt = new Map(b.map((w) => [w.tS, w]));
+    // B's value at A's window times (the same windows unless B changed the duration).
+    const ofB = (o: Overlay) => (w: WindowStats) => {
+      const x = bAt.get(w.tS);
+      return x ? o.value(x) : NaN;
+    };
+    return OVERLAYS.map(
+      (o): ChartDef => ({
+        title: `${o.title}: A solid, B dashed`,
+        yTitle: o.yTitle,
+        format: o.format,
+        minTop: 1,
+        series: [
+          { label: 'A (solid)', color: 'var(--c1)', value: o.value },
+          { label: 'B (dashed)', color: 'var(--c3)', value: ofB(o), dashed: true },
+        ],
+      }),
+    );
+  }, [b]);
+  return (
+    <div className="study-charts" role="group" aria-label="A and B over time, first seed">
+      {defs.map((d) => (
+        <LineChart key={d.title} def={d} data={a} />
+      ))}
+    </div>
+  );
+}

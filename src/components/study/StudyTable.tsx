@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { KEY_FIGURES, type FigureRow } from '../../../simulation/index';
+import { figureHelp } from './figureHelp';
+import { withInterval } from './format';
+
+const KEY = new Set<string>(KEY_FIGURES);
+
+/** Each figure's mean ± 95% interval; in a comparison, A, B, the paired difference and whether it is larger than the noise. */
+export function StudyTable({ rows, caption }: { rows: readonly FigureRow[]; caption: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? rows : rows.filter((r) => KEY.has(r.figure));
+  const ab = rows.some((r) => r.b);
+  return (
+    <div className="study-table">
+      <label className="inline-label">
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Every figure ({rows.length})
+      </label>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            {ab ? (
+              <>
+                <th scope="col">A</th>
+                <th scope="col">B</th>
+                <th scope="col">B − A (paired 95% interval)</th>
+                <th scope="col">Larger than the interval?</th>
+              </>
+            ) : (
+              <th scope="col">Mean ± 95% interval</th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.figure} data-figure={r.figure}>
+              <th scope="row" title={figureHelp(r.figure)}>
+                {r.figure}
+              </th>
+              <td>{withInterval(r.a)}</td>
+              {ab && r.b && r.diff && (
+                <>
+                  <td>{withInterval(r.b)}</td>
+                  <td>{withInterval(r.diff)}</td>
+                  <td>{r.diff.significant ? 'yes' : 'no'}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
