@@ -1,0 +1,27 @@
+/**
+ * Bundles the command line into dist-cli/ (cli.js and the worker threads' nodeWorker.js beside it,
+ * as simulation/study/nodePool.ts expects when it does not run from source), so the `cqrs-lab`
+ * command starts without tsx. Run by `npm install` (prepare) and `npm run build:cli`;
+ * `node scripts/buildCli.mjs <outdir>` writes elsewhere (the tests do).
+ */
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = process.argv[2] ?? join(root, 'dist-cli');
+
+await build({
+  entryPoints: [join(root, 'simulation/cli.ts'), join(root, 'simulation/study/nodeWorker.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir,
+  entryNames: '[name]',
+  logLevel: 'warning',
+  // seedrandom is CommonJS: give the ES module bundle a require of its own.
+  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __cqrsLabRequire } from "node:module"; const require = __cqrsLabRequire(import.meta.url);' },
+});
+chmodSync(join(outdir, 'cli.js'), 0o755);

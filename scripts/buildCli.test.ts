@@ -1,0 +1,40 @@
+/**
+ * The prebuilt command (`cqrs-lab`, package.json bin): bundled by scripts/buildCli.mjs into a
+ * temporary folder here, then run as a user runs it. Its reports and study figures are the ones
+ * the engine gives in-process, and --json prints nothing but JSON.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenarioText, replicationRows, runScenario, seedsFor, withSeed, type Scenario } from '../simulation/index';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'cli-bundle-'));
+const file = join(root, 'e2e/scenarios/study.json');
+const run = (...args: string[]) => execFileSync(process.execPath, [join(tmp, 'cli.js'), ...args], { cwd: root, encoding: 'utf8' });
+
+let scenario: Scenario;
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/buildCli.mjs'), tmp], { cwd: root, stdio: 'inherit' });
+  const r = parseScenarioText(readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error('the test scenario is valid');
+  scenario = r.scenario;
+}, 60_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('the bundled CLI', () => {
+  it('cli.js --json prints only the report, the same as runScenario in-process (wallMs aside)', () => {
+    const out = run(file, '--json');
+    const report = JSON.parse(out) as Record<string, unknown>;
+    expect({ ...report, wallMs: 0 }).toEqual(JSON.parse(JSON.stringify({ ...runScenario(scenario), wallMs: 0 })));
+  });
+
+  it('cli.js --replications runs its bundled worker threads and gives the in-process means and intervals', () => {
+    const out = JSON.parse(run(file, '--replications', '2', '--workers', '2', '--json')) as { figures: Record<string, unknown> };
+    const rows = replicationRows(seedsFor(scenario.seed, 2).map((s) => runScenario(withSeed(scenario, s))));
+    expect(out.figures).toEqual(JSON.parse(JSON.stringify(Object.fromEntries(rows.map((r) => [r.figure, r.a])))));
+  });
+});
