@@ -5,6 +5,8 @@ import { init, failWorkerForTest, linksHandledForTest } from './app/controller';
 import './styles.css';
 
 init();
+// In a frame, the host API (src/embed) loads after the first screen: a page on its own never fetches it.
+if (window.self !== window.top) void import('./embed/hostApi').then((m) => m.start());
 // Browser tests reach the worker's failure hook only when the page is opened with ?test-hooks.
 if (new URLSearchParams(location.search).has('test-hooks')) {
   (window as unknown as { labTest: object }).labTest = { failWorker: failWorkerForTest, linksHandled: linksHandledForTest };

@@ -1,0 +1,107 @@
+/**
+ * The host API in the frame: listens to the parent page, obeys and answers only allowed origins,
+ * and tells the host of progress, the finish and the frame's height. Loaded only inside a frame.
+ * Messages from any other origin or window are dropped unread: they change nothing and get nothing.
+ */
+import * as ctl from '../app/controller';
+import type { Report } from '../../simulation/index';
+import { useRunStore } from '../state/runStore';
+import { useScenarioStore } from '../state/scenarioStore';
+import { allowedOrigins, COMMANDS, EVENTS, parseCommand, PROTOCOL, PROTOCOL_VERSION, type Command } from './protocol';
+
+const PROGRESS_EVERY_MS = 250;
+
+/** Key figures of a report for a host: what a course page grades or shows. */
+export function keyFigures(r: Report) {
+  return {
+    simulatedS: r.simulatedS,
+    commandsThroughputRps: r.commands.throughputRps,
+    queriesThroughputRps: r.queries.throughputRps,
+    commandsP99Ms: r.commands.latencyMs.p99,
+    queriesP99Ms: r.queries.latencyMs.p99,
+    cacheHitRatio: r.queries.cacheHitRatio,
+    staleReadRatio: r.queries.staleReadRatio,
+    consistencyLagP99Ms: r.consistencyLagMs.p99,
+  };
+}
+
+/** Starts listening. `fileOrigins` is what the deployment's embed-origins.json held (or null). */
+export async function start(): Promise<void> {
+  const file = await fetch(new URL('embed-origins.json', document.baseURI), { cache: 'no-store' })
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null);
+  const allowed = allowedOrigins(location.origin, import.meta.env.VITE_EMBED_ORIGINS as string | undefined, file);
+  // Chromium and Safari name the parent's origin; elsewhere the ready message goes to each allowed origin (postMessage drops the rest).
+  const ancestor = location.ancestorOrigins?.[0];
+  let host: string | null = ancestor && allowed.has(ancestor) ? ancestor : null;
+  const targets = () => (host ? [host] : ancestor ? [] : [...allowed]);
+  const post = (name: string, body: object, to = targets()) => {
+    for (const origin of to) window.parent.postMessage({ type: `${PROTOCOL}:${name}`, version: PROTOCOL_VERSION, ...body }, origin);
+  };
+
+  window.addEventListener('message', (e) => {
+    if (e.source !== window.parent || !allowed.has(e.origin)) return;
+    host = e.origin;
+    const p = parseCommand(e.data);
+    if (!p.ok) return post('error', { id: p.id, message: p.message }, [e.origin]);
+    run(p.command).then(
+      (result) => post('reply', { id: p.command.id, command: p.command.name, result }, [e.origin]),
+      (err: Error) => post('error', { id: p.command.id, command: p.command.name, message: err.message }, [e.origin]),
+    );
+  });
+
+  let lastProgress = 0;
+  useRunStore.subscribe((s, was) => {
+    const now = performance.now();
+    if (s.status !== was.status || (s.snapshot !== was.snapshot && now - lastProgress >= PROGRESS_EVERY_MS)) {
+      lastProgress = now;
+      post('progress', { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000 });
+    }
+    if (s.status === 'done' && was.status !== 'done' && s.report) post('finished', { figures: keyFigures(s.report) });
+  });
+
+  let lastHeight = -1;
+  const sendHeight = () => {
+    const px = Math.ceil(document.documentElement.scrollHeight);
+    if (px !== lastHeight) post('height', { px: (lastHeight = px) });
+  };
+  new ResizeObserver(sendHeight).observe(document.body);
+  post('ready', { supports: { commands: COMMANDS, events: EVENTS } });
+  sendHeight();
+}
+
+async function run(c: Command): Promise<unknown> {
+  switch (c.name) {
+    case 'load': {
+      if (await ctl.loadText(JSON.stringify(c.scenario), 'the host page\u2019s scenario')) return { name: useScenarioStore.getState().scenario.name };
+      const problems = useScenarioStore.getState().fileProblems;
+      throw new Error(problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') || 'The scenario was not loaded.');
+    }
+    case 'set': {
+      if (await ctl.change(c.path, c.value)) return { path: c.path, value: c.value };
+      throw new Error(useScenarioStore.getState().fieldProblems[c.path] ?? `${c.path} was not changed.`);
+    }
+    case 'play':
+      await ctl.play();
+      break;
+    case 'pause':
+      await ctl.pause();
+      break;
+    case 'reset':
+      await ctl.reset();
+      break;
+    case 'getReport':
+      return useRunStore.getState().report;
+    case 'getFigures': {
+      const r = useRunStore.getState().report;
+      return r ? keyFigures(r) : null;
+    }
+    case 'getState': {
+      const s = useRunStore.getState();
+      const sc = useScenarioStore.getState();
+      return { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000, scenario: sc.scenario.name, interventions: sc.interventions.length };
+    }
+  }
+  const s = useRunStore.getState();
+  return { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000 };
+}

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allowedOrigins, parseCommand } from './protocol';
+
+const cmd = (type: string, extra: object = {}) => ({ type: `cqrs-lab:${type}`, version: 1, id: 'x', ...extra });
+
+describe('parseCommand', () => {
+  it('parseCommand() accepts every command with its arguments and keeps the id', () => {
+    expect(parseCommand(cmd('play'))).toEqual({ ok: true, command: { name: 'play', id: 'x' } });
+    expect(parseCommand({ ...cmd('getReport'), id: 7 })).toEqual({ ok: true, command: { name: 'getReport', id: 7 } });
+    expect(parseCommand(cmd('set', { path: 'cache.enabled', value: true }))).toEqual({
+      ok: true,
+      command: { name: 'set', id: 'x', path: 'cache.enabled', value: true },
+    });
+    expect(parseCommand(cmd('load', { scenario: { version: 1 } }))).toMatchObject({ ok: true, command: { name: 'load' } });
+  });
+
+  it('parseCommand() refuses wrong namespaces, versions, ids, commands and arguments with a sentence', () => {
+    const bad: [unknown, string | number | null][] = [
+      [null, null],
+      ['play', null],
+      [[cmd('play')], null],
+      [{ ...cmd('play'), type: 'lab:play' }, 'x'],
+      [{ ...cmd('play'), version: 2 }, 'x'],
+      [{ ...cmd('play'), id: undefined }, null],
+      [{ ...cmd('play'), id: NaN }, null],
+      [{ ...cmd('play'), id: 'y'.repeat(101) }, null],
+      [cmd('constructor'), 'x'],
+      [cmd('__proto__'), 'x'],
+      [cmd('set', { path: '__proto__.polluted', value: 1 }), 'x'],
+      [cmd('set', { path: 'queryService.instances' }), 'x'],
+      [cmd('set', { path: 'toString', value: 1 }), 'x'],
+      [cmd('load', { scenario: [] }), 'x'],
+    ];
+    for (const [m, id] of bad) {
+      const r = parseCommand(m);
+      expect(r.ok, JSON.stringify(m)).toBe(false);
+      if (!r.ok) {
+        expect(r.id).toBe(id);
+        expect(r.message).toMatch(/^[A-Z`a-z].*\.$/);
+      }
+    }
+  });
+
+  it('parseCommand() never throws, whatever it is given (getters that throw, cycles, anything)', () => {
+    const cyclic: Record<string, unknown> = cmd('load');
+    cyclic.scenario = cyclic;
+    expect(parseCommand(cyclic).ok).toBe(false);
+    const trap = Object.defineProperty(cmd('play'), 'type', { get: () => { throw new Error('boom'); } });
+    expect(parseCommand(trap).ok).toBe(false);
+    fc.assert(fc.property(fc.anything(), (x) => typeof parseCommand(x).ok === 'boolean'));
+  });
+});
+
+describe('allowedOrigins', () => {
+  it('allowedOrigins() is the own origin plus valid http(s) origins from the build and the file, nothing else', () => {
+    const o = allowedOrigins('https://lab.example', ' https://course.example/path , nonsense,javascript:alert(1)', {
+      origins: ['http://localhost:8080/', 'data:text/html,x', 42, 'null'],
+    });
+    expect([...o].sort()).toEqual(['http://localhost:8080', 'https://course.example', 'https://lab.example']);
+    expect([...allowedOrigins('https://lab.example', undefined, null)]).toEqual(['https://lab.example']);
+    expect([...allowedOrigins('https://lab.example', '', { origins: '*' })]).toEqual(['https://lab.example']);
+  });
+});
