@@ -1,10 +1,19 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { init, failWorkerForTest, linksHandledForTest } from './app/controller';
+import { init, failWorkerForTest, linksHandledForTest, play, setSpeed } from './app/controller';
+import { applyEmbedLayout, embedOptions } from './embed/embedOptions';
+import { useUiStore } from './state/uiStore';
 import './styles.css';
 
-init();
+const embed = embedOptions(location.search);
+if (embed) applyEmbedLayout(embed, document.documentElement);
+const started = init();
+if (embed) {
+  if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
+  if (embed.speed !== null) void setSpeed(embed.speed);
+  if (embed.autoplay) void started.then(play);
+}
 // In a frame, the host API (src/embed) loads after the first screen: a page on its own never fetches it.
 if (window.self !== window.top) void import('./embed/hostApi').then((m) => m.start());
 // Browser tests reach the worker's failure hook only when the page is opened with ?test-hooks.

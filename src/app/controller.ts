@@ -130,9 +130,10 @@ function clearRun(): void {
   useRunStore.setState({ error: null, notice: null });
 }
 
-export function init(): void {
+/** Starts the worker and loads the address's link; resolves once the page is on its first scenario. */
+export function init(): Promise<void> {
   const hash = location.hash;
-  void guarded(async () => {
+  const ready = guarded(async () => {
     const link = hash.length > 1 ? exportCode().then((m) => m.readLink(hash)) : null;
     await ensureWorker();
     if (link) await loadRead(await link, 'the built-in scenario is shown instead');
@@ -147,6 +148,7 @@ export function init(): void {
   // A link pasted into an open tab (or a host page changing the frame's hash) loads too.
   // The event's own URL: the address may have been rewritten (keepAddress) since it was queued.
   window.addEventListener('hashchange', (e) => void loadLink(new URL(e.newURL).hash));
+  return ready.then(() => undefined);
 }
 
 /** Hash changes handled so far (the browser tests wait on it). */

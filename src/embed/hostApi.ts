@@ -58,11 +58,14 @@ export async function start(): Promise<void> {
       post('progress', { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000 });
     }
     if (s.status === 'done' && was.status !== 'done' && s.report) post('finished', { figures: keyFigures(s.report) });
+    if (s.status !== was.status) sendHeight(); // a report or a chart may have changed the content's height
   });
 
   let lastHeight = -1;
+  // The content's height: in embed mode the page does not scroll but its panels' column may.
   const sendHeight = () => {
-    const px = Math.ceil(document.documentElement.scrollHeight);
+    const layout = document.querySelector('.layout');
+    const px = Math.ceil(document.documentElement.scrollHeight + (layout ? layout.scrollHeight - layout.clientHeight : 0));
     if (px !== lastHeight) post('height', { px: (lastHeight = px) });
   };
   new ResizeObserver(sendHeight).observe(document.body);
