@@ -33,3 +33,26 @@ test('embed mode shows only the panels the address names', async ({ lab, page })
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Query service:/ })).toBeHidden();
 });
+
+test('"Copy embed code" builds an iframe snippet whose page opens the same scenario in embed mode', async ({ lab, page }) => {
+  await lab.goto();
+  await lab.loadScenario({ version: 1, name: 'embedded lesson', durationS: 20, warmupS: 2 }, 'lesson.json');
+  await lab.button('Copy embed code…').click();
+  const dialog = page.getByRole('dialog', { name: 'Copy embed code' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Play on load').check();
+  await dialog.getByLabel('figures').check();
+  const code = dialog.getByRole('textbox', { name: 'Embed code' });
+  await expect(code).toHaveValue(/#s=2\./);
+  const snippet = await code.inputValue();
+  expect(snippet).toMatch(/^<iframe src="[^"]+\?embed=1&amp;panels=topology,charts,figures&amp;autoplay=1#s=2\.[\w-]+" width="720" height="520"/);
+  const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await page.setViewportSize({ width: 720, height: 520 });
+  await page.goto('about:blank');
+  await page.goto(src);
+  await expect(lab.status).toHaveText('running');
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeAttached();
+  await expect(page.getByRole('heading', { name: 'Current figures' })).toBeVisible();
+});

@@ -192,6 +192,15 @@ function keepAddress(): void {
   );
 }
 
+/** The link hash (`#s=2.…`) of the scenario with its interventions, as "Share link" makes it. */
+export async function currentLink(): Promise<string | undefined> {
+  const s = await guarded(async () => {
+    await ensureWorker();
+    return bridge.call('scenarioToSave');
+  });
+  return s ? (await exportCode()).linkHash(s) : undefined;
+}
+
 async function writeAddress(): Promise<string | undefined> {
   const s = bridge.alive ? await bridge.call('scenarioToSave').catch(() => undefined) : undefined;
   if (!s) return undefined;

@@ -1,10 +1,13 @@
-import { useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useRunStore } from '../state/runStore';
 import { useUiStore } from '../state/uiStore';
 import * as ctl from '../app/controller';
 import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
 import { useStudyStore } from '../study/studyStore';
+
+// The embed-code dialog loads when first opened.
+const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
 
 const SPEEDS: { value: Speed; label: string }[] = [
   { value: 1, label: '1× real time' },
@@ -28,6 +31,7 @@ export function Toolbar() {
   const setTheme = useUiStore((s) => s.setTheme);
   const studyOpen = useStudyStore((s) => s.open);
   const fileRef = useRef<HTMLInputElement>(null);
+  const [embedOpen, setEmbedOpen] = useState(false);
   const running = status === 'running';
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -81,6 +85,14 @@ export function Toolbar() {
       <button type="button" className="btn" onClick={() => void ctl.shareLink()}>
         Share link
       </button>
+      <button type="button" className="btn" onClick={() => setEmbedOpen(true)}>
+        Copy embed code…
+      </button>
+      {embedOpen && (
+        <Suspense fallback={null}>
+          <EmbedDialog onClose={() => setEmbedOpen(false)} />
+        </Suspense>
+      )}
       <button
         type="button"
         className="btn"
