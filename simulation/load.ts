@@ -64,7 +64,24 @@ export function parseScenario(input: unknown): ParseResult {
   return r.ok ? r : { ok: false, problems: capProblems(r.problems) };
 }
 
-function validate(input: unknown): ParseResult {
+/** Longest `$schema` reference accepted. */
+const MAX_SCHEMA_REF = 2048;
+
+/**
+ * A file may name its JSON Schema (`"$schema": "./scenario.schema.json"`, so editors complete and
+ * check it); the engine ignores it. Anything but a short string there is a problem.
+ */
+function withoutSchemaRef(input: unknown): { input: unknown } | ScenarioProblem {
+  if (input === null || typeof input !== 'object' || Array.isArray(input) || !Object.hasOwn(input, '$schema')) return { input };
+  const { $schema: ref, ...rest } = input as Record<string, unknown>;
+  if (typeof ref !== 'string' || ref.length > MAX_SCHEMA_REF) return { path: '$schema', message: `the scenario's JSON Schema: a URL or path of at most ${MAX_SCHEMA_REF} characters` };
+  return { input: rest };
+}
+
+function validate(raw: unknown): ParseResult {
+  const stripped = withoutSchemaRef(raw);
+  if ('path' in stripped) return { ok: false, problems: [stripped] };
+  const input = stripped.input;
   const shape = parseShape(input);
   if (!shape.ok) return shape;
   const problems: ScenarioProblem[] = [];
