@@ -341,7 +341,7 @@ export async function scenarioForStudy(): Promise<Scenario | undefined> {
 /** Downloads the report as the CLI prints it with --json. */
 export async function saveReport(): Promise<void> {
   const r = await guarded(() => bridge.call('report'));
-  if (r) (await exportCode()).downloadJson(r, 'report.json');
+  if (r) (await exportCode()).downloadJson(r, `${r.scenario.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario'}-report.json`);
 }
 
 /** Test hook: make the worker fail ('throw') or stop answering ('hang'). */

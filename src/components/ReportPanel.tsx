@@ -3,6 +3,7 @@ import { useRunStore } from '../state/runStore';
 import * as ctl from '../app/controller';
 import { flatten } from '../lib/flatten';
 import { formatByName } from '../lib/format';
+import { ExportPanel } from './ExportPanel';
 
 /** The final report, every field under its CLI name, once the run has ended. */
 export function ReportPanel() {
@@ -23,6 +24,7 @@ export function ReportPanel() {
         </button>{' '}
         <span className="muted">the same JSON as <code>npm run sim -- file.json --json</code></span>
       </p>
+      <ExportPanel />
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>All figures</summary>
         <dl className="report-list">
