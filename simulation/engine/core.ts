@@ -25,7 +25,12 @@ export class Engine {
   /** The model's run limits: a sentence when too much is in flight, else null. */
   overLimit: () => string | null = () => null;
 
-  private readonly q = new EventQueue();
+  /**
+   * The calendar. Parts push on it directly (`calendar.push(tMs, kind, arg, arg2)`, the hottest
+   * call of all); `schedule` is the same for those that do not keep it.
+   */
+  readonly calendar = new EventQueue();
+  private readonly q = this.calendar;
   private readonly handlers: Handler[] = [];
   /** Event kinds by name, for messages and tests. */
   readonly kindNames: string[] = [];

@@ -5,6 +5,7 @@
  * stale refill after an event-driven delete is left visible, as in real systems.
  */
 import type { Engine } from '../engine/core';
+import type { EventQueue } from '../engine/eventQueue';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import type { ClassTally } from '../metrics/classTally';
 import { Cache } from '../model/cache';
@@ -19,6 +20,7 @@ export class CacheLayer implements Downstream, CacheFill {
   outcomes!: Outcomes;
 
   private readonly engine: Engine;
+  private readonly calendar: EventQueue;
   private readonly reqs: RequestPool;
   private readonly uHit: Uniform;
   private hitLatency!: Sampler;
@@ -32,6 +34,7 @@ export class CacheLayer implements Downstream, CacheFill {
   ) {
     const s = world.scenario;
     this.engine = world.engine;
+    this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.uHit = stream(s.seed, 'cache.hit');
     this.doneKind = world.engine.on('cache.lookupDone', (id) => this.onLookupDone(id));
@@ -57,7 +60,7 @@ export class CacheLayer implements Downstream, CacheFill {
 
   /** A query done on its instance: look in the cache, or read the store when there is none. */
   handle(id: number): void {
-    if (this.cache !== null) this.engine.schedule(this.engine.nowMs + this.hitLatency(), this.doneKind, id);
+    if (this.cache !== null) this.calendar.push(this.engine.nowMs + this.hitLatency(), this.doneKind, id);
     else this.readStore.read(id);
   }
 

@@ -6,6 +6,7 @@
  */
 import { ln, pow2 } from '../engine/detMath';
 import type { Engine } from '../engine/core';
+import type { EventQueue } from '../engine/eventQueue';
 import { stream, type Uniform } from '../engine/random';
 import { zipfSampler } from '../engine/zipf';
 import type { FailureCause } from '../metrics/classTally';
@@ -55,6 +56,7 @@ export class Clients implements Outcomes {
   followUpViolations = 0;
 
   private readonly engine: Engine;
+  private readonly calendar: EventQueue;
   private readonly reqs: RequestPool;
   private rate: RateProfile;
   private poisson = true;
@@ -88,6 +90,7 @@ export class Clients implements Outcomes {
   ) {
     const s = world.scenario;
     this.engine = world.engine;
+    this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.uArrival = stream(s.seed, 'workload.arrivals');
     this.uMix = stream(s.seed, 'workload.mix');
@@ -159,7 +162,7 @@ export class Clients implements Outcomes {
     if (this.arrivalsStopped) return;
     const e = this.poisson ? -ln(1 - this.uArrival()) : 1;
     const t = this.rate.next(this.engine.nowMs, e);
-    if (t < this.world.durationMs) this.engine.schedule(t, this.arrivalKind, this.arrivalGen);
+    if (t < this.world.durationMs) this.calendar.push(t, this.arrivalKind, this.arrivalGen);
   }
 
   private onArrival(gen: number): void {
@@ -174,11 +177,11 @@ export class Clients implements Outcomes {
     r.key[id] = this.nextKey();
     if (isCommand) {
       r.flags[id] |= F_COMMAND;
-      r.serviceMs[id] = this.command.drawServiceMs();
+      r.serviceMs[id] = this.command.serviceTime();
       const ratio = w.followUpReads.ratio;
       if (ratio > 0 && this.uFollowUp() < ratio) r.flags[id] |= F_WANTS_FOLLOW_UP;
     } else {
-      r.serviceMs[id] = this.query.drawServiceMs();
+      r.serviceMs[id] = this.query.serviceTime();
     }
     this.send(id);
   }
@@ -188,7 +191,7 @@ export class Clients implements Outcomes {
     r.flags[id] &= ~F_PENDING;
     r.arrivalMs[id] = this.engine.nowMs;
     // Retries keep the service time drawn for their request; follow-ups draw from their own stream.
-    if ((r.flags[id] & F_RETRY) === 0) r.serviceMs[id] = this.query.drawFollowUpMs();
+    if ((r.flags[id] & F_RETRY) === 0) r.serviceMs[id] = this.query.followUpTime!();
     this.send(id);
   }
 
@@ -199,15 +202,16 @@ export class Clients implements Outcomes {
     const retry = r.attempt[id] > 1;
     // A client request counts if it started after warm-up; its retries count with it.
     if (!retry && now >= this.world.warmupMs) r.flags[id] |= F_COUNTED;
-    const service = this.serviceOf(id);
+    const isCommand = (r.flags[id] & F_COMMAND) !== 0;
+    const service = isCommand ? this.command : this.query;
     service.tally.offer((r.flags[id] & F_COUNTED) !== 0, retry);
     if (!retry && this.retriesOn) this.retryTokens = Math.min(RETRY_TOKEN_CAP, this.retryTokens + this.retryBudget);
-    const guard = this.guardOf(id);
+    const guard = isCommand ? this.commandGuard : this.queryGuard;
     if (guard !== null && !guard.allow(id)) return this.endAttempt(id, 'failed', 'breakerOpen');
     if (!service.admit(id)) return;
     if (this.timeoutsOn) {
       r.deadlineMs[id] = now + this.world.scenario.workload.timeoutMs;
-      this.engine.schedule(r.deadlineMs[id], this.timeoutKind, id);
+      this.calendar.push(r.deadlineMs[id], this.timeoutKind, id);
     }
   }
 
@@ -227,7 +231,7 @@ export class Clients implements Outcomes {
     const f = r.flags[id];
     // Nobody is listening: the instance died (counted then) or the client moved on (counted then).
     if (f & F_DEAD) return r.release(id);
-    const service = this.serviceOf(id);
+    const service = f & F_COMMAND ? this.command : this.query;
     service.leave(id);
     if (f & F_ABANDONED) return r.release(id);
     const now = this.engine.nowMs;
@@ -235,7 +239,8 @@ export class Clients implements Outcomes {
     const counted = (f & F_COUNTED) !== 0;
     const w = this.world.scenario.workload;
     if (latency > w.timeoutMs) return this.endAttempt(id, 'timedOut');
-    this.guardOf(id)?.record(id, true);
+    const guard = f & F_COMMAND ? this.commandGuard : this.queryGuard;
+    if (guard !== null) guard.record(id, true);
     if (f & F_COMMAND) {
       service.tally.complete(counted, latency);
       if (f & F_WANTS_FOLLOW_UP) {
@@ -244,7 +249,7 @@ export class Clients implements Outcomes {
         r.flags[fu] |= F_FOLLOW_UP | F_PENDING;
         r.key[fu] = r.key[id];
         r.minVersion[fu] = r.version[id];
-        this.engine.schedule(now + w.followUpReads.afterMs, this.delayedKind, fu);
+        this.calendar.push(now + w.followUpReads.afterMs, this.delayedKind, fu);
       }
     } else {
       const key = r.key[id];
@@ -298,7 +303,7 @@ export class Clients implements Outcomes {
       r.serviceMs[next] = r.serviceMs[id];
       r.minVersion[next] = r.minVersion[id];
       const backoff = rt.backoffMs * pow2(r.attempt[id] - 1);
-      this.engine.schedule(this.engine.nowMs + backoff * (1 - rt.jitter * this.uRetry()), this.delayedKind, next);
+      this.calendar.push(this.engine.nowMs + backoff * (1 - rt.jitter * this.uRetry()), this.delayedKind, next);
     } else {
       tally.finish(counted, false);
     }

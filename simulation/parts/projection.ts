@@ -5,6 +5,7 @@
  * store ships it to every replica. Measures the consumer lag and the consistency lag.
  */
 import type { Engine } from '../engine/core';
+import type { EventQueue } from '../engine/eventQueue';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import { Histogram } from '../metrics/histogram';
 import { EventStream } from '../model/eventStream';
@@ -27,6 +28,7 @@ export class Projection {
   cache!: CacheLayer;
 
   private readonly engine: Engine;
+  private readonly calendar: EventQueue;
   /** Time of the latest append scheduled per partition (appends stay in commit order). */
   private readonly lastAppendMs: Float64Array;
   private readonly uAppend: Uniform;
@@ -40,6 +42,7 @@ export class Projection {
   constructor(private readonly world: World) {
     const s = world.scenario;
     this.engine = world.engine;
+    this.calendar = world.engine.calendar;
     this.stream = new EventStream(s.eventStream.partitions, s.eventStream.projectors);
     this.lastAppendMs = new Float64Array(s.eventStream.partitions);
     this.uAppend = stream(s.seed, 'eventStream.append');
@@ -68,7 +71,7 @@ export class Projection {
     const p = s.partitionOf(key);
     const appendAt = Math.max(nowMs + this.appendLatency(), this.lastAppendMs[p]);
     this.lastAppendMs[p] = appendAt;
-    this.engine.schedule(appendAt, this.appendKind, ev);
+    this.calendar.push(appendAt, this.appendKind, ev);
     return sync;
   }
 
@@ -84,7 +87,7 @@ export class Projection {
   /** Consumer `consumer` takes its next event, if it has one and may. */
   consume(consumer: number): void {
     const now = this.engine.nowMs;
-    if (this.stream.take(consumer, now) >= 0) this.engine.schedule(now + this.applyLatency(), this.applyKind, consumer);
+    if (this.stream.take(consumer, now) >= 0) this.calendar.push(now + this.applyLatency(), this.applyKind, consumer);
   }
 
   private onApplyDone(consumer: number): void {
@@ -118,12 +121,12 @@ export class Projection {
   /** The consumer group changes size: it pauses for a rebalance, then resumes. */
   resize(n: number): void {
     this.stream.setConsumers(n, this.engine.nowMs, this.world.scenario.eventStream.rebalanceMs);
-    this.engine.schedule(this.stream.pausedUntilMs, this.resumeKind, 0);
+    this.calendar.push(this.stream.pausedUntilMs, this.resumeKind, 0);
   }
 
   /** After a live change: if the group is paused for a rebalance, resume it when the pause ends. */
   resumeAfterPause(): void {
-    if (this.stream.pausedUntilMs > this.engine.nowMs) this.engine.schedule(this.stream.pausedUntilMs, this.resumeKind, 0);
+    if (this.stream.pausedUntilMs > this.engine.nowMs) this.calendar.push(this.stream.pausedUntilMs, this.resumeKind, 0);
   }
 
   /** The age of the oldest unapplied event, ms (0 when none). */

@@ -5,11 +5,12 @@
  * start, and answers after the query latency (times the unindexed factor for a full scan).
  */
 import type { Engine } from '../engine/core';
+import type { EventQueue } from '../engine/eventQueue';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import { Histogram } from '../metrics/histogram';
 import { ConnectionPool } from '../model/connectionPool';
 import type { EventStream } from '../model/eventStream';
-import type { RequestPool } from '../model/requestPool';
+import { F_CACHE_MISS, type RequestPool } from '../model/requestPool';
 import type { Scenario } from '../scenario';
 import type { CacheFill, Outcomes, Reader } from './ports';
 import type { World } from './world';
@@ -26,6 +27,7 @@ export class ReadStore implements Reader {
   cache!: CacheFill;
 
   private readonly engine: Engine;
+  private readonly calendar: EventQueue;
   private readonly reqs: RequestPool;
   private readonly keyCount: number;
   private lastDeliveryMs: number[] = [];
@@ -44,6 +46,7 @@ export class ReadStore implements Reader {
   ) {
     const s = world.scenario;
     this.engine = world.engine;
+    this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.keyCount = s.workload.keys.count;
     this.uQuery = stream(s.seed, 'readStore.query');
@@ -80,7 +83,7 @@ export class ReadStore implements Reader {
       // Log shipping keeps order: a change never reaches a replica before an earlier one.
       const at = Math.max(now + this.replicationLag() + this.extraReplicationMs[node], this.lastDeliveryMs[node]);
       this.lastDeliveryMs[node] = at;
-      this.engine.schedule(at, this.replicateKind, ev, node);
+      this.calendar.push(at, this.replicateKind, ev, node);
       s.pendingReplicas[ev]++;
     }
     if (s.pendingReplicas[ev] === 0) {
@@ -116,14 +119,14 @@ export class ReadStore implements Reader {
     r.version[id] = this.nodeVersion[node][r.key[id]];
     const rs = this.world.scenario.readStore;
     const factor = rs.indexed ? 1 : rs.unindexedFactor;
-    this.engine.schedule(this.engine.nowMs + this.queryLatency() * factor, this.doneKind, id);
+    this.calendar.push(this.engine.nowMs + this.queryLatency() * factor, this.doneKind, id);
   }
 
   private onReadDone(id: number): void {
     const now = this.engine.nowMs;
     const next = this.nodes[this.reqs.resource[id]].release(now);
     if (next >= 0) this.startRead(next);
-    this.cache.fill(id, now);
+    if (this.reqs.flags[id] & F_CACHE_MISS) this.cache.fill(id, now);
     this.outcomes.respond(id);
   }
 

@@ -6,6 +6,7 @@
  * (the answer or the failure went back to the client).
  */
 import type { Engine } from '../engine/core';
+import type { EventQueue } from '../engine/eventQueue';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import { Area } from '../metrics/area';
 import { ClassTally } from '../metrics/classTally';
@@ -40,15 +41,18 @@ export class Service {
   next!: Downstream;
   faults!: InjectedFailures;
   gate: Gate | null = null;
+  /** Draw a request's service time, and a follow-up read's (query service only), ms. */
+  serviceTime!: Sampler;
+  followUpTime: Sampler | null = null;
   /** Told whenever the number of serving instances may have changed. */
   onSizeChanged: () => void = () => {};
 
   private readonly engine: Engine;
+  private readonly calendar: EventQueue;
   private readonly reqs: RequestPool;
   private readonly uService: Uniform;
   private readonly uFollowUp: Uniform | null;
-  private serviceTime!: Sampler;
-  private followUpTime: Sampler | null = null;
+
   private readonly doneKind: number;
   private readonly bootKind: number;
   /** Vertical changes roll through the instances one at a time. */
@@ -62,6 +66,7 @@ export class Service {
   ) {
     const s = world.scenario;
     this.engine = world.engine;
+    this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.classFlag = name === 'commandService' ? F_COMMAND : 0;
     this.group = new InstanceGroup(s[name], stream(s.seed, `${name}.loadBalancer`), salt);
@@ -82,14 +87,6 @@ export class Service {
   configure(s: Scenario): void {
     this.serviceTime = sampler(s[this.name].serviceTimeMs, this.uService);
     if (this.uFollowUp !== null) this.followUpTime = sampler(s[this.name].serviceTimeMs, this.uFollowUp);
-  }
-
-  drawServiceMs(): number {
-    return this.serviceTime();
-  }
-
-  drawFollowUpMs(): number {
-    return this.followUpTime!();
   }
 
   /**
@@ -135,7 +132,7 @@ export class Service {
     g.busyArea.add(now, 1);
     g.busyAreas[i].add(now, 1);
     if (r.flags[id] & F_COUNTED) this.queueWait.record(now - r.arrivalMs[id]);
-    this.engine.schedule(now + (r.serviceMs[id] * g.slowFactor[i]) / g.speedOf[i], this.doneKind, id);
+    this.calendar.push(now + (r.serviceMs[id] * g.slowFactor[i]) / g.speedOf[i], this.doneKind, id);
   }
 
   /** Starts queued requests on instance i while it has free workers. */
@@ -214,7 +211,7 @@ export class Service {
    */
   resize(n: number, bootMs: number): void {
     const g = this.group;
-    for (const i of g.setInstances(n, this.engine.nowMs, bootMs)) this.engine.schedule(g.readyAtMs[i], this.bootKind, i);
+    for (const i of g.setInstances(n, this.engine.nowMs, bootMs)) this.calendar.push(g.readyAtMs[i], this.bootKind, i);
     const r = this.restarting;
     if (r >= 0 && g.state[r] !== BOOTING && g.state[r] !== RESTARTING) {
       this.restarting = -1;
@@ -235,7 +232,7 @@ export class Service {
   /** Instance i has no request left on it: a draining one stops, a restarting one boots again. */
   private instanceIdle(i: number): void {
     const g = this.group;
-    if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) this.engine.schedule(g.readyAtMs[i], this.bootKind, i);
+    if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) this.calendar.push(g.readyAtMs[i], this.bootKind, i);
   }
 
   /** A vertical change (vCPUs or speed): restart the instances one at a time to apply it. */

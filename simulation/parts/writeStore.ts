@@ -5,6 +5,7 @@
  * commit (or at append, if the append is synchronous).
  */
 import type { Engine } from '../engine/core';
+import type { EventQueue } from '../engine/eventQueue';
 import { hash32 } from '../engine/hash';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import { ConnectionPool } from '../model/connectionPool';
@@ -25,6 +26,7 @@ export class WriteStore implements Downstream {
   outcomes!: Outcomes;
 
   private readonly engine: Engine;
+  private readonly calendar: EventQueue;
   private readonly reqs: RequestPool;
   private readonly uWrite: Uniform;
   private writeLatency!: Sampler;
@@ -36,6 +38,7 @@ export class WriteStore implements Downstream {
   ) {
     const s = world.scenario;
     this.engine = world.engine;
+    this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.shards = Array.from({ length: s.writeStore.shards }, () => new ConnectionPool(s.writeStore.connectionsPerShard));
     this.writeVersion = new Int32Array(s.workload.keys.count);
@@ -65,14 +68,14 @@ export class WriteStore implements Downstream {
     const shard = this.shardOf(r.key[id]);
     r.resource[id] = shard;
     if (this.shardDown[shard] === 1) return this.outcomes.respondFailed(id, 'shardDown');
-    if (this.shards[shard].acquire(id, now)) this.engine.schedule(now + this.writeLatency(), this.doneKind, id);
+    if (this.shards[shard].acquire(id, now)) this.calendar.push(now + this.writeLatency(), this.doneKind, id);
   }
 
   private onDone(id: number): void {
     const r = this.reqs;
     const now = this.engine.nowMs;
     const next = this.shards[r.resource[id]].release(now);
-    if (next >= 0) this.engine.schedule(now + this.writeLatency(), this.doneKind, next);
+    if (next >= 0) this.calendar.push(now + this.writeLatency(), this.doneKind, next);
     // Commit: the new version exists from now; its event goes to the stream.
     const key = r.key[id];
     const v = ++this.writeVersion[key];
@@ -100,7 +103,7 @@ export class WriteStore implements Downstream {
     const now = this.engine.nowMs;
     for (const shard of this.shards) {
       for (let id = shard.admitWaiting(now); id >= 0; id = shard.admitWaiting(now)) {
-        this.engine.schedule(now + this.writeLatency(), this.doneKind, id);
+        this.calendar.push(now + this.writeLatency(), this.doneKind, id);
       }
     }
   }
