@@ -3,6 +3,7 @@
  * an A/B comparison with overlaid charts and the paired-difference table, a sweep with its band,
  * cancel, and a saved or shared study that reloads.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -213,4 +214,22 @@ test('a garbled or hostile study link is refused with its problems, and nothing 
   await expect(study.panel.getByRole('alert', { name: 'Study problems' })).toBeVisible();
   expect(await page.evaluate(() => 'polluted' in {})).toBe(false);
   await expect(study.status).toHaveCount(0);
+});
+
+test('the study panel and its results have no serious or critical axe violations, and open from the keyboard', async ({ lab, page }) => {
+  await lab.goto();
+  await lab.loadScenario(SCENARIO, 'study.json');
+  const toggle = page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button', { name: 'Study', exact: true });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const study = new StudyPanel(page);
+  await expect(study.panel).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await study.kind('A/B compare');
+  await study.replications(2);
+  await study.panel.getByRole('button', { name: 'Run study' }).press('Enter');
+  await expect(study.status).toHaveText('done', { timeout: 60_000 });
+  const results = await new AxeBuilder({ page }).include('#study-panel').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(serious).toEqual([]);
 });

@@ -4,7 +4,7 @@
  * (variant or point, seed). It runs in a study worker: the page's main thread validates nothing.
  */
 import { parseScenario, parseSweep, seedsFor, withSeed, withValue, type Scenario } from '../../simulation/index';
-import type { StudyDef, StudyKind } from './studyDef';
+import type { StudyDef, StudyKind } from './studyLink';
 
 /** A variant (A or B) or a sweep point: its jobs are `seeds.length` in a row. */
 export interface StudyGroup {

@@ -1,11 +1,11 @@
 /**
- * A finished study's figures, computed on the page from the workers' reports with the engine's own
+ * A finished study's figures, computed in a study worker from the reports with the engine's own
  * statistics (`replicationRows`, `compareRows`, `rowsCsv`: the functions the CLI uses), so the
  * page's means and intervals are the CLI's to the last bit.
  */
-import { compareRows, replicationRows, rowsCsv, type FigureRow, type Report, type WindowStats } from '../../simulation/index';
+import { compareRows, KEY_FIGURES, replicationRows, rowsCsv, type FigureRow, type Report, type WindowStats } from '../../simulation/index';
 import type { StudyPlan } from './plan';
-import type { StudyKind } from './studyDef';
+import type { StudyKind } from './studyLink';
 
 export interface SweepPoint {
   value: number | string | boolean;
@@ -25,16 +25,13 @@ export interface StudyResult {
   points?: SweepPoint[];
   /** The CLI's CSV of the same study. */
   csv: string;
-}
-
-/** The first job of each variant of a comparison brings its time series. */
-export function seriesJobs(plan: StudyPlan): Set<number> {
-  return plan.kind === 'compare' ? new Set([0, plan.seeds.length]) : new Set();
+  /** The figures shown first (and alone, until the table is asked for every figure). */
+  keyFigures: readonly string[];
 }
 
 export function resultOf(plan: StudyPlan, reports: readonly Report[], series: readonly (WindowStats[] | undefined)[]): StudyResult {
   const n = plan.seeds.length;
-  const base = { kind: plan.kind, name: plan.name, seeds: plan.seeds };
+  const base = { kind: plan.kind, name: plan.name, seeds: plan.seeds, keyFigures: KEY_FIGURES };
   if (plan.kind === 'sweep') {
     const points = plan.groups.map((g, i) => ({ value: g.value!, rows: replicationRows(reports.slice(i * n, (i + 1) * n)) }));
     const csv = points.map((p, i) => rowsCsv(p.rows, { field: plan.field!, value: p.value }, i === 0)).join('');

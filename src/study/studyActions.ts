@@ -3,8 +3,7 @@
  * apart from the sandbox's run; the main thread only sends scenarios and sums the reports.
  */
 import { scenarioForStudy } from '../app/controller';
-import { resultOf, seriesJobs } from './results';
-import { MAX_RUNS, runsOf, studyHash, studyTextFromHash, type StudyDef } from './studyDef';
+import { studyHash, studyTextFromHash, type StudyDef } from './studyLink';
 import { StudyPool } from './studyPool';
 import { useStudyStore, type StudyState } from './studyStore';
 
@@ -34,12 +33,7 @@ export async function runStudy(): Promise<void> {
     useStudyStore.setState({ status: 'failed', problems: ['The page has no scenario to study yet.'] });
     return;
   }
-  const runs = runsOf(def);
-  useStudyStore.setState({ status: 'preparing', problems: [], notice: null, done: 0, total: runs, result: null });
-  if (runs > MAX_RUNS) {
-    useStudyStore.setState({ status: 'failed', problems: [`${runs} runs, over the limit of ${MAX_RUNS}: fewer replications or sweep points`] });
-    return;
-  }
+  useStudyStore.setState({ status: 'preparing', problems: [], notice: null, done: 0, total: 0, result: null });
   pool?.cancel();
   const mine = new StudyPool();
   pool = mine;
@@ -50,12 +44,13 @@ export async function runStudy(): Promise<void> {
       return;
     }
     const plan = planned.plan;
-    const series = seriesJobs(plan);
+    // The first seed of each variant of a comparison brings its time series, for the overlaid charts.
+    const series = new Set(plan.kind === 'compare' ? [0, plan.seeds.length] : []);
     useStudyStore.setState({ status: 'running', total: plan.jobs.length, done: 0 });
     const results = await mine.runAll(plan.jobs, series, (k) => {
       if (pool === mine) useStudyStore.setState({ done: k, workers: mine.workers });
     });
-    const result = resultOf(
+    const result = await mine.summarize(
       plan,
       results.map((r) => r.report),
       results.map((r) => r.windows),

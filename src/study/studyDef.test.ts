@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkStudy, MAX_RUNS, MAX_STUDY_CHARS, parseStudyText, studyHash, studyTextFromHash, type StudyDef } from './studyDef';
+import { MAX_SCENARIO_CHARS } from '../../simulation/index';
+import { checkStudy, parseStudyText, type StudyDef } from './studyDef';
+import { MAX_RUNS, MAX_STUDY_CHARS, studyHash, studyTextFromHash } from './studyLink';
 
 const scenario = { version: 1, durationS: 5 };
 const compare: StudyDef = { study: 1, kind: 'compare', replications: 3, scenario, variant: [{ path: 'queryService.instances', value: 4 }] };
@@ -63,6 +65,10 @@ describe('parseStudyText', () => {
 });
 
 describe('study links', () => {
+  it('MAX_STUDY_CHARS leaves room for the largest scenario the engine accepts', () => {
+    expect(MAX_STUDY_CHARS).toBe(MAX_SCENARIO_CHARS + 64 * 1024);
+  });
+
   it('studyTextFromHash(studyHash(def)) gives the study back, UTF-8 included', () => {
     const def: StudyDef = { ...compare, scenario: { ...scenario, name: 'flash sale — ünïcödé ✓' } };
     const text = studyTextFromHash(studyHash(def));

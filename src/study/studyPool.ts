@@ -62,6 +62,12 @@ export class StudyPool {
     return Promise.race([s.remote.prepare(text), s.failed]);
   }
 
+  /** Asks the first worker for a finished study's figures. */
+  async summarize(...args: Parameters<StudyWorkerApi['summarize']>) {
+    const s = this.slot(0);
+    return Promise.race([s.remote.summarize(...args), s.failed]);
+  }
+
   /**
    * Runs every job; `onDone(k)` after each of the k finished. Jobs whose index is in `series`
    * bring their time series back too.

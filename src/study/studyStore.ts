@@ -1,6 +1,6 @@
 /** The study panel's state: whether it is open, the study being defined, and its run and result. */
 import { create } from 'zustand';
-import type { FieldChange, StudyKind } from './studyDef';
+import type { FieldChange, StudyKind } from './studyLink';
 import type { StudyResult } from './results';
 
 export type StudyStatus = 'idle' | 'preparing' | 'running' | 'done' | 'cancelled' | 'failed';

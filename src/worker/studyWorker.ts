@@ -6,7 +6,8 @@
  */
 import * as Comlink from 'comlink';
 import { runScenario, type Report, type Scenario, type WindowStats } from '../../simulation/index';
-import { planStudy, type PlanResult } from '../study/plan';
+import { planStudy, type PlanResult, type StudyPlan } from '../study/plan';
+import { resultOf, type StudyResult } from '../study/results';
 import { parseStudyText } from '../study/studyDef';
 
 export interface StudyRunResult {
@@ -28,6 +29,8 @@ const api = {
     const windows: WindowStats[] = [];
     return { report: runScenario(scenario, (w) => windows.push(w)), windows };
   },
+  /** A finished study's figures from its reports (the CLI's statistics), so the page's main thread runs no engine code. */
+  summarize: (plan: StudyPlan, reports: Report[], series: (WindowStats[] | undefined)[]): StudyResult => resultOf(plan, reports, series),
 };
 
 export type StudyWorkerApi = typeof api;

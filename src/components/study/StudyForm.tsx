@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { MAX_REPLICATIONS, STUDY_KINDS, type StudyKind } from '../../study/studyDef';
+import { MAX_REPLICATIONS, STUDY_KINDS, type StudyKind } from '../../study/studyLink';
 import { useStudyStore } from '../../study/studyStore';
 import { VariantEditor } from './VariantEditor';
 

@@ -23,6 +23,7 @@ export function StudyResults({ result }: { result: StudyResult }) {
       <h3>{compare ? `A/B comparison of ${result.name}, ${seeds}, common random numbers` : `${result.name}: ${seeds}`}</h3>
       <StudyTable
         rows={result.rows}
+        keyFigures={result.keyFigures}
         caption={compare ? 'A, B and the paired difference B − A, each with its 95% interval' : 'Mean and 95% interval of each figure over the seeds'}
       />
       {compare && result.seriesA && result.seriesB && <OverlayCharts a={result.seriesA} b={result.seriesB} />}

@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { KEY_FIGURES, type FigureRow } from '../../../simulation/index';
+import type { FigureRow } from '../../../simulation/index';
 import { figureHelp } from './figureHelp';
 import { withInterval } from './format';
 
-const KEY = new Set<string>(KEY_FIGURES);
-
 /** Each figure's mean ± 95% interval; in a comparison, A, B, the paired difference and whether it is larger than the noise. */
-export function StudyTable({ rows, caption }: { rows: readonly FigureRow[]; caption: string }) {
+export function StudyTable({ rows, caption, keyFigures }: { rows: readonly FigureRow[]; caption: string; keyFigures: readonly string[] }) {
   const [all, setAll] = useState(false);
-  const shown = all ? rows : rows.filter((r) => KEY.has(r.figure));
+  const shown = all ? rows : rows.filter((r) => keyFigures.includes(r.figure));
   const ab = rows.some((r) => r.b);
   return (
     <div className="study-table">

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { FIELDS } from '../../../simulation/fields';
-import type { FieldChange } from '../../study/studyDef';
+import type { FieldChange } from '../../study/studyLink';
 import { useStudyStore } from '../../study/studyStore';
 
 /** Settable leaf fields, for the editor's suggestions. */
