@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tsImport } from 'tsx/esm/api';
+import { CSP, embedOrigins, headersFile } from './scripts/csp.js';
 
 /**
  * `virtual:engine-facts`: the exports of src/engineFacts.ts (the default scenario and other plain
@@ -23,10 +24,25 @@ function engineFacts(): Plugin {
   };
 }
 
+/**
+ * The built pages declare the Content-Security-Policy (scripts/csp.ts) in a `<meta>`, and `_headers`
+ * carries it with `frame-ancestors` from VITE_EMBED_ORIGINS. Build only: the dev server needs inline scripts.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(embedOrigins(process.env.VITE_EMBED_ORIGINS)) });
+    },
+  };
+}
+
 // base './' so the built page works from any path (course pages embed it in sub-folders).
 export default defineConfig({
   base: './',
-  plugins: [react(), engineFacts()],
+  plugins: [react(), engineFacts(), contentSecurityPolicy()],
   worker: { format: 'es' },
   // Worker-only dependencies: pre-bundle them so the first worker call does not reload the page in dev.
   optimizeDeps: { include: ['comlink', 'seedrandom/lib/alea.js', 'zod'] },

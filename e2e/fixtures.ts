@@ -90,10 +90,23 @@ export class LabPage {
   }
 }
 
-export const test = base.extend<{ lab: LabPage }>({
+export const test = base.extend<{ lab: LabPage; cspViolations: string[] }>({
   lab: async ({ page }, use) => {
     await use(new LabPage(page));
   },
+  // Every spec, in every frame: the built site's Content-Security-Policy is never violated.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+      );
+      page.on('console', (m) => /CSP violation|Content Security Policy/.test(m.text()) && violations.push(m.text()));
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
