@@ -4,7 +4,7 @@
  * command starts without tsx. Run by `npm install` (prepare) and `npm run build:cli`;
  * `node scripts/buildCli.mjs <outdir>` writes elsewhere (the tests do).
  */
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -21,6 +21,7 @@ await build({
   outdir,
   entryNames: '[name]',
   logLevel: 'warning',
+  define: { __LAB_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   // seedrandom is CommonJS: give the ES module bundle a require of its own.
   banner: { js: '#!/usr/bin/env node\nimport { createRequire as __cqrsLabRequire } from "node:module"; const require = __cqrsLabRequire(import.meta.url);' },
 });

@@ -32,6 +32,12 @@ describe('the bundled CLI', () => {
     expect({ ...report, wallMs: 0 }).toEqual(JSON.parse(JSON.stringify({ ...runScenario(scenario), wallMs: 0 })));
   });
 
+  it('cli.js --version and -v print the package version alone', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(run('--version')).toBe(`${version}\n`);
+    expect(run('-v')).toBe(`${version}\n`);
+  });
+
   it('cli.js --replications runs its bundled worker threads and gives the in-process means and intervals', () => {
     const out = JSON.parse(run(file, '--replications', '2', '--workers', '2', '--json')) as { figures: Record<string, unknown> };
     const rows = replicationRows(seedsFor(scenario.seed, 2).map((s) => runScenario(withSeed(scenario, s))));

@@ -4,7 +4,7 @@
  * and the clock. Exit status: 0 done, 2 bad input (one line per problem, nothing run), 3 the run
  * was stopped by a run limit or --max-wall (the report is still printed, saying why).
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MAX_SCENARIO_CHARS, parseScenarioText, runScenario, type Report, type ScenarioProblem, type WindowStats } from './index';
 import { formatSummary } from './format';
@@ -26,6 +26,7 @@ Runs a scenario headless and prints a summary (or, with --json, one JSON report)
   --drain           after the run, stop arrivals and run on until nothing is in flight
   --max-wall S      stop the run after S seconds of wall-clock time (exit status 3, report says so)
   -h, --help        this text
+  -v, --version     the lab's version
 
 What-if studies (runs go to worker threads, one per core less one):
   --replications N  run N seeds (the seed, seed + 1, ...) and give each figure's mean and 95% interval
@@ -62,6 +63,19 @@ export interface Args {
   maxWallS?: number;
 }
 
+/** Set by the bundler (scripts/buildCli.mjs); absent when run from source. */
+declare const __LAB_VERSION__: string | undefined;
+
+/** The package's version: written into the bundle, or read from package.json (one level up) from source. */
+function version(): string {
+  if (typeof __LAB_VERSION__ === 'string') return __LAB_VERSION__;
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
   let parsed;
   try {
@@ -82,6 +96,7 @@ function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
         check: { type: 'string', multiple: true },
         workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
@@ -91,6 +106,10 @@ function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
   const v = parsed.values;
   if (v.help) {
     process.stdout.write(HELP + '\n');
+    process.exit(0);
+  }
+  if (v.version) {
+    process.stdout.write(version() + '\n');
     process.exit(0);
   }
   const problems: ScenarioProblem[] = [];
