@@ -54,7 +54,7 @@ describe('replications of M/M/1', () => {
     }
     expect(covered).toBeGreaterThanOrEqual(184);
     expect(covered).toBeLessThanOrEqual(196);
-  });
+  }, 300_000); // 4,000 runs: about 30 s alone, several times that on a busy machine
 
   it('with common random numbers the paired interval of B - A is narrower than the unpaired one', () => {
     // B serves 10% slower: the same arrivals and service draws, scaled (speed 1/1.1).
