@@ -326,6 +326,8 @@ export async function shareLink(): Promise<void> {
     // No clipboard permission (a frame without clipboard-write, plain http).
   }
   const n = s.interventions.length;
+  // The host API (src/embed/hostApi.ts), when loaded, passes the link on to the host page.
+  if (inFrame()) window.dispatchEvent(new CustomEvent('cqrs-lab:link', { detail: url }));
   if (inFrame()) useRunStore.setState({ notice: copied ? `Link to this scenario with its ${n} interventions copied.` : `Link to this scenario: ${url}` });
   else useRunStore.setState({ notice: `The address now links to this scenario with its ${n} interventions${copied ? ' (copied)' : ''}.` });
 }

@@ -61,6 +61,12 @@ export async function start(): Promise<void> {
     if (s.status !== was.status) sendHeight(); // a report or a chart may have changed the content's height
   });
 
+  // "Share link" in the frame: the host gets the link (the frame's own address is not the student's).
+  window.addEventListener('cqrs-lab:link', (e) => {
+    const url = (e as CustomEvent<unknown>).detail;
+    if (typeof url === 'string') post('link', { url });
+  });
+
   let lastHeight = -1;
   // The content's height: in embed mode the page does not scroll but its panels' column may.
   const sendHeight = () => {

@@ -6,14 +6,15 @@
  * Host to frame (commands): load { scenario } | play | pause | reset | set { path, value } |
  * getReport | getState | getFigures.
  * Frame to host: ready { supports } once, reply { id, result } or error { id, message } for every
- * command, and the events progress { status, tS }, finished { figures }, height { px }.
+ * command, and the events progress { status, tS }, finished { figures }, height { px }, link { url }
+ * (the learner pressed "Share link").
  */
 import { fieldAt } from '../../simulation/fields';
 
 export const PROTOCOL = 'cqrs-lab';
 export const PROTOCOL_VERSION = 1;
 export const COMMANDS = ['load', 'play', 'pause', 'reset', 'set', 'getReport', 'getState', 'getFigures'] as const;
-export const EVENTS = ['ready', 'progress', 'finished', 'height'] as const;
+export const EVENTS = ['ready', 'progress', 'finished', 'height', 'link'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type Command =
