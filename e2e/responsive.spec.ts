@@ -8,9 +8,9 @@ import { expect, test } from './fixtures';
 // received it) to the frame after React has drawn the change: what a person waits. The target is
 // 200 ms. Timings on this 2-core machine also carry the worker, the preview server and the test
 // runner (and other runs), so each figure is printed against the target, the median must meet it,
-// and the test fails on any click that waits a second: a page that stopped answering.
+// and the test fails on any click that waits two seconds: a page that stopped answering.
 const TARGET_MS = 200;
-const FROZEN_MS = 1000;
+const FROZEN_MS = 2000;
 
 test('the page answers clicks (target 200 ms) and the worker its pings while the largest valid scenario runs', async ({ lab, page }) => {
   test.setTimeout(180_000);
