@@ -40,8 +40,6 @@ export function changedScenario(current: Scenario, change: Change): ChangeResult
   const set = withField(settings, field.path, change.value);
   if (!set.ok) return { ok: false, problems: [{ path: set.path, message: set.message }] };
   const next = set.value;
-  // Setting a constant rate replaces a rate profile: the person asked for this rate from now on.
-  if (field.path === 'workload.rps') delete (next.workload as Record<string, unknown>).profile;
   const parsed = parseShape(next);
   if (!parsed.ok) return parsed;
   for (const fixed of FIXED_DURING_RUN) {

@@ -237,8 +237,8 @@ export function getField(obj: unknown, path: string): unknown {
 export type SetFieldResult = { ok: true; value: Obj } | { ok: false; path: string; message: string };
 
 /**
- * A deep copy of `obj` (plain JSON data) with field `path` set to `value`; `undefined` or `null`
- * removes it (an optional field goes away; others take their default when validated). A group on
+ * A deep copy of `obj` (plain JSON data) with field `path` set to `value` (and any field it
+ * replaces removed: see REPLACES); `undefined` or `null` removes it (an optional field goes away; others take their default when validated). A group on
  * the way that is missing is created only where `createGroups` says so (the page's editors);
  * otherwise it is an error, as a live change of `autoscaling.target` with no policy is.
  */
@@ -259,5 +259,14 @@ export function withField(obj: unknown, path: string, value: unknown, createGrou
   const last = parts[parts.length - 1];
   if (value === null || value === undefined) delete o[last];
   else o[last] = value;
+  const replaced = REPLACES.get(path);
+  if (replaced !== undefined) {
+    const at = replaced.lastIndexOf('.');
+    const parent = getField(copy, replaced.slice(0, at));
+    if (isObj(parent)) delete parent[replaced.slice(at + 1)];
+  }
   return { ok: true, value: copy };
 }
+
+/** Setting one field removes another: a constant request rate replaces a rate profile (the person asked for this rate from now on). */
+const REPLACES: ReadonlyMap<string, string> = new Map([['workload.rps', 'workload.profile']]);

@@ -9,6 +9,7 @@ export { buildReport } from './report';
 export { buildSnapshot } from './snapshot';
 export { applyChange, changedScenario, FIXED_DURING_RUN, type Change, type ChangeResult } from './changes';
 export { capProblems, MAX_DEPTH, MAX_PROBLEMS, MAX_SCENARIO_CHARS, parseScenario, parseScenarioText } from './load';
+export { textDepth } from './jsonDepth';
 export { FIELDS, fieldAt, getField, withField, type FieldEntry, type FieldKind } from './fields';
 export { FIGURES, figureAt, type FigureEntry } from './figures';
 export { DEFAULT_LIMITS, MAX_PENDING_EVENTS, MAX_REQUESTS_IN_FLIGHT, MAX_STREAM_EVENTS_IN_FLIGHT, type RunLimits, type RunStop } from './limits';

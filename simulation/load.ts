@@ -3,6 +3,7 @@
  * against the scenario as it stands at that moment, with the same rules as a live change.
  */
 import { changedScenario } from './changes';
+import { textDepth } from './jsonDepth';
 import { parseShape } from './parseShape';
 import type { ParseResult, ScenarioProblem } from './scenario';
 
@@ -30,24 +31,6 @@ function depthOf(value: unknown, limit: number): number {
     if (d > deepest) deepest = d;
     if (deepest > limit) return deepest;
     for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
-  }
-  return deepest;
-}
-
-/** How deep the brackets of JSON text nest (outside strings), stopping past `limit`. */
-function textDepth(text: string, limit: number): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // a backslash escapes the next character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > deepest && (deepest = depth) > limit) return deepest;
-    } else if (c === 125 || c === 93) depth--;
   }
   return deepest;
 }

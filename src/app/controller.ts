@@ -343,7 +343,9 @@ export async function scenarioForStudy(): Promise<Scenario | undefined> {
 /** Downloads the report as the CLI prints it with --json. */
 export async function saveReport(): Promise<void> {
   const r = await guarded(() => bridge.call('report'));
-  if (r) (await exportCode()).downloadJson(r, `${r.scenario.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario'}-report.json`);
+  if (!r) return;
+  const code = await exportCode();
+  code.downloadJson(r, `${code.fileNameOf(r.scenario, 'scenario')}-report.json`);
 }
 
 /** Test hook: make the worker fail ('throw') or stop answering ('hang'). */

@@ -4,28 +4,13 @@
  */
 import type { WindowStats } from '../../simulation/index';
 import { seriesHeader, seriesRow } from '../../simulation/series';
-
-/** Offers `blob` as a download named `fileName`. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadBlob, fileNameOf } from './download';
 
 /** The windows as CSV, exactly as `npm run sim -- file.json --series out.csv` writes them. */
 export function seriesCsv(windows: readonly WindowStats[]): string {
   return [seriesHeader(), ...windows.map(seriesRow)].join('\n') + '\n';
 }
 
-/** A file name made of a scenario's name: letters, digits, dots and dashes. */
-export function fileNameOf(name: string, fallback: string): string {
-  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
-}
 
 const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display'];
 

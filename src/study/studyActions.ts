@@ -3,6 +3,7 @@
  * apart from the sandbox's run; the main thread only sends scenarios and sums the reports.
  */
 import { scenarioForStudy } from '../app/controller';
+import { downloadText, fileNameOf } from '../lib/download';
 import { studyHash, studyTextFromHash, type StudyDef } from './studyLink';
 import { StudyPool } from './studyPool';
 import { useStudyStore, type StudyState } from './studyStore';
@@ -75,25 +76,15 @@ export function cancelStudy(): void {
   p.cancel();
 }
 
-function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
-const fileBase = (name: string) => name.replace(/[^\w.-]+/g, '-') || 'scenario';
+const fileBase = (name: string) => fileNameOf(name, 'scenario');
 
 /** Downloads the study's definition (scenario, kind, variant or sweep, replications) as JSON. */
 export async function saveStudy(): Promise<void> {
   const def = await currentDefinition();
   if (!def) return;
   const name = (def.scenario as { name?: unknown }).name;
-  download(JSON.stringify(def, null, 2) + '\n', `${fileBase(typeof name === 'string' ? name : '')}-${def.kind}.study.json`, 'application/json');
+  downloadText(JSON.stringify(def, null, 2) + '\n', `${fileBase(typeof name === 'string' ? name : '')}-${def.kind}.study.json`, 'application/json');
   useStudyStore.setState({ notice: 'Saved the study (its definition: run it again to get the same figures).' });
 }
 
@@ -115,7 +106,7 @@ export async function shareStudy(): Promise<void> {
 /** Downloads the result as the CLI's CSV. */
 export function exportCsv(): void {
   const r = useStudyStore.getState().result;
-  if (r) download(r.csv, `${fileBase(r.name)}-${r.kind}.csv`, 'text/csv');
+  if (r) downloadText(r.csv, `${fileBase(r.name)}-${r.kind}.csv`, 'text/csv');
 }
 
 /**

@@ -4,7 +4,7 @@
  * is looked up in the engine's registry (never walked), and the scenario itself is validated by the
  * engine in a worker (src/study/plan.ts), never here.
  */
-import { fieldAt, MAX_DEPTH, MAX_SWEEP_POINTS, parseSweep } from '../../simulation/index';
+import { fieldAt, MAX_DEPTH, MAX_SWEEP_POINTS, parseSweep, textDepth } from '../../simulation/index';
 import { MAX_REPLICATIONS, MAX_RUNS, MAX_STUDY_CHARS, MAX_VARIANT_CHANGES, STUDY_KINDS, type FieldChange, type StudyDef, type StudyKind } from './studyLink';
 
 export type { FieldChange, StudyDef, StudyKind } from './studyLink';
@@ -67,30 +67,11 @@ export function checkStudy(input: unknown): StudyCheck {
   return { ok: true, def };
 }
 
-/** Deepest nesting of brackets outside strings, stopping once past `limit`. */
-function depthOf(text: string, limit: number): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // a backslash escapes the next character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      deepest = Math.max(deepest, ++depth);
-      if (deepest > limit) return deepest;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return deepest;
-}
-
 /** A study from the text of a file or link: size and nesting capped before parsing, then checked. */
 export function parseStudyText(text: string): StudyCheck {
   if (typeof text !== 'string') return { ok: false, problems: ['(study): not text'] };
   if (text.length > MAX_STUDY_CHARS) return { ok: false, problems: [`(study): too large: ${text.length} characters, over the limit of ${MAX_STUDY_CHARS}`] };
-  if (depthOf(text, MAX_DEPTH + 1) > MAX_DEPTH + 1) return { ok: false, problems: [`(study): nested more than ${MAX_DEPTH} levels deep`] };
+  if (textDepth(text, MAX_DEPTH + 1) > MAX_DEPTH + 1) return { ok: false, problems: [`(study): nested more than ${MAX_DEPTH} levels deep`] };
   let input: unknown;
   try {
     input = JSON.parse(text);

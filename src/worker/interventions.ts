@@ -33,6 +33,5 @@ export function mergeInterventions(a: readonly Intervention[], b: readonly Inter
 export function setPath<T>(obj: T, path: string, value: unknown): T {
   const r = withField(obj, path, value, true);
   if (!r.ok) return { ...(JSON.parse(JSON.stringify(obj)) as object), [path]: value } as T;
-  if (path === 'workload.rps' && r.value.workload) delete (r.value.workload as Record<string, unknown>).profile;
   return r.value as T;
 }
