@@ -56,7 +56,10 @@ test('the address follows live changes without adding history entries, and a rel
     const check = await page.context().newPage();
     await check.goto(url);
     await expect(check.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeVisible();
-    const n = await check.getByRole('list', { name: 'Interventions' }).getByRole('listitem').count();
+    // The settings panel (and its list) loads after the first screen: wait for it, then count.
+    const list = check.getByRole('list', { name: 'Interventions' });
+    await list.waitFor();
+    const n = await list.getByRole('listitem').count();
     await check.close();
     return n;
   }, { timeout: 15_000 }).toBe(3);
