@@ -190,7 +190,7 @@ export class Clients implements Outcomes {
     const r = this.reqs;
     r.flags[id] &= ~F_PENDING;
     r.arrivalMs[id] = this.engine.nowMs;
-    // Retries keep the service time drawn for their request; follow-ups draw from their own stream.
+    // A retry got its service time when it was scheduled; a follow-up draws from its own stream.
     if ((r.flags[id] & F_RETRY) === 0) r.serviceMs[id] = this.query.followUpTime!();
     this.send(id);
   }
@@ -300,7 +300,8 @@ export class Clients implements Outcomes {
       r.flags[next] |= (f & (F_COMMAND | F_COUNTED | F_WANTS_FOLLOW_UP | F_FOLLOW_UP)) | F_PENDING | F_RETRY;
       r.attempt[next] = r.attempt[id] + 1;
       r.key[next] = r.key[id];
-      r.serviceMs[next] = r.serviceMs[id];
+      // A fresh attempt draws its own work, unless the request is inherently slow (kept draw).
+      r.serviceMs[next] = rt.keepServiceTime ? r.serviceMs[id] : this.serviceOf(id).retryTime();
       r.minVersion[next] = r.minVersion[id];
       const backoff = rt.backoffMs * pow2(r.attempt[id] - 1);
       this.calendar.push(this.engine.nowMs + backoff * (1 - rt.jitter * this.uRetry()), this.delayedKind, next);
