@@ -55,8 +55,12 @@ const group = (g: string, what: string): Row[] => [
   [`${g}.scalingActions[].from`, what, 'Capacity before the action.'],
   [`${g}.scalingActions[].to`, what, 'Capacity after the action.'],
   [`${g}.scalingActionCount`, 'actions', 'Scaling actions in all.'],
-  [`${g}.cost.vcpuHours`, 'vCPU-hours', 'vCPU time paid for (booting included).'],
-  [`${g}.cost.instanceHours`, 'instance-hours', 'Instance time paid for (booting included).'],
+  [`${g}.cost.vcpuHours`, 'vCPU-hours', 'vCPU time paid for (booting included), from time 0: unlike the other summary figures, warm-up counts here (see afterWarmup).'],
+  [`${g}.cost.instanceHours`, 'instance-hours', 'Instance time paid for (booting included), from time 0, warm-up included.'],
+  [`${g}.cost.usd`, 'USD', 'What that capacity cost from time 0: each vCPU-hour at the base price, more on bigger instances (pricing.sizePremium).'],
+  [`${g}.cost.afterWarmup.vcpuHours`, 'vCPU-hours', 'vCPU time paid for after warm-up: the span every other summary figure covers.'],
+  [`${g}.cost.afterWarmup.instanceHours`, 'instance-hours', 'Instance time paid for after warm-up.'],
+  [`${g}.cost.afterWarmup.usd`, 'USD', 'What the capacity cost after warm-up, priced by instance size.'],
 ];
 
 const service = (s: 'commandService' | 'queryService'): Row[] => [
@@ -170,6 +174,7 @@ const SERIES_ROWS: Row[] = [
   ['errors.breakerOpen', 'attempts/s', 'Attempts failed fast by an open circuit breaker, in the window (when one is on).'],
   ['errors.shed', 'attempts/s', 'Attempts shed by admission control, in the window (when it is on).'],
   ['costVcpuHours', 'vCPU-hours', 'vCPU-hours paid for since the start of the run (warm-up included), all groups.'],
+  ['costUsd', 'USD', 'What that cost since the start of the run, each vCPU-hour priced by its instance\'s size (bigger instances cost more per vCPU).'],
 ];
 
 /** Every figure of a window of the time series (the CSV's columns), by its flattened name. */

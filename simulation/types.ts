@@ -74,7 +74,16 @@ export interface GroupReport {
   /** The most recent scaling actions (at most 1000) and how many there were in all. */
   scalingActions: ScalingAction[];
   scalingActionCount: number;
-  cost: { vcpuHours: number; instanceHours: number };
+  /**
+   * What its capacity cost from time 0 (warm-up included), and over the measured span only (after
+   * warm-up, like every other summary figure). `usd` prices each vCPU-hour by its instance's size.
+   */
+  cost: {
+    vcpuHours: number;
+    instanceHours: number;
+    usd: number;
+    afterWarmup: { vcpuHours: number; instanceHours: number; usd: number };
+  };
 }
 
 export interface ServiceReport extends GroupReport {
@@ -189,6 +198,8 @@ export interface WindowStats {
   errors: { deadInstance: number; shardDown: number; injected: number; noInstance: number; breakerOpen?: number; shed?: number };
   /** vCPU-hours spent since the start of the run, all groups (a projector or replica counts 1 vCPU). */
   costVcpuHours: number;
+  /** What that cost in USD since the start of the run, each vCPU-hour priced by its instance's size. */
+  costUsd: number;
 }
 
 export interface InstanceView {
