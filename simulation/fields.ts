@@ -143,7 +143,13 @@ const SECTIONS: Record<string, Spec[]> = {
   ],
   workload: [
     ['rps', 'number', '', ['rps', 0, 1_000_000], 'Client requests per second; setting it replaces a rate profile.'],
-    ['profile', 'list', 'optional', null, 'Rate over time: points of { atS, rps, rampS }.'],
+    [
+      'profile',
+      'list',
+      'optional',
+      null,
+      'Rate over time: points of { atS, rps, rampS }. At atS the rate starts moving in a straight line to rps, gets there rampS seconds later and stays until the next point.',
+    ],
     ['arrivals', 'choice', '', null, 'Poisson (random gaps) or deterministic (evenly spaced).', ['poisson', 'deterministic']],
     ['writeRatio', 'number', '', ['ratio', 0, 1], 'Share of requests that are commands (writes).'],
     ['keys', 'group', '', null, 'The keys (ids) requests are about.'],
@@ -190,7 +196,13 @@ const SECTIONS: Record<string, Spec[]> = {
     ['queryLatencyMs', 'latency', '', ['ms'], 'Time of one read.'],
     ['indexed', 'boolean', '', null, 'Whether the read model is indexed for the query (otherwise a full scan).'],
     ['unindexedFactor', 'number', '', ['x', 1, 10_000], 'How many times slower an unindexed read is.'],
-    ['replicationLagMs', 'latency', '', ['ms'], 'Delay shipping a change from the primary to each replica.'],
+    [
+      'replicationLagMs',
+      'latency',
+      '',
+      ['ms'],
+      'Delay shipping each change from the primary to each replica. Changes reach a replica in order, so a change also waits for every earlier one: with a random delay the lag a reader sees is that of the slowest recent change and grows with the write rate. An exponential delay of mean 30 ms gives about 60 ms to one replica at 100 writes/s, 117 ms at 900 writes/s, and about 140 ms to reach both of 2 replicas at 900 writes/s. A constant delay gives exactly that delay.',
+    ],
     ['autoscaling', 'group', 'optional', null, 'Auto-scaling of the replicas (on cpu or rps).'],
   ],
   cache: [

@@ -91,7 +91,11 @@ const ROWS: Row[] = [
   ['followUpReads.count', 'reads', 'Follow-up reads (read-your-writes probes) answered.'],
   ['followUpReads.violations', 'reads', 'Of them, how many did not see the write.'],
   ...summary('consistencyLagMs', 'ms', 'time from commit to visible in the read model'),
-  ...summary('replicaLagMs', 'ms', 'time from commit to visible on every replica'),
+  ...summary(
+    'replicaLagMs',
+    'ms',
+    'time from commit to visible on every replica (what queries read: eventual consistency). Changes reach a replica in order, so with a random replication delay this grows with the write rate, well past the mean delay: see readStore.replicationLagMs',
+  ),
   ...service('commandService'),
   ...service('queryService'),
   ['writeStore.shards[].writes', 'writes', 'Writes committed on each shard after warm-up.'],
