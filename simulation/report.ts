@@ -89,8 +89,10 @@ function groupReport({ sim, now, since }: Span, name: GroupName, final: number, 
   const { log, range } = sim.elasticity.group(name);
   const usdPerHour = sim.scenario.pricing.vcpuHourUsd;
   // Cost from time 0 (warm-up included: the capacity was paid for), and over the measured span.
-  const whole = (a: Area) => a.at(now) / HOUR_MS;
-  const measured = (a: Area) => since(a) / HOUR_MS;
+  // Clamped at 0: the priced integral adds and takes away non-integer amounts, so rounding can
+  // leave -1e-19 where nothing was paid.
+  const whole = (a: Area) => Math.max(0, a.at(now) / HOUR_MS);
+  const measured = (a: Area) => Math.max(0, since(a) / HOUR_MS);
   return {
     instances: { min: Math.min(range.min, final), max: Math.max(range.max, final), final },
     scalingActions: [...log.actions],

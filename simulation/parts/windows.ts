@@ -145,7 +145,7 @@ export class Windows {
       costVcpuHours:
         hours(this.command.group.vcpuArea) + hours(this.query.group.vcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea),
       costUsd:
-        (hours(this.command.group.pricedVcpuArea) + hours(this.query.group.pricedVcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea)) *
+        Math.max(0, hours(this.command.group.pricedVcpuArea) + hours(this.query.group.pricedVcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea)) *
         this.world.scenario.pricing.vcpuHourUsd,
     };
     this.elasticity.sampleRanges();
