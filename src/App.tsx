@@ -5,13 +5,14 @@ import { Toolbar } from './components/Toolbar';
 import { Banners } from './components/Banners';
 import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
-import { FiguresPanel } from './components/FiguresPanel';
 import { useStudyStore } from './study/studyStore';
 
 // Not needed for the first paint: the settings load just after it, the report when a run ends.
 const SettingsPanel = lazy(() => import('./components/settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 const ReportPanel = lazy(() => import('./components/ReportPanel').then((m) => ({ default: m.ReportPanel })));
 // What-if studies load when the panel is first opened (from the toolbar or a study link).
+// The figures, with every label and help text of the figure registry, come just after the first paint.
+const FiguresPanel = lazy(() => import('./components/FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
 const StudyPanel = lazy(() => import('./components/study/StudyPanel').then((m) => ({ default: m.StudyPanel })));
 
 /** Holds the settings panel's place (and title) while its code loads. */
@@ -58,7 +59,15 @@ export function App() {
           <Suspense fallback={<SettingsPlaceholder />}>
             <SettingsPanel />
           </Suspense>
-          <FiguresPanel />
+          <Suspense
+            fallback={
+              <section className="panel figures" aria-busy="true">
+                <p className="muted">Loading the figures…</p>
+              </section>
+            }
+          >
+            <FiguresPanel />
+          </Suspense>
         </div>
       </main>
     </div>

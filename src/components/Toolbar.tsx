@@ -5,6 +5,7 @@ import * as ctl from '../app/controller';
 import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
 import { useStudyStore } from '../study/studyStore';
+import { GlossaryButton } from './glossary/GlossaryButton';
 
 // The embed-code dialog loads when first opened.
 const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
@@ -102,6 +103,7 @@ export function Toolbar() {
       >
         Study
       </button>
+      <GlossaryButton />
       <button
         type="button"
         className="btn"
