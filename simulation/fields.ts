@@ -133,6 +133,13 @@ const SECTIONS: Record<string, Spec[]> = {
     ['retries.backoffMs', 'number', '', ['ms', 0, HOUR_MS], 'Backoff before the first retry; it doubles for each next one.'],
     ['retries.jitter', 'number', '', ['ratio', 0, 1], 'Random share taken off each backoff (0 exact, 1 full jitter).'],
     ['retries.budget', 'number', 'optional', ['tokens', 0, 10], 'Retry budget: tokens per new request, one per retry (bucket of 100).'],
+    [
+      'retries.keepServiceTime',
+      'boolean',
+      '',
+      null,
+      'Off (the default): a retry is a fresh attempt that draws its own service time, so a request that was only unlucky usually succeeds the second time. On: a retry needs exactly the work its first attempt needed, as for an inherently slow request (a huge report, a hot account); then a retry that timed out once times out again, and retrying only adds load.',
+    ],
   ],
   commandService: SERVICE,
   queryService: SERVICE,
