@@ -19,7 +19,7 @@ export function Welcome() {
   };
   return (
     <section className="panel welcome" aria-labelledby="welcome-title">
-      <h2 id="welcome-title">Welcome to the CQRS Scaling Lab</h2>
+      <h2 id="welcome-title">Welcome to the lab</h2>
       <p>
         This is a small simulated system: commands change data, queries read it, and an event stream carries each change from one side
         to the other. Put load on it, scale it, break it, and watch response times, throughput and consistency move.
