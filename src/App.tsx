@@ -6,6 +6,9 @@ import { Banners } from './components/Banners';
 import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
 import { useStudyStore } from './study/studyStore';
+import { Welcome } from './examples/Welcome';
+import { IdleHint } from './examples/IdleHint';
+import { ExampleSlot } from './examples/ExampleSlot';
 
 // Not needed for the first paint: the settings load just after it, the report when a run ends.
 const SettingsPanel = lazy(() => import('./components/settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
@@ -47,6 +50,9 @@ export function App() {
               <StudyPanel />
             </Suspense>
           )}
+          <Welcome />
+          <ExampleSlot />
+          <IdleHint />
           <Topology />
           {done && (
             <Suspense fallback={null}>

@@ -8,7 +8,11 @@ import './styles.css';
 
 const embed = embedOptions(location.search);
 if (embed) applyEmbedLayout(embed, document.documentElement);
-const started = init();
+const exampleId = new URLSearchParams(location.search).get('example');
+const hadLink = location.hash.length > 1;
+// ?example=<id>: the example loads once the worker is up (a shared link in the address keeps its
+// scenario, and the example's notes are shown beside it). Autoplay waits for it.
+const started = init().then(() => (exampleId !== null ? import('./examples/exampleActions').then((m) => m.loadExample(exampleId, { keepScenario: hadLink })) : null));
 if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
   if (embed.speed !== null) void setSpeed(embed.speed);

@@ -13,6 +13,7 @@ describe('parseCommand', () => {
       command: { name: 'set', id: 'x', path: 'cache.enabled', value: true },
     });
     expect(parseCommand(cmd('load', { scenario: { version: 1 } }))).toMatchObject({ ok: true, command: { name: 'load' } });
+    expect(parseCommand(cmd('loadExample', { example: 'flash-sale' }))).toEqual({ ok: true, command: { name: 'loadExample', id: 'x', example: 'flash-sale' } });
   });
 
   it('parseCommand() refuses wrong namespaces, versions, ids, commands and arguments with a sentence', () => {
@@ -31,6 +32,10 @@ describe('parseCommand', () => {
       [cmd('set', { path: 'queryService.instances' }), 'x'],
       [cmd('set', { path: 'toString', value: 1 }), 'x'],
       [cmd('load', { scenario: [] }), 'x'],
+      [cmd('loadExample'), 'x'],
+      [cmd('loadExample', { example: 42 }), 'x'],
+      [cmd('loadExample', { example: '' }), 'x'],
+      [cmd('loadExample', { example: 'z'.repeat(101) }), 'x'],
     ];
     for (const [m, id] of bad) {
       const r = parseCommand(m);
