@@ -7,12 +7,17 @@ import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
 import { FiguresPanel } from './components/FiguresPanel';
 import { useStudyStore } from './study/studyStore';
+import { LabSlot } from './labs/LabSlot';
+import { embedOptions, restrictsFields } from './embed/embedOptions';
 
 // Not needed for the first paint: the settings load just after it, the report when a run ends.
 const SettingsPanel = lazy(() => import('./components/settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 const ReportPanel = lazy(() => import('./components/ReportPanel').then((m) => ({ default: m.ReportPanel })));
 // What-if studies load when the panel is first opened (from the toolbar or a study link).
 const StudyPanel = lazy(() => import('./components/study/StudyPanel').then((m) => ({ default: m.StudyPanel })));
+// In embed mode with a lab (or `fields=`), only the fields it needs.
+const LabControls = lazy(() => import('./labs/LabControls').then((m) => ({ default: m.LabControls })));
+const embed = typeof location === 'undefined' ? null : embedOptions(location.search);
 
 /** Holds the settings panel's place (and title) while its code loads. */
 function SettingsPlaceholder() {
@@ -55,8 +60,9 @@ export function App() {
           <ChartGrid />
         </div>
         <div className="side">
+          <LabSlot />
           <Suspense fallback={<SettingsPlaceholder />}>
-            <SettingsPanel />
+            {embed && restrictsFields(embed) ? <LabControls fields={embed.fields} locked={embed.locked} /> : <SettingsPanel />}
           </Suspense>
           <FiguresPanel />
         </div>

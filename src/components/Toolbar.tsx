@@ -5,6 +5,7 @@ import * as ctl from '../app/controller';
 import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
 import { useStudyStore } from '../study/studyStore';
+import { LabsButton } from '../labs/LabsButton';
 
 // The embed-code dialog loads when first opened.
 const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
@@ -75,6 +76,7 @@ export function Toolbar() {
         </span>
       </span>
       <span className="spacer" />
+      <LabsButton />
       <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
       <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
         Load scenario…

@@ -18,7 +18,7 @@ export function FieldShell(props: { path: string; label: string; unit?: string; 
   const { path, label, unit, problem, wide, hint, children } = props;
   const id = fieldId(path);
   return (
-    <div className={wide ? 'field wide' : 'field'}>
+    <div className={wide ? 'field wide' : 'field'} data-field={path}>
       <label htmlFor={id}>
         {label}
         {unit && <span className="unit"> ({unit})</span>}
