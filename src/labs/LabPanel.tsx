@@ -118,7 +118,7 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
               ? `You made no prediction. The answer: ${answerText}`
               : progress?.predictionRight
                 ? `Your prediction was right: ${answerText}`
-                : `Your prediction was not borne out. What happened: ${answerText}`}
+                : `Your prediction did not match what happened: ${answerText}`}
           </p>
           {def.debrief.map((p, i) => (
             <p key={i}>{p}</p>

@@ -124,7 +124,7 @@ export function showStep(i: number, focus = true): void {
     const target = step.field ? document.querySelector<HTMLElement>(`div[data-field="${CSS.escape(step.field)}"]`) : null;
     const el = target ?? document.querySelector<HTMLElement>(`[data-part="${CSS.escape(part ?? '')}"]`);
     el?.scrollIntoView({ block: 'nearest' });
-    (target?.querySelector<HTMLElement>('input, select, button') ?? el)?.focus();
+    (target?.querySelector<HTMLElement>('input, select') ?? target?.querySelector<HTMLElement>('button') ?? el)?.focus();
   });
 }
 
