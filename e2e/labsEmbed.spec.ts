@@ -107,3 +107,13 @@ test('the host loads a lab, and hears its check fail and then pass, with a score
   await send(page, { type: 'cqrs-lab:getState', version: 1, id: 'st' });
   expect((await waitFor(page, (m) => m.id === 'st', 'state')).result).toMatchObject({ lab: 'q10', status: 'done' });
 });
+
+test('embed.html documents the lab options and messages, and its demo host opens a lab', async ({ page }) => {
+  await page.goto('/embed.html');
+  await expect(page.getByRole('heading', { name: 'A lab in a course page' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'labResult' })).toBeVisible();
+  await expect(page.locator('#demo-log')).toContainText('cqrs-lab:ready');
+  await page.getByRole('button', { name: 'Open lab 10' }).click();
+  await expect(page.locator('#demo-log')).toContainText('"result":{"lab":"q10"');
+  await expect(page.frameLocator('#demo-frame').getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
+});
