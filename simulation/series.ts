@@ -18,8 +18,8 @@ function flatten(w: WindowStats): Row {
 
 const EXAMPLE: WindowStats = {
   tS: 0,
-  commands: { offered: 0, retries: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0 },
-  queries: { offered: 0, retries: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0 },
+  commands: { offered: 0, retries: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0, clientP50: 0, clientP95: 0, clientP99: 0 },
+  queries: { offered: 0, retries: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0, clientP50: 0, clientP95: 0, clientP99: 0 },
   consistencyLagP50Ms: 0,
   consistencyLagP99Ms: 0,
   streamLagEvents: 0,

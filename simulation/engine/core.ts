@@ -80,13 +80,15 @@ export class Engine {
   private advance(endMs: number, budget: number, quiet: (() => boolean) | null): void {
     const q = this.q;
     const handlers = this.handlers;
-    // peekTime() is Infinity when the calendar is empty, so one comparison covers both ends.
-    while (budget > 0 && q.peekTime() <= endMs && (quiet === null || !quiet())) {
-      q.pop();
-      this.nowMs = q.time;
+    for (; budget > 0; budget--) {
+      // peekTime() is Infinity when the calendar is empty, so one comparison covers both ends.
+      const t = q.peekTime();
+      if (t > endMs || (quiet !== null && quiet())) return;
+      const slot = q.take();
+      this.nowMs = t;
       this.events++;
-      budget--;
-      handlers[q.kind](q.arg, q.arg2);
+      // The arguments are read before the handler runs (its pushes may reuse the slot).
+      handlers[q.kinds[slot]](q.args[slot], q.args2[slot]);
       if (--this.limitCountdown === 0) {
         this.limitCountdown = LIMIT_CHECK_EVERY;
         if (this.checkLimits()) return;

@@ -130,6 +130,9 @@ export class Windows {
       costVcpuHours:
         hours(this.command.group.vcpuArea) + hours(this.query.group.vcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea),
     };
+    const { happenings, dropped } = this.world.happenings.take();
+    if (happenings.length > 0) w.happenings = happenings;
+    if (dropped > 0) w.happeningsDropped = dropped;
     this.elasticity.sampleRanges();
     q.resetWindowRatios();
     lag.reset();

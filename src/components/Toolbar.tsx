@@ -6,6 +6,7 @@ import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
 import { useStudyStore } from '../study/studyStore';
 import { LabsButton } from '../labs/LabsButton';
+import { GlossaryButton } from './glossary/GlossaryButton';
 
 // The embed-code dialog loads when first opened.
 const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
@@ -104,6 +105,7 @@ export function Toolbar() {
       >
         Study
       </button>
+      <GlossaryButton />
       <button
         type="button"
         className="btn"

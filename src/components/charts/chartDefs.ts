@@ -23,6 +23,7 @@ function throughput(title: string, pick: (w: WindowStats) => ClassWindow): Chart
   };
 }
 
+/** Latency per attempt (solid) and as the client waited for it (dashed), answered requests only. */
 function latency(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
   return {
     title,
@@ -33,6 +34,9 @@ function latency(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef
       { label: 'p50', color: 'var(--c1)', value: (w) => pick(w).p50 },
       { label: 'p95', color: 'var(--c4)', value: (w) => pick(w).p95 },
       { label: 'p99', color: 'var(--c3)', value: (w) => pick(w).p99 },
+      // What the client waited, first attempt to answer (retries and backoffs included), dashed.
+      { label: 'client p50', color: 'var(--c2)', value: (w) => pick(w).clientP50 ?? 0, dashed: true },
+      { label: 'client p99', color: 'var(--c5)', value: (w) => pick(w).clientP99 ?? 0, dashed: true },
     ],
   };
 }
