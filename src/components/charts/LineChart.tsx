@@ -6,6 +6,7 @@ import { format } from 'd3-format';
 import { decimate } from './decimate';
 import type { WindowStats } from '../../../simulation/index';
 import { useWidth } from '../../hooks/useWidth';
+import { chartId } from '../../labs/chartId';
 
 export interface SeriesDef {
   label: string;
@@ -84,7 +85,7 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
   const tickText = def.percent ? format('.0%') : y.tickFormat(4);
 
   return (
-    <figure className="chart" ref={ref}>
+    <figure className="chart" ref={ref} data-chart={chartId(def.title)}>
       <figcaption id={titleId} aria-hidden="true">{def.title}</figcaption>
       <ul className="legend" aria-live="off">
         <li className="at">{at ? `t = ${at.tS} s` : 'no data yet'}</li>
