@@ -58,7 +58,7 @@ const MIN_ITEM_H = 15;
 const MAX_BAND_H = 280;
 const MIN_BAND_H = 70;
 /** Height of the row of +/- buttons under a stack: buttons of 24 px, a comfortable target for a finger. */
-export const SCALE_H = 30;
+export const SCALE_H = 31;
 /**
  * The least width the topology is laid out at. Narrower (a phone), it keeps this width and its
  * box scrolls sideways: shrinking it further would make headings run into each other.
