@@ -110,21 +110,28 @@ export class ReadStore implements Reader {
 
   // ---- The read path ----------------------------------------------------------------------
 
+  /** Called last in an event's handler (see `Reader`). */
   read(id: number): void {
     const reps = this.activeReplicas;
     const node = reps.length === 0 ? 0 : reps[this.rrReplica++ % reps.length];
     this.reqs.resource[id] = node;
-    if (this.nodes[node].acquire(id, this.engine.nowMs)) this.startRead(id);
+    if (this.nodes[node].acquire(id, this.engine.nowMs)) this.startRead(id, true);
   }
 
-  /** The read sees the node's data as of its start; the answer arrives after the query latency. */
-  private startRead(id: number): void {
+  /**
+   * The read sees the node's data as of its start; the answer arrives after the query latency.
+   * `last` when nothing follows in the current event's handler: a read with no latency then
+   * answers at once (`scheduleNowLast`).
+   */
+  private startRead(id: number, last = false): void {
     const r = this.reqs;
     const node = r.resource[id];
     r.version[id] = this.nodeVersion[node][r.key[id]];
     const rs = this.world.scenario.readStore;
     const factor = rs.indexed ? 1 : rs.unindexedFactor;
-    this.calendar.push(this.engine.nowMs + this.queryLatency() * factor, this.doneKind, id);
+    const latency = this.queryLatency() * factor;
+    if (latency === 0 && last) this.engine.scheduleNowLast(this.doneKind, id);
+    else this.calendar.push(this.engine.nowMs + latency, this.doneKind, id);
   }
 
   private onReadDone(id: number): void {

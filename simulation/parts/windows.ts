@@ -148,6 +148,9 @@ export class Windows {
         Math.max(0, hours(this.command.group.pricedVcpuArea) + hours(this.query.group.pricedVcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea)) *
         this.world.scenario.pricing.vcpuHourUsd,
     };
+    const { happenings, dropped } = this.world.happenings.take();
+    if (happenings.length > 0) w.happenings = happenings;
+    if (dropped > 0) w.happeningsDropped = dropped;
     this.elasticity.sampleRanges();
     q.resetWindowRatios();
     lag.reset();
