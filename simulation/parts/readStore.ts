@@ -23,6 +23,8 @@ export class ReadStore implements Reader {
   readonly extraReplicationMs: number[] = [];
   /** Commit to visible on every replica. */
   readonly replicaLag = new Histogram();
+  /** Commit to visible on every replica, events that became so in the current window (all, warm-up too). */
+  readonly windowReplicaLag = new Histogram();
   outcomes!: Outcomes;
   cache!: CacheFill;
 
@@ -88,6 +90,7 @@ export class ReadStore implements Reader {
     }
     if (s.pendingReplicas[ev] === 0) {
       if (counted) this.replicaLag.record(lagMs);
+      this.windowReplicaLag.record(lagMs);
       s.release(ev);
     }
   }
@@ -98,7 +101,9 @@ export class ReadStore implements Reader {
     const key = s.key[ev];
     if (versions[key] < s.version[ev]) versions[key] = s.version[ev];
     if (--s.pendingReplicas[ev] === 0) {
-      if (s.commitMs[ev] >= this.world.warmupMs) this.replicaLag.record(this.engine.nowMs - s.commitMs[ev]);
+      const lagMs = this.engine.nowMs - s.commitMs[ev];
+      if (s.commitMs[ev] >= this.world.warmupMs) this.replicaLag.record(lagMs);
+      this.windowReplicaLag.record(lagMs);
       s.release(ev);
     }
   }

@@ -44,6 +44,8 @@ export class Service {
   /** Draw a request's service time, and a follow-up read's (query service only), ms. */
   serviceTime!: Sampler;
   followUpTime: Sampler | null = null;
+  /** Draw a retry's own service time (unless retries keep their request's draw), ms. */
+  retryTime!: Sampler;
   /** Told whenever the number of serving instances may have changed. */
   onSizeChanged: () => void = () => {};
 
@@ -52,12 +54,15 @@ export class Service {
   private readonly reqs: RequestPool;
   private readonly uService: Uniform;
   private readonly uFollowUp: Uniform | null;
+  private readonly uRetry: Uniform;
 
   private readonly doneKind: number;
   private readonly bootKind: number;
   /** Vertical changes roll through the instances one at a time. */
   private restartQueue: number[] = [];
   private restarting = -1;
+  /** When each booting instance's boot began (for the "what happened" log). */
+  private readonly bootFromMs = new Map<number, number>();
 
   constructor(
     private readonly world: World,
@@ -73,6 +78,8 @@ export class Service {
     this.uService = stream(s.seed, `${name}.serviceTime`);
     // Follow-up reads (a client reading what it just wrote) draw their service times apart.
     this.uFollowUp = name === 'queryService' ? stream(s.seed, 'queryService.serviceTime.followUps') : null;
+    // Retries draw apart too: turning retries on leaves first attempts' draws unchanged.
+    this.uRetry = stream(s.seed, `${name}.serviceTime.retries`);
     this.doneKind = world.engine.on(`${name}.done`, (id) => this.onDone(id));
     this.bootKind = world.engine.on(`${name}.bootDone`, (i) => this.onBootDone(i));
     this.configure(s);
@@ -87,6 +94,7 @@ export class Service {
   configure(s: Scenario): void {
     this.serviceTime = sampler(s[this.name].serviceTimeMs, this.uService);
     if (this.uFollowUp !== null) this.followUpTime = sampler(s[this.name].serviceTimeMs, this.uFollowUp);
+    this.retryTime = sampler(s[this.name].serviceTimeMs, this.uRetry);
   }
 
   /**
@@ -211,7 +219,10 @@ export class Service {
    */
   resize(n: number, bootMs: number): void {
     const g = this.group;
-    for (const i of g.setInstances(n, this.engine.nowMs, bootMs)) this.calendar.push(g.readyAtMs[i], this.bootKind, i);
+    for (const i of g.setInstances(n, this.engine.nowMs, bootMs)) {
+      this.bootFromMs.set(i, this.engine.nowMs);
+      this.calendar.push(g.readyAtMs[i], this.bootKind, i);
+    }
     const r = this.restarting;
     if (r >= 0 && g.state[r] !== BOOTING && g.state[r] !== RESTARTING) {
       this.restarting = -1;
@@ -222,6 +233,15 @@ export class Service {
 
   private onBootDone(i: number): void {
     if (!this.group.finishBoot(i, this.engine.nowMs)) return;
+    const from = this.bootFromMs.get(i);
+    this.bootFromMs.delete(i);
+    this.world.happenings.add({
+      kind: 'ready',
+      what: this.name,
+      index: i,
+      ...(from !== undefined ? { afterS: (this.engine.nowMs - from) / 1000 } : {}),
+      ...(this.restarting === i ? { reason: 'restart' } : {}),
+    });
     this.onSizeChanged();
     if (this.restarting === i) {
       this.restarting = -1;
@@ -232,7 +252,10 @@ export class Service {
   /** Instance i has no request left on it: a draining one stops, a restarting one boots again. */
   private instanceIdle(i: number): void {
     const g = this.group;
-    if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) this.calendar.push(g.readyAtMs[i], this.bootKind, i);
+    if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) {
+      this.bootFromMs.set(i, this.engine.nowMs);
+      this.calendar.push(g.readyAtMs[i], this.bootKind, i);
+    }
   }
 
   /** A vertical change (vCPUs or speed): restart the instances one at a time to apply it. */
