@@ -133,6 +133,13 @@ const SECTIONS: Record<string, Spec[]> = {
     ['retries.backoffMs', 'number', '', ['ms', 0, HOUR_MS], 'Backoff: the pause before the first retry; it doubles for each next one.'],
     ['retries.jitter', 'number', '', ['ratio', 0, 1], 'Jitter: a random share taken off each backoff, so clients do not all retry at the same moment (0 none, 1 full).'],
     ['retries.budget', 'number', 'optional', ['tokens', 0, 10], 'Retry budget: each new request earns this many tokens and each retry spends one (up to 100 saved), which caps retries to a share of traffic.'],
+    [
+      'retries.keepServiceTime',
+      'boolean',
+      '',
+      null,
+      'Off (the default): a retry is a fresh attempt that draws its own service time, so a request that was only unlucky usually succeeds the second time. On: a retry needs exactly the work its first attempt needed, as for an inherently slow request (a huge report, a hot account); then a retry that timed out once times out again, and retrying only adds load.',
+    ],
   ],
   commandService: SERVICE,
   queryService: SERVICE,

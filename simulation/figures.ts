@@ -37,7 +37,13 @@ const requestClass = (c: 'commands' | 'queries'): Row[] => [
   [`${c}.inFlight`, 'attempts', 'Attempts still queued or being served when the run ended.'],
   [`${c}.throughputRps`, 'rps', 'Throughput: attempts answered per second, after warm-up.'],
   [`${c}.meanInSystem`, 'requests', "Mean number of attempts inside the service at once, queued or served (Little's law: throughput times response time)."],
-  ...summary(`${c}.latencyMs`, 'ms', 'response time of an attempt (queueing included)'),
+  ...summary(`${c}.latencyMs`, 'ms', 'response time of one attempt (queueing included; answered attempts only, and a retried request counts only its last try)'),
+  ...summary(
+    `${c}.clientLatencyMs`,
+    'ms',
+    'time the client waited for a request that succeeded, from its first attempt to the answer (timeouts, backoffs and failed attempts before it included)',
+  ),
+  ...summary(`${c}.gaveUpAfterMs`, 'ms', 'time the client waited before giving up on a request (attempts and budget spent)'),
   [`${c}.retries`, 'attempts', 'How many of the offered attempts were retries of an earlier one that failed or timed out.'],
   [`${c}.requests.started`, 'requests', 'Requests the clients started (first attempts only).'],
   [`${c}.requests.succeeded`, 'requests', 'Requests that got an answer in time, whether at the first attempt or after retries.'],
@@ -119,4 +125,63 @@ const BY_ID: ReadonlyMap<string, FigureEntry> = new Map(FIGURES.map((f) => [f.id
 /** The figure with this id (list indices written `[]`), or undefined. */
 export function figureAt(id: unknown): FigureEntry | undefined {
   return typeof id === 'string' ? BY_ID.get(id.replace(/\[\d+\]/g, '[]')) : undefined;
+}
+
+const windowClass = (c: 'commands' | 'queries'): Row[] => [
+  [`${c}.offered`, 'attempts/s', `Attempts of ${c} sent in the window, retries included.`],
+  [`${c}.retries`, 'attempts/s', 'Of the attempts offered in the window, how many were retries of earlier ones.'],
+  [`${c}.completed`, 'attempts/s', 'Attempts answered in time in the window.'],
+  [`${c}.rejected`, 'attempts/s', 'Attempts rejected at once (a full queue or no memory) in the window.'],
+  [`${c}.timedOut`, 'attempts/s', 'Attempts the client gave up on at its timeout in the window.'],
+  [`${c}.failed`, 'attempts/s', 'Attempts that failed in the window (by cause in errors).'],
+  [`${c}.p50`, 'ms', 'Median latency per attempt, of the attempts answered in time in the window (failures are not in it: see the shares).'],
+  [`${c}.p95`, 'ms', '95th percentile of latency per attempt in the window.'],
+  [`${c}.p99`, 'ms', '99th percentile of latency per attempt in the window.'],
+  [`${c}.clientP50`, 'ms', 'Median time clients waited for requests that succeeded in the window, from the first attempt (retries and backoffs included).'],
+  [`${c}.clientP95`, 'ms', '95th percentile of what clients waited, requests that succeeded in the window.'],
+  [`${c}.clientP99`, 'ms', '99th percentile of what clients waited, requests that succeeded in the window.'],
+];
+
+const windowGroup = (g: string): Row[] => [
+  [`${g}.utilization`, 'ratio', 'Busy share of the vCPUs of serving instances in the window.'],
+  [`${g}.meanQueueLength`, 'requests', 'Mean number of requests queued in the window, all instances.'],
+  [`${g}.instances`, 'instances', 'Instances ready at the end of the window.'],
+  [`${g}.booting`, 'instances', 'Instances booting at the end of the window.'],
+  [`${g}.draining`, 'instances', 'Instances draining or restarting at the end of the window.'],
+];
+
+const SERIES_ROWS: Row[] = [
+  ['tS', 's', 'End of the window, in simulated seconds (windows are 1 s).'],
+  ...windowClass('commands'),
+  ...windowClass('queries'),
+  ['consistencyLagP50Ms', 'ms', 'Median time from commit to visible in the read model (the primary), events applied in the window.'],
+  ['consistencyLagP99Ms', 'ms', '99th percentile of commit to visible in the read model in the window.'],
+  ['replicaLagP50Ms', 'ms', 'Median time from commit to visible on every read replica (what a query may read), events that got there in the window.'],
+  ['replicaLagP99Ms', 'ms', '99th percentile of commit to visible on every replica in the window.'],
+  ['streamLagEvents', 'events', 'Events appended and not yet applied, at the end of the window.'],
+  ['streamLagMs', 'ms', 'Age of the oldest unapplied event at the end of the window.'],
+  ['cacheHitRatio', 'ratio', 'Share of cache lookups that hit in the window.'],
+  ['staleReadRatio', 'ratio', 'Share of answers in the window older than the latest committed version.'],
+  ...windowGroup('commandService'),
+  ...windowGroup('queryService'),
+  ['readStoreUtilization', 'ratio', 'Busy share of the read store\'s connections (primary and replicas in service) in the window: its load.'],
+  ['projectors', 'projectors', 'Projectors in the consumer group at the end of the window.'],
+  ['replicas', 'replicas', 'Read replicas in service at the end of the window.'],
+  ['errors.deadInstance', 'attempts/s', 'Attempts failed on a crashed instance not yet marked down, in the window.'],
+  ['errors.shardDown', 'attempts/s', 'Attempts failed writing to a shard that is down, in the window.'],
+  ['errors.injected', 'attempts/s', 'Attempts failed by an injected error, in the window.'],
+  ['errors.noInstance', 'attempts/s', 'Attempts failed because the load balancer had no instance, in the window.'],
+  ['errors.breakerOpen', 'attempts/s', 'Attempts failed fast by an open circuit breaker, in the window (when one is on).'],
+  ['errors.shed', 'attempts/s', 'Attempts shed by admission control, in the window (when it is on).'],
+  ['costVcpuHours', 'vCPU-hours', 'vCPU-hours paid for since the start of the run (warm-up included), all groups.'],
+];
+
+/** Every figure of a window of the time series (the CSV's columns), by its flattened name. */
+export const SERIES_FIGURES: readonly FigureEntry[] = SERIES_ROWS.map(([id, unit, help]) => ({ id, unit, help, label: figureLabel(id) }));
+
+const SERIES_BY_ID: ReadonlyMap<string, FigureEntry> = new Map(SERIES_FIGURES.map((f) => [f.id, f]));
+
+/** The series figure with this id (a flattened window field, such as `queries.clientP99`), or undefined. */
+export function seriesFigureAt(id: unknown): FigureEntry | undefined {
+  return typeof id === 'string' ? SERIES_BY_ID.get(id) : undefined;
 }

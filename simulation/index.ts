@@ -11,7 +11,7 @@ export { applyChange, changedScenario, FIXED_DURING_RUN, type Change, type Chang
 export { capProblems, MAX_DEPTH, MAX_PROBLEMS, MAX_SCENARIO_CHARS, parseScenario, parseScenarioText } from './load';
 export { textDepth } from './jsonDepth';
 export { FIELDS, fieldAt, getField, withField, type FieldEntry, type FieldKind } from './fields';
-export { FIGURES, figureAt, type FigureEntry } from './figures';
+export { FIGURES, figureAt, SERIES_FIGURES, seriesFigureAt, type FigureEntry } from './figures';
 export { DEFAULT_LIMITS, MAX_PENDING_EVENTS, MAX_REQUESTS_IN_FLIGHT, MAX_STREAM_EVENTS_IN_FLIGHT, type RunLimits, type RunStop } from './limits';
 export { defaultScenario } from './parseShape';
 export { FAULT_RULES, faultKinds, loadBalancerAlgorithms, type Scenario, type ScenarioInput, type ScenarioProblem, type Latency } from './scenario';

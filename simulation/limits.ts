@@ -9,7 +9,7 @@
 export const MAX_REQUESTS_IN_FLIGHT = 2_000_000;
 /** Events committed but not yet on every read node: about 30 bytes each. */
 export const MAX_STREAM_EVENTS_IN_FLIGHT = 4_000_000;
-/** Pending events on the calendar: 29 bytes each. */
+/** Pending events on the calendar: 33 bytes each. */
 export const MAX_PENDING_EVENTS = 4_000_000;
 /** The limits are checked every this many events (a power of two), so a run overshoots by at most that. */
 export const LIMIT_CHECK_EVERY = 1024;

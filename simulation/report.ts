@@ -71,6 +71,8 @@ function classReport({ measuredMs, since }: Span, t: ClassTally, inSystem: Area,
     throughputRps: ratio(t.completed, measuredMs / 1000),
     meanInSystem: ratio(since(inSystem), measuredMs),
     latencyMs: t.latency.summary(),
+    clientLatencyMs: t.clientLatency.summary(),
+    gaveUpAfterMs: t.gaveUpAfter.summary(),
     retries: t.retries,
     requests: { started: t.started, succeeded: t.succeeded, gaveUp: t.gaveUp + o.gaveUp, inProgress: o.inProgress },
   };

@@ -262,6 +262,11 @@ export const scenarioSchema = z
             jitter: z.number().min(0).max(1).default(1),
             /** Retry budget: retries allowed per original request, as a token bucket (cap 100). */
             budget: z.number().min(0).max(10).optional(),
+            /**
+             * false (default): each retry draws its own service time, as an independent attempt.
+             * true: a retry keeps its request's draw (an inherently slow request stays slow).
+             */
+            keepServiceTime: z.boolean().default(false),
           })
           .prefault({}),
       })

@@ -36,7 +36,15 @@ export interface ClassReport {
   throughputRps: number;
   /** Time-average number of requests of this class in the system (for Little's law). */
   meanInSystem: number;
+  /** Per attempt: from an attempt's start to its answer, attempts completed in time only. */
   latencyMs: LatencySummary;
+  /**
+   * Per client request that succeeded: what the client waited, from its first attempt's start to
+   * the answer, backoffs and failed attempts included.
+   */
+  clientLatencyMs: LatencySummary;
+  /** Per client request given up on: from its first attempt's start to the give-up. */
+  gaveUpAfterMs: LatencySummary;
   /** Of the offered attempts, how many were retries. */
   retries: number;
   /** Client requests (each counted once, however many attempts): started = succeeded + gaveUp + inProgress. */
@@ -137,9 +145,14 @@ export interface ClassWindow {
   rejected: number;
   timedOut: number;
   failed: number;
+  /** Latency percentiles per attempt, attempts completed in the window. */
   p50: number;
   p95: number;
   p99: number;
+  /** What clients waited (first attempt to answer), requests that succeeded in the window. */
+  clientP50: number;
+  clientP95: number;
+  clientP99: number;
 }
 
 export interface GroupWindow {
@@ -159,12 +172,17 @@ export interface WindowStats {
   queries: ClassWindow;
   consistencyLagP50Ms: number;
   consistencyLagP99Ms: number;
+  /** Commit to visible on every replica (the primary when there are none), events that got there in the window. */
+  replicaLagP50Ms: number;
+  replicaLagP99Ms: number;
   streamLagEvents: number;
   streamLagMs: number;
   cacheHitRatio: number;
   staleReadRatio: number;
   commandService: GroupWindow;
   queryService: GroupWindow;
+  /** Busy share of the read store's connections (primary and active replicas) in the window. */
+  readStoreUtilization: number;
   projectors: number;
   replicas: number;
   /** Failed attempts in the window by cause (rejections and timeouts are in the class counts). */

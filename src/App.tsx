@@ -6,6 +6,11 @@ import { Banners } from './components/Banners';
 import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
 import { useStudyStore } from './study/studyStore';
+import { Welcome } from './examples/Welcome';
+import { IdleHint } from './examples/IdleHint';
+import { ExampleSlot } from './examples/ExampleSlot';
+import { LabSlot } from './labs/LabSlot';
+import { embedOptions, restrictsFields } from './embed/embedOptions';
 
 // Not needed for the first paint: the settings load just after it, the report when a run ends.
 const SettingsPanel = lazy(() => import('./components/settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
@@ -14,6 +19,9 @@ const ReportPanel = lazy(() => import('./components/ReportPanel').then((m) => ({
 // The figures, with every label and help text of the figure registry, come just after the first paint.
 const FiguresPanel = lazy(() => import('./components/FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
 const StudyPanel = lazy(() => import('./components/study/StudyPanel').then((m) => ({ default: m.StudyPanel })));
+// In embed mode with a lab (or `fields=`), only the fields it needs.
+const LabControls = lazy(() => import('./labs/LabControls').then((m) => ({ default: m.LabControls })));
+const embed = typeof location === 'undefined' ? null : embedOptions(location.search);
 
 /** Holds the settings panel's place (and title) while its code loads. */
 function SettingsPlaceholder() {
@@ -47,6 +55,9 @@ export function App() {
               <StudyPanel />
             </Suspense>
           )}
+          <Welcome />
+          <ExampleSlot />
+          <IdleHint />
           <Topology />
           {done && (
             <Suspense fallback={null}>
@@ -56,8 +67,9 @@ export function App() {
           <ChartGrid />
         </div>
         <div className="side">
+          <LabSlot />
           <Suspense fallback={<SettingsPlaceholder />}>
-            <SettingsPanel />
+            {embed && restrictsFields(embed) ? <LabControls fields={embed.fields} locked={embed.locked} /> : <SettingsPanel />}
           </Suspense>
           <Suspense
             fallback={

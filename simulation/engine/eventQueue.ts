@@ -4,23 +4,34 @@ import { grown } from './grown';
  * The event calendar: a binary min-heap ordered by (time, sequence number).
  *
  * Ties in time break by insertion order, so a run never depends on heap internals. Entries are
- * stored in parallel typed arrays (no object per event) and the arrays grow by doubling, so
- * memory is bounded by the number of pending events. Each entry carries a small integer `kind`
- * and two int32 arguments `arg` and `arg2`, kept in integer arrays so that reading them back never
- * boxes a float (which would make every event allocate). Two arguments mean no event needs to
- * pack two numbers into one: each argument is a plain id or count, each below 2^31 (ids come
- * from pools that the run limits of `limits.ts` keep far below that).
+ * stored in typed arrays (no object per event) that grow by doubling, so memory is bounded by
+ * the number of pending events. Each entry carries a small integer `kind` and two int32
+ * arguments `arg` and `arg2`, kept in integer arrays so that reading them back never boxes a
+ * float (which would make every event allocate). Two arguments mean no event needs to pack two
+ * numbers into one: each argument is a plain id or count, each below 2^31 (ids come from pools
+ * that the run limits of `limits.ts` keep far below that).
+ *
+ * The heap itself moves only two numbers per entry, its time and a slot: an event's sequence
+ * number, kind and arguments stay in their slot from push to pop (slots are reused), so sifting
+ * an entry up or down copies 12 bytes, not 29.
  */
 export class EventQueue {
+  /** The heap: times and the slots holding the rest of each entry. */
   private times: Float64Array;
+  private heapSlots: Int32Array;
+  /** By slot: sequence number, kind and arguments. Valid after `take()` until the next push. */
   private seqs: Float64Array;
-  private kinds: Uint8Array;
-  private args: Int32Array;
-  private args2: Int32Array;
+  kinds: Uint8Array;
+  args: Int32Array;
+  args2: Int32Array;
+  /** Slots free for reuse (a stack), and the slots ever used. */
+  private freeSlots: Int32Array;
+  private nFree = 0;
+  private used = 0;
   private n = 0;
   private nextSeq = 0;
 
-  /** Set by `pop()`: the popped event's time in ms, kind and argument. */
+  /** Set by `pop()`: the popped event's time in ms, kind and arguments. */
   time = 0;
   kind = 0;
   arg = 0;
@@ -28,10 +39,12 @@ export class EventQueue {
 
   constructor(initialCapacity = 1024) {
     this.times = new Float64Array(initialCapacity);
+    this.heapSlots = new Int32Array(initialCapacity);
     this.seqs = new Float64Array(initialCapacity);
     this.kinds = new Uint8Array(initialCapacity);
     this.args = new Int32Array(initialCapacity);
     this.args2 = new Int32Array(initialCapacity);
+    this.freeSlots = new Int32Array(initialCapacity);
   }
 
   /** Number of pending events. */
@@ -46,82 +59,91 @@ export class EventQueue {
 
   /** Schedules an event. `kind` must be in [0, 256); `arg` and `arg2` integers in [0, 2^31). */
   push(timeMs: number, kind: number, arg: number, arg2 = 0): void {
-    if (this.n === this.times.length) this.grow();
-    const seq = this.nextSeq++;
+    let slot: number;
+    if (this.nFree > 0) slot = this.freeSlots[--this.nFree];
+    else {
+      if (this.used === this.times.length) this.grow();
+      slot = this.used++;
+    }
+    this.seqs[slot] = this.nextSeq++;
+    this.kinds[slot] = kind;
+    this.args[slot] = arg;
+    this.args2[slot] = arg2;
     const times = this.times;
-    const seqs = this.seqs;
-    const kinds = this.kinds;
-    const args = this.args;
-    const args2 = this.args2;
-    // Sift the hole up from the end.
+    const heapSlots = this.heapSlots;
+    // Sift the hole up from the end. Every pending entry was pushed before this one, so an
+    // equal time already orders it first: only a later time moves down.
     let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = times[p];
-      if (pt < timeMs || (pt === timeMs && seqs[p] < seq)) break;
+      if (pt <= timeMs) break;
       times[i] = pt;
-      seqs[i] = seqs[p];
-      kinds[i] = kinds[p];
-      args[i] = args[p];
-      args2[i] = args2[p];
+      heapSlots[i] = heapSlots[p];
       i = p;
     }
     times[i] = timeMs;
-    seqs[i] = seq;
-    kinds[i] = kind;
-    args[i] = arg;
-    args2[i] = arg2;
+    heapSlots[i] = slot;
   }
 
-  /** Removes the earliest event into `time`, `kind`, `arg` and `arg2`. Returns false when empty. */
-  pop(): boolean {
-    if (this.n === 0) return false;
+  /**
+   * Removes the earliest event (the calendar must not be empty) and returns its slot: its kind
+   * and arguments are `kinds[slot]`, `args[slot]` and `args2[slot]` until the next push.
+   */
+  take(): number {
     const times = this.times;
-    const seqs = this.seqs;
-    const kinds = this.kinds;
-    const args = this.args;
-    const args2 = this.args2;
-    this.time = times[0];
-    this.kind = kinds[0];
-    this.arg = args[0];
-    this.arg2 = args2[0];
+    const heapSlots = this.heapSlots;
+    const top = heapSlots[0];
+    this.freeSlots[this.nFree++] = top;
     const last = --this.n;
-    if (last === 0) return true;
+    if (last === 0) return top;
+    const seqs = this.seqs;
     const t = times[last];
-    const s = seqs[last];
-    const k = kinds[last];
-    const a = args[last];
-    const a2 = args2[last];
+    const slot = heapSlots[last];
+    const s = seqs[slot];
     // Sift the hole down from the root.
     let i = 0;
     const half = last >> 1;
     while (i < half) {
       let c = 2 * i + 1;
       const r = c + 1;
-      if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
-      const ct = times[c];
-      if (t < ct || (t === ct && s < seqs[c])) break;
+      let ct = times[c];
+      if (r < last) {
+        const rt = times[r];
+        if (rt < ct || (rt === ct && seqs[heapSlots[r]] < seqs[heapSlots[c]])) {
+          c = r;
+          ct = rt;
+        }
+      }
+      if (t < ct || (t === ct && s < seqs[heapSlots[c]])) break;
       times[i] = ct;
-      seqs[i] = seqs[c];
-      kinds[i] = kinds[c];
-      args[i] = args[c];
-      args2[i] = args2[c];
+      heapSlots[i] = heapSlots[c];
       i = c;
     }
     times[i] = t;
-    seqs[i] = s;
-    kinds[i] = k;
-    args[i] = a;
-    args2[i] = a2;
+    heapSlots[i] = slot;
+    return top;
+  }
+
+  /** Removes the earliest event into `time`, `kind`, `arg` and `arg2`. Returns false when empty. */
+  pop(): boolean {
+    if (this.n === 0) return false;
+    this.time = this.times[0];
+    const slot = this.take();
+    this.kind = this.kinds[slot];
+    this.arg = this.args[slot];
+    this.arg2 = this.args2[slot];
     return true;
   }
 
   private grow(): void {
     const cap = this.times.length * 2;
     this.times = grown(this.times, cap);
+    this.heapSlots = grown(this.heapSlots, cap);
     this.seqs = grown(this.seqs, cap);
     this.kinds = grown(this.kinds, cap);
     this.args = grown(this.args, cap);
     this.args2 = grown(this.args2, cap);
+    this.freeSlots = grown(this.freeSlots, cap);
   }
 }

@@ -31,6 +31,12 @@ export class ClassTally {
   succeeded = 0;
   gaveUp = 0;
   readonly latency = new Histogram();
+  /**
+   * Per client request, from its first attempt's start to its final outcome (backoffs and failed
+   * attempts included): to the answer for those that succeeded, to the give-up for the others.
+   */
+  readonly clientLatency = new Histogram();
+  readonly gaveUpAfter = new Histogram();
   /** Queries only: answers, stale answers, cache lookups and hits (run, counted). */
   answers = 0;
   staleAnswers = 0;
@@ -41,6 +47,7 @@ export class ClassTally {
   /** Failures in the current window, by cause. */
   windowFailedBy: Record<FailureCause, number> = noFailures();
   private readonly windowLatency = new Histogram();
+  private readonly windowClientLatency = new Histogram();
   private wAnswers = 0;
   private wStale = 0;
   private wLookups = 0;
@@ -57,11 +64,20 @@ export class ClassTally {
     }
   }
 
-  /** The client request behind an attempt ended: answered in time, or given up on. */
-  finish(counted: boolean, succeeded: boolean): void {
+  /**
+   * The client request behind an attempt ended: answered in time, or given up on, `waitedMs`
+   * after its first attempt started.
+   */
+  finish(counted: boolean, succeeded: boolean, waitedMs: number): void {
+    if (succeeded) this.windowClientLatency.record(waitedMs);
     if (!counted) return;
-    if (succeeded) this.succeeded++;
-    else this.gaveUp++;
+    if (succeeded) {
+      this.succeeded++;
+      this.clientLatency.record(waitedMs);
+    } else {
+      this.gaveUp++;
+      this.gaveUpAfter.record(waitedMs);
+    }
   }
 
   reject(counted: boolean): void {
@@ -127,7 +143,17 @@ export class ClassTally {
   /** The current window's counts and latency percentiles; then starts the next one. */
   closeWindow(): ClassWindow {
     const h = this.windowLatency;
-    const out: ClassWindow = { ...this.w, p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99) };
+    const c = this.windowClientLatency;
+    const out: ClassWindow = {
+      ...this.w,
+      p50: h.quantile(0.5),
+      p95: h.quantile(0.95),
+      p99: h.quantile(0.99),
+      clientP50: c.quantile(0.5),
+      clientP95: c.quantile(0.95),
+      clientP99: c.quantile(0.99),
+    };
+    c.reset();
     this.w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, retries: 0 };
     this.windowFailedBy = noFailures();
     h.reset();

@@ -28,7 +28,10 @@ export const F_RETRY = 512;
 export const F_TRIAL = 1024;
 
 export class RequestPool {
+  /** When this attempt was sent. */
   arrivalMs = new Float64Array(256);
+  /** When the client request's first attempt was sent (retries copy it): what the client waits from. */
+  firstMs = new Float64Array(256);
   serviceMs = new Float64Array(256);
   key = new Int32Array(256);
   flags = new Uint16Array(256);
@@ -76,6 +79,7 @@ export class RequestPool {
   private grow(): void {
     const n = this.flags.length * 2;
     this.arrivalMs = grown(this.arrivalMs, n);
+    this.firstMs = grown(this.firstMs, n);
     this.serviceMs = grown(this.serviceMs, n);
     this.key = grown(this.key, n);
     this.flags = grown(this.flags, n);

@@ -173,7 +173,7 @@ export class Clients implements Outcomes {
     const isCommand = wr >= 1 || (wr > 0 && this.uMix() < wr);
     const r = this.reqs;
     const id = r.alloc();
-    r.arrivalMs[id] = this.engine.nowMs;
+    r.arrivalMs[id] = r.firstMs[id] = this.engine.nowMs;
     r.key[id] = this.nextKey();
     if (isCommand) {
       r.flags[id] |= F_COMMAND;
@@ -190,7 +190,8 @@ export class Clients implements Outcomes {
     const r = this.reqs;
     r.flags[id] &= ~F_PENDING;
     r.arrivalMs[id] = this.engine.nowMs;
-    // Retries keep the service time drawn for their request; follow-ups draw from their own stream.
+    if ((r.flags[id] & F_RETRY) === 0) r.firstMs[id] = this.engine.nowMs;
+    // A retry got its service time when it was scheduled; a follow-up draws from its own stream.
     if ((r.flags[id] & F_RETRY) === 0) r.serviceMs[id] = this.query.followUpTime!();
     this.send(id);
   }
@@ -267,7 +268,7 @@ export class Clients implements Outcomes {
         if (r.version[id] < r.minVersion[id]) this.followUpViolations++;
       }
     }
-    service.tally.finish(counted, true);
+    service.tally.finish(counted, true, now - r.firstMs[id]);
     r.release(id);
   }
 
@@ -300,12 +301,17 @@ export class Clients implements Outcomes {
       r.flags[next] |= (f & (F_COMMAND | F_COUNTED | F_WANTS_FOLLOW_UP | F_FOLLOW_UP)) | F_PENDING | F_RETRY;
       r.attempt[next] = r.attempt[id] + 1;
       r.key[next] = r.key[id];
-      r.serviceMs[next] = r.serviceMs[id];
+      r.firstMs[next] = r.firstMs[id];
+      // A fresh attempt draws its own work, unless the request is inherently slow (kept draw).
+      r.serviceMs[next] = rt.keepServiceTime ? r.serviceMs[id] : this.serviceOf(id).retryTime();
       r.minVersion[next] = r.minVersion[id];
       const backoff = rt.backoffMs * pow2(r.attempt[id] - 1);
       this.calendar.push(this.engine.nowMs + backoff * (1 - rt.jitter * this.uRetry()), this.delayedKind, next);
     } else {
-      tally.finish(counted, false);
+      // A client that timed out stopped waiting at its deadline, even if the late answer came after.
+      const now = this.engine.nowMs;
+      const end = outcome === 'timedOut' ? Math.min(now, r.arrivalMs[id] + this.world.scenario.workload.timeoutMs) : now;
+      tally.finish(counted, false, end - r.firstMs[id]);
     }
     if (!keepSlot) r.release(id);
   }

@@ -44,6 +44,8 @@ export class Service {
   /** Draw a request's service time, and a follow-up read's (query service only), ms. */
   serviceTime!: Sampler;
   followUpTime: Sampler | null = null;
+  /** Draw a retry's own service time (unless retries keep their request's draw), ms. */
+  retryTime!: Sampler;
   /** Told whenever the number of serving instances may have changed. */
   onSizeChanged: () => void = () => {};
 
@@ -52,6 +54,7 @@ export class Service {
   private readonly reqs: RequestPool;
   private readonly uService: Uniform;
   private readonly uFollowUp: Uniform | null;
+  private readonly uRetry: Uniform;
 
   private readonly doneKind: number;
   private readonly bootKind: number;
@@ -75,6 +78,8 @@ export class Service {
     this.uService = stream(s.seed, `${name}.serviceTime`);
     // Follow-up reads (a client reading what it just wrote) draw their service times apart.
     this.uFollowUp = name === 'queryService' ? stream(s.seed, 'queryService.serviceTime.followUps') : null;
+    // Retries draw apart too: turning retries on leaves first attempts' draws unchanged.
+    this.uRetry = stream(s.seed, `${name}.serviceTime.retries`);
     this.doneKind = world.engine.on(`${name}.done`, (id) => this.onDone(id));
     this.bootKind = world.engine.on(`${name}.bootDone`, (i) => this.onBootDone(i));
     this.configure(s);
@@ -89,6 +94,7 @@ export class Service {
   configure(s: Scenario): void {
     this.serviceTime = sampler(s[this.name].serviceTimeMs, this.uService);
     if (this.uFollowUp !== null) this.followUpTime = sampler(s[this.name].serviceTimeMs, this.uFollowUp);
+    this.retryTime = sampler(s[this.name].serviceTimeMs, this.uRetry);
   }
 
   /**

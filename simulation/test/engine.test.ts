@@ -75,7 +75,7 @@ describe('RateProfile', () => {
       keys: { count: 1, distribution: 'uniform', zipfS: 1 },
       followUpReads: { ratio: 0, afterMs: 0 },
       timeoutMs: 1,
-      retries: { max: 0, backoffMs: 0, jitter: 0 },
+      retries: { max: 0, backoffMs: 0, jitter: 0, keepServiceTime: false },
     });
     // With unit gaps of cumulative rate, the n-th arrival is where the integral reaches n; count
     // at times between arrivals (the 1000th falls on 10 s exactly, the next ~10 ms later).

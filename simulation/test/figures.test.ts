@@ -1,7 +1,7 @@
 /** The registry of figures against a report with every optional part on. */
 import { describe, expect, it } from 'vitest';
 import { FIGURES, figureAt } from '../figures';
-import { runScenario } from '../index';
+import { runScenario, Simulation } from '../index';
 import { scenario } from './helpers';
 
 /** Every numeric leaf of a value, lists written `[]`. */
@@ -39,3 +39,23 @@ describe('figures', () => {
     expect(figureAt('__proto__')).toBeUndefined();
   });
 });
+
+describe('series figures', () => {
+  it('SERIES_FIGURES names every column of the series, the optional causes included, with help', async () => {
+    const { seriesHeader } = await import('../series');
+    const { SERIES_FIGURES, seriesFigureAt } = await import('../figures');
+    const sim = runWindows();
+    const paths = new Set([...seriesHeader().split(','), ...numericPaths(sim)]);
+    expect([...paths].filter((p) => seriesFigureAt(p) === undefined)).toEqual([]);
+    expect(SERIES_FIGURES.map((f) => f.id).filter((id) => !paths.has(id))).toEqual([]);
+    for (const f of SERIES_FIGURES) expect(f.help.length, f.id).toBeGreaterThan(10);
+  });
+});
+
+/** The last window of a short run with a breaker and admission control on (their causes appear). */
+function runWindows(): unknown {
+  const sim = new Simulation(scenario({ durationS: 3, warmupS: 1, queryService: { circuitBreaker: {}, admission: { rps: 100 } } }));
+  sim.runUntil(3000);
+  const windows = sim.drainWindows();
+  return windows[windows.length - 1];
+}

@@ -9,6 +9,7 @@ import { useWidth } from '../../hooks/useWidth';
 import { Help } from '../Help';
 import { isolated } from './isolated';
 import { Markers } from './Markers';
+import { chartId } from '../../labs/chartId';
 
 export interface SeriesDef {
   label: string;
@@ -93,7 +94,7 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
   const tickText = def.percent ? format('.0%') : y.tickFormat(4);
 
   return (
-    <figure className="chart" ref={ref}>
+    <figure className="chart" ref={ref} data-chart={chartId(def.title)}>
       <div className="chart-head">
         <figcaption id={titleId} aria-hidden="true">{def.title}</figcaption>
         {help && <Help text={help} about={`the ${def.title} chart`} />}

@@ -24,7 +24,7 @@ export function FieldShell(props: { path: string; label: string; unit?: string; 
   // Every field has help in the registry; a field the registry lacks says so rather than nothing.
   const help = props.help ?? fieldAt(path)?.help ?? `No help for ${path} yet.`;
   return (
-    <div className={wide ? 'field wide' : 'field'}>
+    <div className={wide ? 'field wide' : 'field'} data-field={path}>
       <span className="field-label">
         <label htmlFor={id}>
           {label}

@@ -21,7 +21,7 @@ export function ScaleButtons(props: { stack: Stack; part: PartId; path: string; 
     { label: `Add one ${noun}`, text: '+', next: value + 1, x: stack.cx + 3 },
   ];
   return (
-    <g>
+    <g data-field={path}>
       {buttons.map((b) => (
         <g
           key={b.text}

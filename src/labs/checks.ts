@@ -1,0 +1,128 @@
+/**
+ * A lab's check, evaluated from the report of a finished run and the settings in force at its
+ * end. A term names a figure: a report figure id (`queries.latencyMs.p99`, see
+ * simulation/figures.ts), one of the derived figures below, or `setting:<field path>` for a
+ * scenario field (a boolean counts as 1 or 0, a list as its length).
+ */
+import { getField } from '../../simulation/fields';
+import type { Report } from '../../simulation/index';
+import type { CheckTerm, LabDef } from './labTypes';
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/** Figures a report holds only in parts, computed here. */
+export const DERIVED: Record<string, { help: string; of: (r: Report) => number }> = {
+  'queries.lostShare': {
+    help: 'Share of query attempts rejected, timed out or failed.',
+    of: (r) => ratio(r.queries.rejected + r.queries.timedOut + r.queries.failed, r.queries.offered),
+  },
+  'commands.lostShare': {
+    help: 'Share of command attempts rejected, timed out or failed.',
+    of: (r) => ratio(r.commands.rejected + r.commands.timedOut + r.commands.failed, r.commands.offered),
+  },
+  'queries.offeredRps': {
+    help: 'Query attempts offered per second after warm-up.',
+    of: (r) => ratio(r.queries.offered, r.simulatedS - warmupOf(r)),
+  },
+  'writeStore.hottestShare': {
+    help: 'The busiest shard\u2019s share of all writes.',
+    of: (r) => ratio(Math.max(0, ...r.writeStore.shards.map((s) => s.writes)), r.writeStore.shards.reduce((n, s) => n + s.writes, 0)),
+  },
+  'readStore.busiestUtilization': {
+    help: 'Connections in use on the busiest read node.',
+    of: (r) => Math.max(0, ...r.readStore.nodes.map((n) => n.utilization)),
+  },
+  'queryService.vcpusPerInstance': {
+    help: 'vCPUs per query instance over the run (vCPU-hours over instance-hours).',
+    of: (r) => ratio(r.queryService.cost.vcpuHours, r.queryService.cost.instanceHours),
+  },
+};
+
+/** The warm-up is not in the report: offered rates use the measured span the throughput uses. */
+function warmupOf(r: Report): number {
+  const c = r.queries;
+  // throughputRps = completed / measured seconds
+  return c.throughputRps > 0 ? r.simulatedS - c.completed / c.throughputRps : 0;
+}
+
+/** A figure of a report by its dotted id (own properties of the plain report only), or undefined. */
+export function reportFigure(r: Report, id: string): number | undefined {
+  let o: unknown = r;
+  for (const key of id.split('.')) {
+    if (o === null || typeof o !== 'object' || !Object.hasOwn(o, key)) return undefined;
+    o = (o as Record<string, unknown>)[key];
+  }
+  return typeof o === 'number' ? o : undefined;
+}
+
+/** The value a term names, or undefined when the run does not have it. */
+export function termValue(figure: string, r: Report, settings: unknown): number | undefined {
+  if (figure.startsWith('setting:')) {
+    const v = getField(settings, figure.slice('setting:'.length));
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (Array.isArray(v)) return v.length;
+    return typeof v === 'number' ? v : undefined;
+  }
+  const derived = DERIVED[figure];
+  return derived ? derived.of(r) : reportFigure(r, figure);
+}
+
+export interface TermResult {
+  term: CheckTerm;
+  value: number | undefined;
+  met: boolean;
+}
+
+export interface CheckResult {
+  passed: boolean;
+  /** Terms met, of `max` (H5P and xAPI call them raw and max; scaled = score / max). */
+  score: number;
+  max: number;
+  scaled: number;
+  terms: TermResult[];
+}
+
+function meets(v: number, op: CheckTerm['op'], limit: number): boolean {
+  switch (op) {
+    case '<':
+      return v < limit;
+    case '<=':
+      return v <= limit;
+    case '>':
+      return v > limit;
+    case '>=':
+      return v >= limit;
+  }
+}
+
+/** Evaluates a lab's check on a finished run's report and the settings in force at its end. */
+export function evaluateCheck(lab: Pick<LabDef, 'check'>, r: Report, settings: unknown): CheckResult {
+  const terms = lab.check.terms.map((term) => {
+    const value = termValue(term.figure, r, settings);
+    return { term, value, met: value !== undefined && Number.isFinite(value) && meets(value, term.op, term.limit) };
+  });
+  const score = terms.filter((t) => t.met).length;
+  const max = terms.length;
+  return { passed: score === max, score, max, scaled: ratio(score, max), terms };
+}
+
+/** A figure as the lab panel shows it: "23.4 ms", "3.1%", "1,480 req/s". */
+export function formatTermValue(v: number | undefined, unit: CheckTerm['unit']): string {
+  if (v === undefined || !Number.isFinite(v)) return 'not measured';
+  switch (unit) {
+    case 'ms':
+      return `${v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
+    case '%':
+      return `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
+    case 'req/s':
+      return `${Math.round(v).toLocaleString('en-US')} req/s`;
+    default:
+      return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2);
+  }
+}
+
+/** The limit of a term in words: "under 50 ms", "at most 4". */
+export function termLimitText(t: CheckTerm): string {
+  const words = { '<': 'under', '<=': 'at most', '>': 'over', '>=': 'at least' }[t.op];
+  return `${words} ${formatTermValue(t.limit, t.unit)}`;
+}

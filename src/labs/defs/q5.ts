@@ -1,0 +1,51 @@
+import type { LabDef } from '../labTypes';
+
+/** Quiz question 5: a distributed cache takes load off the query store. */
+export const lab: LabDef = {
+  id: 'q5',
+  n: 5,
+  title: 'A cache in front of the read store',
+  question: 'What does a distributed cache give a CQRS system?',
+  goal: 'Take most of the reads off the overloaded read store with the distributed cache, without adding replicas.',
+  scenario: {
+    version: 1,
+    name: 'Lab 5: the read store is the bottleneck',
+    durationS: 20,
+    warmupS: 4,
+    workload: { rps: 1500, writeRatio: 0.05, keys: { count: 10000, distribution: 'zipf', zipfS: 1.1 } },
+    queryService: { instances: 4 },
+    readStore: { replicas: 1, connectionsPerReplica: 8, queryLatencyMs: { type: 'exponential', meanMs: 6 } },
+  },
+  prediction: {
+    question: 'Popular products are read again and again. With the cache on, the load on the read store will…',
+    options: [
+      { id: 'fall', text: '…fall by about the share of reads the cache answers.' },
+      { id: 'same', text: '…stay the same: every query still reads the store.' },
+      { id: 'rise', text: '…rise: the cache has to be filled from the store.' },
+    ],
+    answer: 'fall',
+  },
+  steps: [
+    { text: 'Look at the read store in the topology: its one replica is fully busy.', part: 'readStore' },
+    { text: 'Select the cache and turn it on (Cache on).', field: 'cache.enabled', value: true },
+    { text: 'Keep 1 replica, and press Play.', field: 'readStore.replicas', value: 1 },
+  ],
+  notice: {
+    text: 'The cache chart shows the share of queries answered from the cache. In the topology the read replica\u2019s load bar drops, and the query latency chart follows.',
+    charts: ['cache-hit-ratio-and-stale-reads', 'query-latency'],
+    parts: ['cache', 'readStore'],
+  },
+  check: {
+    text: 'Over half the queries answered by the cache, the busiest read node under 60% busy, query p99 under 50 ms, with 1 replica.',
+    terms: [
+      { figure: 'queries.cacheHitRatio', op: '>', limit: 0.5, label: 'cache hit ratio', unit: '%' },
+      { figure: 'readStore.busiestUtilization', op: '<', limit: 0.6, label: 'busiest read node', unit: '%' },
+      { figure: 'queries.latencyMs.p99', op: '<', limit: 50, label: 'query p99', unit: 'ms' },
+      { figure: 'replicas.instances.max', op: '<=', limit: 1, label: 'read replicas', unit: '' },
+    ],
+  },
+  debrief: [
+    'A cache keeps recent answers in memory, spread over several nodes by key. A query it can answer never reaches the read store, so the store\u2019s load falls by the hit ratio; here most reads are of a few popular keys, so the hit ratio is high.',
+    'The cache cost no new replica. Its price is elsewhere: an answer from the cache may be older than the data. The stale-read line on the same chart shows how often; lab 9 is about that.',
+  ],
+};

@@ -1,0 +1,49 @@
+import type { LabDef } from '../labTypes';
+
+/** Quiz question 9: the common challenge, keeping the cache consistent with the data. */
+export const lab: LabDef = {
+  id: 'q9',
+  n: 9,
+  title: 'Keep the cache consistent',
+  question: 'What is a common challenge when scaling a CQRS system?',
+  goal: 'Cut stale reads from the cache to under 5% while it still answers most queries, by invalidating cached entries when their data changes.',
+  scenario: {
+    version: 1,
+    name: 'Lab 9: a cache that serves old data',
+    durationS: 20,
+    warmupS: 4,
+    workload: { rps: 800, writeRatio: 0.2, keys: { count: 1000, distribution: 'zipf', zipfS: 1.1 } },
+    cache: { enabled: true, ttlS: 30, invalidation: 'ttl' },
+  },
+  prediction: {
+    question: 'Entries now live for 30 s in the cache whatever happens to the data. If the projector also refreshes an entry whenever its data changes, stale reads will…',
+    options: [
+      { id: 'zero', text: '…vanish completely.' },
+      { id: 'few', text: '…fall to a few percent or less, but not quite zero.' },
+      { id: 'same', text: '…stay about the same.' },
+    ],
+    answer: 'few',
+  },
+  steps: [
+    { text: 'Press Play: the cache answers most queries, and the stale-read line on the cache chart is high.', part: 'cache' },
+    { text: 'Select the cache and set Invalidation to ttl+event: the projector acts on an entry whenever it applies a change to its key.', field: 'cache.invalidation', value: 'ttl+event' },
+    { text: 'Set On an event to update: the projector writes the new value into the cache instead of deleting the entry.', field: 'cache.onEvent', value: 'update' },
+    { text: 'Keep the cache on, and run again.', field: 'cache.enabled', value: true },
+  ],
+  notice: {
+    text: 'On the cache chart the stale-read line falls while the hit ratio stays high. A few stale reads remain: between a write and the projector applying it, the cache still holds the old value.',
+    charts: ['cache-hit-ratio-and-stale-reads'],
+    parts: ['cache'],
+  },
+  check: {
+    text: 'Stale reads under 5% with a cache hit ratio over 50%.',
+    terms: [
+      { figure: 'queries.staleReadRatio', op: '<', limit: 0.05, label: 'stale reads', unit: '%' },
+      { figure: 'queries.cacheHitRatio', op: '>', limit: 0.5, label: 'cache hit ratio', unit: '%' },
+    ],
+  },
+  debrief: [
+    'A cache entry is a copy, and a copy goes out of date when the data changes. With time-based invalidation alone, popular keys that change often are served old for up to the whole TTL.',
+    'Event-driven invalidation uses the same events that update the read model to fix the copies they make stale, so the cache follows the data within the projection\u2019s lag. Deleting the entry instead of updating it leaves a race: the next read misses, reads a replica that has not caught up yet, and puts the old value back (try it: stale reads stay near half). Keeping caches consistent is a real cost of scaling reads.',
+  ],
+};

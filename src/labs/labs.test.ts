@@ -1,0 +1,112 @@
+/**
+ * The labs' data and checks. Each lab is run headless (the engine the page's worker runs, so the
+ * same reports byte for byte): its starting scenario must fail its check, the scenario after its
+ * steps must pass it, and the wrong turns a student is likely to take must fail it too.
+ */
+import { describe, expect, it } from 'vitest';
+import { fieldAt, figureAt, parseScenario, runScenario, withField, type Report } from '../../simulation/index';
+import { CHARTS } from '../components/charts/chartDefs';
+import { chartId } from './chartId';
+import { DERIVED, evaluateCheck, formatTermValue, type CheckResult } from './checks';
+import { loadAllLabs } from './labIndex';
+import { LAB_IDS, type LabDef } from './labTypes';
+
+type Change = { field: string; value: unknown };
+const labs = await loadAllLabs();
+
+function run(lab: LabDef, changes: Change[]): CheckResult {
+  let s: unknown = lab.scenario;
+  for (const c of changes) {
+    const r = withField(s, c.field, c.value, true);
+    if (!r.ok) throw new Error(`${c.field}: ${r.message}`);
+    s = r.value;
+  }
+  const p = parseScenario(s);
+  if (!p.ok) throw new Error(p.problems.map((x) => `${x.path}: ${x.message}`).join('; '));
+  return evaluateCheck(lab, runScenario(p.scenario), p.scenario);
+}
+const shown = (r: CheckResult) => r.terms.map((t) => `${t.term.label} ${formatTermValue(t.value, t.term.unit)}${t.met ? '' : ' (not met)'}`).join('; ');
+const stepsOf = (lab: LabDef): Change[] => lab.steps.filter((s) => s.field !== undefined).map((s) => ({ field: s.field!, value: s.value }));
+
+/** What a student might do instead of the steps; each must leave the check failed. */
+const WRONG_TURNS: Record<string, [why: string, changes: Change[]][]> = {
+  q1: [['scaling both sides', [{ field: 'queryService.instances', value: 4 }, { field: 'commandService.instances', value: 4 }]]],
+  q2: [['scaling up instead of out', [{ field: 'queryService.vcpus', value: 6 }]]],
+  q3: [
+    ['a fixed 4 instances', [{ field: 'queryService.instances', value: 4 }]],
+    ['auto-scaling with its defaults only', [{ field: 'queryService.autoscaling', value: { metric: 'cpu', target: 0.6 } }]],
+  ],
+  q4: [['more range shards', [{ field: 'writeStore.shards', value: 8 }]]],
+  q5: [['replicas instead of the cache', [{ field: 'readStore.replicas', value: 3 }]]],
+  q6: [['more partitions, one projector', [{ field: 'eventStream.partitions', value: 16 }]]],
+  q7: [['removing the fault', [{ field: 'faults', value: [] }]]],
+  q8: [['replicas instead of an index', [{ field: 'readStore.replicas', value: 6 }]]],
+  q9: [
+    ['turning the cache off', [{ field: 'cache.enabled', value: false }]],
+    ['event invalidation that deletes', [{ field: 'cache.invalidation', value: 'ttl+event' }]],
+  ],
+  q10: [['adding instances instead', [{ field: 'queryService.instances', value: 4 }]]],
+};
+
+describe('the labs', () => {
+  it('one lab per quiz question, q1..q10 in order, each with its data complete', () => {
+    expect(labs.map((l) => l.id)).toEqual([...LAB_IDS]);
+    const charts = new Set(CHARTS.map((c) => chartId(c.title)));
+    for (const [i, lab] of labs.entries()) {
+      expect(lab.n).toBe(i + 1);
+      expect(lab.goal.split(/\.\s/).length, `${lab.id}: one sentence`).toBe(1);
+      expect(lab.steps.length).toBeGreaterThanOrEqual(2);
+      expect(lab.steps.length).toBeLessThanOrEqual(4);
+      expect(lab.prediction.options.map((o) => o.id)).toContain(lab.prediction.answer);
+      expect(lab.scenario.name).toMatch(new RegExp(`^Lab ${lab.n}: `));
+      for (const s of lab.steps) expect(s.field !== undefined || s.part !== undefined, `${lab.id}: "${s.text}" names a control`).toBe(true);
+      for (const s of lab.steps) if (s.field) expect(fieldAt(s.field)?.path, `${lab.id}: field ${s.field}`).toBe(s.field);
+      for (const c of lab.notice.charts) expect(charts.has(c), `${lab.id}: chart ${c}`).toBe(true);
+      for (const t of lab.check.terms) {
+        const known = t.figure.startsWith('setting:') ? fieldAt(t.figure.slice(8)) : DERIVED[t.figure] ?? figureAt(t.figure);
+        expect(known, `${lab.id}: figure ${t.figure}`).toBeTruthy();
+      }
+    }
+  });
+
+  for (const id of LAB_IDS) {
+    it(`lab ${id}: its check fails on the starting scenario and on wrong turns, and passes after its steps`, () => {
+      const lab = labs.find((l) => l.id === id)!;
+      const before = run(lab, []);
+      const after = run(lab, stepsOf(lab));
+      const wrong = (WRONG_TURNS[id] ?? []).map(([why, ch]) => [why, run(lab, ch)] as const);
+      console.log(`${id} start: ${shown(before)}\n${id} steps: ${shown(after)}${wrong.map(([w, r]) => `\n${id} ${w}: ${shown(r)}`).join('')}`);
+      expect(before.passed, shown(before)).toBe(false);
+      expect(after.passed, shown(after)).toBe(true);
+      expect(after.score).toBe(after.max);
+      for (const [why, r] of wrong) expect(r.passed, `${why}: ${shown(r)}`).toBe(false);
+    });
+  }
+});
+
+describe('evaluateCheck', () => {
+  const report = { queries: { latencyMs: { p99: 20 }, rejected: 1, timedOut: 1, failed: 0, offered: 100 } } as unknown as Report;
+  it('evaluateCheck() scores each term met, with the maximum and the scaled score', () => {
+    const lab = {
+      check: {
+        text: '',
+        terms: [
+          { figure: 'queries.latencyMs.p99', op: '<' as const, limit: 30, label: '', unit: 'ms' as const },
+          { figure: 'queries.lostShare', op: '<' as const, limit: 0.01, label: '', unit: '%' as const },
+          { figure: 'setting:cache.enabled', op: '>=' as const, limit: 1, label: '', unit: '' as const },
+          { figure: 'setting:faults', op: '>=' as const, limit: 1, label: '', unit: '' as const },
+        ],
+      },
+    };
+    const r = evaluateCheck(lab, report, { cache: { enabled: true }, faults: [] });
+    expect(r.terms.map((t) => [t.value, t.met])).toEqual([[20, true], [0.02, false], [1, true], [0, false]]);
+    expect(r).toMatchObject({ passed: false, score: 2, max: 4, scaled: 0.5 });
+  });
+
+  it('evaluateCheck() counts a figure the run does not have as not met, and reads no inherited property', () => {
+    const lab = { check: { text: '', terms: [{ figure: 'queries.constructor', op: '>' as const, limit: -1, label: '', unit: '' as const }] } };
+    expect(evaluateCheck(lab, report, {}).terms[0]).toMatchObject({ value: undefined, met: false });
+    const proto = { check: { text: '', terms: [{ figure: 'setting:__proto__', op: '>' as const, limit: -1, label: '', unit: '' as const }] } };
+    expect(evaluateCheck(proto, report, {}).passed).toBe(false);
+  });
+});
