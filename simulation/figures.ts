@@ -134,7 +134,7 @@ export function figureAt(id: unknown): FigureEntry | undefined {
 
 const windowClass = (c: 'commands' | 'queries'): Row[] => [
   [`${c}.offered`, 'attempts/s', `Attempts of ${c} sent in the window, retries included.`],
-  [`${c}.retries`, 'attempts/s', 'Of them, retries.'],
+  [`${c}.retries`, 'attempts/s', 'Of the attempts offered in the window, how many were retries of earlier ones.'],
   [`${c}.completed`, 'attempts/s', 'Attempts answered in time in the window.'],
   [`${c}.rejected`, 'attempts/s', 'Attempts rejected at once (a full queue or no memory) in the window.'],
   [`${c}.timedOut`, 'attempts/s', 'Attempts the client gave up on at its timeout in the window.'],
