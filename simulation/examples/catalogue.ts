@@ -7,20 +7,20 @@
  * The text is ours, in plain words. The figures quoted in `lookAt` come from seed 1 and are
  * checked by simulation/test/exampleLessons.test.ts, so a model change that breaks a lesson fails there.
  */
-import defaultScenario from '../../scenarios/default.json';
-import flashSale from '../../scenarios/flash-sale.json';
-import marketSpike from '../../scenarios/market-spike.json';
-import independentScaling from '../../scenarios/independent-scaling.json';
-import horizontalVsVertical from '../../scenarios/horizontal-vs-vertical.json';
-import autoscaleLate from '../../scenarios/autoscale-late.json';
-import hotShard from '../../scenarios/hot-shard.json';
-import cacheInvalidation from '../../scenarios/cache-invalidation.json';
-import cacheRace from '../../scenarios/cache-race.json';
-import projectorLag from '../../scenarios/projector-lag.json';
-import indexing from '../../scenarios/indexing.json';
-import loadBalancerSlow from '../../scenarios/load-balancer-slow.json';
-import readReplicas from '../../scenarios/read-replicas.json';
-import retryStorm from '../../scenarios/retry-storm.json';
+import defaultScenario from '../../scenarios/default.json' with { type: 'json' };
+import flashSale from '../../scenarios/flash-sale.json' with { type: 'json' };
+import marketSpike from '../../scenarios/market-spike.json' with { type: 'json' };
+import independentScaling from '../../scenarios/independent-scaling.json' with { type: 'json' };
+import horizontalVsVertical from '../../scenarios/horizontal-vs-vertical.json' with { type: 'json' };
+import autoscaleLate from '../../scenarios/autoscale-late.json' with { type: 'json' };
+import hotShard from '../../scenarios/hot-shard.json' with { type: 'json' };
+import cacheInvalidation from '../../scenarios/cache-invalidation.json' with { type: 'json' };
+import cacheRace from '../../scenarios/cache-race.json' with { type: 'json' };
+import projectorLag from '../../scenarios/projector-lag.json' with { type: 'json' };
+import indexing from '../../scenarios/indexing.json' with { type: 'json' };
+import loadBalancerSlow from '../../scenarios/load-balancer-slow.json' with { type: 'json' };
+import readReplicas from '../../scenarios/read-replicas.json' with { type: 'json' };
+import retryStorm from '../../scenarios/retry-storm.json' with { type: 'json' };
 
 /** The quiz's questions, in the order of the course's quiz: q1 is the first. */
 export const QUIZ_QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10'] as const;
