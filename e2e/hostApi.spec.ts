@@ -155,7 +155,7 @@ test('embed.html documents the protocol and its demo host drives the frame', asy
   await expect(log).toContainText('"type":"cqrs-lab:progress","version":1,"status":"running"');
 });
 
-test('the host loads an example by id: the frame shows its notes and runs its scenario; an unknown id gets an error reply', async ({ page }) => {
+test('the host loads an example by id: the frame shows its notes and loads its scenario; an unknown id gets an error reply', async ({ page }) => {
   await page.goto(hostOrigin);
   await expect.poll(async () => (await got(page)).some((m) => m.type === 'cqrs-lab:ready')).toBe(true);
   const ready = (await got(page)).find((m) => m.type === 'cqrs-lab:ready')!;
