@@ -1,4 +1,5 @@
 /** The Examples menu, an unknown example, embed mode, the welcome, the idle hint and "Run again". */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 const withoutWall = (json: string) => json.replace(/"wallMs": [\d.eE+-]+/, '"wallMs": 0');
@@ -118,3 +119,19 @@ test('"Run again" replays the changes made during the run, says so, and gives th
   await expect(lab.page.getByText('Run again keeps your change')).toHaveCount(0);
   await expect(lab.page.getByRole('list', { name: 'Interventions' }).getByRole('listitem')).toHaveCount(0);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations with the welcome, an example's notes and the Examples menu open (${theme})`, async ({ lab }) => {
+    await lab.page.emulateMedia({ colorScheme: theme });
+    await lab.goto();
+    await expect(lab.page.getByRole('region', { name: 'Welcome to the lab' })).toBeVisible();
+    await lab.button('Examples').click();
+    await lab.page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Indexing the read model' }).click();
+    await expect(lab.page.getByRole('region', { name: /Indexing the read model/ })).toBeVisible();
+    await lab.button('Examples').click();
+    await expect(lab.page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Indexing the read model' })).toBeFocused();
+    const results = await new AxeBuilder({ page: lab.page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  });
+}
