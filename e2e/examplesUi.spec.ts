@@ -61,6 +61,21 @@ test('?embed=1&example= shows the example in the compact page, with no welcome',
   await expect(lab.status).toHaveText('done');
 });
 
+test('"Copy embed code" names the loaded example, and its snippet opens the example with its notes in a frame-sized page', async ({ lab, page }) => {
+  await page.goto('/?example=cache-invalidation-event');
+  await expect(page.getByRole('region', { name: /Cache expiry/ })).toBeVisible();
+  await lab.button('Copy embed code…').click();
+  const code = page.getByRole('dialog', { name: 'Copy embed code' }).getByRole('textbox', { name: 'Embed code' });
+  await expect(code).toHaveValue(/\?embed=1&amp;example=cache-invalidation-event&amp;panels=topology,charts#s=2\./);
+  const src = /src="([^"]+)"/.exec(await code.inputValue())![1].replace(/&amp;/g, '&');
+  await page.setViewportSize({ width: 720, height: 520 });
+  await page.goto('about:blank');
+  await page.goto(src);
+  const notes = page.getByRole('region', { name: /Cache expiry/ });
+  await expect(notes.getByRole('button', { name: 'Event-driven' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeAttached();
+});
+
 test('the welcome shows on the first visit only; "Start the first lab" opens ?lab=q1', async ({ lab }) => {
   await lab.goto();
   const welcome = lab.page.getByRole('region', { name: 'Welcome to the lab' });
