@@ -51,88 +51,88 @@ const MAX_S = 1_000_000;
 const MAX_MB = 10_000_000;
 
 const LATENCY_PARAMS: Spec[] = [
-  ['type', 'choice', '', null, 'The distribution: constant, exponential, uniform or lognormal.', LATENCY_TYPES],
-  ['ms', 'number', '', ['ms', 0, HOUR_MS], 'A constant delay.'],
-  ['meanMs', 'number', '', ['ms', 0, HOUR_MS], 'The mean of an exponential delay.'],
-  ['minMs', 'number', '', ['ms', 0, HOUR_MS], 'The least delay of a uniform distribution.'],
-  ['maxMs', 'number', '', ['ms', 0, HOUR_MS], 'The greatest delay of a uniform distribution.'],
-  ['medianMs', 'number', '', ['ms', 0.001, HOUR_MS], 'The median of a lognormal delay.'],
-  ['p99Ms', 'number', '', ['ms', '>0', HOUR_MS], 'The 99th percentile of a lognormal delay (above the median).'],
+  ['type', 'choice', '', null, 'How the time varies from one request to the next: constant (always the same), exponential (mostly short, now and then long), uniform (anywhere between a least and a greatest) or lognormal (a typical value with a long slow tail).', LATENCY_TYPES],
+  ['ms', 'number', '', ['ms', 0, HOUR_MS], 'The time, the same for every request.'],
+  ['meanMs', 'number', '', ['ms', 0, HOUR_MS], 'The average time; single requests vary a lot around it.'],
+  ['minMs', 'number', '', ['ms', 0, HOUR_MS], 'The shortest time a request may take.'],
+  ['maxMs', 'number', '', ['ms', 0, HOUR_MS], 'The longest time a request may take.'],
+  ['medianMs', 'number', '', ['ms', 0.001, HOUR_MS], 'The typical time: half the requests are faster, half slower.'],
+  ['p99Ms', 'number', '', ['ms', '>0', HOUR_MS], 'The time only 1 request in 100 exceeds (p99); it must be above the median. The further above, the longer the slow tail.'],
 ];
 
 const AUTOSCALING: Spec[] = [
-  ['metric', 'choice', '', null, 'What to track: cpu or memory (utilisation), rps or queue (per instance), lag (events per projector).', SCALING_METRICS],
-  ['target', 'number', '', ['per instance', '>0', 1e9], 'The value of the metric to hold (a utilisation in (0, 1] for cpu and memory).'],
-  ['min', 'integer', '', ['instances', 0, 1000], 'Never fewer than this.'],
-  ['max', 'integer', '', ['instances', 0, 1000], 'Never more than this.'],
-  ['intervalS', 'number', '', ['s', 0.1, 3600], 'How often the metric is evaluated.'],
-  ['cooldownOutS', 'number', '', ['s', 0, MAX_S], 'Least time between two scale-outs.'],
-  ['cooldownInS', 'number', '', ['s', 0, MAX_S], 'Least time from any scaling to a scale-in.'],
-  ['bootS', 'number', '', ['s', 0, 3600], 'Time before a new instance serves.'],
-  ['schedule', 'list', '', null, 'Floors of capacity from given times on (pre-warming).'],
+  ['metric', 'choice', '', null, 'What the auto-scaler watches: cpu or memory (utilisation of each instance), rps (requests per second per instance), queue (queued requests per instance), or lag (unapplied events per projector).', SCALING_METRICS],
+  ['target', 'number', '', ['per instance', '>0', 1e9], 'The level to hold the metric at: it adds instances (scales out) when above, removes them (scales in) when well below. For cpu and memory a share between 0 and 1, such as 0.6.'],
+  ['min', 'integer', '', ['instances', 0, 1000], 'The auto-scaler never goes below this many.'],
+  ['max', 'integer', '', ['instances', 0, 1000], 'The auto-scaler never goes above this many, whatever the load (a cost ceiling).'],
+  ['intervalS', 'number', '', ['s', 0.1, 3600], 'How often the auto-scaler looks at the metric and decides.'],
+  ['cooldownOutS', 'number', '', ['s', 0, MAX_S], 'After scaling out, wait at least this long before scaling out again (lets new instances start to help first).'],
+  ['cooldownInS', 'number', '', ['s', 0, MAX_S], 'After any scaling, wait at least this long before scaling in (avoids removing capacity that is about to be needed).'],
+  ['bootS', 'number', '', ['s', 0, 3600], 'Cold start: how long a new instance boots before it takes requests. Scaling out only helps this long after the decision.'],
+  ['schedule', 'list', '', null, 'Scheduled floors: at least this many from a given time on, so capacity is ready before a known peak (pre-warming).'],
 ];
 
 const CIRCUIT_BREAKER: Spec[] = [
-  ['failureRatio', 'number', '', ['ratio', '>0', 1], 'Opens when at least this share of the last window of attempts failed.'],
-  ['window', 'integer', '', ['attempts', 1, 10_000], 'How many recent attempts the failure ratio is taken over.'],
-  ['openS', 'number', '', ['s', '>0', 3600], 'How long it stays open (failing fast) before trying again.'],
-  ['trials', 'integer', '', ['attempts', 1, 1000], 'Attempts let through half-open; all answered in time closes it.'],
+  ['failureRatio', 'number', '', ['ratio', '>0', 1], 'The breaker opens when at least this share of the recent attempts failed.'],
+  ['window', 'integer', '', ['attempts', 1, 10_000], 'How many recent attempts the failure share is counted over.'],
+  ['openS', 'number', '', ['s', '>0', 3600], 'How long the breaker stays open, failing calls at once, before it lets a few trial calls through.'],
+  ['trials', 'integer', '', ['attempts', 1, 1000], 'Trial calls let through after the open time; if all are answered in time the breaker closes again.'],
 ];
 
 const ADMISSION: Spec[] = [
-  ['rps', 'number', '', ['rps', '>0', 10_000_000], 'Attempts admitted per second (the bucket refill rate); the rest are shed.'],
-  ['burst', 'number', '', ['tokens', 1, 1_000_000], 'Bucket size: how many attempts may pass at once after a quiet spell.'],
+  ['rps', 'number', '', ['rps', '>0', 10_000_000], 'Requests per second the load balancer lets in (a token bucket\'s refill rate); the rest are turned away with 429 to protect the instances.'],
+  ['burst', 'number', '', ['tokens', 1, 1_000_000], 'Burst: how many requests may pass at once after a quiet spell (the bucket\'s size).'],
 ];
 
 /** The settings inside an optional group, by the group's name. */
 const GROUP_PARAMS: Record<string, Spec[]> = { autoscaling: AUTOSCALING, circuitBreaker: CIRCUIT_BREAKER, admission: ADMISSION };
 
 const SERVICE: Spec[] = [
-  ['instances', 'integer', '', ['instances', 0, 1000], 'Instances behind the load balancer (horizontal scaling); new ones boot first.'],
-  ['vcpus', 'integer', '', ['vCPUs', 1, 256], 'Workers per instance (vertical scaling); a change restarts instances one at a time.'],
-  ['speed', 'number', '', ['x', '>0', 100], 'Speed of each vCPU: service time is divided by it.'],
-  ['queueCapacity', 'integer', '', ['requests', 0, 1_000_000], 'Requests an instance may queue; when full, the next is rejected.'],
-  ['serviceTimeMs', 'latency', '', ['ms'], 'CPU time of one request on one vCPU at speed 1.'],
-  ['loadBalancer', 'choice', '', null, 'How the load balancer picks an instance.', LOAD_BALANCER_ALGORITHMS],
-  ['healthCheck', 'group', '', null, 'The load balancer\'s health checks of its instances.'],
-  ['healthCheck.intervalMs', 'number', '', ['ms', 10, 600_000], 'Time between two probes of each instance.'],
-  ['healthCheck.unhealthyAfter', 'integer', '', ['probes', 1, 100], 'Failed probes in a row that mark an instance down.'],
-  ['healthCheck.healthyAfter', 'integer', '', ['probes', 1, 100], 'Passed probes in a row that mark it up again.'],
-  ['baseMemoryMb', 'number', '', ['MB', 0, MAX_MB], 'Memory an idle instance uses.'],
-  ['memoryPerRequestMb', 'number', '', ['MB', 0, MAX_MB], 'Memory each request in flight holds on its instance.'],
-  ['memoryLimitMb', 'number', '', ['MB', '>0', MAX_MB], 'A request that would go over this is rejected.'],
-  ['restartS', 'number', '', ['s', 0, 3600], 'Time an instance is out of service when it restarts for a vertical change.'],
-  ['autoscaling', 'group', 'optional', null, 'Target-tracking auto-scaling of the instances.'],
-  ['circuitBreaker', 'group', 'optional', null, 'A circuit breaker in the clients of this service: it fails attempts fast while the service is failing.'],
-  ['admission', 'group', 'optional', null, 'Admission control at the load balancer: a token bucket; attempts beyond it are shed (429).'],
+  ['instances', 'integer', '', ['instances', 0, 1000], 'How many copies of this service run behind its load balancer. More instances is horizontal scaling (scaling out); new ones boot before they serve.'],
+  ['vcpus', 'integer', '', ['vCPUs', 1, 256], 'vCPUs (workers that serve requests side by side) in each instance. More vCPUs is vertical scaling (scaling up); a change restarts the instances one at a time.'],
+  ['speed', 'number', '', ['x', '>0', 100], 'How fast each vCPU is compared with the baseline (2 means twice as fast): the service time is divided by it. A faster machine is also vertical scaling.'],
+  ['queueCapacity', 'integer', '', ['requests', 0, 1_000_000], 'How many requests may wait in each instance\'s queue; when it is full, the next one is rejected at once.'],
+  ['serviceTimeMs', 'latency', '', ['ms'], 'The work one request needs: its time on one vCPU at speed 1, before any waiting in a queue.'],
+  ['loadBalancer', 'choice', '', null, 'How the load balancer picks an instance for each request: in turn (round-robin), at random, the one with fewest in flight (least-connections), the better of two at random (power-of-two), or by the request\'s key (consistent-hash).', LOAD_BALANCER_ALGORITHMS],
+  ['healthCheck', 'group', '', null, 'The load balancer\'s health checks: it probes each instance and stops sending it requests once it is marked down.'],
+  ['healthCheck.intervalMs', 'number', '', ['ms', 10, 600_000], 'Time between two health checks of each instance. Shorter finds a crash sooner.'],
+  ['healthCheck.unhealthyAfter', 'integer', '', ['probes', 1, 100], 'Failed checks in a row before an instance is marked down. Until then requests still go to a crashed instance and fail.'],
+  ['healthCheck.healthyAfter', 'integer', '', ['probes', 1, 100], 'Passed checks in a row before an instance marked down gets requests again.'],
+  ['baseMemoryMb', 'number', '', ['MB', 0, MAX_MB], 'Memory an instance uses with no requests in it.'],
+  ['memoryPerRequestMb', 'number', '', ['MB', 0, MAX_MB], 'Memory each request holds while it is on the instance, queued or served.'],
+  ['memoryLimitMb', 'number', '', ['MB', '>0', MAX_MB], 'Memory of one instance; a request that would go over it is rejected.'],
+  ['restartS', 'number', '', ['s', 0, 3600], 'How long an instance is out of service while it restarts for a vertical change (new vCPUs or speed).'],
+  ['autoscaling', 'group', 'optional', null, 'Auto-scaling: add or remove instances to hold a metric at a target (target tracking).'],
+  ['circuitBreaker', 'group', 'optional', null, 'A circuit breaker in the clients: while the service keeps failing, calls fail at once instead of waiting, which gives it room to recover.'],
+  ['admission', 'group', 'optional', null, 'Admission control: a rate limit at the load balancer; requests beyond it are turned away (429) rather than queued.'],
 ];
 
 const SECTIONS: Record<string, Spec[]> = {
   '': [
-    ['version', 'integer', 'fixed', ['', 1, 1], 'The scenario format version (1).'],
-    ['name', 'text', 'fixed', null, 'A name for the scenario, carried into its report.'],
-    ['seed', 'integer', 'fixed', ['', 0, 2 ** 32 - 1], 'The seed of every random stream: the same seed gives the same run.'],
-    ['durationS', 'number', 'fixed', ['s', '>0', MAX_S], 'Simulated length of the run.'],
-    ['warmupS', 'number', 'fixed', ['s', 0, MAX_S], 'The start of the run left out of the report (below durationS).'],
+    ['version', 'integer', 'fixed', ['', 1, 1], 'The version of the scenario format (1).'],
+    ['name', 'text', 'fixed', null, 'A name for the scenario; the report carries it.'],
+    ['seed', 'integer', 'fixed', ['', 0, 2 ** 32 - 1], 'The seed of every random number in the run: the same scenario and seed give the same run, number for number. Change it to see another run of the same system.'],
+    ['durationS', 'number', 'fixed', ['s', '>0', MAX_S], 'How long the run lasts, in simulated seconds.'],
+    ['warmupS', 'number', 'fixed', ['s', 0, MAX_S], 'The first seconds of the run, left out of the report\'s figures while queues and caches fill (shorter than the duration).'],
   ],
   workload: [
-    ['rps', 'number', '', ['rps', 0, 1_000_000], 'Client requests per second; setting it replaces a rate profile.'],
-    ['profile', 'list', 'optional', null, 'Rate over time: points of { atS, rps, rampS }.'],
-    ['arrivals', 'choice', '', null, 'Poisson (random gaps) or deterministic (evenly spaced).', ['poisson', 'deterministic']],
-    ['writeRatio', 'number', '', ['ratio', 0, 1], 'Share of requests that are commands (writes).'],
-    ['keys', 'group', '', null, 'The keys (ids) requests are about.'],
-    ['keys.count', 'integer', 'fixed', ['keys', 1, 2_000_000], 'How many keys there are.'],
-    ['keys.distribution', 'choice', '', null, 'Uniform, or Zipf-skewed (hot keys).', ['uniform', 'zipf']],
-    ['keys.zipfS', 'number', '', ['', '>0', 10], 'The Zipf exponent: larger is more skewed.'],
-    ['followUpReads', 'group', '', null, 'Reads of a key by the client that just wrote it (read-your-writes).'],
-    ['followUpReads.ratio', 'number', '', ['ratio', 0, 1], 'Share of commands followed by a read of the same key.'],
-    ['followUpReads.afterMs', 'number', '', ['ms', 0, HOUR_MS], 'Pause between the answer to the command and the follow-up read.'],
-    ['timeoutMs', 'number', '', ['ms', '>0', MAX_S * 1000], 'A client gives up on an attempt after this long.'],
-    ['retries', 'group', '', null, 'Client retries with exponential backoff.'],
-    ['retries.max', 'integer', '', ['retries', 0, 100], 'Retries per request at most (0: none).'],
-    ['retries.backoffMs', 'number', '', ['ms', 0, HOUR_MS], 'Backoff before the first retry; it doubles for each next one.'],
-    ['retries.jitter', 'number', '', ['ratio', 0, 1], 'Random share taken off each backoff (0 exact, 1 full jitter).'],
-    ['retries.budget', 'number', 'optional', ['tokens', 0, 10], 'Retry budget: tokens per new request, one per retry (bucket of 100).'],
+    ['rps', 'number', '', ['rps', 0, 1_000_000], 'Requests the clients send per second, commands and queries together. Setting it replaces a rate profile.'],
+    ['profile', 'list', 'optional', null, 'The request rate over time: from each point\'s time (atS) the rate moves to its rps, in a straight ramp over rampS seconds. Presets: ramp, spike (a flash sale), sine (a daily cycle), steps.'],
+    ['arrivals', 'choice', '', null, 'How requests arrive: poisson (independent, random gaps, as from many users) or deterministic (evenly spaced).', ['poisson', 'deterministic']],
+    ['writeRatio', 'number', '', ['ratio', 0, 1], 'Share of requests that are commands (writes to the command model); the rest are queries (reads from the query model).'],
+    ['keys', 'group', '', null, 'The keys (user, account or order ids) the requests are about.'],
+    ['keys.count', 'integer', 'fixed', ['keys', 1, 2_000_000], 'How many different keys there are.'],
+    ['keys.distribution', 'choice', '', null, 'How often each key is used: uniform (all alike) or zipf (a few hot keys get most requests, as popular products do).', ['uniform', 'zipf']],
+    ['keys.zipfS', 'number', '', ['', '>0', 10], 'How skewed the Zipf keys are: near 0 is even, 1 is typical, larger makes the hot keys hotter.'],
+    ['followUpReads', 'group', '', null, 'Follow-up reads: a client reads back the key it has just written, to check read-your-writes.'],
+    ['followUpReads.ratio', 'number', '', ['ratio', 0, 1], 'Share of commands the client follows with a read of the same key.'],
+    ['followUpReads.afterMs', 'number', '', ['ms', 0, HOUR_MS], 'How long after the command\'s answer the client reads the key back. Shorter than the replica lag, and it often sees old data.'],
+    ['timeoutMs', 'number', '', ['ms', '>0', MAX_S * 1000], 'How long a client waits for an answer before it gives up on the attempt (and retries, if retries are on).'],
+    ['retries', 'group', '', null, 'Client retries of failed or timed-out attempts, each after a growing pause (exponential backoff).'],
+    ['retries.max', 'integer', '', ['retries', 0, 100], 'Most retries of one request (0: none). Retries add load just when the system is struggling: a retry storm.'],
+    ['retries.backoffMs', 'number', '', ['ms', 0, HOUR_MS], 'Backoff: the pause before the first retry; it doubles for each next one.'],
+    ['retries.jitter', 'number', '', ['ratio', 0, 1], 'Jitter: a random share taken off each backoff, so clients do not all retry at the same moment (0 none, 1 full).'],
+    ['retries.budget', 'number', 'optional', ['tokens', 0, 10], 'Retry budget: each new request earns this many tokens and each retry spends one (up to 100 saved), which caps retries to a share of traffic.'],
     [
       'retries.keepServiceTime',
       'boolean',
@@ -144,38 +144,49 @@ const SECTIONS: Record<string, Spec[]> = {
   commandService: SERVICE,
   queryService: SERVICE,
   writeStore: [
-    ['shards', 'integer', 'fixed', ['shards', 1, 1024], 'Shards of the write store.'],
-    ['partitioning', 'choice', 'fixed', null, 'Keys to shards by hash, or by range (hot shards with Zipf keys).', ['hash', 'range']],
-    ['connectionsPerShard', 'integer', '', ['connections', 1, 10_000], 'Writes one shard runs at once; others wait.'],
-    ['writeLatencyMs', 'latency', '', ['ms'], 'Time of one write on its shard.'],
+    ['shards', 'integer', 'fixed', ['shards', 1, 1024], 'Shards (partitions) of the command model\'s write store: each key lives on one shard, so writes spread over them.'],
+    ['partitioning', 'choice', 'fixed', null, 'How keys are given to shards: by hash (spread evenly) or by range (neighbouring keys together, so hot Zipf keys make a hot shard).', ['hash', 'range']],
+    ['connectionsPerShard', 'integer', '', ['connections', 1, 10_000], 'Writes one shard runs at once; the rest wait for a connection.'],
+    ['writeLatencyMs', 'latency', '', ['ms'], 'Time one write takes on its shard, once it has a connection.'],
   ],
   eventStream: [
-    ['partitions', 'integer', 'fixed', ['partitions', 1, 1024], 'Partitions of the stream (key-ordered).'],
-    ['appendLatencyMs', 'latency', '', ['ms'], 'Time to append a committed change to the stream.'],
-    ['synchronousAppend', 'boolean', '', null, 'A command answers only once its event is appended.'],
-    ['projectors', 'integer', '', ['projectors', 0, 1024], 'Consumers applying events to the read model; a change pauses them for a rebalance.'],
-    ['applyLatencyMs', 'latency', '', ['ms'], 'Time a projector takes to apply one event.'],
-    ['rebalanceMs', 'number', '', ['ms', 0, HOUR_MS], 'Pause of the consumer group whenever it changes.'],
-    ['autoscaling', 'group', 'optional', null, 'Auto-scaling of the projectors (on lag or cpu).'],
+    ['partitions', 'integer', 'fixed', ['partitions', 1, 1024], 'Partitions of the event stream. Events of one key stay in order in one partition; each partition is read by one projector, so partitions cap how many projectors can work.'],
+    ['appendLatencyMs', 'latency', '', ['ms'], 'Time to append a committed change to the event stream as an event.'],
+    ['synchronousAppend', 'boolean', '', null, 'The command answers only once its event is in the stream (safer, slower); otherwise it answers at commit.'],
+    ['projectors', 'integer', '', ['projectors', 0, 1024], 'Projectors: the consumer group that applies events from the stream to the query model. More than partitions leaves some idle; any change pauses the group for a rebalance.'],
+    ['applyLatencyMs', 'latency', '', ['ms'], 'Time a projector takes to apply one event to the query model.'],
+    ['rebalanceMs', 'number', '', ['ms', 0, HOUR_MS], 'How long the consumer group stops while partitions are handed out again, whenever projectors are added or removed.'],
+    ['autoscaling', 'group', 'optional', null, 'Auto-scaling of the projectors, on stream lag or cpu.'],
   ],
   readStore: [
-    ['replicas', 'integer', '', ['replicas', 0, 32], 'Read replicas (0: queries read the primary).'],
-    ['connectionsPerReplica', 'integer', '', ['connections', 1, 10_000], 'Reads one node runs at once; others wait.'],
-    ['queryLatencyMs', 'latency', '', ['ms'], 'Time of one read.'],
-    ['indexed', 'boolean', '', null, 'Whether the read model is indexed for the query (otherwise a full scan).'],
-    ['unindexedFactor', 'number', '', ['x', 1, 10_000], 'How many times slower an unindexed read is.'],
-    ['replicationLagMs', 'latency', '', ['ms'], 'Delay shipping a change from the primary to each replica.'],
-    ['autoscaling', 'group', 'optional', null, 'Auto-scaling of the replicas (on cpu or rps).'],
+    ['replicas', 'integer', '', ['replicas', 0, 32], 'Read replicas: copies of the query model that serve reads (0: queries read the primary). Each gets changes after a replication lag.'],
+    ['connectionsPerReplica', 'integer', '', ['connections', 1, 10_000], 'Reads one read-store node runs at once; the rest wait for a connection.'],
+    ['queryLatencyMs', 'latency', '', ['ms'], 'Time one read takes on a read-store node.'],
+    ['indexed', 'boolean', '', null, 'Whether the query model has an index for the query; without one every read scans the whole table.'],
+    ['unindexedFactor', 'number', '', ['x', 1, 10_000], 'How many times slower a read is without the index (a full scan).'],
+    ['replicationLagMs', 'latency', '', ['ms'], 'Replication lag: how long a change takes from the primary to each replica. Reads from a replica are stale meanwhile (eventual consistency).'],
+    ['autoscaling', 'group', 'optional', null, 'Auto-scaling of the read replicas, on cpu or reads per second.'],
   ],
   cache: [
-    ['enabled', 'boolean', '', null, 'A distributed cache in front of the read store.'],
-    ['nodes', 'integer', '', ['nodes', 1, 256], 'Cache nodes; keys are spread over them.'],
-    ['capacityPerNode', 'integer', '', ['keys', 1, 10_000_000], 'Keys each node holds (least recently used go first).'],
-    ['ttlS', 'number', '', ['s', '>0', MAX_S], 'Time to live of a cached key (TTL invalidation).'],
-    ['invalidation', 'choice', '', null, 'By TTL, by the projectors\' events, or both.', ['ttl', 'event', 'ttl+event']],
-    ['onEvent', 'choice', '', null, 'What an event does to its key: delete it, or update it in place.', ['delete', 'update']],
-    ['hitLatencyMs', 'latency', '', ['ms'], 'Time of a cache lookup.'],
+    ['enabled', 'boolean', '', null, 'A distributed cache in front of the read store: a hit answers fast without a read, but may be stale.'],
+    ['nodes', 'integer', '', ['nodes', 1, 256], 'Cache nodes; the keys are spread over them.'],
+    ['capacityPerNode', 'integer', '', ['keys', 1, 10_000_000], 'How many keys each cache node holds; when full, the least recently used key is dropped.'],
+    ['ttlS', 'number', '', ['s', '>0', MAX_S], 'TTL (time to live): a cached key is dropped this long after it was stored. Longer gives more hits and more stale reads.'],
+    ['invalidation', 'choice', '', null, 'How cached keys are invalidated: by TTL (they expire), by event (a projector deletes or updates the key when it applies a change), or both.', ['ttl', 'event', 'ttl+event']],
+    ['onEvent', 'choice', '', null, 'What an event does to its cached key: delete it (the next read fetches it) or update it in place.', ['delete', 'update']],
+    ['hitLatencyMs', 'latency', '', ['ms'], 'Time of one cache lookup.'],
   ],
+};
+
+/** What each part of the system is, for its group entry. */
+const SECTION_HELP: Record<string, string> = {
+  workload: 'The clients: how many requests they send, how many are commands, which keys, and how they time out and retry.',
+  commandService: 'The command side: instances that handle writes, behind a load balancer. It scales independently of the query side.',
+  queryService: 'The query side: instances that handle reads, behind a load balancer. It scales independently of the command side.',
+  writeStore: "The command model's store: sharded by key; a command commits here first.",
+  eventStream: 'The event stream that carries committed changes from the command model to the query model, and the projectors that apply them.',
+  readStore: "The query model's store: a primary the projectors write to, and read replicas that serve queries.",
+  cache: 'A cache in front of the read store, spread over nodes by key.',
 };
 
 function build(): FieldEntry[] {
@@ -195,7 +206,7 @@ function build(): FieldEntry[] {
     out.push(e);
   };
   for (const [section, specs] of Object.entries(SECTIONS)) {
-    if (section !== '') add(section, ['', 'group', '', null, `The ${section} settings.`], false, false);
+    if (section !== '') add(section, ['', 'group', '', null, SECTION_HELP[section] ?? `The ${section} settings.`], false, false);
     for (const spec of specs) {
       const [name, kind, flag] = spec;
       const path = section === '' ? name : `${section}.${name}`;
@@ -208,7 +219,7 @@ function build(): FieldEntry[] {
     }
   }
   // The fault timeline is set as a whole, and only before a run (it is the run's script).
-  add('faults', ['', 'list', 'fixed', null, 'The timeline of faults: crashes, slow instances, errors, shards down, stream cuts...'], true, false);
+  add('faults', ['', 'list', 'fixed', null, 'The faults of the run, at set times: crash an instance, slow one down, inject errors, take a shard down, flush the cache, cut the stream, delay a replica.'], true, false);
   return out;
 }
 

@@ -5,116 +5,120 @@
  * figures by these ids. Zod-free, like `fields.ts`. A test checks it against a full report.
  */
 
+import { figureLabel } from './figureLabels';
+
 export interface FigureEntry {
   /** Dotted path in the report, such as `queries.latencyMs.p99`; `[]` stands for every element of a list. */
   readonly id: string;
   /** ms, s, rps, ratio (0..1), hours, or what it counts. */
   readonly unit: string;
   readonly help: string;
+  /** A short human label ("Query p99 latency"), from the rule in `figureLabels.ts`. */
+  readonly label: string;
 }
 
 type Row = [id: string, unit: string, help: string];
 
 const summary = (id: string, unit: string, what: string): Row[] => [
-  [`${id}.count`, 'samples', `How many ${what} were measured.`],
-  [`${id}.mean`, unit, `Mean ${what}.`],
-  [`${id}.p50`, unit, `Median ${what}.`],
-  [`${id}.p95`, unit, `95th percentile of ${what}.`],
-  [`${id}.p99`, unit, `99th percentile of ${what}.`],
-  [`${id}.max`, unit, `Greatest ${what}.`],
+  [`${id}.count`, 'samples', `How many ${what} were measured (the sample the percentiles come from).`],
+  [`${id}.mean`, unit, `Mean ${what}: the average, which hides the slow tail.`],
+  [`${id}.p50`, unit, `Median (p50) ${what}: half were faster, half slower.`],
+  [`${id}.p95`, unit, `95th percentile (p95) of ${what}: 1 in 20 was slower than this.`],
+  [`${id}.p99`, unit, `99th percentile (p99) of ${what}: 1 in 100 was slower; the tail most users meet now and then.`],
+  [`${id}.max`, unit, `Greatest ${what} seen (one sample, so it jumps around from run to run).`],
 ];
 
 const requestClass = (c: 'commands' | 'queries'): Row[] => [
-  [`${c}.offered`, 'attempts', `Attempts of ${c} offered after warm-up, retries included.`],
-  [`${c}.completed`, 'attempts', 'Attempts answered in time.'],
-  [`${c}.rejected`, 'attempts', 'Attempts rejected at once: a full queue or no memory left.'],
-  [`${c}.timedOut`, 'attempts', "Attempts answered after the client's timeout, or abandoned at it."],
-  [`${c}.failed`, 'attempts', 'Attempts that failed (see errors for the causes).'],
-  [`${c}.inFlight`, 'attempts', 'Attempts still in the system at the end.'],
-  [`${c}.throughputRps`, 'rps', 'Attempts completed per second after warm-up.'],
-  [`${c}.meanInSystem`, 'requests', "Mean number in the system (Little's law: throughput x latency)."],
-  ...summary(`${c}.latencyMs`, 'ms', 'latency per attempt (from the attempt\'s start to its answer, attempts answered in time only; a retried request counts only its last try)'),
+  [`${c}.offered`, 'attempts', `Attempts of ${c} sent by the clients after warm-up, retries included.`],
+  [`${c}.completed`, 'attempts', 'Attempts answered before the client gave up on them.'],
+  [`${c}.rejected`, 'attempts', 'Attempts turned away at once: the chosen instance\'s queue was full or its memory was used up. A sign the side needs more capacity.'],
+  [`${c}.timedOut`, 'attempts', 'Attempts the client stopped waiting for at its timeout: the response time grew too long.'],
+  [`${c}.failed`, 'attempts', 'Attempts that failed for another reason: a crashed instance, a shard down, an injected error (see the failures for causes).'],
+  [`${c}.inFlight`, 'attempts', 'Attempts still queued or being served when the run ended.'],
+  [`${c}.throughputRps`, 'rps', 'Throughput: attempts answered per second, after warm-up.'],
+  [`${c}.meanInSystem`, 'requests', "Mean number of attempts inside the service at once, queued or served (Little's law: throughput times response time)."],
+  ...summary(`${c}.latencyMs`, 'ms', 'response time of one attempt (queueing included; answered attempts only, and a retried request counts only its last try)'),
   ...summary(
     `${c}.clientLatencyMs`,
     'ms',
     'time the client waited for a request that succeeded, from its first attempt to the answer (timeouts, backoffs and failed attempts before it included)',
   ),
   ...summary(`${c}.gaveUpAfterMs`, 'ms', 'time the client waited before giving up on a request (attempts and budget spent)'),
-  [`${c}.retries`, 'attempts', 'Of the offered attempts, how many were retries.'],
-  [`${c}.requests.started`, 'requests', 'Client requests started (first attempts).'],
-  [`${c}.requests.succeeded`, 'requests', 'Client requests answered in time, after any retries.'],
-  [`${c}.requests.gaveUp`, 'requests', 'Client requests given up on (attempts and budget spent).'],
-  [`${c}.requests.inProgress`, 'requests', 'Client requests still going at the end.'],
+  [`${c}.retries`, 'attempts', 'How many of the offered attempts were retries of an earlier one that failed or timed out.'],
+  [`${c}.requests.started`, 'requests', 'Requests the clients started (first attempts only).'],
+  [`${c}.requests.succeeded`, 'requests', 'Requests that got an answer in time, whether at the first attempt or after retries.'],
+  [`${c}.requests.gaveUp`, 'requests', 'Requests the clients gave up on: every retry was spent, or the retry budget ran dry.'],
+  [`${c}.requests.inProgress`, 'requests', 'Requests still waiting for an answer (or a retry) when the run ended.'],
 ];
 
 const group = (g: string, what: string): Row[] => [
-  [`${g}.instances.min`, what, `Fewest ${what} serving at once.`],
-  [`${g}.instances.max`, what, `Most ${what} serving at once.`],
-  [`${g}.instances.final`, what, `${what} serving at the end.`],
-  [`${g}.scalingActions[].atS`, 's', 'When the autoscaler acted.'],
-  [`${g}.scalingActions[].from`, what, 'Capacity before the action.'],
-  [`${g}.scalingActions[].to`, what, 'Capacity after the action.'],
-  [`${g}.scalingActionCount`, 'actions', 'Scaling actions in all.'],
-  [`${g}.cost.vcpuHours`, 'vCPU-hours', 'vCPU time paid for (booting included).'],
-  [`${g}.cost.instanceHours`, 'instance-hours', 'Instance time paid for (booting included).'],
+  [`${g}.instances.min`, what, `Fewest ${what} serving at one time: the low point of horizontal scaling in this run.`],
+  [`${g}.instances.max`, what, `Most ${what} serving at one time: the high point of horizontal scaling in this run.`],
+  [`${g}.instances.final`, what, `How many ${what} were serving when the run ended.`],
+  [`${g}.scalingActions[].atS`, 's', 'When the auto-scaler decided to scale (the new capacity serves only after its boot time).'],
+  [`${g}.scalingActions[].from`, what, 'How many there were before that scaling decision.'],
+  [`${g}.scalingActions[].to`, what, 'How many that scaling decision asked for.'],
+  [`${g}.scalingActionCount`, 'actions', 'How many times the auto-scaler scaled out or in.'],
+  [`${g}.cost.vcpuHours`, 'vCPU-hours', 'Cost: vCPU time paid for, booting instances included (counted from time 0, not from the end of warm-up).'],
+  [`${g}.cost.instanceHours`, 'instance-hours', 'Cost: instance time paid for, booting instances included (counted from time 0).'],
 ];
 
 const service = (s: 'commandService' | 'queryService'): Row[] => [
   ...group(s, 'instances'),
-  ...summary(`${s}.queueWaitMs`, 'ms', 'time waiting in an instance queue'),
-  [`${s}.utilization`, 'ratio', 'Busy share of the vCPUs of serving instances.'],
-  [`${s}.memoryUtilization`, 'ratio', 'Memory in use as a share of the limit, over serving instances.'],
-  [`${s}.meanQueueLength`, 'requests', 'Mean number of requests queued, all instances.'],
-  [`${s}.circuitBreaker.opened`, 'times', 'Times the clients\' circuit breaker opened (present when it is on).'],
-  [`${s}.circuitBreaker.closed`, 'times', 'Times a half-open trial closed it again.'],
-  [`${s}.circuitBreaker.fastFails`, 'attempts', 'Attempts it failed fast while open.'],
-  [`${s}.admission.shed`, 'attempts', 'Attempts shed by admission control at the load balancer (present when it is on).'],
+  ...summary(`${s}.queueWaitMs`, 'ms', 'time an attempt waited in an instance\'s queue before a vCPU took it'),
+  [`${s}.utilization`, 'ratio', 'Utilisation: the share of time the serving instances\' vCPUs were busy. Near 100% the queues, and response times, grow fast.'],
+  [`${s}.memoryUtilization`, 'ratio', 'Memory in use as a share of each instance\'s limit, averaged over the serving instances.'],
+  [`${s}.meanQueueLength`, 'requests', 'Mean number of attempts waiting in the queues of all instances together.'],
+  [`${s}.circuitBreaker.opened`, 'times', 'How often the clients\' circuit breaker opened and started failing calls fast (shown when a breaker is on).'],
+  [`${s}.circuitBreaker.closed`, 'times', 'How often trial calls succeeded and closed the breaker again.'],
+  [`${s}.circuitBreaker.fastFails`, 'attempts', 'Attempts the open breaker failed at once, without calling the service.'],
+  [`${s}.admission.shed`, 'attempts', 'Attempts turned away (429) by the load balancer\'s rate limit, to protect the instances (shown when it is on).'],
 ];
 
 const ROWS: Row[] = [
-  ['version', '', 'The report format version (1).'],
-  ['seed', '', 'The seed of the run.'],
-  ['simulatedS', 's', 'Simulated time the run reached.'],
-  ['events', 'events', 'Events the engine processed.'],
-  ['wallMs', 'ms', 'Wall-clock time of the run (filled in by the host).'],
-  ['stopped.atS', 's', 'When a run limit stopped the run (present only then).'],
+  ['version', '', 'The version of the report format (1).'],
+  ['seed', '', 'The seed of the run\'s random numbers: the same scenario and seed give the same report.'],
+  ['simulatedS', 's', 'How far the run got, in simulated seconds.'],
+  ['events', 'events', 'How many events the simulation engine processed (a measure of its work, not of the system\'s).'],
+  ['wallMs', 'ms', 'Real time the run took on this computer (the only figure that differs between identical runs).'],
+  ['stopped.atS', 's', 'When a safety limit stopped the run early (shown only then).'],
   ...requestClass('commands'),
   ...requestClass('queries'),
-  ['queries.cacheHitRatio', 'ratio', 'Share of cache lookups that hit.'],
-  ['queries.staleReadRatio', 'ratio', 'Share of answers older than the latest committed version.'],
-  ...summary('queries.staleness', 'ms', 'time since the newest write a stale answer missed'),
-  ['queries.staleness.versionsBehindMean', 'versions', 'Versions a stale answer was behind, on average.'],
-  ['followUpReads.count', 'reads', 'Follow-up reads (read-your-writes probes) answered.'],
-  ['followUpReads.violations', 'reads', 'Of them, how many did not see the write.'],
-  ...summary('consistencyLagMs', 'ms', 'time from commit to visible in the read model'),
-  ...summary('replicaLagMs', 'ms', 'time from commit to visible on every replica'),
+  ['queries.cacheHitRatio', 'ratio', 'Cache hit ratio: the share of queries the cache answered without going to the read store.'],
+  ['queries.staleReadRatio', 'ratio', 'Stale-read ratio: the share of queries answered with an older version than the command model had already committed (eventual consistency at work).'],
+  ...summary('queries.staleness', 'ms', 'staleness: how long before a stale answer its key had been changed'),
+  ['queries.staleness.versionsBehindMean', 'versions', 'How many versions behind a stale answer was, on average.'],
+  ['followUpReads.count', 'reads', 'Follow-up reads answered: a client reads back the key it has just written (a read-your-writes check).'],
+  ['followUpReads.violations', 'reads', 'Follow-up reads that did not see the client\'s own write yet: read-your-writes was broken.'],
+  ...summary('consistencyLagMs', 'ms', 'consistency lag: time from a command\'s commit to its change being visible in the query model\'s primary'),
+  ...summary('replicaLagMs', 'ms', 'replica lag: time from a command\'s commit to its change being visible on every read replica (what eventual consistency means for readers)'),
   ...service('commandService'),
   ...service('queryService'),
-  ['writeStore.shards[].writes', 'writes', 'Writes committed on each shard after warm-up.'],
-  ['writeStore.shards[].utilization', 'ratio', 'Busy share of each shard\'s connections.'],
-  ['readStore.nodes[].reads', 'reads', 'Reads served by each node (primary first).'],
-  ['readStore.nodes[].utilization', 'ratio', 'Busy share of each node\'s connections.'],
-  ['eventStream.maxLagEvents', 'events', 'Most events appended and not yet applied.'],
-  ['eventStream.maxLagMs', 'ms', 'Greatest age of the oldest unapplied event.'],
+  ['writeStore.shards[].writes', 'writes', 'Writes committed on each shard of the write store after warm-up; an uneven spread means a hot shard.'],
+  ['writeStore.shards[].utilization', 'ratio', 'Utilisation of each shard: the share of its connections busy.'],
+  ['readStore.nodes[].reads', 'reads', 'Reads served by each read-store node, the primary first, then the replicas.'],
+  ['readStore.nodes[].utilization', 'ratio', 'Utilisation of each read-store node: the share of its connections busy.'],
+  ['eventStream.maxLagEvents', 'events', 'Greatest stream lag in events: appended to the event stream but not yet applied by a projector.'],
+  ['eventStream.maxLagMs', 'ms', 'Greatest stream lag in time: the age of the oldest event not yet applied to the read model.'],
   ...group('projectors', 'projectors'),
-  ['projectors.utilization', 'ratio', 'Busy share of the projectors.'],
+  ['projectors.utilization', 'ratio', 'Utilisation of the projectors: the share of time they were applying events.'],
   ...group('replicas', 'replicas'),
-  ['errors.rejected', 'attempts', 'Rejected at once: a full queue or no memory.'],
-  ['errors.timedOut', 'attempts', 'Timed out at the client.'],
-  ['errors.deadInstance', 'attempts', 'Failed on a crashed instance not yet marked down.'],
-  ['errors.shardDown', 'attempts', 'Failed writing to a shard that is down.'],
-  ['errors.injected', 'attempts', 'Failed by an injected error.'],
-  ['errors.noInstance', 'attempts', 'Failed: the load balancer had no instance.'],
-  ['errors.breakerOpen', 'attempts', 'Failed fast by an open circuit breaker (present when one is on).'],
-  ['errors.shed', 'attempts', 'Shed by admission control, 429 (present when it is on).'],
-  ['retries', 'attempts', 'Retries, commands and queries.'],
-  ['detectionMs.count', 'crashes', 'Crashes the health checks detected.'],
-  ['detectionMs.mean', 'ms', 'Mean time from a crash to being marked down.'],
-  ['detectionMs.max', 'ms', 'Longest time from a crash to being marked down.'],
+  ['errors.rejected', 'attempts', 'Turned away at once: a full queue or no memory left.'],
+  ['errors.timedOut', 'attempts', 'Given up by the client at its timeout.'],
+  ['errors.deadInstance', 'attempts', 'Sent to a crashed instance before the health checks marked it down.'],
+  ['errors.shardDown', 'attempts', 'Failed because their write-store shard was down.'],
+  ['errors.injected', 'attempts', 'Failed by an error injected as a fault.'],
+  ['errors.noInstance', 'attempts', 'Failed because the load balancer had no healthy instance to send them to.'],
+  ['errors.breakerOpen', 'attempts', 'Failed fast by an open circuit breaker (shown when one is on).'],
+  ['errors.shed', 'attempts', 'Turned away by admission control with 429 (shown when it is on).'],
+  ['retries', 'attempts', 'Retries of commands and queries together.'],
+  ['detectionMs.count', 'crashes', 'Crashes the load balancers\' health checks noticed.'],
+  ['detectionMs.mean', 'ms', 'Mean time from a crash until the health checks marked the instance down; until then requests still go to it.'],
+  ['detectionMs.max', 'ms', 'Longest time from a crash until the health checks marked the instance down.'],
 ];
 
 /** Every figure of the report, in the report's order. */
-export const FIGURES: readonly FigureEntry[] = ROWS.map(([id, unit, help]) => ({ id, unit, help }));
+export const FIGURES: readonly FigureEntry[] = ROWS.map(([id, unit, help]) => ({ id, unit, help, label: figureLabel(id) }));
 
 const BY_ID: ReadonlyMap<string, FigureEntry> = new Map(FIGURES.map((f) => [f.id, f]));
 
@@ -152,12 +156,15 @@ const SERIES_ROWS: Row[] = [
   ...windowClass('queries'),
   ['consistencyLagP50Ms', 'ms', 'Median time from commit to visible in the read model (the primary), events applied in the window.'],
   ['consistencyLagP99Ms', 'ms', '99th percentile of commit to visible in the read model in the window.'],
+  ['replicaLagP50Ms', 'ms', 'Median time from commit to visible on every read replica (what a query may read), events that got there in the window.'],
+  ['replicaLagP99Ms', 'ms', '99th percentile of commit to visible on every replica in the window.'],
   ['streamLagEvents', 'events', 'Events appended and not yet applied, at the end of the window.'],
   ['streamLagMs', 'ms', 'Age of the oldest unapplied event at the end of the window.'],
   ['cacheHitRatio', 'ratio', 'Share of cache lookups that hit in the window.'],
   ['staleReadRatio', 'ratio', 'Share of answers in the window older than the latest committed version.'],
   ...windowGroup('commandService'),
   ...windowGroup('queryService'),
+  ['readStoreUtilization', 'ratio', 'Busy share of the read store\'s connections (primary and replicas in service) in the window: its load.'],
   ['projectors', 'projectors', 'Projectors in the consumer group at the end of the window.'],
   ['replicas', 'replicas', 'Read replicas in service at the end of the window.'],
   ['errors.deadInstance', 'attempts/s', 'Attempts failed on a crashed instance not yet marked down, in the window.'],
@@ -170,7 +177,7 @@ const SERIES_ROWS: Row[] = [
 ];
 
 /** Every figure of a window of the time series (the CSV's columns), by its flattened name. */
-export const SERIES_FIGURES: readonly FigureEntry[] = SERIES_ROWS.map(([id, unit, help]) => ({ id, unit, help }));
+export const SERIES_FIGURES: readonly FigureEntry[] = SERIES_ROWS.map(([id, unit, help]) => ({ id, unit, help, label: figureLabel(id) }));
 
 const SERIES_BY_ID: ReadonlyMap<string, FigureEntry> = new Map(SERIES_FIGURES.map((f) => [f.id, f]));
 

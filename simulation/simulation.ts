@@ -63,7 +63,7 @@ export class Simulation {
     const cacheLayer = (this.cacheLayer = new CacheLayer(world, query.tally, readStore));
     const clients = (this.clients = new Clients(world, command, query, writeStore));
     this.elasticity = new Elasticity(world, command, query, projection, readStore);
-    this.health = new HealthChecks(engine, [command, query]);
+    this.health = new HealthChecks(engine, [command, query], world.happenings);
     this.faults = new Faults(world, { commandService: command, queryService: query }, writeStore, projection, readStore, cacheLayer);
     this.windows = new Windows(world, command, query, writeStore, projection, readStore, this.elasticity);
 
@@ -179,7 +179,10 @@ export class Simulation {
   /** Applies a change at the current time. Refused changes change nothing. */
   applyChange(change: Change): ChangeResult {
     const result = changedScenario(this.scenario, change);
-    if (result.ok) this.reconfigure(result.scenario);
+    if (result.ok) {
+      this.world.happenings.change(change.set, change.value);
+      this.reconfigure(result.scenario);
+    }
     return result;
   }
 

@@ -172,18 +172,52 @@ export interface WindowStats {
   queries: ClassWindow;
   consistencyLagP50Ms: number;
   consistencyLagP99Ms: number;
+  /** Commit to visible on every replica (the primary when there are none), events that got there in the window. */
+  replicaLagP50Ms: number;
+  replicaLagP99Ms: number;
   streamLagEvents: number;
   streamLagMs: number;
   cacheHitRatio: number;
   staleReadRatio: number;
   commandService: GroupWindow;
   queryService: GroupWindow;
+  /** Busy share of the read store's connections (primary and active replicas) in the window. */
+  readStoreUtilization: number;
   projectors: number;
   replicas: number;
   /** Failed attempts in the window by cause (rejections and timeouts are in the class counts). */
   errors: { deadInstance: number; shardDown: number; injected: number; noInstance: number; breakerOpen?: number; shed?: number };
   /** vCPU-hours spent since the start of the run, all groups (a projector or replica counts 1 vCPU). */
   costVcpuHours: number;
+  /** What happened in the window, in order (present only when something did; see parts/happenings.ts). */
+  happenings?: Happening[];
+  /** Happenings in the window beyond the caps, counted but not kept (present only when some were). */
+  happeningsDropped?: number;
+}
+
+/** Something that happened during a run, for the charts' markers and the "what happened" log. */
+export interface Happening {
+  /** Simulated seconds (to the millisecond). */
+  atS: number;
+  kind: 'change' | 'scale' | 'ready' | 'fault' | 'faultEnd' | 'down' | 'up';
+  /**
+   * What it concerns: a field path (change); a group, `commandService`, `queryService`,
+   * `projectors` or `replicas` (scale, ready, down, up); a fault kind (fault, faultEnd).
+   */
+  what: string;
+  /** The service a fault or health check concerns. */
+  target?: string;
+  /** The instance, shard or replica (from 0). */
+  index?: number;
+  /** A scaling decision's sizes before and after. */
+  from?: number;
+  to?: number;
+  /** ready: seconds from the decision to serving (the boot or restart); down: seconds from the crash to being marked down. */
+  afterS?: number;
+  /** A change's new value as JSON text (shortened). */
+  value?: string;
+  /** Why: an auto-scaler's metric against its target, a schedule, or "restart" for a vertical change. */
+  reason?: string;
 }
 
 export interface InstanceView {

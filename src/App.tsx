@@ -5,17 +5,23 @@ import { Toolbar } from './components/Toolbar';
 import { Banners } from './components/Banners';
 import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
-import { FiguresPanel } from './components/FiguresPanel';
 import { useStudyStore } from './study/studyStore';
 import { Welcome } from './examples/Welcome';
 import { IdleHint } from './examples/IdleHint';
 import { ExampleSlot } from './examples/ExampleSlot';
+import { LabSlot } from './labs/LabSlot';
+import { embedOptions, restrictsFields } from './embed/embedOptions';
 
 // Not needed for the first paint: the settings load just after it, the report when a run ends.
 const SettingsPanel = lazy(() => import('./components/settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 const ReportPanel = lazy(() => import('./components/ReportPanel').then((m) => ({ default: m.ReportPanel })));
 // What-if studies load when the panel is first opened (from the toolbar or a study link).
+// The figures, with every label and help text of the figure registry, come just after the first paint.
+const FiguresPanel = lazy(() => import('./components/FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
 const StudyPanel = lazy(() => import('./components/study/StudyPanel').then((m) => ({ default: m.StudyPanel })));
+// In embed mode with a lab (or `fields=`), only the fields it needs.
+const LabControls = lazy(() => import('./labs/LabControls').then((m) => ({ default: m.LabControls })));
+const embed = typeof location === 'undefined' ? null : embedOptions(location.search);
 
 /** Holds the settings panel's place (and title) while its code loads. */
 function SettingsPlaceholder() {
@@ -61,10 +67,19 @@ export function App() {
           <ChartGrid />
         </div>
         <div className="side">
+          <LabSlot />
           <Suspense fallback={<SettingsPlaceholder />}>
-            <SettingsPanel />
+            {embed && restrictsFields(embed) ? <LabControls fields={embed.fields} locked={embed.locked} /> : <SettingsPanel />}
           </Suspense>
-          <FiguresPanel />
+          <Suspense
+            fallback={
+              <section className="panel figures" aria-busy="true">
+                <p className="muted">Loading the figures…</p>
+              </section>
+            }
+          >
+            <FiguresPanel />
+          </Suspense>
         </div>
       </main>
     </div>

@@ -8,15 +8,21 @@ import './styles.css';
 
 const embed = embedOptions(location.search);
 if (embed) applyEmbedLayout(embed, document.documentElement);
-const exampleId = new URLSearchParams(location.search).get('example');
+const params = new URLSearchParams(location.search);
+const exampleId = params.get('example');
+// A link in the address holds the scenario (a reloaded lab keeps the student's changes; an
+// example's notes are shown beside a linked scenario); without one, an example or a lab loads its own.
 const hadLink = location.hash.length > 1;
-// ?example=<id>: the example loads once the worker is up (a shared link in the address keeps its
-// scenario, and the example's notes are shown beside it). Autoplay waits for it.
+// ?example=<id>: the example loads once the worker is up. Autoplay waits for it.
 const started = init().then(() => (exampleId !== null ? import('./examples/exampleActions').then((m) => m.loadExample(exampleId, { keepScenario: hadLink })) : null));
+// `?lab=q3` opens a lab: its code and data load after the first screen.
+const lab = params.get('lab');
+const labOpened = lab === null ? started : started.then(() => import('./labs/labActions')).then((m) => m.openLab(lab, { load: !hadLink }));
 if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
   if (embed.speed !== null) void setSpeed(embed.speed);
-  if (embed.autoplay) void started.then(play);
+  if (embed.charts.length > 0) void import('./labs/highlight').then((m) => m.showOnlyCharts(embed.charts));
+  if (embed.autoplay) void labOpened.then(play);
 }
 // In a frame, the host API (src/embed) loads after the first screen: a page on its own never fetches it.
 if (window.self !== window.top) void import('./embed/hostApi').then((m) => m.start());

@@ -36,9 +36,12 @@ export interface Scalable {
 export class ActionLog {
   readonly actions: ScalingAction[] = [];
   count = 0;
+  /** Told of each action as it is taken (the run's "what happened" log). */
+  onAdd: ((a: ScalingAction) => void) | null = null;
 
   add(a: ScalingAction): void {
     this.count++;
+    this.onAdd?.(a);
     this.actions.push(a);
     if (this.actions.length > MAX_ACTIONS) this.actions.shift();
   }

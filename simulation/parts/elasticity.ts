@@ -75,6 +75,7 @@ export class Elasticity {
       new ScaledGroup('replicas', (x) => x.readStore.autoscaling, () => this.replicaScalable(), () => this.world.scenario.readStore.replicas),
     ];
     for (const g of this.groups) {
+      g.log.onAdd = (a) => world.happenings.add({ kind: 'scale', what: g.name, from: a.from, to: a.to, reason: a.reason });
       g.autoscaleKind = this.engine.on(`${g.name}.autoscale`, () => this.onAutoscale(g));
       // A scheduled floor: arg is the capacity, arg2 the policy's generation (stale ones are ignored).
       g.scheduledKind = this.engine.on(`${g.name}.scheduledScale`, (n, gen) => {
@@ -234,7 +235,11 @@ export class Elasticity {
   private onReady(name: 'projectors' | 'replicas', n: number): void {
     const target = name === 'projectors' ? this.projectorTarget : this.replicaTarget;
     const next = Math.min(n, target);
-    if (next > this.group(name).size()) this.setGroupSize(name, next);
+    const before = this.group(name).size();
+    if (next > before) {
+      this.setGroupSize(name, next);
+      this.world.happenings.add({ kind: 'ready', what: name, from: before, to: next });
+    }
   }
 
   private setGroupSize(name: 'projectors' | 'replicas', n: number): void {

@@ -8,6 +8,7 @@ import type { Engine } from '../engine/core';
 import { stream, type Uniform } from '../engine/random';
 import { READY } from '../model/instanceGroup';
 import type { Fault } from '../scenario';
+import type { Happening } from '../types';
 import type { CacheLayer } from './cacheLayer';
 import type { InjectedFailures } from './ports';
 import type { Projection } from './projection';
@@ -104,11 +105,21 @@ export class Faults implements InjectedFailures {
         break;
       }
     }
+    if (index >= 0) this.world.happenings.add(this.note('fault', f));
     if (f.forS !== undefined) this.engine.schedule(now + f.forS * 1000, this.endKind, index);
+  }
+
+  /** A fault's entry in the run's "what happened" log. */
+  private note(kind: 'fault' | 'faultEnd', f: Fault): Omit<Happening, 'atS'> {
+    const h: Omit<Happening, 'atS'> = { kind, what: f.kind, target: f.target };
+    const index = f.instance ?? f.shard;
+    if (index !== undefined) h.index = index;
+    return h;
   }
 
   /** Undoes a fault after its `forS`. */
   private end(f: Fault): void {
+    this.world.happenings.add(this.note('faultEnd', f));
     switch (f.kind) {
       case 'slow': {
         const g = this.service(f).group;

@@ -7,6 +7,7 @@
 import type { Engine } from '../engine/core';
 import { READY } from '../model/instanceGroup';
 import type { Service } from './service';
+import type { Happenings } from './happenings';
 
 export class HealthChecks {
   /** Crash -> marked down by health checks, ms. */
@@ -18,6 +19,7 @@ export class HealthChecks {
   constructor(
     private readonly engine: Engine,
     private readonly services: readonly Service[],
+    private readonly log: Happenings,
   ) {
     this.kinds = services.map((svc) => {
       const kind: number = engine.on(`${svc.name}.healthCheck`, () => this.onCheck(svc, kind));
@@ -43,6 +45,7 @@ export class HealthChecks {
         if (!g.up[i] && g.probeOks[i] >= healthyAfter) {
           g.up[i] = 1;
           changed = true;
+          this.log.add({ kind: 'up', what: svc.name, index: i });
         }
       } else {
         g.probeOks[i] = 0;
@@ -51,6 +54,7 @@ export class HealthChecks {
           g.up[i] = 0;
           changed = true;
           const detectedMs = now - g.crashedAtMs[i];
+          this.log.add({ kind: 'down', what: svc.name, index: i, afterS: detectedMs / 1000 });
           this.detectionCount++;
           this.detectionSumMs += detectedMs;
           this.detectionMaxMs = Math.max(this.detectionMaxMs, detectedMs);

@@ -61,6 +61,8 @@ export class Service {
   /** Vertical changes roll through the instances one at a time. */
   private restartQueue: number[] = [];
   private restarting = -1;
+  /** When each booting instance's boot began (for the "what happened" log). */
+  private readonly bootFromMs = new Map<number, number>();
 
   constructor(
     private readonly world: World,
@@ -217,7 +219,10 @@ export class Service {
    */
   resize(n: number, bootMs: number): void {
     const g = this.group;
-    for (const i of g.setInstances(n, this.engine.nowMs, bootMs)) this.calendar.push(g.readyAtMs[i], this.bootKind, i);
+    for (const i of g.setInstances(n, this.engine.nowMs, bootMs)) {
+      this.bootFromMs.set(i, this.engine.nowMs);
+      this.calendar.push(g.readyAtMs[i], this.bootKind, i);
+    }
     const r = this.restarting;
     if (r >= 0 && g.state[r] !== BOOTING && g.state[r] !== RESTARTING) {
       this.restarting = -1;
@@ -228,6 +233,15 @@ export class Service {
 
   private onBootDone(i: number): void {
     if (!this.group.finishBoot(i, this.engine.nowMs)) return;
+    const from = this.bootFromMs.get(i);
+    this.bootFromMs.delete(i);
+    this.world.happenings.add({
+      kind: 'ready',
+      what: this.name,
+      index: i,
+      ...(from !== undefined ? { afterS: (this.engine.nowMs - from) / 1000 } : {}),
+      ...(this.restarting === i ? { reason: 'restart' } : {}),
+    });
     this.onSizeChanged();
     if (this.restarting === i) {
       this.restarting = -1;
@@ -238,7 +252,10 @@ export class Service {
   /** Instance i has no request left on it: a draining one stops, a restarting one boots again. */
   private instanceIdle(i: number): void {
     const g = this.group;
-    if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) this.calendar.push(g.readyAtMs[i], this.bootKind, i);
+    if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) {
+      this.bootFromMs.set(i, this.engine.nowMs);
+      this.calendar.push(g.readyAtMs[i], this.bootKind, i);
+    }
   }
 
   /** A vertical change (vCPUs or speed): restart the instances one at a time to apply it. */

@@ -7,11 +7,14 @@
 import type { Engine } from '../engine/core';
 import { RequestPool } from '../model/requestPool';
 import type { Scenario } from '../scenario';
+import { Happenings } from './happenings';
 
 export class World {
   readonly reqs = new RequestPool();
   readonly durationMs: number;
   readonly warmupMs: number;
+  /** What happened, for the page's markers and log (bounded). */
+  readonly happenings: Happenings;
 
   constructor(
     readonly engine: Engine,
@@ -19,5 +22,6 @@ export class World {
   ) {
     this.durationMs = scenario.durationS * 1000;
     this.warmupMs = scenario.warmupS * 1000;
+    this.happenings = new Happenings(engine);
   }
 }

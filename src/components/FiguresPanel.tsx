@@ -1,6 +1,10 @@
 import type { ClassReport, ClassWindow } from '../../simulation/index';
+import { figureAt } from '../../simulation/figures';
 import { useRunStore } from '../state/runStore';
-import { formatByName, formatMs, formatNum, formatPct } from '../lib/format';
+import { formatMs, formatNum, formatPct } from '../lib/format';
+import { formatFigure } from '../lib/formatFigure';
+import { WINDOW_FIGURES } from '../lib/windowFigures';
+import { FigureName } from './FigureName';
 
 const WINDOW_ROWS: (keyof ClassWindow)[] = ['offered', 'completed', 'rejected', 'timedOut', 'failed', 'p50', 'p95', 'p99'];
 const REPORT_ROWS: { name: string; get: (c: ClassReport) => number }[] = [
@@ -14,11 +18,25 @@ const REPORT_ROWS: { name: string; get: (c: ClassReport) => number }[] = [
   { name: 'requests.gaveUp', get: (c) => c.requests.gaveUp },
 ];
 
-/** The current figures: the last 1 s window, and the report so far (names as in the CLI report). */
+/** A report figure's label and help from the registry (its id when the registry lacks it). */
+function fig(id: string): { label: string; help: string } {
+  const f = figureAt(id);
+  return { label: f?.label ?? id, help: f?.help ?? '' };
+}
+
+/** A class figure's label without its class ("p99 latency" for commands and queries alike). */
+const classLabel = (name: string) => {
+  const l = fig(`queries.${name}`).label.replace(/^Query /, '');
+  return l.charAt(0).toUpperCase() + l.slice(1);
+};
+
+/** The current figures: the last 1 s window, and the report so far; each by its label, code name second, with help. */
 export function FiguresPanel() {
   const w = useRunStore((s) => s.snapshot?.window ?? null);
   const r = useRunStore((s) => s.report);
   const latency = (k: keyof ClassWindow) => k.startsWith('p');
+  const vcpuHours = r ? r.commandService.cost.vcpuHours + r.queryService.cost.vcpuHours + r.projectors.cost.vcpuHours + r.replicas.cost.vcpuHours : 0;
+  const win = (k: string) => WINDOW_FIGURES[k] ?? { label: k, help: '' };
   return (
     <section className="panel figures" aria-labelledby="figures-title">
       <h2 id="figures-title">Current figures</h2>
@@ -36,16 +54,16 @@ export function FiguresPanel() {
         <tbody>
           {WINDOW_ROWS.map((k) => (
             <tr key={k}>
-              <th scope="row">{latency(k) ? `${k} (ms)` : `${k} (/s)`}</th>
+              <Head id={`*.${k}`} label={`${win(k).label}${latency(k) ? ' (ms)' : ''}`} help={win(k).help} />
               <td aria-label={`commands.${k}`}>{w ? (latency(k) ? formatMs(w.commands[k]) : formatNum(w.commands[k])) : '–'}</td>
               <td aria-label={`queries.${k}`}>{w ? (latency(k) ? formatMs(w.queries[k]) : formatNum(w.queries[k])) : '–'}</td>
             </tr>
           ))}
-          <Single name="consistencyLagP99Ms" value={w ? `${formatMs(w.consistencyLagP99Ms)} ms` : '–'} />
-          <Single name="streamLagMs" value={w ? `${formatMs(w.streamLagMs)} ms` : '–'} />
-          <Single name="streamLagEvents" value={w ? formatNum(w.streamLagEvents) : '–'} />
-          <Single name="cacheHitRatio" value={w ? formatPct(w.cacheHitRatio) : '–'} />
-          <Single name="staleReadRatio" value={w ? formatPct(w.staleReadRatio) : '–'} />
+          <Single name="consistencyLagP99Ms" {...win('consistencyLagP99Ms')} value={w ? `${formatMs(w.consistencyLagP99Ms)} ms` : '–'} />
+          <Single name="streamLagMs" {...win('streamLagMs')} value={w ? `${formatMs(w.streamLagMs)} ms` : '–'} />
+          <Single name="streamLagEvents" {...win('streamLagEvents')} value={w ? formatNum(w.streamLagEvents) : '–'} />
+          <Single name="cacheHitRatio" {...win('cacheHitRatio')} value={w ? formatPct(w.cacheHitRatio) : '–'} />
+          <Single name="staleReadRatio" {...win('staleReadRatio')} value={w ? formatPct(w.staleReadRatio) : '–'} />
         </tbody>
       </table>
       <table aria-label="Since warm-up">
@@ -62,22 +80,24 @@ export function FiguresPanel() {
         <tbody>
           {REPORT_ROWS.map((row) => (
             <tr key={row.name}>
-              <th scope="row">{row.name}</th>
-              <td>{r ? formatByName(row.name, row.get(r.commands)) : '–'}</td>
-              <td>{r ? formatByName(row.name, row.get(r.queries)) : '–'}</td>
+              <Head id={`*.${row.name}`} label={classLabel(row.name)} help={fig(`queries.${row.name}`).help} />
+              <td>{r ? formatFigure(`commands.${row.name}`, row.get(r.commands)) : '–'}</td>
+              <td>{r ? formatFigure(`queries.${row.name}`, row.get(r.queries)) : '–'}</td>
             </tr>
           ))}
-          <Single name="queries.cacheHitRatio" value={r ? formatPct(r.queries.cacheHitRatio) : '–'} />
-          <Single name="queries.staleReadRatio" value={r ? formatPct(r.queries.staleReadRatio) : '–'} />
-          <Single name="followUpReads.violations" value={r ? `${r.followUpReads.violations} of ${r.followUpReads.count}` : '–'} />
-          <Single name="consistencyLagMs.p99" value={r ? `${formatMs(r.consistencyLagMs.p99)} ms` : '–'} />
-          <Single name="replicaLagMs.p99" value={r ? `${formatMs(r.replicaLagMs.p99)} ms` : '–'} />
-          <Single name="commandService.utilization" value={r ? formatPct(r.commandService.utilization) : '–'} />
-          <Single name="queryService.utilization" value={r ? formatPct(r.queryService.utilization) : '–'} />
-          <Single name="eventStream.maxLagMs" value={r ? `${formatMs(r.eventStream.maxLagMs)} ms` : '–'} />
-          <Single name="retries" value={r ? formatNum(r.retries) : '–'} />
+          <Single name="queries.cacheHitRatio" {...fig('queries.cacheHitRatio')} value={r ? formatPct(r.queries.cacheHitRatio) : '–'} />
+          <Single name="queries.staleReadRatio" {...fig('queries.staleReadRatio')} value={r ? formatPct(r.queries.staleReadRatio) : '–'} />
+          <Single name="followUpReads.violations" {...fig('followUpReads.violations')} value={r ? `${r.followUpReads.violations} of ${r.followUpReads.count}` : '–'} />
+          <Single name="consistencyLagMs.p99" {...fig('consistencyLagMs.p99')} value={r ? `${formatMs(r.consistencyLagMs.p99)} ms` : '–'} />
+          <Single name="replicaLagMs.p99" {...fig('replicaLagMs.p99')} value={r ? `${formatMs(r.replicaLagMs.p99)} ms` : '–'} />
+          <Single name="commandService.utilization" {...fig('commandService.utilization')} value={r ? formatPct(r.commandService.utilization) : '–'} />
+          <Single name="queryService.utilization" {...fig('queryService.utilization')} value={r ? formatPct(r.queryService.utilization) : '–'} />
+          <Single name="eventStream.maxLagMs" {...fig('eventStream.maxLagMs')} value={r ? `${formatMs(r.eventStream.maxLagMs)} ms` : '–'} />
+          <Single name="retries" {...fig('retries')} value={r ? formatNum(r.retries) : '–'} />
           <Single
             name="errors"
+            label="Failures by cause"
+            help="Failed attempts since warm-up by cause: sent to a crashed instance not yet marked down, a write-store shard down, an injected error, no healthy instance (and a circuit breaker open or shed by admission control, when those are on)."
             value={
               r
                 ? `${r.errors.deadInstance} dead instance, ${r.errors.shardDown} shard down, ${r.errors.injected} injected, ${r.errors.noInstance} no instance` +
@@ -86,21 +106,27 @@ export function FiguresPanel() {
                 : '–'
             }
           />
-          <Single name="detectionMs.mean" value={r && r.detectionMs.count > 0 ? `${formatMs(r.detectionMs.mean)} ms` : '–'} />
-          <Single
-            name="cost.vcpuHours"
-            value={r ? (r.commandService.cost.vcpuHours + r.queryService.cost.vcpuHours + r.projectors.cost.vcpuHours + r.replicas.cost.vcpuHours).toFixed(3) : '–'}
-          />
+          <Single name="detectionMs.mean" {...fig('detectionMs.mean')} value={r && r.detectionMs.count > 0 ? `${formatMs(r.detectionMs.mean)} ms` : '–'} />
+          <Single name="cost.vcpuHours" label="Cost in vCPU-hours, all groups" help={fig('commandService.cost.vcpuHours').help} value={r ? vcpuHours.toFixed(3) : '–'} />
         </tbody>
       </table>
     </section>
   );
 }
 
-function Single({ name, value }: { name: string; value: string }) {
+/** A row's header: the label first, the code name second, and the help; its accessible name keeps both. */
+function Head({ id, label, help }: { id: string; label: string; help: string }) {
+  return (
+    <th scope="row" aria-label={`${label} (${id})`}>
+      <FigureName id={id} label={label} help={help} />
+    </th>
+  );
+}
+
+function Single({ name, label, help, value }: { name: string; label: string; help: string; value: string }) {
   return (
     <tr>
-      <th scope="row">{name}</th>
+      <Head id={name} label={label} help={help} />
       <td colSpan={2} aria-label={name}>
         {value}
       </td>

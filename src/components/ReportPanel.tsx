@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useRunStore } from '../state/runStore';
 import * as ctl from '../app/controller';
 import { flatten } from '../lib/flatten';
-import { formatByName } from '../lib/format';
+import { figureAt } from '../../simulation/figures';
+import { formatFigure } from '../lib/formatFigure';
+import { FigureName } from './FigureName';
 import { ExportPanel } from './ExportPanel';
 
 /** The final report, every field under its CLI name, once the run has ended. */
@@ -28,11 +30,17 @@ export function ReportPanel() {
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>All figures</summary>
         <dl className="report-list">
-          {rows.map(([k, v]) => (
-            <div key={k}>
-              <dt style={{ display: 'inline', fontFamily: 'ui-monospace, monospace' }}>{k}</dt>: <dd style={{ display: 'inline', margin: 0 }}>{formatByName(k, v)}</dd>
-            </div>
-          ))}
+          {rows.map(([k, v]) => {
+            const f = figureAt(k);
+            return (
+              <div key={k} data-figure={k}>
+                <dt>
+                  <FigureName id={k} label={f?.label ?? k} help={f?.help ?? 'Not in the figure registry.'} />
+                </dt>
+                <dd>{formatFigure(k, v)}</dd>
+              </div>
+            );
+          })}
         </dl>
       </details>
     </section>

@@ -5,6 +5,8 @@ import * as ctl from '../app/controller';
 import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
 import { useStudyStore } from '../study/studyStore';
+import { LabsButton } from '../labs/LabsButton';
+import { GlossaryButton } from './glossary/GlossaryButton';
 import { useScenarioStore } from '../state/scenarioStore';
 import { ExamplesMenu } from '../examples/ExamplesMenu';
 import { clearExample } from '../examples/exampleStore';
@@ -93,6 +95,7 @@ export function Toolbar() {
       </span>
       <span className="spacer" />
       <ExamplesMenu />
+      <LabsButton />
       <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
       <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
         Load scenario…
@@ -120,6 +123,7 @@ export function Toolbar() {
       >
         Study
       </button>
+      <GlossaryButton />
       <button
         type="button"
         className="btn"

@@ -7,7 +7,7 @@ describe('embedOptions', () => {
     expect(embedOptions('?embed=0&autoplay=1')).toBeNull();
   });
   it('embedOptions() defaults to the topology and charts, no theme, speed or autoplay', () => {
-    expect(embedOptions('?embed=1')).toEqual({ panels: ['topology', 'charts'], theme: null, speed: null, autoplay: false });
+    expect(embedOptions('?embed=1')).toEqual({ panels: ['topology', 'charts'], theme: null, speed: null, autoplay: false, lab: null, fields: null, locked: [], charts: [] });
   });
   it('embedOptions() reads panels, theme, speed and autoplay and ignores what it does not know', () => {
     expect(embedOptions('?embed=1&panels=figures,settings,<script>&theme=dark&speed=10&autoplay=1')).toEqual({
@@ -15,8 +15,23 @@ describe('embedOptions', () => {
       theme: 'dark',
       speed: 10,
       autoplay: true,
+      lab: null,
+      fields: null,
+      locked: [],
+      charts: [],
     });
     expect(embedOptions('?embed=1&theme=neon&speed=7&panels=__proto__')).toMatchObject({ panels: ['topology', 'charts'], theme: null, speed: null });
     expect(embedOptions('?embed=1&speed=max')!.speed).toBe('max');
+  });
+  it('embedOptions() with a lab shows the lab, its charts and its settings unless panels are named', () => {
+    expect(embedOptions('?embed=1&lab=q3')).toMatchObject({ panels: ['lab', 'charts', 'settings'], lab: 'q3', fields: null });
+    expect(embedOptions('?embed=1&lab=q3&panels=lab,topology')!.panels).toEqual(['lab', 'topology']);
+  });
+  it('embedOptions() reads the fields shown and locked and the charts, dropping what is not a name', () => {
+    const o = embedOptions('?embed=1&fields=queryService.instances, cache.enabled,<b>x</b>,&lock=workload.rps&charts=query-latency,javascript:alert(1)')!;
+    expect(o.fields).toEqual(['queryService.instances', 'cache.enabled']);
+    expect(o.locked).toEqual(['workload.rps']);
+    expect(o.charts).toEqual(['query-latency']);
+    expect(embedOptions(`?embed=1&fields=${'a,'.repeat(100)}`)!.fields).toHaveLength(40);
   });
 });

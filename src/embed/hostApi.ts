@@ -8,6 +8,7 @@ import type { Report } from '../../simulation/index';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import { clearExample } from '../examples/exampleStore';
+import { useLabStore } from '../labs/labStore';
 import { allowedOrigins, COMMANDS, EVENTS, parseCommand, PROTOCOL, PROTOCOL_VERSION, type Command } from './protocol';
 
 const PROGRESS_EVERY_MS = 250;
@@ -62,6 +63,9 @@ export async function start(): Promise<void> {
     if (s.status !== was.status) sendHeight(); // a report or a chart may have changed the content's height
   });
 
+  // A run of the open lab was checked (src/labs/labActions.ts): the host gets the result and its score.
+  window.addEventListener('cqrs-lab:lab-result', (e) => post('labResult', (e as CustomEvent<object>).detail));
+
   // "Share link" in the frame: the host gets the link (the frame's own address is not the student's).
   window.addEventListener('cqrs-lab:link', (e) => {
     const url = (e as CustomEvent<unknown>).detail;
@@ -90,6 +94,11 @@ async function run(c: Command): Promise<unknown> {
       const problems = useScenarioStore.getState().fileProblems;
       throw new Error(problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') || 'The scenario was not loaded.');
     }
+    case 'loadLab': {
+      const def = await (await import('../labs/labActions')).openLab(c.lab, { load: true });
+      if (!def) throw new Error(`Lab ${c.lab} could not be loaded.`);
+      return { lab: def.id, title: def.title, scenario: def.scenario.name };
+    }
     case 'set': {
       if (await ctl.change(c.path, c.value)) return { path: c.path, value: c.value };
       throw new Error(useScenarioStore.getState().fieldProblems[c.path] ?? `${c.path} was not changed.`);
@@ -117,7 +126,7 @@ async function run(c: Command): Promise<unknown> {
     case 'getState': {
       const s = useRunStore.getState();
       const sc = useScenarioStore.getState();
-      return { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000, scenario: sc.scenario.name, interventions: sc.interventions.length };
+      return { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000, scenario: sc.scenario.name, interventions: sc.interventions.length, lab: useLabStore.getState().id };
     }
   }
   const s = useRunStore.getState();

@@ -14,6 +14,15 @@ describe('parseCommand', () => {
     });
     expect(parseCommand(cmd('load', { scenario: { version: 1 } }))).toMatchObject({ ok: true, command: { name: 'load' } });
     expect(parseCommand(cmd('loadExample', { example: 'flash-sale' }))).toEqual({ ok: true, command: { name: 'loadExample', id: 'x', example: 'flash-sale' } });
+    expect(parseCommand(cmd('loadLab', { lab: 'q3' }))).toEqual({ ok: true, command: { name: 'loadLab', id: 'x', lab: 'q3' } });
+    expect(parseCommand(cmd('loadLab', { lab: 'q10' }))).toMatchObject({ ok: true, command: { lab: 'q10' } });
+  });
+
+  it('parseCommand() refuses loadLab without a known lab id, naming the ids', () => {
+    for (const lab of [undefined, 'q0', 'q11', 'Q3', ' q3', 3, { id: 'q3' }, '__proto__', 'toString']) {
+      const r = parseCommand(cmd('loadLab', { lab }));
+      expect(r).toEqual({ ok: false, id: 'x', message: 'loadLab needs a lab: one of q1, q2, q3, q4, q5, q6, q7, q8, q9, q10.' });
+    }
   });
 
   it('parseCommand() refuses wrong namespaces, versions, ids, commands and arguments with a sentence', () => {

@@ -3,25 +3,29 @@
  * their validation. Every message is `{ type: 'cqrs-lab:<name>', version: 1, ... }`; commands
  * carry an `id` (string or number) that the reply repeats. Documented in embed.html.
  *
- * Host to frame (commands): load { scenario } | play | pause | reset | set { path, value } |
- * getReport | getState | getFigures | loadExample { example } (an example's id, as in `?example=`).
+ * Host to frame (commands): load { scenario } | loadLab { lab } | loadExample { example } (an
+ * example's id, as in `?example=`) | play | pause | reset | set { path, value } | getReport |
+ * getState | getFigures.
  * Frame to host: ready { supports } once, reply { id, result } or error { id, message } for every
  * command, and the events progress { status, tS }, finished { figures }, height { px }, link { url }
- * (the learner pressed "Share link").
+ * (the learner pressed "Share link"), labResult { lab, passed, score: { raw, min, max, scaled },
+ * terms, prediction } (a run of the open lab was checked).
  */
 import { fieldAt } from '../../simulation/fields';
+import { isLabId, LAB_IDS, type LabId } from '../labs/labTypes';
 
 export const PROTOCOL = 'cqrs-lab';
 export const PROTOCOL_VERSION = 1;
-export const COMMANDS = ['load', 'play', 'pause', 'reset', 'set', 'getReport', 'getState', 'getFigures', 'loadExample'] as const;
-export const EVENTS = ['ready', 'progress', 'finished', 'height', 'link'] as const;
+export const COMMANDS = ['load', 'loadLab', 'play', 'pause', 'reset', 'set', 'getReport', 'getState', 'getFigures', 'loadExample'] as const;
+export const EVENTS = ['ready', 'progress', 'finished', 'height', 'link', 'labResult'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type Command =
   | { name: 'load'; id: string | number; scenario: Record<string, unknown> }
+  | { name: 'loadLab'; id: string | number; lab: LabId }
   | { name: 'set'; id: string | number; path: string; value: unknown }
   | { name: 'loadExample'; id: string | number; example: string }
-  | { name: Exclude<CommandName, 'load' | 'set' | 'loadExample'>; id: string | number };
+  | { name: Exclude<CommandName, 'load' | 'loadLab' | 'set' | 'loadExample'>; id: string | number };
 
 /** A command, or the one sentence that says what is wrong with the message (and its id, if it had a usable one). */
 export type Parsed = { ok: true; command: Command } | { ok: false; id: string | number | null; message: string };
@@ -54,6 +58,10 @@ function parse(data: unknown): Parsed {
     if (JSON.stringify(data.scenario).length > MAX_MESSAGE_CHARS) return fail('The scenario is too large.');
     return { ok: true, command: { name, id, scenario: data.scenario } };
   }
+  if (name === 'loadLab') {
+    if (!isLabId(data.lab)) return fail(`loadLab needs a lab: one of ${LAB_IDS.join(', ')}.`);
+    return { ok: true, command: { name, id, lab: data.lab } };
+  }
   if (name === 'set') {
     // Paths are looked up in the engine's registry of fields, never walked.
     const field = fieldAt(data.path);
@@ -68,7 +76,7 @@ function parse(data: unknown): Parsed {
     }
     return { ok: true, command: { name, id, example: data.example } };
   }
-  return { ok: true, command: { name: name as Exclude<CommandName, 'load' | 'set' | 'loadExample'>, id } };
+  return { ok: true, command: { name: name as Exclude<CommandName, 'load' | 'loadLab' | 'set' | 'loadExample'>, id } };
 }
 
 /** The host origins the frame answers: its own, those set at build time, and those of the deployment's file. */

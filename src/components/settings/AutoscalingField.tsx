@@ -1,5 +1,5 @@
 import * as ctl from '../../app/controller';
-import { FieldShell, fieldId, useField } from './FieldShell';
+import { describedBy, FieldShell, fieldId, useField } from './FieldShell';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
@@ -22,7 +22,7 @@ export function AutoscalingField({ path, label, metrics }: { path: string; label
           id={id}
           type="checkbox"
           checked={on}
-          aria-describedby={`${id}-problem`}
+          aria-describedby={describedBy(path)}
           onChange={(e) => void ctl.change(path, e.target.checked ? { metric: metrics[0], target: DEFAULT_TARGET[metrics[0]] } : undefined)}
         />
       </FieldShell>

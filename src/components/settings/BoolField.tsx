@@ -1,5 +1,5 @@
 import * as ctl from '../../app/controller';
-import { FieldShell, fieldId, useField } from './FieldShell';
+import { describedBy, FieldShell, fieldId, useField } from './FieldShell';
 
 /** An on/off setting. */
 export function BoolField({ path, label }: { path: string; label: string }) {
@@ -7,7 +7,7 @@ export function BoolField({ path, label }: { path: string; label: string }) {
   const id = fieldId(path);
   return (
     <FieldShell path={path} label={label} problem={problem}>
-      <input id={id} type="checkbox" checked={value === true} aria-describedby={`${id}-problem`} onChange={(e) => void ctl.change(path, e.target.checked)} />
+      <input id={id} type="checkbox" checked={value === true} aria-describedby={describedBy(path)} onChange={(e) => void ctl.change(path, e.target.checked)} />
     </FieldShell>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import * as ctl from '../../app/controller';
 import { useField } from './FieldShell';
+import { Help } from '../Help';
+import { fieldAt } from '../../../simulation/fields';
 import { parseTyped } from './NumberField';
 import { FAULT_RULES } from 'virtual:engine-facts';
 
@@ -38,7 +40,8 @@ export function FaultsField({ path }: { path: string }) {
   return (
     <div>
       <p className="hint muted" style={{ margin: '4px 0' }}>
-        Faults are scheduled with the scenario: adding or removing one starts a new run.
+        Faults are scheduled with the scenario: adding or removing one starts a new run.{' '}
+        <Help text={fieldAt(path)?.help ?? ''} about="Faults" />
       </p>
       {faults.length === 0 ? (
         <p className="muted">No faults.</p>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { Latency } from '../../../simulation/index';
 import * as ctl from '../../app/controller';
-import { FieldShell, fieldId, useField } from './FieldShell';
+import { describedBy, FieldShell, fieldId, useField } from './FieldShell';
 import { parseTyped } from './NumberField';
+import { fieldAt } from '../../../simulation/fields';
 
 const PARAMS: Record<Latency['type'], string[]> = {
   constant: ['ms'],
@@ -33,6 +34,12 @@ function convert(l: Latency, type: Latency['type']): Latency {
   return { type, medianMs: m, p99Ms: 4 * m };
 }
 
+/** The field's help, then the distribution's and each shown parameter's. */
+function latencyHelp(path: string, type: Latency['type']): string {
+  const part = (p: string) => fieldAt(`${path}.${p}`)?.help ?? '';
+  return [fieldAt(path)?.help ?? '', `Distribution: ${part('type')}`, ...PARAMS[type].map((p) => `${p}: ${part(p)}`)].join(' ');
+}
+
 /** A latency distribution: its type and its parameters in ms. */
 export function LatencyField({ path, label }: { path: string; label: string }) {
   const { value, problem } = useField(path);
@@ -46,9 +53,9 @@ export function LatencyField({ path, label }: { path: string; label: string }) {
     if (ok) setDrafts((d) => ({ ...d, [param]: undefined as unknown as string }));
   };
   return (
-    <FieldShell path={path} label={label} unit="ms" problem={problem} wide>
+    <FieldShell path={path} label={label} unit="ms" problem={problem} wide help={latencyHelp(path, l.type)}>
       <span className="latency">
-        <select id={id} value={l.type} aria-describedby={`${id}-problem`} onChange={(e) => void ctl.change(path, convert(l, e.target.value as Latency['type']))}>
+        <select id={id} value={l.type} aria-describedby={describedBy(path)} onChange={(e) => void ctl.change(path, convert(l, e.target.value as Latency['type']))}>
           {Object.keys(PARAMS).map((t) => (
             <option key={t} value={t}>
               {t}
@@ -65,7 +72,7 @@ export function LatencyField({ path, label }: { path: string; label: string }) {
             title={p}
             value={drafts[p] ?? String((l as unknown as Record<string, number>)[p])}
             aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-problem`}
+            aria-describedby={describedBy(path)}
             onChange={(e) => setDrafts((d) => ({ ...d, [p]: e.target.value }))}
             onBlur={() => void commit(p)}
             onKeyDown={(e) => e.key === 'Enter' && void commit(p)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import * as ctl from '../../app/controller';
-import { FieldShell, fieldId, useField } from './FieldShell';
+import { describedBy, FieldShell, fieldId, useField } from './FieldShell';
 
 /** Reads what was typed: a number when it is one, else the text itself (the engine says what is wrong). */
 export function parseTyped(text: string): unknown {
@@ -46,7 +46,7 @@ export function NumberField(props: { path: string; label: string; unit?: string;
         size={text ? 14 : 7}
         value={shown}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={`${id}-problem`}
+        aria-describedby={describedBy(path)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => draft !== null && void commit(text ? draft : parseTyped(draft))}
         onKeyDown={(e) => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import * as ctl from '../../app/controller';
-import { FieldShell, fieldId, useField } from './FieldShell';
+import { describedBy, FieldShell, fieldId, useField } from './FieldShell';
 
 /**
  * An optional group of settings (a circuit breaker, admission control): a checkbox that adds it
@@ -14,7 +14,7 @@ export function OptionalGroupField(props: { path: string; label: string; hint?: 
   return (
     <>
       <FieldShell path={path} label={label} problem={problem} hint={hint}>
-        <input id={id} type="checkbox" checked={on} aria-describedby={`${id}-problem`} onChange={(e) => void ctl.change(path, e.target.checked ? defaults : undefined)} />
+        <input id={id} type="checkbox" checked={on} aria-describedby={describedBy(path)} onChange={(e) => void ctl.change(path, e.target.checked ? defaults : undefined)} />
       </FieldShell>
       {on && <div style={{ paddingLeft: 12 }}>{children}</div>}
     </>

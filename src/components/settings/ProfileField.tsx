@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import * as ctl from '../../app/controller';
 import { useScenarioStore } from '../../state/scenarioStore';
-import { FieldShell, fieldId, useField } from './FieldShell';
+import { describedBy, FieldShell, fieldId, useField } from './FieldShell';
 
 type Point = { atS: number; rps: number; rampS?: number };
 
@@ -57,7 +57,7 @@ export function ProfileField({ path, label }: { path: string; label: string }) {
         rows={2}
         placeholder='none: constant rate. e.g. [{"atS":0,"rps":200},{"atS":30,"rps":2000,"rampS":5}]'
         value={text}
-        aria-describedby={`${id}-problem`}
+        aria-describedby={describedBy(path)}
         aria-invalid={problem ? true : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => void apply()}

@@ -1,5 +1,5 @@
 import * as ctl from '../../app/controller';
-import { FieldShell, fieldId, useField } from './FieldShell';
+import { describedBy, FieldShell, fieldId, useField } from './FieldShell';
 
 /** A choice among the engine's allowed values. */
 export function SelectField({ path, label, options }: { path: string; label: string; options: readonly string[] }) {
@@ -7,7 +7,7 @@ export function SelectField({ path, label, options }: { path: string; label: str
   const id = fieldId(path);
   return (
     <FieldShell path={path} label={label} problem={problem}>
-      <select id={id} value={String(value)} aria-describedby={`${id}-problem`} onChange={(e) => void ctl.change(path, e.target.value)}>
+      <select id={id} value={String(value)} aria-describedby={describedBy(path)} onChange={(e) => void ctl.change(path, e.target.value)}>
         {options.map((o) => (
           <option key={o} value={o}>
             {o}

@@ -29,7 +29,8 @@ function useLiveCount(path: string): string | undefined {
   return autoscaled && count !== undefined ? `Auto-scaling: now ${count}.` : undefined;
 }
 
-function Field({ def }: { def: FieldDef }) {
+/** One field's editor, by its definition (the lab controls of embed mode use it too). */
+export function Field({ def }: { def: FieldDef }) {
   const live = useLiveCount(def.path);
   switch (def.kind) {
     case 'number':

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FigureRow } from '../../../simulation/index';
-import { figureHelp } from './figureHelp';
+import { figureAt } from '../../../simulation/figures';
+import { FigureName } from '../FigureName';
 import { withInterval } from './format';
 
 /** Each figure's mean ± 95% interval; in a comparison, A, B, the paired difference and whether it is larger than the noise. */
@@ -33,8 +34,8 @@ export function StudyTable({ rows, caption, keyFigures }: { rows: readonly Figur
         <tbody>
           {shown.map((r) => (
             <tr key={r.figure} data-figure={r.figure}>
-              <th scope="row" title={figureHelp(r.figure)}>
-                {r.figure}
+              <th scope="row" aria-label={`${figureAt(r.figure)?.label ?? r.figure} (${r.figure})`}>
+                <FigureName id={r.figure} label={figureAt(r.figure)?.label ?? r.figure} help={figureAt(r.figure)?.help ?? ''} />
               </th>
               <td>{withInterval(r.a)}</td>
               {ab && r.b && r.diff && (

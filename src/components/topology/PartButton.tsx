@@ -9,6 +9,7 @@ export function PartButton({ part, label, frame, children }: { part: PartId; lab
   return (
     <g
       className={`topo-part${selected ? ' selected' : ''}`}
+      data-part={part}
       role="button"
       tabIndex={0}
       aria-label={label}

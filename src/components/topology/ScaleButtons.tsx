@@ -14,13 +14,14 @@ export function ScaleButtons(props: { stack: Stack; part: PartId; path: string; 
   };
   const last = stack.boxes[stack.boxes.length - 1];
   const y = (last ? last.y + last.h : stack.frame.y + stack.frame.h) + 4;
+  // 25 px drawn: at least 24 px on screen even when the drawing is scaled by a rounding hair.
   const size = SCALE_H - 6;
   const buttons = [
     { label: `Remove one ${noun}`, text: '−', next: value - 1, x: stack.cx - size - 3 },
     { label: `Add one ${noun}`, text: '+', next: value + 1, x: stack.cx + 3 },
   ];
   return (
-    <g>
+    <g data-field={path}>
       {buttons.map((b) => (
         <g
           key={b.text}

@@ -1,0 +1,43 @@
+/** Helpers for the lab specs: open a lab, run it to its end, do a step as a person would. */
+import type { Page } from '@playwright/test';
+import { expect, type LabPage } from './fixtures';
+import type { LabDef } from '../src/labs/labTypes';
+
+export async function openLab(lab: LabPage, id: string): Promise<void> {
+  await lab.page.goto(`/?lab=${id}`);
+  await expect(lab.page.getByRole('heading', { name: new RegExp(`^Lab ${id.slice(1)} of 10:`) })).toBeVisible();
+  await expect(lab.status).toHaveText('ready');
+  await lab.setSpeed('Fastest');
+}
+
+/** Runs the lab to its end and returns the check's status line. */
+export async function runToEnd(lab: LabPage): Promise<string> {
+  await lab.page.getByRole('button', { name: /^Run the lab( again)?$/ }).click();
+  await expect(lab.status).toHaveText('done', { timeout: 60_000 });
+  const verdict = lab.page.getByRole('status').filter({ hasText: /^Check (passed|not passed)/ });
+  await expect(verdict).toBeVisible();
+  return (await verdict.textContent()) ?? '';
+}
+
+/** Does step `i` the way a person would: "Show", then set the control that has the focus. */
+export async function doStep(page: Page, def: LabDef, i: number): Promise<void> {
+  const step = def.steps[i];
+  await page.getByRole('button', { name: `Show the control of step ${i + 1}` }).click();
+  if (!step.field) return;
+  const control = page.locator(':focus');
+  await expect(control).toBeVisible();
+  expect(await control.evaluate((el) => el.closest('[data-field]')?.getAttribute('data-field'))).toBe(step.field);
+  const kind = await control.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : el instanceof HTMLInputElement ? el.type : el.tagName));
+  if (kind === 'select') await control.selectOption(String(step.value));
+  else if (kind === 'checkbox') {
+    // The box follows the scenario once the worker has taken the change: click, then wait for it.
+    const want = step.value !== false;
+    if ((await control.isChecked()) !== want) await control.click();
+    await (want ? expect(control).toBeChecked() : expect(control).not.toBeChecked());
+  }
+  else {
+    await control.fill(String(step.value));
+    await control.press('Enter');
+  }
+  await expect(page.locator(`div[data-field="${step.field}"] [aria-invalid="true"]`)).toHaveCount(0);
+}

@@ -1,0 +1,119 @@
+/**
+ * A lab embedded in a course page: `?embed=1&lab=…` in a 720×520 iframe shows the lab, the charts
+ * it names and the controls it needs without scrolling the page; the host loads a lab and hears
+ * whether its check passed, with a score. The host page is served on the lab's own origin (its
+ * allow-list's default); hostApi.spec.ts covers other origins.
+ */
+import type { Frame, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+type Msg = { type: string; id?: unknown; [k: string]: unknown };
+
+/** Serves a course page at /course.html that embeds `src` at 720×520 and records the frame's messages. */
+async function coursePage(page: Page, src: string): Promise<Frame> {
+  await page.route('**/course.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><meta charset="utf-8"><title>course</title><h1>Quiz</h1>
+<iframe id="lab" title="CQRS lab" src="${src}" width="720" height="520"></iframe>
+<script>
+  window.got = [];
+  addEventListener('message', (e) => { if (e.origin === location.origin) window.got.push(e.data); });
+  window.send = (m) => document.getElementById('lab').contentWindow.postMessage(m, location.origin);
+</script>`,
+    }),
+  );
+  await page.goto('/course.html');
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  return frame;
+}
+
+const got = (page: Page) => page.evaluate(() => (window as unknown as { got: Msg[] }).got);
+const send = (page: Page, m: unknown) => page.evaluate((msg) => (window as unknown as { send(m: unknown): void }).send(msg), m);
+async function waitFor(page: Page, pick: (m: Msg) => boolean, what: string): Promise<Msg> {
+  let found: Msg | undefined;
+  await expect.poll(async () => (found = (await got(page)).find(pick)) !== undefined, { message: what, timeout: 60_000 }).toBe(true);
+  return found!;
+}
+
+test('?embed=1&lab=q3 in a 720×520 frame: the lab, its charts and its controls, and no page scroll', async ({ page }) => {
+  const frame = await coursePage(page, '/?embed=1&lab=q3');
+  const f = page.frameLocator('#lab');
+  await expect(f.getByRole('heading', { name: /^Lab 3 of 10:/ })).toBeVisible();
+  await expect(f.getByRole('status', { name: 'Run status' })).toHaveText('ready');
+  // The charts the lab names, and no other.
+  await expect(f.locator('[data-chart="instances"]')).toBeVisible();
+  await expect(f.locator('[data-chart="query-throughput"]')).toBeVisible();
+  await expect(f.locator('[data-chart="cost"]')).toBeHidden();
+  // The controls its steps need: auto-scaling of the query service, not every setting.
+  await expect(f.getByLabel('Auto-scaling', { exact: true })).toBeVisible();
+  await expect(f.getByLabel('Queue capacity')).toHaveCount(0);
+  await expect(f.getByRole('button', { name: /^Query service:/ })).toBeHidden();
+  const size = await frame.evaluate(() => ({
+    scrollH: document.documentElement.scrollHeight,
+    scrollW: document.documentElement.scrollWidth,
+    innerH: innerHeight,
+    innerW: innerWidth,
+    pageY: (window.scrollBy(0, 500), window.scrollY),
+  }));
+  expect(size.innerW).toBe(720);
+  expect(size.scrollH).toBeLessThanOrEqual(size.innerH);
+  expect(size.scrollW).toBeLessThanOrEqual(size.innerW);
+  expect(size.pageY).toBe(0);
+  // The lab's beginning is in view without scrolling anything: its goal and the prediction to make.
+  await expect(f.getByText('Goal:')).toBeInViewport();
+  await expect(f.getByRole('heading', { name: '1. Predict' })).toBeInViewport();
+  // The rest is in the lab's own column, which scrolls inside the frame: the frame's page does not.
+  await f.getByRole('button', { name: 'Run the lab' }).scrollIntoViewIfNeeded();
+  await expect(f.getByRole('button', { name: 'Run the lab' })).toBeInViewport();
+  expect(await frame.evaluate(() => [document.documentElement.scrollTop, document.body.scrollTop])).toEqual([0, 0]);
+});
+
+test('embed options: fields in lock= are shown but cannot be changed, charts= picks the charts', async ({ page }) => {
+  await coursePage(page, '/?embed=1&lab=q10&lock=queryService.instances&charts=query-latency');
+  const f = page.frameLocator('#lab');
+  await expect(f.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
+  await expect(f.getByRole('textbox', { name: 'vCPUs per instance' })).toBeEnabled();
+  await expect(f.getByRole('group', { name: 'Set by the course page' }).getByRole('textbox', { name: 'Instances' })).toBeDisabled();
+  await expect(f.getByRole('button', { name: 'Increase Instances' })).toBeDisabled();
+  await expect(f.locator('[data-chart="query-latency"]')).toBeVisible();
+  await expect(f.locator('[data-chart="utilisation"]')).toBeHidden();
+});
+
+test('the host loads a lab, and hears its check fail and then pass, with a score, a maximum and a scaled score', async ({ page }) => {
+  await coursePage(page, '/?embed=1&speed=max');
+  await waitFor(page, (m) => m.type === 'cqrs-lab:ready', 'ready');
+  const ready = (await got(page)).find((m) => m.type === 'cqrs-lab:ready')!;
+  expect((ready.supports as { commands: string[]; events: string[] }).commands).toContain('loadLab');
+  expect((ready.supports as { commands: string[]; events: string[] }).events).toContain('labResult');
+
+  await send(page, { type: 'cqrs-lab:loadLab', version: 1, id: 'bad', lab: 'q42' });
+  expect((await waitFor(page, (m) => m.id === 'bad', 'error')).message).toContain('q1, q2');
+
+  await send(page, { type: 'cqrs-lab:loadLab', version: 1, id: 'l1', lab: 'q10' });
+  expect(await waitFor(page, (m) => m.id === 'l1', 'reply')).toMatchObject({ type: 'cqrs-lab:reply', result: { lab: 'q10', scenario: 'Lab 10: one instance, too small' } });
+  await expect(page.frameLocator('#lab').getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
+  await send(page, { type: 'cqrs-lab:play', version: 1, id: 'p1' });
+  const failed = await waitFor(page, (m) => m.type === 'cqrs-lab:labResult', 'first labResult');
+  expect(failed).toMatchObject({ version: 1, lab: 'q10', passed: false, score: { raw: 1, min: 0, max: 3 } });
+  expect((failed.score as { scaled: number }).scaled).toBeCloseTo(1 / 3, 10);
+
+  await send(page, { type: 'cqrs-lab:set', version: 1, id: 's', path: 'queryService.vcpus', value: 8 });
+  await waitFor(page, (m) => m.id === 's', 'set');
+  await send(page, { type: 'cqrs-lab:play', version: 1, id: 'p2' });
+  const passed = await waitFor(page, (m) => m.type === 'cqrs-lab:labResult' && m.passed === true, 'passing labResult');
+  expect(passed).toMatchObject({ lab: 'q10', score: { raw: 3, min: 0, max: 3, scaled: 1 }, prediction: null });
+  expect((passed.terms as { figure: string; met: boolean }[]).map((t) => t.met)).toEqual([true, true, true]);
+  await send(page, { type: 'cqrs-lab:getState', version: 1, id: 'st' });
+  expect((await waitFor(page, (m) => m.id === 'st', 'state')).result).toMatchObject({ lab: 'q10', status: 'done' });
+});
+
+test('embed.html documents the lab options and messages, and its demo host opens a lab', async ({ page }) => {
+  await page.goto('/embed.html');
+  await expect(page.getByRole('heading', { name: 'A lab in a course page' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'labResult' })).toBeVisible();
+  await expect(page.locator('#demo-log')).toContainText('cqrs-lab:ready');
+  await page.getByRole('button', { name: 'Open lab 10' }).click();
+  await expect(page.locator('#demo-log')).toContainText('"result":{"lab":"q10"');
+  await expect(page.frameLocator('#demo-frame').getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
+});

@@ -1,0 +1,103 @@
+/** The Labs menu, progress kept across a reload, an unknown lab id, highlights, and axe with a lab open. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { doStep, openLab, runToEnd } from './labHelpers';
+import { loadLab } from '../src/labs/labIndex';
+
+test('the Labs menu opens and closes from the keyboard, lists the ten labs and opens one, which the address then names', async ({ lab, page }) => {
+  await lab.goto();
+  const labsButton = page.getByRole('button', { name: 'Labs', exact: true });
+  await labsButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(labsButton).toHaveAttribute('aria-expanded', 'true');
+  const menu = page.getByRole('region', { name: 'Labs: one per quiz question' });
+  const items = menu.getByRole('button', { name: /^Lab \d+: / });
+  await expect(items).toHaveCount(10);
+  await expect(items.first()).toBeFocused();
+  await expect(items.first()).toHaveAccessibleDescription('not started');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(labsButton).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await menu.getByRole('button', { name: /^Lab 4: / }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Lab 4 of 10:/ })).toBeVisible();
+  await expect(menu).toBeHidden();
+  expect(new URL(page.url()).searchParams.get('lab')).toBe('q4');
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded lab 4' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Close lab 4' }).click();
+  await expect(page.getByRole('heading', { name: /^Lab 4 of 10:/ })).toBeHidden();
+  expect(new URL(page.url()).searchParams.has('lab')).toBe(false);
+});
+
+test('predictions, results and progress survive a reload, with the student\u2019s changes', async ({ lab, page }) => {
+  const def = await loadLab('q10');
+  await openLab(lab, 'q10');
+  const wrong = def.prediction.options.find((o) => o.id !== def.prediction.answer)!;
+  await page.getByRole('radio', { name: wrong.text }).check();
+  await page.getByRole('button', { name: 'Record my prediction' }).click();
+  expect(await runToEnd(lab)).toMatch(/^Check not passed \(1 of 3/);
+  await expect(page.getByText(/^Your prediction did not match what happened/)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
+  await expect(page.getByText(`Your prediction: ${wrong.text}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Labs', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Lab 10: / })).toHaveAccessibleDescription('predicted wrong, check not passed yet');
+  await page.keyboard.press('Escape');
+
+  await lab.setSpeed('Fastest');
+  await doStep(page, def, 1);
+  // Reloaded before the address has caught up with the change is possible: wait for it.
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=2\./);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Query service:/ }).getByText('8 vCPU × 1')).toBeVisible();
+  await lab.setSpeed('Fastest');
+  expect(await runToEnd(lab)).toMatch(/^Check passed/);
+  await page.reload();
+  await page.getByRole('button', { name: 'Labs', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Lab 10: / })).toHaveAccessibleDescription('predicted wrong, check passed');
+  await expect(page.getByText('1 of 10 checks passed, 1 predictions made.')).toBeVisible();
+});
+
+test('an unknown lab id in the address gets one clear sentence and the page still works', async ({ lab, page }) => {
+  await page.goto('/?lab=q11<b>x</b>');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is no lab "q11bxb": the labs are q1 to q10' })).toBeVisible();
+  await expect(lab.status).toHaveText('ready');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is no lab' })).toBeHidden();
+});
+
+test('a step outlines its control and "Show where" outlines the charts and parts to watch', async ({ lab, page }) => {
+  await openLab(lab, 'q1');
+  await page.getByRole('button', { name: 'Show the control of step 2' }).click();
+  const field = page.locator('div[data-field="queryService.instances"]');
+  await expect(field).toBeVisible();
+  await expect.poll(() => field.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await expect(page.getByLabel('Instances', { exact: true })).toBeFocused();
+  await page.getByRole('button', { name: 'Show where' }).click();
+  await expect.poll(() => field.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
+  const chart = page.locator('[data-chart="query-latency"]');
+  await expect.poll(() => chart.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  expect(await page.locator('[data-chart="cost"]').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations with a lab open and checked (${theme} theme)`, async ({ lab, page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await openLab(lab, 'q5');
+    await page.getByRole('radio').first().check();
+    await runToEnd(lab);
+    await expect(page.getByRole('heading', { name: '5. Debrief' })).toBeVisible();
+    await page.getByRole('button', { name: 'Labs', exact: true }).click();
+    await expect(page.getByRole('button', { name: /^Lab 1: / })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    expect(serious).toEqual([]);
+  });
+}

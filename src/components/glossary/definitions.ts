@@ -1,0 +1,71 @@
+/** The glossary's definitions, by term id (`lib/glossaryTerms.ts`). Plain words, loaded with the glossary. */
+export const DEFINITIONS: Record<string, string> = {
+  'command-model':
+    'The write side of a CQRS system. Commands ("place an order", "move money") change state; the command model checks them and commits the change to the write store. Here: the command service and the sharded write store.',
+  'query-model':
+    'The read side of a CQRS system. Queries only read, from a store shaped for reading and kept up to date from the command side\'s events. Here: the query service, the cache and the read store with its replicas.',
+  horizontal:
+    'Scaling out: adding more instances of the same size behind a load balancer. It has no hard ceiling and no single point of failure, but needs work that can be split (stateless services, sharded data).',
+  vertical:
+    'Scaling up: making each instance bigger (more vCPUs, faster CPUs). Simple, but a machine has a largest size, each step costs more, and one big instance is one failure.',
+  instance: 'One running copy of a service. A service with 4 instances can serve 4 times the work of one, if the load balancer spreads it well.',
+  vcpu: 'A virtual CPU: one worker that serves one request at a time. An instance with 4 vCPUs serves up to 4 requests at once; the rest wait in its queue.',
+  'load-balancer':
+    'Spreads incoming requests over a service\'s instances (round-robin, random, least-connections, power-of-two choices, or by key), and stops sending to an instance its health checks mark down.',
+  'response-time':
+    'Latency: the time from sending a request to getting its answer, waiting in queues included. As utilisation nears 100%, queues grow and response time climbs steeply.',
+  throughput: 'Work done per second: requests answered per second. Throughput stops rising when a part is saturated, however many more requests arrive.',
+  percentile:
+    'p50 (the median) is the response time half of the requests beat; p95 is beaten by 95 in 100, p99 by 99 in 100. The tail (p99) is what a busy user meets several times a session, so it is the figure to watch; the mean hides it.',
+  utilisation:
+    'The share of time a resource is busy (vCPUs, connections, projectors). Below about 70% queues stay short; near 100% small bursts make long queues and slow answers.',
+  queue: 'Requests waiting for a free vCPU on an instance. Queue length is how many wait; when a queue is full, the next request is rejected at once.',
+  replica:
+    'A copy of the query model\'s store that serves reads, fed from the primary. More replicas spread the read load (horizontal scaling of the read side), but each is a little behind the primary.',
+  'replication-lag': 'How long a change takes to reach a replica from the primary. A read from a replica during that time gets the old value.',
+  'eventual-consistency':
+    'The query model catches up with the command model after a delay instead of at once: stream lag, projection and replication lag add up. A read in between sees old data; given a pause in writes, every copy converges.',
+  'consistency-lag':
+    'Here: the time from a command\'s commit to the change being visible in the read model (the primary), and, as a second figure, on every replica.',
+  'stale-read': 'A query answered with an older version of its key than the command model has already committed: the cost of eventual consistency or of a cache.',
+  'read-your-writes':
+    'A client that has just written a key reads it back and expects to see its own write. Replication lag and caches can break it; the follow-up reads measure how often.',
+  'event-stream':
+    'An ordered log of committed changes (events), like Kafka. The command side appends to it; projectors read it and update the query model. It absorbs write peaks: events wait in it instead of failing.',
+  partition:
+    'A slice of the event stream (or of data). Events with the same key stay in one partition, in order. A partition is read by one projector at a time, so partitions limit how many projectors can help.',
+  projector: 'A consumer of the event stream that applies each event to the query model (updates the read store, and the cache when event-driven).',
+  'consumer-group': 'The projectors together: the stream\'s partitions are shared out among them. Projectors beyond the number of partitions sit idle.',
+  rebalance: 'When a projector joins or leaves, the consumer group pauses while partitions are handed out again; the stream lag grows meanwhile.',
+  'stream-lag': 'Events appended to the stream but not yet applied to the read model, counted in events or by the age of the oldest one.',
+  shard: 'A slice of the write store: each key lives on one shard, so writes to different keys spread over the shards. A shard handles a limited number of writes at once.',
+  'hot-key':
+    'A key that gets far more requests than others (a flash-sale product). With range partitioning neighbouring hot keys land on one shard, a hot shard, which saturates while the rest idle; hashing spreads them.',
+  zipf: 'A skewed choice of keys: the most popular key is chosen about twice as often as the second, three times as often as the third, and so on. It models popular products or accounts.',
+  cache: 'A fast store in front of the read store. A hit answers at once without a read; a miss reads the store and keeps the answer. The hit ratio is the share of lookups that hit.',
+  ttl: 'Time to live: a cached value is thrown away this long after it was stored. A longer TTL gives more hits and older answers.',
+  invalidation:
+    'Removing or refreshing cached values that changed: by TTL (wait for them to expire) or driven by events (the projector deletes or updates the key when it applies a change).',
+  lru: 'Least recently used: when a cache node is full, the key not read for the longest time is dropped to make room.',
+  autoscaling:
+    'Adding or removing capacity by itself. Target tracking watches a metric (CPU, requests or queue per instance, stream lag) and sizes the group to hold it at a target, within a minimum and a maximum.',
+  cooldown: 'A pause after a scaling decision before the next one, so the group does not swing back and forth before the last change has had its effect.',
+  'cold-start': 'The time a new instance needs to boot before it serves. Auto-scaling reacts to load it has already seen, so a short spike can be over before new instances help.',
+  'pre-warming': 'Scaling before a known peak (a scheduled sale) by a schedule, so the capacity is booted and ready when the load arrives.',
+  'health-check':
+    'The load balancer probes each instance at an interval. After a number of failed probes it marks the instance down and stops sending it requests; after passed probes it marks it up again. Until a crash is noticed, requests sent to it fail.',
+  timeout: 'How long a client waits for an answer before giving up on an attempt. A slow answer after the timeout is wasted work.',
+  backoff: 'The pause before a retry, doubled after each failure (exponential backoff). Jitter makes it random, so many clients do not retry in the same instant.',
+  'retry-storm':
+    'When a struggling service makes clients time out and retry, the retries add load and make it struggle more. A retry budget caps retries to a share of the normal traffic.',
+  'circuit-breaker': 'A switch in the client: after many failures it opens and fails calls at once for a while, giving the service room to recover, then lets a few trial calls through.',
+  'admission-control': 'A rate limit at the load balancer: requests beyond it are turned away at once with 429 ("too many requests") instead of piling up in queues.',
+  poisson: 'Arrivals from many independent clients: on average a fixed rate, but with random gaps, so short bursts happen by chance.',
+  'warm-up': 'The first seconds of a run, left out of the report, while queues, caches and the stream fill to their usual level.',
+  index: 'A lookup structure in the read store. Without the index a query scans the whole table, which is many times slower.',
+  'gray-failure': 'An instance that still answers its health checks but serves slowly. The load balancer keeps sending it requests, so its queue and response times grow.',
+  'rolling-restart':
+    'A change of instance size restarts instances one at a time, so some capacity is missing while each restarts. Draining: an instance being removed finishes its requests first.',
+  'littles-law': 'Requests in the system on average = throughput × mean response time. It ties the three figures together for any stable system.',
+  seed: 'The number all of a run\'s random choices come from. The same scenario and seed give exactly the same run; another seed gives another, equally likely run.',
+};
