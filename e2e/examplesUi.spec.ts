@@ -108,6 +108,13 @@ test('an idle page says what to do next: before a run, and while paused', async 
   await expect(hint).toContainText(/Paused at [\d.]+ s\. Press Play to go on/);
 });
 
+test('with a lab open, the idle hint points at the lab\u2019s steps instead of the examples', async ({ lab }) => {
+  await lab.page.goto('/?lab=q1');
+  const hint = lab.page.getByRole('region', { name: 'What to do next' });
+  await expect(hint).toContainText(/Nothing has run yet\. Press Play .*the lab.s steps say what to set first\./);
+  await expect(hint.getByRole('button', { name: 'Show the examples' })).toHaveCount(0);
+});
+
 test('"Run again" replays the changes made during the run, says so, and gives the same report; Reset drops them', async ({ lab }) => {
   await lab.goto();
   await lab.loadScenario({ version: 1, name: 'run again', durationS: 20, warmupS: 2, workload: { rps: 600 } }, 'again.json');
