@@ -70,12 +70,16 @@ test('?embed=1&lab=q3 in a 720×520 frame: the lab, its charts and its controls,
 });
 
 test('embed options: fields in lock= are shown but cannot be changed, charts= picks the charts', async ({ page }) => {
-  await coursePage(page, '/?embed=1&lab=q10&lock=queryService.instances&charts=query-latency');
+  await coursePage(page, '/?embed=1&lab=q10&panels=lab,topology,settings,charts&lock=queryService.instances&charts=query-latency');
   const f = page.frameLocator('#lab');
   await expect(f.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
   await expect(f.getByRole('textbox', { name: 'vCPUs per instance' })).toBeEnabled();
   await expect(f.getByRole('group', { name: 'Set by the course page' }).getByRole('textbox', { name: 'Instances' })).toBeDisabled();
   await expect(f.getByRole('button', { name: 'Increase Instances' })).toBeDisabled();
+  // The topology's +/- for a locked field are gone; those of other groups stay.
+  await expect(f.getByRole('button', { name: /^Query service:/ })).toBeVisible();
+  await expect(f.getByRole('button', { name: 'Add one query instance' })).toBeHidden();
+  await expect(f.getByRole('button', { name: 'Add one command instance' })).toBeVisible();
   await expect(f.locator('[data-chart="query-latency"]')).toBeVisible();
   await expect(f.locator('[data-chart="utilisation"]')).toBeHidden();
 });
