@@ -121,8 +121,10 @@ export function formatTermValue(v: number | undefined, unit: CheckTerm['unit']):
   }
 }
 
-/** The limit of a term in words: "under 50 ms", "at most 4". */
+/** The limit of a term in words, as written: "under 50 ms", "under 5%", "at most 4". */
 export function termLimitText(t: CheckTerm): string {
   const words = { '<': 'under', '<=': 'at most', '>': 'over', '>=': 'at least' }[t.op];
-  return `${words} ${formatTermValue(t.limit, t.unit)}`;
+  const n = (v: number) => (+v.toFixed(4)).toLocaleString('en-US');
+  const limit = t.unit === '%' ? `${n(t.limit * 100)}%` : t.unit ? `${n(t.limit)} ${t.unit}` : n(t.limit);
+  return `${words} ${limit}`;
 }

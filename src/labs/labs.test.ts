@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldAt, figureAt, parseScenario, runScenario, withField, type Report } from '../../simulation/index';
 import { CHARTS } from '../components/charts/chartDefs';
 import { chartId } from './chartId';
-import { DERIVED, evaluateCheck, formatTermValue, type CheckResult } from './checks';
+import { DERIVED, evaluateCheck, formatTermValue, termLimitText, type CheckResult } from './checks';
 import { loadAllLabs } from './labIndex';
 import { LAB_IDS, type LabDef } from './labTypes';
 
@@ -108,5 +108,19 @@ describe('evaluateCheck', () => {
     expect(evaluateCheck(lab, report, {}).terms[0]).toMatchObject({ value: undefined, met: false });
     const proto = { check: { text: '', terms: [{ figure: 'setting:__proto__', op: '>' as const, limit: -1, label: '', unit: '' as const }] } };
     expect(evaluateCheck(proto, report, {}).passed).toBe(false);
+  });
+});
+
+describe('termLimitText', () => {
+  it('termLimitText() gives the limit as the lab writes it', () => {
+    const t = (op: '<' | '<=' | '>' | '>=', limit: number, unit: '' | 'ms' | '%' | 'req/s') => termLimitText({ figure: '', label: '', op, limit, unit });
+    expect([t('<', 30, 'ms'), t('<', 0.05, '%'), t('<=', 0.01, '%'), t('>=', 1600, 'req/s'), t('<=', 4, ''), t('>', 0.5, '%')]).toEqual([
+      'under 30 ms',
+      'under 5%',
+      'at most 1%',
+      'at least 1,600 req/s',
+      'at most 4',
+      'over 50%',
+    ]);
   });
 });
