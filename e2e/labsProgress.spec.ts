@@ -38,7 +38,7 @@ test('predictions, results and progress survive a reload, with the student\u2019
   const wrong = def.prediction.options.find((o) => o.id !== def.prediction.answer)!;
   await page.getByRole('radio', { name: wrong.text }).check();
   await page.getByRole('button', { name: 'Record my prediction' }).click();
-  expect(await runToEnd(lab)).toMatch(/^Check not passed \(1 of 3/);
+  expect(await runToEnd(lab)).toMatch(/^Check not passed \(2 of 4/);
   await expect(page.getByText(/^Your prediction did not match what happened/)).toBeVisible();
 
   await page.reload();
