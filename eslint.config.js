@@ -77,8 +77,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)simulation/(?!(index|fields|figures|series)$)',
-              message: 'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures and simulation/series).',
+              regex: '(^|/)simulation/(?!(index|fields|figures|series|examples)$)',
+              message: 'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/series and simulation/examples).',
             },
             {
               regex: '(^|/)worker/',

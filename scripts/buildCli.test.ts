@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenarioText, replicationRows, runScenario, seedsFor, withSeed, type Scenario } from '../simulation/index';
+import { parseScenario, parseScenarioText, replicationRows, runScenario, seedsFor, withSeed, type Scenario } from '../simulation/index';
+import { exampleById } from '../simulation/examples/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'cli-bundle-'));
@@ -42,5 +43,13 @@ describe('the bundled CLI', () => {
     const out = JSON.parse(run(file, '--replications', '2', '--workers', '2', '--json')) as { figures: Record<string, unknown> };
     const rows = replicationRows(seedsFor(scenario.seed, 2).map((s) => runScenario(withSeed(scenario, s))));
     expect(out.figures).toEqual(JSON.parse(JSON.stringify(Object.fromEntries(rows.map((r) => [r.figure, r.a])))));
+  });
+
+  it('cli.js runs an example by id (its scenarios are bundled) and lists the examples', () => {
+    const parsed = parseScenario({ ...exampleById('flash-sale')!.scenario, durationS: 15 });
+    if (!parsed.ok) throw new Error('flash-sale is valid');
+    const report = JSON.parse(run('flash-sale', '--json', '--duration', '15')) as Record<string, unknown>;
+    expect({ ...report, wallMs: 0 }).toEqual(JSON.parse(JSON.stringify({ ...runScenario(parsed.scenario), wallMs: 0 })));
+    expect(run('--list-examples')).toMatch(/^  flash-sale +q5 /m);
   });
 });

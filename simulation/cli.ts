@@ -4,7 +4,7 @@
  * and the clock. Exit status: 0 done, 2 bad input (one line per problem, nothing run), 3 the run
  * was stopped by a run limit or --max-wall (the report is still printed, saying why).
  */
-import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MAX_SCENARIO_CHARS, parseScenarioText, runScenario, type Report, type ScenarioProblem, type WindowStats } from './index';
 import { formatSummary } from './format';
@@ -13,12 +13,16 @@ import { runStudy } from './cliStudy';
 import { figuresOf } from './study/study';
 import type { Scenario } from './scenario';
 import { seriesHeader, seriesRow } from './series';
+import { exampleById } from './examples/index';
+import { formatExampleList } from './examples/list';
 
 const HELP = `${USAGE}
 
 Runs a scenario headless and prints a summary (or, with --json, one JSON report).
 
   <scenario.json>   the scenario file; - reads it from standard input
+  <example id>      an example by its id (flash-sale, hot-shard, ...), when no file has that name
+  --list-examples   list the examples: id, quiz question, title
   --seed N          the random seed, an integer from 0 to 4294967295 (overrides the file)
   --duration S      simulated seconds (overrides the file's durationS)
   --json            print the report as JSON instead of a summary
@@ -39,6 +43,8 @@ What-if studies (runs go to worker threads, one per core less one):
   --workers N       worker threads for a study (default: cores - 1, at least 1)
 
 Examples:
+  npm run -s sim -- flash-sale
+  npm run -s sim -- hot-shard --compare hot-shard-hash --replications 5
   npm run -s sim -- scenarios/default.json --json | jq .queries.latencyMs
   npm run -s sim -- scenarios/default.json --replications 20
   npm run -s sim -- scenarios/default.json --compare scenarios/flash-sale.json --replications 10
@@ -95,6 +101,7 @@ function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
         sweep: { type: 'string' },
         check: { type: 'string', multiple: true },
         workers: { type: 'string' },
+        'list-examples': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -106,6 +113,10 @@ function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
   const v = parsed.values;
   if (v.help) {
     process.stdout.write(HELP + '\n');
+    process.exit(0);
+  }
+  if (v['list-examples']) {
+    process.stdout.write(formatExampleList());
     process.exit(0);
   }
   if (v.version) {
@@ -148,7 +159,7 @@ function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
   args.durationS = positive('--duration', v.duration, 1_000_000);
   args.maxWallS = positive('--max-wall', v['max-wall'], 1e7);
   if (args.series === '') problems.push({ path: '--series', message: 'needs a file name, or - for standard output' });
-  if (parsed.positionals.length === 0) problems.push({ path: '(arguments)', message: 'no scenario file given' });
+  if (parsed.positionals.length === 0) problems.push({ path: '(arguments)', message: 'no scenario file or example id given (--list-examples lists the examples)' });
   else if (parsed.positionals.length > 1) {
     problems.push({ path: parsed.positionals[1], message: 'only one scenario file may be given' });
   } else args.file = parsed.positionals[0];
@@ -259,14 +270,25 @@ function main(): void {
   if (!checksPass(checks, figuresOf(report))) process.exitCode = 4;
 }
 
-/** Reads and validates a scenario file, with --seed and --duration applied; exits 2 on any problem. */
-function loadScenario(file: string, args: Args): Scenario {
-  let text: string;
+/**
+ * The scenario text of a file or, when no file has that name, of the example with that id.
+ * A file wins over an example of the same name (`./flash-sale` is always the file).
+ */
+function readScenarioText(file: string): string {
+  const example = file !== '-' && !existsSync(file) ? exampleById(file) : undefined;
+  if (example) return JSON.stringify(example.scenario);
   try {
-    text = readBounded(file);
+    return readBounded(file);
   } catch (e) {
-    fail([{ path: file, message: `cannot read the file (${errorCode(e)})` }]);
+    const code = errorCode(e);
+    const hint = code === 'ENOENT' && !/[/\\.]/.test(file) ? '; no example has this id either (--list-examples lists them)' : '';
+    fail([{ path: file, message: `cannot read the file (${code})${hint}` }]);
   }
+}
+
+/** Reads and validates a scenario file or example, with --seed and --duration applied; exits 2 on any problem. */
+function loadScenario(file: string, args: Args): Scenario {
+  let text = readScenarioText(file);
   // Options override the file; the result is validated as a whole, so --duration below the
   // file's warmupS is reported like any other problem.
   if (args.seed !== undefined || args.durationS !== undefined) {

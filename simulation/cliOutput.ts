@@ -3,8 +3,9 @@ import type { ScenarioProblem } from './scenario';
 import { evaluateCheck, parseCheck, type Check } from './study/study';
 
 export const USAGE =
-  'usage: npm run sim -- <scenario.json | -> [--seed N] [--duration S] [--json] [--series out.csv | -] [--drain] [--max-wall S]\n' +
-  '                     [--replications N] [--compare other.json] [--sweep field=values] [--check "figure < limit"]... [--workers N]';
+  'usage: npm run sim -- <scenario.json | example id | -> [--seed N] [--duration S] [--json] [--series out.csv | -] [--drain] [--max-wall S]\n' +
+  '                     [--replications N] [--compare other.json] [--sweep field=values] [--check "figure < limit"]... [--workers N]\n' +
+  '       npm run sim -- --list-examples';
 
 /** Prints one line per problem and the usage, then exits with status 2 (bad input: nothing ran). */
 export function fail(problems: ScenarioProblem[]): never {

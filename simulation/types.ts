@@ -172,12 +172,17 @@ export interface WindowStats {
   queries: ClassWindow;
   consistencyLagP50Ms: number;
   consistencyLagP99Ms: number;
+  /** Commit to visible on every replica (the primary when there are none), events that got there in the window. */
+  replicaLagP50Ms: number;
+  replicaLagP99Ms: number;
   streamLagEvents: number;
   streamLagMs: number;
   cacheHitRatio: number;
   staleReadRatio: number;
   commandService: GroupWindow;
   queryService: GroupWindow;
+  /** Busy share of the read store's connections (primary and active replicas) in the window. */
+  readStoreUtilization: number;
   projectors: number;
   replicas: number;
   /** Failed attempts in the window by cause (rejections and timeouts are in the class counts). */

@@ -6,6 +6,9 @@ import { Banners } from './components/Banners';
 import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
 import { useStudyStore } from './study/studyStore';
+import { Welcome } from './examples/Welcome';
+import { IdleHint } from './examples/IdleHint';
+import { ExampleSlot } from './examples/ExampleSlot';
 import { LabSlot } from './labs/LabSlot';
 import { embedOptions, restrictsFields } from './embed/embedOptions';
 
@@ -52,6 +55,9 @@ export function App() {
               <StudyPanel />
             </Suspense>
           )}
+          <Welcome />
+          <ExampleSlot />
+          <IdleHint />
           <Topology />
           {done && (
             <Suspense fallback={null}>

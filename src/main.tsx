@@ -8,11 +8,15 @@ import './styles.css';
 
 const embed = embedOptions(location.search);
 if (embed) applyEmbedLayout(embed, document.documentElement);
-// A link in the address holds the scenario (a reloaded lab keeps the student's changes); without one, a lab loads its own.
+const params = new URLSearchParams(location.search);
+const exampleId = params.get('example');
+// A link in the address holds the scenario (a reloaded lab keeps the student's changes; an
+// example's notes are shown beside a linked scenario); without one, an example or a lab loads its own.
 const hadLink = location.hash.length > 1;
-const started = init();
+// ?example=<id>: the example loads once the worker is up. Autoplay waits for it.
+const started = init().then(() => (exampleId !== null ? import('./examples/exampleActions').then((m) => m.loadExample(exampleId, { keepScenario: hadLink })) : null));
 // `?lab=q3` opens a lab: its code and data load after the first screen.
-const lab = new URLSearchParams(location.search).get('lab');
+const lab = params.get('lab');
 const labOpened = lab === null ? started : started.then(() => import('./labs/labActions')).then((m) => m.openLab(lab, { load: !hadLink }));
 if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { buildReport, Simulation } from '../index';
 import { bareMm1 } from './bare';
 import { benchScale } from './scale';
+import { benchShortRun, benchWorkers } from './shortRuns';
 import { SCENARIOS, type ScenarioName } from './scenarios';
 
 function once(name: ScenarioName, durationS: number) {
@@ -75,3 +76,7 @@ benchScale();
       `${(engine / bare).toFixed(2)} of the bare loop (target >= 0.6)`,
   );
 }
+
+// Issue 10: a short run's cost per request against a long run's, and replications on 1 and 2 workers.
+benchShortRun();
+await benchWorkers();

@@ -35,6 +35,9 @@ export class Engine {
   /** Event kinds by name, for messages and tests. */
   readonly kindNames: string[] = [];
   private limitCountdown = LIMIT_CHECK_EVERY;
+  /** While the loop runs: events it may still process, and whether a step may run at once. */
+  private budget = 0;
+  private atOnceOk = false;
   private interruptCountdown = INTERRUPT_EVERY / LIMIT_CHECK_EVERY;
 
   /** Registers the handler of a new event kind (named `part.event`); returns the kind to schedule. */
@@ -80,19 +83,42 @@ export class Engine {
   private advance(endMs: number, budget: number, quiet: (() => boolean) | null): void {
     const q = this.q;
     const handlers = this.handlers;
-    for (; budget > 0; budget--) {
+    this.budget = budget;
+    this.atOnceOk = quiet === null;
+    while (this.budget > 0) {
       // peekTime() is Infinity when the calendar is empty, so one comparison covers both ends.
       const t = q.peekTime();
-      if (t > endMs || (quiet !== null && quiet())) return;
+      if (t > endMs || (quiet !== null && quiet())) break;
       const slot = q.take();
       this.nowMs = t;
       this.events++;
+      this.budget--;
       // The arguments are read before the handler runs (its pushes may reuse the slot).
       handlers[q.kinds[slot]](q.args[slot], q.args2[slot]);
       if (--this.limitCountdown === 0) {
         this.limitCountdown = LIMIT_CHECK_EVERY;
-        if (this.checkLimits()) return;
+        if (this.checkLimits()) break;
       }
+    }
+    this.atOnceOk = false;
+  }
+
+  /**
+   * Schedules an event of `kind` now, from the very end of an event's handler (nothing may
+   * follow the call in that handler). When no other event is due now it would be the next one
+   * processed, so it runs at once instead, counted as an event like any other: a zero-delay step
+   * (a read with no latency) costs a function call rather than a trip through the calendar. The
+   * order of events, the event count, the limit checks and `runUntil`'s budget are as if it had
+   * been scheduled.
+   */
+  scheduleNowLast(kind: number, arg: number, arg2 = 0): void {
+    if (this.atOnceOk && this.budget > 0 && this.limitCountdown > 1 && this.q.peekTime() > this.nowMs) {
+      this.events++;
+      this.budget--;
+      this.limitCountdown--;
+      this.handlers[kind](arg, arg2);
+    } else {
+      this.q.push(this.nowMs, kind, arg, arg2);
     }
   }
 

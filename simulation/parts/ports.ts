@@ -16,7 +16,7 @@ export interface Outcomes {
   endAttempt(id: number, outcome: AttemptOutcome, cause?: FailureCause, keepSlot?: boolean): void;
 }
 
-/** The next hop of a request once a service instance has done its work. */
+/** The next hop of a request once a service instance has done its work; called last in that event's handler. */
 export interface Downstream {
   handle(id: number): void;
 }
@@ -26,7 +26,10 @@ export interface InjectedFailures {
   injectedFailure(fraction: number): boolean;
 }
 
-/** Reads a query's key from the read store (a cache miss, or no cache). */
+/**
+ * Reads a query's key from the read store (a cache miss, or no cache). Called as the last thing
+ * an event's handler does, so that a read with no latency may answer at once.
+ */
 export interface Reader {
   read(id: number): void;
 }

@@ -23,6 +23,8 @@ export class ReadStore implements Reader {
   readonly extraReplicationMs: number[] = [];
   /** Commit to visible on every replica. */
   readonly replicaLag = new Histogram();
+  /** Commit to visible on every replica, events that became so in the current window (all, warm-up too). */
+  readonly windowReplicaLag = new Histogram();
   outcomes!: Outcomes;
   cache!: CacheFill;
 
@@ -88,6 +90,7 @@ export class ReadStore implements Reader {
     }
     if (s.pendingReplicas[ev] === 0) {
       if (counted) this.replicaLag.record(lagMs);
+      this.windowReplicaLag.record(lagMs);
       s.release(ev);
     }
   }
@@ -98,28 +101,37 @@ export class ReadStore implements Reader {
     const key = s.key[ev];
     if (versions[key] < s.version[ev]) versions[key] = s.version[ev];
     if (--s.pendingReplicas[ev] === 0) {
-      if (s.commitMs[ev] >= this.world.warmupMs) this.replicaLag.record(this.engine.nowMs - s.commitMs[ev]);
+      const lagMs = this.engine.nowMs - s.commitMs[ev];
+      if (s.commitMs[ev] >= this.world.warmupMs) this.replicaLag.record(lagMs);
+      this.windowReplicaLag.record(lagMs);
       s.release(ev);
     }
   }
 
   // ---- The read path ----------------------------------------------------------------------
 
+  /** Called last in an event's handler (see `Reader`). */
   read(id: number): void {
     const reps = this.activeReplicas;
     const node = reps.length === 0 ? 0 : reps[this.rrReplica++ % reps.length];
     this.reqs.resource[id] = node;
-    if (this.nodes[node].acquire(id, this.engine.nowMs)) this.startRead(id);
+    if (this.nodes[node].acquire(id, this.engine.nowMs)) this.startRead(id, true);
   }
 
-  /** The read sees the node's data as of its start; the answer arrives after the query latency. */
-  private startRead(id: number): void {
+  /**
+   * The read sees the node's data as of its start; the answer arrives after the query latency.
+   * `last` when nothing follows in the current event's handler: a read with no latency then
+   * answers at once (`scheduleNowLast`).
+   */
+  private startRead(id: number, last = false): void {
     const r = this.reqs;
     const node = r.resource[id];
     r.version[id] = this.nodeVersion[node][r.key[id]];
     const rs = this.world.scenario.readStore;
     const factor = rs.indexed ? 1 : rs.unindexedFactor;
-    this.calendar.push(this.engine.nowMs + this.queryLatency() * factor, this.doneKind, id);
+    const latency = this.queryLatency() * factor;
+    if (latency === 0 && last) this.engine.scheduleNowLast(this.doneKind, id);
+    else this.calendar.push(this.engine.nowMs + latency, this.doneKind, id);
   }
 
   private onReadDone(id: number): void {

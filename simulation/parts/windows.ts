@@ -112,18 +112,30 @@ export class Windows {
     const hours = (a: Area) => a.at(now) / 3_600_000;
     const st = this.projection.stream;
     const lag = this.projection.windowLag;
+    const replicaLag = this.readStore.windowReplicaLag;
+    let readBusy = 0;
+    let readCapacity = 0;
+    // The primary and the replicas in service now (a removed replica's idle connections would dilute the load).
+    this.readStore.nodes.forEach((node, i) => {
+      if (i > 0 && !this.readStore.nodeActive[i]) return;
+      readBusy += since(node.busyArea);
+      readCapacity += since(node.capacityArea);
+    });
     const w: WindowStats = {
       tS: now / 1000,
       commands: c.closeWindow(),
       queries: q.closeWindow(),
       consistencyLagP50Ms: lag.quantile(0.5),
       consistencyLagP99Ms: lag.quantile(0.99),
+      replicaLagP50Ms: replicaLag.quantile(0.5),
+      replicaLagP99Ms: replicaLag.quantile(0.99),
       streamLagEvents: st.lagEvents,
       streamLagMs: this.projection.lagMs(now),
       cacheHitRatio: q.windowHitRatio(),
       staleReadRatio: q.windowStaleRatio(),
       commandService: group(this.command),
       queryService: group(this.query),
+      readStoreUtilization: readCapacity > 0 ? Math.min(1, readBusy / readCapacity) : 0,
       projectors: st.consumers,
       replicas: this.readStore.activeCount,
       errors,
@@ -136,6 +148,7 @@ export class Windows {
     this.elasticity.sampleRanges();
     q.resetWindowRatios();
     lag.reset();
+    replicaLag.reset();
     if (now >= this.world.warmupMs && w.streamLagMs > this.projection.maxLagMs) this.projection.maxLagMs = w.streamLagMs;
     for (const { group: g } of [this.command, this.query]) {
       g.busyAreas.forEach((a, i) => {

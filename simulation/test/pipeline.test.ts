@@ -4,6 +4,7 @@
  * keeps (it clamps to the exact min and max, which here coincide).
  */
 import { describe, expect, it } from 'vitest';
+import { Simulation } from '../index';
 import { run, scenario } from './helpers';
 
 describe('deterministic pipeline', () => {
@@ -32,6 +33,23 @@ describe('deterministic pipeline', () => {
       expect(r.replicaLagMs[k]).toBeCloseTo(2 + 1 + 50, 9);
     }
     expect(r.eventStream.maxLagMs).toBeCloseTo(3, 9);
+  });
+
+  it('each window shows both lags (to the read model, to every replica) and the read store\'s load', () => {
+    const sim = new Simulation(s);
+    sim.runUntil(100_000);
+    const windows = sim.drainWindows().filter((w) => w.tS > 10);
+    for (const w of windows.filter((x) => x.tS > 11)) {
+      expect(w.consistencyLagP99Ms).toBeCloseTo(2 + 1, 9);
+      expect(w.replicaLagP50Ms).toBeCloseTo(2 + 1 + 50, 9);
+      expect(w.replicaLagP99Ms).toBeCloseTo(2 + 1 + 50, 9);
+    }
+    // Every node has the same connections, so the mean of the windows' loads is the run's load.
+    const mean = windows.reduce((a, w) => a + w.readStoreUtilization, 0) / windows.length;
+    const nodes = r.readStore.nodes;
+    const runLoad = nodes.reduce((a, n) => a + n.utilization, 0) / nodes.length;
+    expect(runLoad).toBeGreaterThan(0);
+    expect(mean).toBeCloseTo(runLoad, 9);
   });
 
   it('synchronous append adds the append latency to commands', () => {

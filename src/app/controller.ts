@@ -215,9 +215,9 @@ export async function play(): Promise<void> {
     await ensureWorker();
     if (fresh) {
       clearRun();
-      useScenarioStore.setState({ scenario: base, interventions: base.interventions, fieldProblems: {} });
+      useScenarioStore.setState({ scenario: base, interventions: base.interventions, fieldProblems: {}, recorded: 0 });
     }
-    if (useRunStore.getState().status === 'done') await reset();
+    if (useRunStore.getState().status === 'done') await rerun();
     useRunStore.setState({ error: null });
     await bridge.call('play');
   });
@@ -243,8 +243,22 @@ export async function reset(): Promise<void> {
     await ensureWorker();
     clearRun();
     if (!fresh) await bridge.call('reset');
-    useScenarioStore.setState({ scenario: base, interventions: base.interventions, fieldProblems: {} });
+    useScenarioStore.setState({ scenario: base, interventions: base.interventions, fieldProblems: {}, recorded: 0 });
   });
+}
+
+/**
+ * "Run again" (Play once a run is done): back to time 0 keeping the changes recorded during the
+ * run, which replay at the times they were made, so the run repeats exactly. Reset drops them.
+ */
+async function rerun(): Promise<void> {
+  const r = await bridge.call('rerun');
+  clearRun();
+  useScenarioStore.setState({ scenario: base, interventions: r.interventions, fieldProblems: {}, recorded: r.recorded });
+  if (r.recorded > 0) {
+    const changes = r.recorded === 1 ? 'the change' : `the ${r.recorded} changes`;
+    useRunStore.setState({ notice: `Running again with ${changes} you made during the run, at the same simulated times. Reset drops them.` });
+  }
 }
 
 export async function setSpeed(speed: Speed): Promise<void> {
@@ -267,7 +281,12 @@ export async function change(path: string, value: unknown): Promise<boolean> {
     return false;
   }
   delete problems[path];
-  useScenarioStore.setState({ scenario: r.scenario, interventions: r.interventions, fieldProblems: problems });
+  useScenarioStore.setState({
+    scenario: r.scenario,
+    interventions: r.interventions,
+    fieldProblems: problems,
+    recorded: r.restarted ? 0 : r.interventions.length - base.interventions.length,
+  });
   if (r.restarted) {
     base = r.scenario;
     useRunStore.setState({ notice: started ? `${path} cannot change during a run: a new run started with it.` : null });
@@ -291,7 +310,7 @@ export async function loadText(text: string, fileName: string): Promise<boolean>
   }
   base = r.scenario;
   clearRun();
-  useScenarioStore.setState({ scenario: r.scenario, interventions: r.scenario.interventions, fieldProblems: {}, fileProblems: [] });
+  useScenarioStore.setState({ scenario: r.scenario, interventions: r.scenario.interventions, fieldProblems: {}, fileProblems: [], recorded: 0 });
   useRunStore.setState({ notice: `Loaded ${fileName}.`, error: null });
   return true;
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { termsIn } from '../lib/glossaryTerms';
 import { useGlossaryStore } from '../state/glossaryStore';
 
@@ -18,6 +18,15 @@ export function Help({ text, about, id }: { text: string; about: string; id?: st
   const show = useGlossaryStore((s) => s.show);
   const terms = termsIn(text);
   const open = pinned || hover || focus;
+  const pop = useRef<HTMLSpanElement>(null);
+  // Kept inside the window: a help text near the right edge moves left by what it would overflow.
+  useLayoutEffect(() => {
+    const el = pop.current;
+    if (!el || !open) return;
+    el.style.transform = '';
+    const over = el.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+    if (over > 0) el.style.transform = `translateX(${-Math.ceil(over)}px)`;
+  }, [open]);
   const close = () => {
     setPinned(false);
     setHover(false);
@@ -46,7 +55,7 @@ export function Help({ text, about, id }: { text: string; about: string; id?: st
       <button type="button" className="help-btn" aria-label={`About ${about}`} aria-describedby={textId} aria-expanded={pinned} onClick={() => setPinned(!pinned)}>
         i
       </button>
-      <span className="help-pop" data-open={open ? '' : undefined}>
+      <span ref={pop} className="help-pop" data-open={open ? '' : undefined}>
         <span id={textId}>{text}</span>
         {terms.length > 0 && (
           <span className="help-terms">

@@ -7,6 +7,9 @@ import type { Speed } from '../worker/runner';
 import { useStudyStore } from '../study/studyStore';
 import { LabsButton } from '../labs/LabsButton';
 import { GlossaryButton } from './glossary/GlossaryButton';
+import { useScenarioStore } from '../state/scenarioStore';
+import { ExamplesMenu } from '../examples/ExamplesMenu';
+import { clearExample } from '../examples/exampleStore';
 
 // The embed-code dialog loads when first opened.
 const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
@@ -35,10 +38,13 @@ export function Toolbar() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [embedOpen, setEmbedOpen] = useState(false);
   const running = status === 'running';
+  const recorded = useScenarioStore((s) => s.recorded);
+  // "Run again" keeps the changes made during the run; say so where the button is.
+  const keepsChanges = status === 'done' && recorded > 0;
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
-    if (f) await ctl.loadText(await f.text(), f.name);
+    if (f && (await ctl.loadText(await f.text(), f.name))) clearExample();
     e.target.value = '';
   };
 
@@ -49,9 +55,20 @@ export function Toolbar() {
           Pause
         </button>
       ) : (
-        <button type="button" className="btn primary" onClick={() => void ctl.play()} disabled={status === 'starting'}>
+        <button
+          type="button"
+          className="btn primary"
+          onClick={() => void ctl.play()}
+          disabled={status === 'starting'}
+          aria-describedby={keepsChanges ? 'run-again-note' : undefined}
+        >
           {status === 'done' ? 'Run again' : 'Play'}
         </button>
+      )}
+      {keepsChanges && (
+        <span id="run-again-note" className="run-again-note">
+          Run again keeps your {recorded === 1 ? 'change' : `${recorded} changes`}; Reset drops {recorded === 1 ? 'it' : 'them'}.
+        </span>
       )}
       <button type="button" className="btn" onClick={() => void ctl.step()} disabled={status === 'done' || status === 'starting'}>
         Step 1 s
@@ -77,6 +94,7 @@ export function Toolbar() {
         </span>
       </span>
       <span className="spacer" />
+      <ExamplesMenu />
       <LabsButton />
       <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
       <button type="button" className="btn" onClick={() => fileRef.current?.click()}>

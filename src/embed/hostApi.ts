@@ -7,6 +7,7 @@ import * as ctl from '../app/controller';
 import type { Report } from '../../simulation/index';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
+import { clearExample } from '../examples/exampleStore';
 import { useLabStore } from '../labs/labStore';
 import { allowedOrigins, COMMANDS, EVENTS, parseCommand, PROTOCOL, PROTOCOL_VERSION, type Command } from './protocol';
 
@@ -86,7 +87,10 @@ export async function start(): Promise<void> {
 async function run(c: Command): Promise<unknown> {
   switch (c.name) {
     case 'load': {
-      if (await ctl.loadText(JSON.stringify(c.scenario), 'the host page\u2019s scenario')) return { name: useScenarioStore.getState().scenario.name };
+      if (await ctl.loadText(JSON.stringify(c.scenario), 'the host page\u2019s scenario')) {
+        clearExample();
+        return { name: useScenarioStore.getState().scenario.name };
+      }
       const problems = useScenarioStore.getState().fileProblems;
       throw new Error(problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') || 'The scenario was not loaded.');
     }
@@ -98,6 +102,11 @@ async function run(c: Command): Promise<unknown> {
     case 'set': {
       if (await ctl.change(c.path, c.value)) return { path: c.path, value: c.value };
       throw new Error(useScenarioStore.getState().fieldProblems[c.path] ?? `${c.path} was not changed.`);
+    }
+    case 'loadExample': {
+      const r = await (await import('../examples/exampleActions')).loadExample(c.example);
+      if (r.ok) return { example: r.id, title: r.title };
+      throw new Error(r.message);
     }
     case 'play':
       await ctl.play();

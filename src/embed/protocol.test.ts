@@ -13,6 +13,7 @@ describe('parseCommand', () => {
       command: { name: 'set', id: 'x', path: 'cache.enabled', value: true },
     });
     expect(parseCommand(cmd('load', { scenario: { version: 1 } }))).toMatchObject({ ok: true, command: { name: 'load' } });
+    expect(parseCommand(cmd('loadExample', { example: 'flash-sale' }))).toEqual({ ok: true, command: { name: 'loadExample', id: 'x', example: 'flash-sale' } });
     expect(parseCommand(cmd('loadLab', { lab: 'q3' }))).toEqual({ ok: true, command: { name: 'loadLab', id: 'x', lab: 'q3' } });
     expect(parseCommand(cmd('loadLab', { lab: 'q10' }))).toMatchObject({ ok: true, command: { lab: 'q10' } });
   });
@@ -40,6 +41,10 @@ describe('parseCommand', () => {
       [cmd('set', { path: 'queryService.instances' }), 'x'],
       [cmd('set', { path: 'toString', value: 1 }), 'x'],
       [cmd('load', { scenario: [] }), 'x'],
+      [cmd('loadExample'), 'x'],
+      [cmd('loadExample', { example: 42 }), 'x'],
+      [cmd('loadExample', { example: '' }), 'x'],
+      [cmd('loadExample', { example: 'z'.repeat(101) }), 'x'],
     ];
     for (const [m, id] of bad) {
       const r = parseCommand(m);

@@ -3,8 +3,9 @@
  * their validation. Every message is `{ type: 'cqrs-lab:<name>', version: 1, ... }`; commands
  * carry an `id` (string or number) that the reply repeats. Documented in embed.html.
  *
- * Host to frame (commands): load { scenario } | loadLab { lab } | play | pause | reset |
- * set { path, value } | getReport | getState | getFigures.
+ * Host to frame (commands): load { scenario } | loadLab { lab } | loadExample { example } (an
+ * example's id, as in `?example=`) | play | pause | reset | set { path, value } | getReport |
+ * getState | getFigures.
  * Frame to host: ready { supports } once, reply { id, result } or error { id, message } for every
  * command, and the events progress { status, tS }, finished { figures }, height { px }, link { url }
  * (the learner pressed "Share link"), labResult { lab, passed, score: { raw, min, max, scaled },
@@ -15,7 +16,7 @@ import { isLabId, LAB_IDS, type LabId } from '../labs/labTypes';
 
 export const PROTOCOL = 'cqrs-lab';
 export const PROTOCOL_VERSION = 1;
-export const COMMANDS = ['load', 'loadLab', 'play', 'pause', 'reset', 'set', 'getReport', 'getState', 'getFigures'] as const;
+export const COMMANDS = ['load', 'loadLab', 'play', 'pause', 'reset', 'set', 'getReport', 'getState', 'getFigures', 'loadExample'] as const;
 export const EVENTS = ['ready', 'progress', 'finished', 'height', 'link', 'labResult'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -23,7 +24,8 @@ export type Command =
   | { name: 'load'; id: string | number; scenario: Record<string, unknown> }
   | { name: 'loadLab'; id: string | number; lab: LabId }
   | { name: 'set'; id: string | number; path: string; value: unknown }
-  | { name: Exclude<CommandName, 'load' | 'loadLab' | 'set'>; id: string | number };
+  | { name: 'loadExample'; id: string | number; example: string }
+  | { name: Exclude<CommandName, 'load' | 'loadLab' | 'set' | 'loadExample'>; id: string | number };
 
 /** A command, or the one sentence that says what is wrong with the message (and its id, if it had a usable one). */
 export type Parsed = { ok: true; command: Command } | { ok: false; id: string | number | null; message: string };
@@ -67,7 +69,14 @@ function parse(data: unknown): Parsed {
     if (!('value' in data)) return fail('set needs a value.');
     return { ok: true, command: { name, id, path: field.path, value: data.value } };
   }
-  return { ok: true, command: { name: name as Exclude<CommandName, 'load' | 'loadLab' | 'set'>, id } };
+  if (name === 'loadExample') {
+    // The id is looked up in the catalogue by the frame; here only its shape is checked.
+    if (typeof data.example !== 'string' || data.example.length === 0 || data.example.length > 100) {
+      return fail('loadExample needs the id of an example (a string of 1 to 100 characters), such as "flash-sale".');
+    }
+    return { ok: true, command: { name, id, example: data.example } };
+  }
+  return { ok: true, command: { name: name as Exclude<CommandName, 'load' | 'loadLab' | 'set' | 'loadExample'>, id } };
 }
 
 /** The host origins the frame answers: its own, those set at build time, and those of the deployment's file. */

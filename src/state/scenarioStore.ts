@@ -13,6 +13,8 @@ export interface ScenarioState {
   fieldProblems: Record<string, string>;
   /** Problems of the last file that failed to load. */
   fileProblems: ScenarioProblem[];
+  /** Changes recorded live in this run: "Run again" replays them, Reset and loading drop them. */
+  recorded: number;
 }
 
 export const useScenarioStore = create<ScenarioState>()(() => ({
@@ -21,4 +23,5 @@ export const useScenarioStore = create<ScenarioState>()(() => ({
   interventions: [],
   fieldProblems: {},
   fileProblems: [],
+  recorded: 0,
 }));

@@ -111,6 +111,44 @@ describe('Runner', () => {
     expect(withoutWall(runner.report())).toBe(withoutWall(runScenario(replay.scenario)));
   });
 
+  it('Runner.rerun() ("Run again") replays the changes recorded during the run to the same report; reset() drops them', () => {
+    const { clock, advance, pending } = fakeClock();
+    const runner = new Runner(clock);
+    runner.load({ version: 1, durationS: 20, warmupS: 2, workload: { rps: 800 }, interventions: [{ atS: 15, set: 'workload.writeRatio', value: 0.5 }] });
+    runner.setSpeed(5);
+    runner.play();
+    for (let i = 0; i < 300; i++) advance(3);
+    expect(runner.change({ set: 'queryService.instances', value: 1 }).ok).toBe(true);
+    for (let i = 0; i < 300; i++) advance(3);
+    expect(runner.change({ set: 'cache.enabled', value: true }).ok).toBe(true);
+    runner.setSpeed('max');
+    while (pending()) advance(1);
+    const first = withoutWall(runner.report());
+    const saved = runner.scenarioToSave().interventions;
+
+    const again = runner.rerun();
+    expect(again.recorded).toBe(2);
+    expect(again.interventions).toEqual(saved);
+    const updates: RunUpdate[] = [];
+    runner.onUpdate = (u) => updates.push(u);
+    runner.play();
+    while (pending()) advance(1);
+    expect(updates.at(-1)!.status).toBe('done');
+    expect(withoutWall(runner.report())).toBe(first);
+    // Run again twice: the changes are still kept, and the report is still the same.
+    expect(runner.rerun().recorded).toBe(2);
+    runner.play();
+    while (pending()) advance(1);
+    expect(withoutWall(runner.report())).toBe(first);
+
+    // Reset drops the recorded changes: only the file's intervention is left, and the run differs.
+    runner.reset();
+    expect(runner.scenarioToSave().interventions.map((iv) => iv.set)).toEqual(['workload.writeRatio']);
+    runner.play();
+    while (pending()) advance(1);
+    expect(withoutWall(runner.report())).not.toBe(first);
+  });
+
   it('Runner.change() of a field fixed during a run restarts at time 0', () => {
     const { clock, advance } = fakeClock();
     const runner = new Runner(clock);

@@ -134,12 +134,27 @@ export class Runner {
 
   /** Back to time 0 with the loaded scenario; changes recorded during the run are dropped. */
   reset(): void {
-    this.stop();
     this.recorded = [];
+    this.restart(this.requireBase());
+  }
+
+  /**
+   * "Run again": back to time 0 keeping the changes recorded during the run, which replay at the
+   * times they were made (the same report, byte for byte, as the run that recorded them).
+   * Returns every intervention in force (the file's and the recorded ones) and how many were recorded.
+   */
+  rerun(): { interventions: Intervention[]; recorded: number } {
+    const interventions = this.interventions();
+    this.restart({ ...this.requireBase(), interventions });
+    return { interventions, recorded: this.recorded.length };
+  }
+
+  private restart(scenario: Scenario): void {
+    this.stop();
     this.runId++;
     this.hadWindow = false;
     this.previewSimMs = 0;
-    this.sim = new Simulation(this.requireBase());
+    this.sim = new Simulation(scenario);
     this.status = 'ready';
     this.wallRunMs = 0;
     this.post(true);

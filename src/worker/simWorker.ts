@@ -26,6 +26,8 @@ const api = {
   pause: () => runner.pause(),
   step: () => runner.step(),
   reset: () => runner.reset(),
+  /** Back to time 0 keeping the changes recorded during the run ("Run again"). */
+  rerun: () => runner.rerun(),
   setSpeed: (speed: Speed) => runner.setSpeed(speed),
   change: (change: Change) => runner.change(change),
   report: () => runner.report(),

@@ -4,9 +4,12 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { format } from 'd3-format';
 import { decimate } from './decimate';
-import type { WindowStats } from '../../../simulation/index';
+import type { Happening, WindowStats } from '../../../simulation/index';
 import { useWidth } from '../../hooks/useWidth';
 import { chartId } from '../../labs/chartId';
+import { Help } from '../Help';
+import { isolated } from './isolated';
+import { Markers } from './Markers';
 
 export interface SeriesDef {
   label: string;
@@ -26,6 +29,8 @@ export interface ChartDef {
   fixedTop?: number;
   /** Values are ratios in [0, 1], shown as percentages. */
   percent?: boolean;
+  /** What the chart shows and how to read it (else `CHART_HELP` by title). */
+  help?: string;
 }
 
 const HEIGHT = 170;
@@ -33,14 +38,15 @@ const M = { top: 8, right: 10, bottom: 32, left: 52 };
 const byTime = bisector<WindowStats, number>((w) => w.tS).center;
 
 /** A time-series chart: titled axes with units, a legend that shows the values at the cursor. */
-export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef; data: WindowStats[] }) {
+export const LineChart = memo(function LineChart(props: { def: ChartDef; data: WindowStats[]; marks?: readonly Happening[]; help?: string }) {
+  const { def, data, marks = [], help } = props;
   const [ref, width] = useWidth<HTMLDivElement>(380);
   const [cursor, setCursor] = useState<number | null>(null);
   const titleId = useId();
   const innerW = Math.max(40, width - M.left - M.right);
   const innerH = HEIGHT - M.top - M.bottom;
 
-  const { x, y, paths } = useMemo(() => {
+  const { x, y, paths, dots } = useMemo(() => {
     // The first window of a run (or a preview of it) covers [0, tS]: its line starts at time 0.
     const fromStart = data.length > 0 && data[0].tS <= 1;
     const t0 = data.length ? Math.max(0, data[0].tS - 1) : 0;
@@ -55,12 +61,15 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
       .y((p) => y(Math.max(0, p[1])))
       .defined((p) => Number.isFinite(p[1]))
       .digits(1);
+    const dots: [number, number][][] = [];
     const paths = def.series.map((s) => {
       const points = data.map((w) => [w.tS, s.value(w)] as [number, number]);
       if (fromStart) points.unshift([0, points[0][1]]);
-      return path(decimate(points, maxPoints)) ?? '';
+      const drawn = decimate(points, maxPoints);
+      dots.push(isolated(drawn));
+      return path(drawn) ?? '';
     });
-    return { x, y, paths };
+    return { x, y, paths, dots };
   }, [data, def, innerW, innerH]);
 
   const i = cursor !== null && data.length ? Math.min(cursor, data.length - 1) : data.length - 1;
@@ -86,7 +95,10 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
 
   return (
     <figure className="chart" ref={ref} data-chart={chartId(def.title)}>
-      <figcaption id={titleId} aria-hidden="true">{def.title}</figcaption>
+      <div className="chart-head">
+        <figcaption id={titleId} aria-hidden="true">{def.title}</figcaption>
+        {help && <Help text={help} about={`the ${def.title} chart`} />}
+      </div>
       <ul className="legend" aria-live="off">
         <li className="at">{at ? `t = ${at.tS} s` : 'no data yet'}</li>
         {def.series.map((s) => (
@@ -132,9 +144,13 @@ export const LineChart = memo(function LineChart({ def, data }: { def: ChartDef;
           <text className="axis-title" transform={`translate(${-42},${innerH / 2}) rotate(-90)`} textAnchor="middle">
             {def.yTitle}
           </text>
+          <Markers marks={marks} x={x} height={innerH} />
           {def.series.map((s, k) => (
             <path key={s.label} d={paths[k]} fill="none" stroke={s.color} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />
           ))}
+          {def.series.map((s, k) =>
+            dots[k].map(([t, v]) => <circle key={`${s.label}-${t}`} className="dot" cx={x(t)} cy={y(Math.max(0, v))} r={3} fill={s.color} />),
+          )}
           {cursor !== null && at && <line className="cursor" x1={x(at.tS)} x2={x(at.tS)} y1={0} y2={innerH} />}
         </g>
       </svg>

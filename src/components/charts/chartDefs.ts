@@ -23,6 +23,27 @@ function throughput(title: string, pick: (w: WindowStats) => ClassWindow): Chart
   };
 }
 
+/** Of the attempts that ended in a window, the share that timed out, was rejected or failed. */
+function failureShares(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
+  const share = (w: WindowStats, n: number) => {
+    const c = pick(w);
+    const ended = c.completed + c.rejected + c.timedOut + c.failed;
+    return ended > 0 ? n / ended : 0;
+  };
+  return {
+    title,
+    yTitle: 'share of attempts (%)',
+    format: pct,
+    percent: true,
+    fixedTop: 1,
+    series: [
+      { label: 'timed out', color: 'var(--c4)', value: (w) => share(w, pick(w).timedOut) },
+      { label: 'rejected', color: 'var(--c3)', value: (w) => share(w, pick(w).rejected) },
+      { label: 'failed', color: 'var(--c5)', value: (w) => share(w, pick(w).failed) },
+    ],
+  };
+}
+
 /** Latency per attempt (solid) and as the client waited for it (dashed), answered requests only. */
 function latency(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
   return {
@@ -44,28 +65,35 @@ function latency(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef
 export const CHARTS: ChartDef[] = [
   throughput('Command throughput', (w) => w.commands),
   throughput('Query throughput', (w) => w.queries),
+  // Latency counts only answered attempts: the shares beside each say how many were not answered.
   latency('Command latency', (w) => w.commands),
+  failureShares('Command attempts not answered', (w) => w.commands),
   latency('Query latency', (w) => w.queries),
+  failureShares('Query attempts not answered', (w) => w.queries),
   {
     title: 'Consistency lag and stream lag',
     yTitle: 'lag (ms)',
     format: formatMs,
     minTop: 5,
     series: [
-      { label: 'consistency p50', color: 'var(--c1)', value: (w) => w.consistencyLagP50Ms },
-      { label: 'consistency p99', color: 'var(--c3)', value: (w) => w.consistencyLagP99Ms },
+      { label: 'read model p50', color: 'var(--c1)', value: (w) => w.consistencyLagP50Ms },
+      { label: 'read model p99', color: 'var(--c3)', value: (w) => w.consistencyLagP99Ms },
+      // What a query may read: replicas get each change after the replication delay, in order.
+      { label: 'every replica p50', color: 'var(--c2)', value: (w) => w.replicaLagP50Ms ?? 0 },
+      { label: 'every replica p99', color: 'var(--c4)', value: (w) => w.replicaLagP99Ms ?? 0 },
       { label: 'stream lag', color: 'var(--c5)', value: (w) => w.streamLagMs, dashed: true },
     ],
   },
   {
     title: 'Utilisation',
-    yTitle: 'busy workers (%)',
+    yTitle: 'busy vCPUs / connections (%)',
     format: pct,
     percent: true,
     fixedTop: 1,
     series: [
       { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.utilization },
       { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.utilization },
+      { label: 'read store', color: 'var(--c5)', value: (w) => w.readStoreUtilization ?? 0, dashed: true },
     ],
   },
   {

@@ -1,3 +1,4 @@
+import { figureAt } from '../../../simulation/figures';
 import { useId, useMemo, useState } from 'react';
 import type { SweepPoint } from '../../study/results';
 import { SweepChart, type SweepSeries } from './SweepChart';
@@ -26,12 +27,12 @@ export function SweepView({ points, field }: { points: SweepPoint[]; field: stri
       <select id={selectId} value={figure} onChange={(e) => setFigure(e.target.value)}>
         {figures.map((f) => (
           <option key={f} value={f}>
-            {f}
+            {figureAt(f)?.label ?? f} · {f}
           </option>
         ))}
       </select>
       <div className="study-charts">
-        <SweepChart points={points} field={field} series={series} title={`${figure} against ${field}`} />
+        <SweepChart points={points} field={field} series={series} title={`${figureAt(figure)?.label ?? figure} · ${figure} against ${field}`} />
         <SweepChart points={points} field={field} series={COST} title={`Cost (vCPU-hours) against ${field}`} />
       </div>
     </div>

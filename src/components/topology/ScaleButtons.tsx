@@ -14,6 +14,7 @@ export function ScaleButtons(props: { stack: Stack; part: PartId; path: string; 
   };
   const last = stack.boxes[stack.boxes.length - 1];
   const y = (last ? last.y + last.h : stack.frame.y + stack.frame.h) + 4;
+  // 25 px drawn: at least 24 px on screen even when the drawing is scaled by a rounding hair.
   const size = SCALE_H - 6;
   const buttons = [
     { label: `Remove one ${noun}`, text: '−', next: value - 1, x: stack.cx - size - 3 },

@@ -3,7 +3,7 @@ import type { GroupView } from '../../../simulation/index';
 import { useRunStore } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useWidth } from '../../hooks/useWidth';
-import { layoutTopology, type Box } from './layout';
+import { layoutTopology, MIN_TOPOLOGY_W, type Box } from './layout';
 import { PartButton } from './PartButton';
 import { StackView } from './StackView';
 import { Links } from './Links';
@@ -24,6 +24,8 @@ export function Topology() {
   const snap = useDeferredValue(useRunStore((s) => s.snapshot));
   const s = useScenarioStore((st) => st.scenario);
   const animate = useRunStore((st) => st.status === 'running' && st.speed !== 'max');
+  // Columns too narrow for "q2 25% · 3 queued": the queue shows as the red mark (and in the hover text).
+  const compact = Math.max(width, MIN_TOPOLOGY_W) < 800;
 
   const items = useMemo(() => {
     // Stopped slots are instances that were scaled in: they are gone from the system.
@@ -33,17 +35,18 @@ export function Topology() {
     return {
       cmdSummary: stateSummary(cmd, s.commandService.instances),
       qrySummary: stateSummary(qry, s.queryService.instances),
-      command: instanceItems(cmd, 'c', s.commandService.instances, s.commandService.vcpus),
-      query: instanceItems(qry, 'q', s.queryService.instances, s.queryService.vcpus),
+      command: instanceItems(cmd, 'c', s.commandService.instances, s.commandService.vcpus, compact),
+      query: instanceItems(qry, 'q', s.queryService.instances, s.queryService.vcpus, compact),
       shards: shardItems(snap, s.writeStore.shards),
       partitions: partitionItems(snap, s.eventStream.partitions),
       projectors: projectorItems(snap, s.eventStream.projectors),
       readNodes: readNodeItems(snap, s.readStore.replicas),
       cache: cacheItems(snap, s),
     };
-  }, [snap, s]);
+  }, [snap, s, compact]);
 
-  const L = layoutTopology(width, {
+  const scrolls = width < MIN_TOPOLOGY_W;
+  const L = layoutTopology(Math.max(width, MIN_TOPOLOGY_W), {
     command: items.command.length,
     query: items.query.length,
     shards: items.shards.length,
@@ -61,8 +64,15 @@ export function Topology() {
   return (
     <section className="panel topology" aria-labelledby="topology-title">
       <h2 id="topology-title">Topology</h2>
-      <div ref={ref}>
-        <svg width={L.width} height={L.height} viewBox={`0 0 ${L.width} ${L.height}`} role="group" aria-label="System topology: select a part to edit its settings">
+      <div ref={ref} className={scrolls ? 'topo-scroll' : undefined} tabIndex={scrolls ? 0 : undefined} aria-label={scrolls ? 'Topology (scrolls sideways)' : undefined} role={scrolls ? 'region' : undefined}>
+        <svg
+          width={L.width}
+          height={L.height}
+          style={scrolls ? { width: L.width } : undefined}
+          viewBox={`0 0 ${L.width} ${L.height}`}
+          role="group"
+          aria-label="System topology: select a part to edit its settings"
+        >
           <Links L={L} snap={snap} animate={animate} />
           <PartButton part="workload" label={`Clients: ${rate}, ${Math.round(w.writeRatio * 100)}% commands, ${w.keys.distribution} keys`} frame={L.clients}>
             <rect className="node-box" x={L.clients.x} y={L.clients.y} width={L.clients.w} height={L.clients.h} rx={20} />

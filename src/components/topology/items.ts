@@ -13,7 +13,8 @@ function condition(inst: InstanceView): string {
   return parts.join(', ');
 }
 
-export function instanceItems(g: GroupView | undefined, prefix: string, count: number, vcpus: number): Item[] {
+/** One item per instance; `compact` leaves the queue out of the label (too narrow to read), not out of the hover text. */
+export function instanceItems(g: GroupView | undefined, prefix: string, count: number, vcpus: number, compact = false): Item[] {
   const list: InstanceView[] =
     g?.instances ??
     Array.from({ length: count }, () => ({ state: 'ready' as const, up: true, slowFactor: 1, memoryMb: 0, utilization: 0, queue: 0, busy: 0, vcpus, outstanding: 0 }));
@@ -21,7 +22,8 @@ export function instanceItems(g: GroupView | undefined, prefix: string, count: n
     const cond = condition(inst);
     const bad = inst.state === 'down' || !inst.up || inst.slowFactor > 1;
     return {
-      label: `${prefix}${i + 1} ${cond ? cond.split(',')[0] : `${pct(inst.utilization)}${inst.queue > 0 ? ` q${inst.queue}` : ''}`}`,
+      // The queue length has its own word: "q2 25% q1" read as instance q1.
+      label: `${prefix}${i + 1} ${cond ? cond.split(',')[0] : `${pct(inst.utilization)}${inst.queue > 0 && !compact ? ` · ${inst.queue} queued` : ''}`}`,
       load: inst.utilization,
       queue: inst.queue,
       className: `${inst.state === 'ready' ? '' : inst.state}${bad ? ' hot' : ''}`.trim(),

@@ -57,8 +57,13 @@ const ITEM_H = 22;
 const MIN_ITEM_H = 15;
 const MAX_BAND_H = 280;
 const MIN_BAND_H = 70;
-/** Height of the row of +/- buttons under a stack. */
-export const SCALE_H = 24;
+/** Height of the row of +/- buttons under a stack: buttons of 24 px, a comfortable target for a finger. */
+export const SCALE_H = 31;
+/**
+ * The least width the topology is laid out at. Narrower (a phone), it keeps this width and its
+ * box scrolls sideways: shrinking it further would make headings run into each other.
+ */
+export const MIN_TOPOLOGY_W = 640;
 
 function bandHeight(...counts: number[]): number {
   const n = Math.max(1, ...counts);

@@ -1,0 +1,120 @@
+/** The Examples menu, an unknown example, embed mode, the welcome, the idle hint and "Run again". */
+import { expect, test } from './fixtures';
+
+const withoutWall = (json: string) => json.replace(/"wallMs": [\d.eE+-]+/, '"wallMs": 0');
+
+test('the Examples menu works from the keyboard: open, move, choose; the notes and the address follow', async ({ lab }) => {
+  await lab.goto();
+  const menuButton = lab.button('Examples');
+  await menuButton.focus();
+  await lab.page.keyboard.press('Enter');
+  const menu = lab.page.getByRole('dialog', { name: 'Examples' });
+  await expect(menu).toBeVisible();
+  // The first example of q1 has the focus.
+  await expect(menu.getByRole('button', { name: 'Scaling one side without the other' })).toBeFocused();
+  await lab.page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(menuButton).toBeFocused();
+
+  await lab.page.keyboard.press('Enter');
+  await expect(menu.getByRole('heading', { name: /^q4:/ })).toBeVisible();
+  // Down the list until the hot shard, then Enter.
+  for (let i = 0; i < 12 && !(await menu.getByRole('button', { name: /hot shard/i }).evaluate((b) => b === document.activeElement)); i++) {
+    await lab.page.keyboard.press('ArrowDown');
+  }
+  await lab.page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  const notes = lab.page.getByRole('region', { name: /A hot shard/ });
+  await expect(notes).toContainText('What to look at');
+  await expect(lab.page).toHaveURL(/\?example=hot-shard(#|$)/);
+
+  // The other side of the comparison: one button.
+  await notes.getByRole('button', { name: 'Hash partitioning' }).click();
+  await expect(notes.getByRole('button', { name: 'Hash partitioning' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(lab.page).toHaveURL(/\?example=hot-shard-hash(#|$)/);
+  await expect(lab.page.getByRole('status').filter({ hasText: 'Hash partitioning' })).toBeVisible();
+
+  // Loading a file forgets the example: its notes go, and so does ?example= from the address.
+  await lab.loadScenario({ version: 1, name: 'mine' }, 'mine.json');
+  await expect(notes).toBeHidden();
+  await expect(lab.page).not.toHaveURL(/example=/);
+});
+
+test('an unknown ?example= id says so in one sentence and the page keeps a working scenario', async ({ lab }) => {
+  await lab.page.goto('/?example=no-such-thing');
+  await expect(lab.page.getByRole('status').filter({ hasText: 'There is no example called "no-such-thing". Known examples: flash-sale' })).toBeVisible();
+  await expect(lab.status).toHaveText('ready');
+  await lab.setSpeed('Fastest');
+  await lab.play();
+  await expect(lab.status).toHaveText('done');
+});
+
+test('?embed=1&example= shows the example in the compact page, with no welcome', async ({ lab }) => {
+  await lab.page.setViewportSize({ width: 720, height: 520 });
+  await lab.page.goto('/?embed=1&example=indexing');
+  const notes = lab.page.getByRole('region', { name: /Indexing the read model/ });
+  await expect(notes).toContainText('What to look at');
+  await expect(lab.page.getByRole('region', { name: 'Welcome to the lab' })).toHaveCount(0);
+  await lab.setSpeed('Fastest');
+  await lab.play();
+  await expect(lab.status).toHaveText('done');
+});
+
+test('the welcome shows on the first visit only; "Start the first lab" opens ?lab=q1', async ({ lab }) => {
+  await lab.goto();
+  const welcome = lab.page.getByRole('region', { name: 'Welcome to the lab' });
+  await expect(welcome).toBeVisible();
+  await welcome.getByRole('button', { name: 'Explore freely' }).click();
+  await expect(welcome).toBeHidden();
+  await lab.page.reload();
+  await expect(lab.status).toHaveText('ready');
+  await expect(welcome).toHaveCount(0);
+
+  await lab.page.evaluate(() => localStorage.clear());
+  await lab.page.reload();
+  await welcome.getByRole('button', { name: 'Start the first lab' }).click();
+  await expect(lab.page).toHaveURL(/\?lab=q1$/);
+  await expect(welcome).toHaveCount(0);
+});
+
+test('an idle page says what to do next: before a run, and while paused', async ({ lab }) => {
+  await lab.goto();
+  const hint = lab.page.getByRole('region', { name: 'What to do next' });
+  await expect(hint).toContainText('Nothing has run yet. Press Play');
+  await hint.getByRole('button', { name: 'Show the examples' }).click();
+  await expect(lab.page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Scaling one side without the other' })).toBeFocused();
+  await lab.page.keyboard.press('Escape');
+  await lab.setSpeed('5×');
+  await lab.play();
+  await expect(hint).toBeHidden();
+  await lab.waitForSimTime(1);
+  await lab.pause();
+  await expect(hint).toContainText(/Paused at [\d.]+ s\. Press Play to go on/);
+});
+
+test('"Run again" replays the changes made during the run, says so, and gives the same report; Reset drops them', async ({ lab }) => {
+  await lab.goto();
+  await lab.loadScenario({ version: 1, name: 'run again', durationS: 20, warmupS: 2, workload: { rps: 600 } }, 'again.json');
+  await lab.setSpeed('5×');
+  await lab.play();
+  await lab.waitForSimTime(2);
+  await lab.openPart(/^Query service:/);
+  await lab.page.getByRole('button', { name: 'Increase Instances' }).click();
+  await expect(lab.page.getByRole('list', { name: 'Interventions' }).getByRole('listitem')).toHaveCount(1);
+  await lab.setSpeed('Fastest');
+  await expect(lab.status).toHaveText('done');
+  const first = await lab.download('Save report (JSON)');
+
+  const again = lab.button('Run again');
+  await expect(again).toHaveAccessibleDescription('Run again keeps your change; Reset drops it.');
+  await again.click();
+  await expect(lab.page.getByRole('status').filter({ hasText: 'Running again with the change you made during the run' })).toBeVisible();
+  await expect(lab.status).toHaveText('done');
+  expect(withoutWall(await lab.download('Save report (JSON)'))).toBe(withoutWall(first));
+  await expect(lab.page.getByRole('list', { name: 'Interventions' }).getByRole('listitem')).toHaveCount(1);
+
+  await lab.button('Reset').click();
+  await expect(lab.status).toHaveText('ready');
+  await expect(lab.page.getByText('Run again keeps your change')).toHaveCount(0);
+  await expect(lab.page.getByRole('list', { name: 'Interventions' }).getByRole('listitem')).toHaveCount(0);
+});

@@ -1,0 +1,23 @@
+/** What each live chart shows and how to read it, by its title. Markers on every chart show what happened. */
+export const CHART_HELP: Record<string, string> = {
+  'Command throughput':
+    'Commands (writes) per second: offered by the clients, completed, and lost (rejected, timed out, failed), with the retries among the offered. When completed stays below offered, the command side is saturated.',
+  'Query throughput':
+    'Queries (reads) per second: offered, completed and lost. The query side scales on its own: compare it with the command side under the same load.',
+  'Command latency':
+    'Response time of the commands answered each second, as p50, p95 and p99. Only answered attempts count: when many time out or are rejected, read this beside the throughput chart.',
+  'Query latency':
+    'Response time of the queries answered each second, as p50, p95 and p99. Queueing makes p99 climb first as utilisation nears 100%; cache hits pull p50 down.',
+  'Consistency lag and stream lag':
+    'How far the query model is behind the command model: the time from a commit to the change showing in the read model (p50, p99), and the age of the oldest event the projectors have not applied yet (stream lag). Eventual consistency made visible.',
+  Utilisation:
+    'Share of the vCPUs busy on each side. Above about 70–80% queues and response times grow fast; auto-scaling on cpu tries to hold it at its target.',
+  'Queue length': 'Mean number of requests waiting for a vCPU, per side. A growing queue is the first sign of too little capacity, before requests are rejected.',
+  Instances:
+    'How many command and query instances serve, how many are booting (a cold start), and the projectors and read replicas. Scale-outs show here only after the boot time.',
+  'Failures by cause':
+    'Failed attempts per second by cause: sent to a crashed instance before the health checks marked it down, a shard down, injected errors, no instance, an open circuit breaker, shed by admission control.',
+  Cost: 'vCPU-hours paid since the start of the run, all groups together, booting instances included: horizontal and vertical scaling both cost.',
+  'Cache hit ratio and stale reads':
+    'Share of queries the cache answered, and share answered with data older than the latest commit (stale reads). A longer TTL usually raises both.',
+};
