@@ -19,6 +19,7 @@ if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
   if (embed.speed !== null) void setSpeed(embed.speed);
   if (embed.charts.length > 0) void import('./labs/highlight').then((m) => m.showOnlyCharts(embed.charts));
+  if (embed.locked.length > 0) void import('./labs/highlight').then((m) => m.hideScaleButtons(embed.locked));
   if (embed.autoplay) void labOpened.then(play);
 }
 // In a frame, the host API (src/embed) loads after the first screen: a page on its own never fetches it.
