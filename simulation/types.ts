@@ -198,12 +198,12 @@ export interface WindowStats {
   errors: { deadInstance: number; shardDown: number; injected: number; noInstance: number; breakerOpen?: number; shed?: number };
   /** vCPU-hours spent since the start of the run, all groups (a projector or replica counts 1 vCPU). */
   costVcpuHours: number;
-  /** What that cost in USD since the start of the run, each vCPU-hour priced by its instance's size. */
-  costUsd: number;
   /** What happened in the window, in order (present only when something did; see parts/happenings.ts). */
   happenings?: Happening[];
   /** Happenings in the window beyond the caps, counted but not kept (present only when some were). */
   happeningsDropped?: number;
+  /** What that cost in USD since the start of the run, each vCPU-hour priced by its instance's size. */
+  costUsd: number;
 }
 
 /** Something that happened during a run, for the charts' markers and the "what happened" log. */

@@ -2,10 +2,13 @@
 import { useEffect, useRef, useState } from 'react';
 import * as ctl from '../app/controller';
 import { EMBED_PANELS, type EmbedPanel } from '../embed/embedOptions';
+import { useExampleStore } from '../examples/exampleStore';
 
 /** The snippet for `pageUrl` (the lab's address without query or hash) with these options and link hash. */
-export function embedSnippet(pageUrl: string, hash: string, o: { panels: EmbedPanel[]; autoplay: boolean; theme: string }): string {
+export function embedSnippet(pageUrl: string, hash: string, o: { panels: EmbedPanel[]; autoplay: boolean; theme: string; example?: string }): string {
   const q = new URLSearchParams({ embed: '1' });
+  // The loaded example's id: the frame shows its notes (the link in the hash keeps any changes).
+  if (o.example) q.set('example', o.example);
   if (o.panels.length > 0) q.set('panels', o.panels.join(','));
   if (o.autoplay) q.set('autoplay', '1');
   if (o.theme === 'light' || o.theme === 'dark') q.set('theme', o.theme);
@@ -21,11 +24,12 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   const [autoplay, setAutoplay] = useState(false);
   const [theme, setTheme] = useState('system');
   const [copied, setCopied] = useState(false);
+  const example = useExampleStore((s) => s.current?.id);
   useEffect(() => {
     ref.current?.showModal();
     void ctl.currentLink().then((h) => setHash(h ?? ''));
   }, []);
-  const snippet = embedSnippet(location.href.replace(/[?#].*$/, ''), hash, { panels, autoplay, theme });
+  const snippet = embedSnippet(location.href.replace(/[?#].*$/, ''), hash, { panels, autoplay, theme, example });
   const toggle = (p: EmbedPanel) => setPanels((ps) => (ps.includes(p) ? ps.filter((x) => x !== p) : EMBED_PANELS.filter((x) => x === p || ps.includes(x))));
   const copy = async () => {
     try {
