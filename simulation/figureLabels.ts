@@ -29,6 +29,7 @@ const MEASURE: Record<string, string> = {
   consistencyLagMs: 'consistency lag (commit to read model)',
   replicaLagMs: 'replica lag (commit to every replica)',
   detectionMs: 'crash detection time',
+  gaveUpAfterMs: 'wait before giving up',
 };
 
 const STAT: Record<string, string> = { mean: 'mean', p50: 'p50 (median)', p95: 'p95', p99: 'p99', max: 'greatest', min: 'least', count: 'samples of' };
@@ -68,6 +69,11 @@ const WORD: Record<string, string> = {
   scalingActionCount: 'scaling actions',
   'cost.vcpuHours': 'cost in vCPU-hours',
   'cost.instanceHours': 'cost in instance-hours',
+  'cost.usd': 'cost in dollars',
+  'cost.afterWarmup.vcpuHours': 'cost after warm-up in vCPU-hours',
+  'cost.afterWarmup.instanceHours': 'cost after warm-up in instance-hours',
+  'cost.afterWarmup.usd': 'cost after warm-up in dollars',
+  costUsd: 'Cost in dollars so far',
   utilization: 'utilisation',
   memoryUtilization: 'memory utilisation',
   meanQueueLength: 'mean queue length',

@@ -59,3 +59,13 @@ function runWindows(): unknown {
   const windows = sim.drainWindows();
   return windows[windows.length - 1];
 }
+
+describe('figure ids', () => {
+  it('FIGURES and SERIES_FIGURES list each id once (a second row would hide the first one\'s help)', async () => {
+    const { FIGURES, SERIES_FIGURES } = await import('../figures');
+    for (const list of [FIGURES, SERIES_FIGURES]) {
+      const ids = list.map((f) => f.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    }
+  });
+});

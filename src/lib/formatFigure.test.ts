@@ -15,6 +15,8 @@ describe('formatFigure', () => {
     expect(formatFigure('commands.offered', 4330)).toBe('4,330 attempts');
     expect(formatFigure('commandService.cost.vcpuHours', 0.0123)).toBe('0.012 vCPU-hours');
     expect(formatFigure('no.such.figure', 3)).toBe('3');
+    expect(formatFigure('queryService.cost.usd', 0.0052)).toBe('$0.0052');
+    expect(formatFigure('queryService.cost.usd', 12.345)).toBe('$12.35');
   });
   it('formatByUnit() gives every registry unit a reading that is not "ms" unless the unit is ms', () => {
     for (const f of FIGURES) {

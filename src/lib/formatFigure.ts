@@ -13,6 +13,8 @@ export function formatByUnit(unit: string, v: number): string {
       return formatPct(v);
     case 'rps':
       return `${formatNum(v)} /s`;
+    case 'USD':
+      return `$${Math.abs(v) > 0 && Math.abs(v) < 0.1 ? v.toPrecision(2) : v.toFixed(2)}`;
     case '':
       return formatNum(v);
     default:

@@ -60,6 +60,8 @@ export const TERMS: readonly Term[] = [
   t('rolling-restart', 'Rolling restart and draining', /restart|drain/i),
   t('littles-law', "Little's law", /little's law/i),
   t('seed', 'Seed', /\bseed\b/i),
+  t('usl', 'Universal Scalability Law (contention, coherency)', /universal scalability|\busl\b|contention|coherency/i),
+  t('failure-domain', 'Failure domain', /failure domain|takes all of it|one failure/i),
 ];
 
 /** The terms a help text uses, most specific first, at most `max` (a help text links to a few, not all). */

@@ -21,7 +21,7 @@ export const CHART_HELP: Record<string, string> = {
     'How many command and query instances serve, how many are booting (a cold start), and the projectors and read replicas. Scale-outs show here only after the boot time.',
   'Failures by cause':
     'Failed attempts per second by cause: sent to a crashed instance before the health checks marked it down, a shard down, injected errors, no instance, an open circuit breaker, shed by admission control.',
-  Cost: 'Money paid since the start of the run, all groups together, booting instances included: horizontal and vertical scaling both cost, and a vCPU-hour costs more on a bigger instance.',
+  Cost: 'Dollars paid since the start of the run, all groups together, booting instances included. Horizontal and vertical scaling both cost; a bigger instance costs more per vCPU-hour.',
   'Cache hit ratio and stale reads':
     'Share of queries the cache answered, and share answered with data older than the latest commit (stale reads). A longer TTL usually raises both.',
 };

@@ -67,5 +67,8 @@ export const DEFINITIONS: Record<string, string> = {
   'rolling-restart':
     'A change of instance size restarts instances one at a time, so some capacity is missing while each restarts. Draining: an instance being removed finishes its requests first.',
   'littles-law': 'Requests in the system on average = throughput × mean response time. It ties the three figures together for any stable system.',
+  usl:
+    'A model of why a bigger machine gives less than it adds: its vCPUs wait for what they share (contention) and spend time keeping each other in step (coherency). Past some size, adding vCPUs to one instance even slows it down; many small instances avoid both.',
+  'failure-domain': 'What fails together. One big instance is one failure domain: its crash takes all its capacity at once, where one of many small instances takes only its share.',
   seed: 'The number all of a run\'s random choices come from. The same scenario and seed give exactly the same run; another seed gives another, equally likely run.',
 };
