@@ -45,7 +45,9 @@ test.beforeAll(async () => {
     if (!file.startsWith(normalize(dist))) return null;
     return readFile(file).then((body) => ({ type: TYPES[extname(file)] ?? 'application/octet-stream', body }), () => null);
   });
-  hostOrigin = await serve('localhost', async (path) => (path === '/' ? { type: 'text/html', body: embedder(`${frameOrigin}/?embed=1`) } : null));
+  hostOrigin = await serve('localhost', async (path) =>
+    path === '/' ? { type: 'text/html', body: embedder(`${frameOrigin}/?embed=1`) } : path === '/fast' ? { type: 'text/html', body: embedder(`${frameOrigin}/?embed=1&speed=max`) } : null,
+  );
   strangerOrigin = await serve('localhost', async (path) => (path === '/' ? { type: 'text/html', body: embedder(`${frameOrigin}/?embed=1`) } : null));
 });
 
@@ -170,4 +172,24 @@ test('the host loads an example by id: the frame shows its notes and loads its s
   expect(bad.message).toMatch(/^There is no example called "no-such-example"\. Known examples: flash-sale, /);
   await send(page, { type: 'cqrs-lab:getState', version: 1, id: 's' });
   expect(await reply(page, 's')).toMatchObject({ result: { scenario: 'Indexing the read model (Indexed)' } });
+});
+
+test('across origins, the host opens a lab, plays it and hears its result; a stranger cannot open one', async ({ page }) => {
+  await page.goto(`${hostOrigin}/fast`);
+  await expect.poll(async () => (await got(page)).some((m) => m.type === 'cqrs-lab:ready')).toBe(true);
+  await send(page, { type: 'cqrs-lab:loadLab', version: 1, id: 'lab', lab: 'q8' });
+  expect(await reply(page, 'lab')).toMatchObject({ type: 'cqrs-lab:reply', result: { lab: 'q8' } });
+  await send(page, { type: 'cqrs-lab:play', version: 1, id: 'go' });
+  await expect.poll(async () => (await got(page)).some((m) => m.type === 'cqrs-lab:labResult'), { timeout: 60_000 }).toBe(true);
+  const all = await got(page);
+  expect(all.some((m) => m.type === 'cqrs-lab:finished')).toBe(true);
+  expect(all.find((m) => m.type === 'cqrs-lab:labResult')).toMatchObject({ lab: 'q8', passed: false, score: { min: 0, max: 4 } });
+
+  const stranger = await page.context().newPage();
+  await stranger.goto(strangerOrigin);
+  await expect(stranger.frameLocator('#lab').getByRole('status', { name: 'Run status' })).toHaveText('ready');
+  await send(stranger, { type: 'cqrs-lab:loadLab', version: 1, id: 'x', lab: 'q1' });
+  await stranger.waitForTimeout(2000);
+  expect(await got(stranger)).toEqual([]);
+  await expect(stranger.frameLocator('#lab').getByRole('heading', { name: /^Lab 1 of 10:/ })).toHaveCount(0);
 });

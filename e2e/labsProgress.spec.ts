@@ -20,7 +20,10 @@ test('the Labs menu opens and closes from the keyboard, lists the ten labs and o
   await expect(labsButton).toBeFocused();
 
   await page.keyboard.press('Enter');
-  await menu.getByRole('button', { name: /^Lab 4: / }).focus();
+  await expect(items.first()).toBeFocused();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('button', { name: /^Lab 4: / })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /^Lab 4 of 10:/ })).toBeVisible();
   await expect(menu).toBeHidden();
@@ -38,7 +41,7 @@ test('predictions, results and progress survive a reload, with the student\u2019
   const wrong = def.prediction.options.find((o) => o.id !== def.prediction.answer)!;
   await page.getByRole('radio', { name: wrong.text }).check();
   await page.getByRole('button', { name: 'Record my prediction' }).click();
-  expect(await runToEnd(lab)).toMatch(/^Check not passed \(1 of 3/);
+  expect(await runToEnd(lab)).toMatch(/^Check not passed \(2 of 4/);
   await expect(page.getByText(/^Your prediction did not match what happened/)).toBeVisible();
 
   await page.reload();
@@ -61,6 +64,24 @@ test('predictions, results and progress survive a reload, with the student\u2019
   await page.getByRole('button', { name: 'Labs', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Lab 10: / })).toHaveAccessibleDescription('predicted wrong, check passed');
   await expect(page.getByText('1 of 10 checks passed, 1 predictions made.')).toBeVisible();
+});
+
+test('an example loaded over a lab closes the lab, and a lab opened over an example drops its notes', async ({ lab, page }) => {
+  await page.goto('/?lab=q1');
+  await expect(page.getByRole('heading', { name: /^Lab 1 of 10:/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.locator('button[data-example]').first().click();
+  await expect(page.getByRole('button', { name: 'Close the example notes' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Lab 1 of 10:/ })).toBeHidden();
+  await expect.poll(() => new URL(page.url()).searchParams.has('lab')).toBe(false);
+
+  await page.getByRole('button', { name: 'Labs', exact: true }).click();
+  await page.getByRole('button', { name: /^Lab 2: / }).click();
+  await expect(page.getByRole('heading', { name: /^Lab 2 of 10:/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close the example notes' })).toBeHidden();
+  const url = new URL(page.url());
+  expect([url.searchParams.get('lab'), url.searchParams.has('example')]).toEqual(['q2', false]);
+  await expect(lab.status).toHaveText('ready');
 });
 
 test('an unknown lab id in the address gets one clear sentence and the page still works', async ({ lab, page }) => {

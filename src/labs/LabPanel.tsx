@@ -107,7 +107,7 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
 
       <h3>4. Check</h3>
       <p>{def.check.text}</p>
-      <CheckView result={result} running={status === 'running'} />
+      <CheckView result={result} running={status === 'running'} passedBefore={progress?.passed === true} />
       {message && <p role="alert">{message}</p>}
 
       {result && (
@@ -134,11 +134,13 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
   );
 }
 
-function CheckView({ result, running }: { result: ReturnType<typeof useLabStore.getState>['result']; running: boolean }) {
+function CheckView(props: { result: ReturnType<typeof useLabStore.getState>['result']; running: boolean; passedBefore: boolean }) {
+  const { result, running, passedBefore } = props;
   if (!result) {
     return (
       <p role="status" className="muted">
         {running ? 'Running: the check is made when the run ends.' : 'Not checked yet: run the lab to the end.'}
+        {passedBefore ? ' You have passed this check before.' : ''}
       </p>
     );
   }

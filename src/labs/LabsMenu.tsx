@@ -12,7 +12,7 @@ function progressText(p: LabProgress | undefined): string {
   return parts.join(', ');
 }
 
-/** The list of labs (a disclosure under the toolbar's "Labs" button). Escape closes it. */
+/** The list of labs (a disclosure under the toolbar's "Labs" button). Arrow keys move between labs; Escape closes it. */
 export function LabsMenu({ onClose }: { onClose: (refocus: boolean) => void }) {
   const [labs, setLabs] = useState<LabDef[] | null>(null);
   const progress = useProgress((s) => s.labs);
@@ -42,6 +42,12 @@ export function LabsMenu({ onClose }: { onClose: (refocus: boolean) => void }) {
         if (e.key === 'Escape') {
           e.stopPropagation();
           onClose(true);
+        }
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.labs-item')];
+          const at = items.indexOf(document.activeElement as HTMLButtonElement);
+          items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+          e.preventDefault();
         }
       }}
     >

@@ -10,8 +10,22 @@ import type { CheckTerm, LabDef } from './labTypes';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
-/** Figures a report holds only in parts, computed here. */
-export const DERIVED: Record<string, { help: string; of: (r: Report) => number }> = {
+/** The measured span of a run in seconds: after the warm-up, as the report's rates use. */
+function measuredS(r: Report, settings: unknown): number {
+  const w = getField(settings, 'warmupS');
+  return r.simulatedS - (typeof w === 'number' ? Math.min(w, r.simulatedS) : 0);
+}
+
+/** Figures a report holds only in parts, computed here (with the settings where a report lacks them). */
+export const DERIVED: Record<string, { help: string; of: (r: Report, settings: unknown) => number }> = {
+  'queries.offeredRps': {
+    help: 'Query attempts offered per second after the warm-up: the load the lab puts on the query side.',
+    of: (r, s) => ratio(r.queries.offered, measuredS(r, s)),
+  },
+  'commands.offeredRps': {
+    help: 'Command attempts offered per second after the warm-up: the load on the command side.',
+    of: (r, s) => ratio(r.commands.offered, measuredS(r, s)),
+  },
   'queries.lostShare': {
     help: 'Share of query attempts rejected, timed out or failed.',
     of: (r) => ratio(r.queries.rejected + r.queries.timedOut + r.queries.failed, r.queries.offered),
@@ -19,10 +33,6 @@ export const DERIVED: Record<string, { help: string; of: (r: Report) => number }
   'commands.lostShare': {
     help: 'Share of command attempts rejected, timed out or failed.',
     of: (r) => ratio(r.commands.rejected + r.commands.timedOut + r.commands.failed, r.commands.offered),
-  },
-  'queries.offeredRps': {
-    help: 'Query attempts offered per second after warm-up.',
-    of: (r) => ratio(r.queries.offered, r.simulatedS - warmupOf(r)),
   },
   'writeStore.hottestShare': {
     help: 'The busiest shard\u2019s share of all writes.',
@@ -37,13 +47,6 @@ export const DERIVED: Record<string, { help: string; of: (r: Report) => number }
     of: (r) => ratio(r.queryService.cost.vcpuHours, r.queryService.cost.instanceHours),
   },
 };
-
-/** The warm-up is not in the report: offered rates use the measured span the throughput uses. */
-function warmupOf(r: Report): number {
-  const c = r.queries;
-  // throughputRps = completed / measured seconds
-  return c.throughputRps > 0 ? r.simulatedS - c.completed / c.throughputRps : 0;
-}
 
 /** A figure of a report by its dotted id (own properties of the plain report only), or undefined. */
 export function reportFigure(r: Report, id: string): number | undefined {
@@ -64,7 +67,7 @@ export function termValue(figure: string, r: Report, settings: unknown): number 
     return typeof v === 'number' ? v : undefined;
   }
   const derived = DERIVED[figure];
-  return derived ? derived.of(r) : reportFigure(r, figure);
+  return derived ? derived.of(r, settings) : reportFigure(r, figure);
 }
 
 export interface TermResult {
@@ -116,13 +119,18 @@ export function formatTermValue(v: number | undefined, unit: CheckTerm['unit']):
       return `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
     case 'req/s':
       return `${Math.round(v).toLocaleString('en-US')} req/s`;
+    case 'yes/no':
+      return v >= 1 ? 'yes' : 'no';
     default:
       return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2);
   }
 }
 
-/** The limit of a term in words: "under 50 ms", "at most 4". */
+/** The limit of a term in words, as written: "under 50 ms", "under 5%", "at most 4". */
 export function termLimitText(t: CheckTerm): string {
+  if (t.unit === 'yes/no') return (t.op === '>=' || t.op === '>') === t.limit > 0 ? 'yes' : 'no';
   const words = { '<': 'under', '<=': 'at most', '>': 'over', '>=': 'at least' }[t.op];
-  return `${words} ${formatTermValue(t.limit, t.unit)}`;
+  const n = (v: number) => (+v.toFixed(4)).toLocaleString('en-US');
+  const limit = t.unit === '%' ? `${n(t.limit * 100)}%` : t.unit ? `${n(t.limit)} ${t.unit}` : n(t.limit);
+  return `${words} ${limit}`;
 }

@@ -24,9 +24,16 @@ export interface Targets {
 
 let highlighted = '';
 let hidden = '';
+let locked = '';
 
 function write(): void {
-  theSheet().replaceSync(highlighted + hidden);
+  theSheet().replaceSync(highlighted + hidden + locked);
+}
+
+/** Embed mode's locked fields: the topology's +/- buttons for them go (the settings show them disabled). */
+export function hideScaleButtons(fields: readonly string[]): void {
+  locked = fields.length ? `${fields.map((f) => `g${attr('data-field', f)}`).join(',')} { display: none; }\n` : '';
+  write();
 }
 
 /** Outlines these targets (and only these). */

@@ -13,6 +13,7 @@ import { loadLab } from './labIndex';
 import { useLabStore } from './labStore';
 import { isLabId, LAB_IDS, type LabDef, type LabId } from './labTypes';
 import { saveProgress, useProgress } from './progress';
+import { clearExample, useExampleStore } from '../examples/exampleStore';
 
 const inFrame = () => window.self !== window.top;
 
@@ -44,6 +45,10 @@ let watching = false;
 function watchRuns(): void {
   if (watching) return;
   watching = true;
+  // An example loaded over the lab replaces its scenario: the lab closes.
+  useExampleStore.subscribe((s, was) => {
+    if (s.current !== null && s.current !== was.current && useLabStore.getState().id !== null) closeLab();
+  });
   useRunStore.subscribe((s, was) => {
     if (s.status !== 'done' || was.status === 'done' || !s.report) return;
     const def = useLabStore.getState().def;
@@ -86,9 +91,12 @@ export async function openLab(id: string, opts: { load: boolean }): Promise<LabD
   const def = await loadLab(id);
   if (useLabStore.getState().id !== id) return null; // another lab was opened meanwhile
   watchRuns();
-  if (opts.load && !(await ctl.loadText(JSON.stringify(def.scenario), `lab ${def.n}, \u201c${def.title}\u201d`))) {
-    useLabStore.setState({ id: null, message: `Lab ${def.n} could not be loaded.` });
-    return null;
+  if (opts.load) {
+    if (!(await ctl.loadText(JSON.stringify(def.scenario), `lab ${def.n}, \u201c${def.title}\u201d`))) {
+      useLabStore.setState({ id: null, message: `Lab ${def.n} could not be loaded.` });
+      return null;
+    }
+    clearExample(); // the example's notes no longer describe what is loaded
   }
   useLabStore.setState({ def, activeStep: 0 });
   setAddress(id);

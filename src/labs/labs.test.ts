@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldAt, figureAt, parseScenario, runScenario, withField, type Report } from '../../simulation/index';
 import { CHARTS } from '../components/charts/chartDefs';
 import { chartId } from './chartId';
-import { DERIVED, evaluateCheck, formatTermValue, type CheckResult } from './checks';
+import { DERIVED, evaluateCheck, formatTermValue, termLimitText, type CheckResult } from './checks';
 import { loadAllLabs } from './labIndex';
 import { LAB_IDS, type LabDef } from './labTypes';
 
@@ -30,22 +30,49 @@ const stepsOf = (lab: LabDef): Change[] => lab.steps.filter((s) => s.field !== u
 
 /** What a student might do instead of the steps; each must leave the check failed. */
 const WRONG_TURNS: Record<string, [why: string, changes: Change[]][]> = {
-  q1: [['scaling both sides', [{ field: 'queryService.instances', value: 4 }, { field: 'commandService.instances', value: 4 }]]],
-  q2: [['scaling up instead of out', [{ field: 'queryService.vcpus', value: 6 }]]],
+  q1: [
+    ['scaling both sides', [{ field: 'queryService.instances', value: 4 }, { field: 'commandService.instances', value: 4 }]],
+    ['lowering the load', [{ field: 'workload.rps', value: 600 }]],
+  ],
+  q2: [
+    ['scaling up instead of out', [{ field: 'queryService.vcpus', value: 6 }]],
+    ['faster vCPUs instead of more instances', [{ field: 'queryService.speed', value: 3 }]],
+  ],
   q3: [
     ['a fixed 4 instances', [{ field: 'queryService.instances', value: 4 }]],
     ['auto-scaling with its defaults only', [{ field: 'queryService.autoscaling', value: { metric: 'cpu', target: 0.6 } }]],
+    ['a lower peak', [{ field: 'workload.profile', value: [{ atS: 0, rps: 400 }, { atS: 15, rps: 1000, rampS: 5 }] }]],
   ],
-  q4: [['more range shards', [{ field: 'writeStore.shards', value: 8 }]]],
-  q5: [['replicas instead of the cache', [{ field: 'readStore.replicas', value: 3 }]]],
-  q6: [['more partitions, one projector', [{ field: 'eventStream.partitions', value: 16 }]]],
-  q7: [['removing the fault', [{ field: 'faults', value: [] }]]],
-  q8: [['replicas instead of an index', [{ field: 'readStore.replicas', value: 6 }]]],
+  q4: [
+    ['more range shards', [{ field: 'writeStore.shards', value: 8 }]],
+    ['fewer writes', [{ field: 'workload.writeRatio', value: 0.3 }]],
+  ],
+  q5: [
+    ['replicas instead of the cache', [{ field: 'readStore.replicas', value: 3 }]],
+    ['a faster read store', [{ field: 'readStore.queryLatencyMs', value: 1 }]],
+  ],
+  q6: [
+    ['more partitions, one projector', [{ field: 'eventStream.partitions', value: 16 }]],
+    ['a faster projector instead of more', [{ field: 'eventStream.applyLatencyMs', value: 0.2 }]],
+  ],
+  q7: [
+    ['removing the fault', [{ field: 'faults', value: [] }]],
+    ['twice the instances', [{ field: 'queryService.instances', value: 8 }]],
+  ],
+  q8: [
+    ['replicas instead of an index', [{ field: 'readStore.replicas', value: 6 }]],
+    ['a cheaper full scan', [{ field: 'readStore.unindexedFactor', value: 1 }]],
+  ],
   q9: [
     ['turning the cache off', [{ field: 'cache.enabled', value: false }]],
     ['event invalidation that deletes', [{ field: 'cache.invalidation', value: 'ttl+event' }]],
+    ['a short TTL', [{ field: 'cache.ttlS', value: 1 }]],
+    ['no more writes', [{ field: 'workload.writeRatio', value: 0 }]],
   ],
-  q10: [['adding instances instead', [{ field: 'queryService.instances', value: 4 }]]],
+  q10: [
+    ['adding instances instead', [{ field: 'queryService.instances', value: 4 }]],
+    ['lowering the load', [{ field: 'workload.rps', value: 500 }]],
+  ],
 };
 
 describe('the labs', () => {
@@ -108,5 +135,20 @@ describe('evaluateCheck', () => {
     expect(evaluateCheck(lab, report, {}).terms[0]).toMatchObject({ value: undefined, met: false });
     const proto = { check: { text: '', terms: [{ figure: 'setting:__proto__', op: '>' as const, limit: -1, label: '', unit: '' as const }] } };
     expect(evaluateCheck(proto, report, {}).passed).toBe(false);
+  });
+});
+
+describe('termLimitText', () => {
+  it('termLimitText() gives the limit as the lab writes it', () => {
+    const t = (op: '<' | '<=' | '>' | '>=', limit: number, unit: '' | 'ms' | '%' | 'req/s' | 'yes/no') => termLimitText({ figure: '', label: '', op, limit, unit });
+    expect(t('>=', 1, 'yes/no')).toBe('yes');
+    expect([t('<', 30, 'ms'), t('<', 0.05, '%'), t('<=', 0.01, '%'), t('>=', 1600, 'req/s'), t('<=', 4, ''), t('>', 0.5, '%')]).toEqual([
+      'under 30 ms',
+      'under 5%',
+      'at most 1%',
+      'at least 1,600 req/s',
+      'at most 4',
+      'over 50%',
+    ]);
   });
 });
