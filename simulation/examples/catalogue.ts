@@ -105,7 +105,7 @@ export const EXAMPLES: readonly Example[] = [
     concept:
       'The same 8 vCPUs for the query side, bought two ways: four instances of 2 vCPUs (horizontal) or one instance of 8 vCPUs (vertical). At 40 s instance 0 crashes for 30 s.',
     lookAt:
-      'Horizontal: the crash costs a quarter of the capacity, and only the few hundred queries sent to it before health checks mark it down fail (under 1%). Switch to "Vertical: 1 × 8 vCPUs": the one big instance is the only one, so every query fails for 30 s (about 25,000). Same vCPU-hours, very different failure.',
+      'Horizontal: the crash costs a quarter of the capacity, and only the queries sent to it before health checks mark it down fail (about 900, under 1%). Switch to "Vertical: 1 × 8 vCPUs": the one big instance is the only one, so every query fails for 30 s (about 25,000). Same vCPU-hours, very different failure.',
     label: 'Horizontal: 4 × 2 vCPUs',
     variants: [{ id: 'horizontal-vs-vertical-big', label: 'Vertical: 1 × 8 vCPUs', set: { 'queryService.instances': 1, 'queryService.vcpus': 8 } }],
     scenario: horizontalVsVertical,
