@@ -120,3 +120,15 @@ test('embed.html documents the lab options and messages, and its demo host opens
   await expect(page.locator('#demo-log')).toContainText('"result":{"lab":"q10"');
   await expect(page.frameLocator('#demo-frame').getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
 });
+
+test('"Copy embed code" with a lab open gives a snippet that opens the lab in embed mode', async ({ lab, page }) => {
+  await page.goto('/?lab=q5');
+  await expect(page.getByRole('heading', { name: /^Lab 5 of 10:/ })).toBeVisible();
+  await lab.button('Copy embed code…').click();
+  const dialog = page.getByRole('dialog', { name: 'Copy embed code' });
+  await expect(dialog.getByRole('checkbox', { name: /^Open lab 5/ })).toBeChecked();
+  const snippet = await dialog.getByRole('textbox', { name: 'Embed code' }).inputValue();
+  expect(snippet).toMatch(/^<iframe src="[^"]+\?embed=1&amp;lab=q5&amp;panels=lab,charts,settings" width="720" height="520"/);
+  await dialog.getByRole('checkbox', { name: /^Open lab 5/ }).uncheck();
+  await expect(dialog.getByRole('textbox', { name: 'Embed code' })).toHaveValue(/\?embed=1&amp;panels=charts,settings#s=2\./);
+});
