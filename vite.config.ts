@@ -39,10 +39,50 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * main.tsx imports React's DOM renderer and the first screen dynamically, each in a task of its
+ * own; this preloads them (and what they import) from the page itself, like the entry's static
+ * imports, so that fetching starts at once and the entry budget (scripts/entrySize.ts, which
+ * counts modulepreloads) still counts them as the first screen's JavaScript.
+ */
+function preloadFirstScreen(): Plugin {
+  const firstScreen = [/[\\/]react-dom[\\/]client\.js$/, /[\\/]src[\\/]firstScreen\.tsx$/];
+  return {
+    name: 'preload-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        const entry = ctx.chunk;
+        if (!bundle || !entry || entry.type !== 'chunk') return html;
+        const files = new Set<string>();
+        const add = (file: string) => {
+          const c = bundle[file];
+          if (files.has(file) || c === undefined || c.type !== 'chunk' || file === entry.fileName || entry.imports.includes(file)) return;
+          files.add(file);
+          c.imports.forEach(add);
+        };
+        for (const file of entry.dynamicImports) {
+          const c = bundle[file];
+          if (c?.type === 'chunk' && c.facadeModuleId && firstScreen.some((re) => re.test(c.facadeModuleId!))) add(file);
+        }
+        // Their styles too, as Vite links the entry's: no restyling when the first screen appears.
+        const css = [...files].flatMap((f) => [...((bundle[f] as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? [])]);
+        const links = [
+          ...[...files].map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`),
+          ...css.map((f) => `<link rel="stylesheet" crossorigin href="./${f}">`),
+        ];
+        return links.length === 0 ? html : html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
+
 // base './' so the built page works from any path (course pages embed it in sub-folders).
 export default defineConfig({
   base: './',
-  plugins: [react(), engineFacts(), contentSecurityPolicy()],
+  plugins: [react(), engineFacts(), contentSecurityPolicy(), preloadFirstScreen()],
   worker: { format: 'es' },
   // Worker-only dependencies: pre-bundle them so the first worker call does not reload the page in dev.
   optimizeDeps: { include: ['comlink', 'seedrandom/lib/alea.js', 'zod'] },

@@ -1,4 +1,5 @@
 /** The Examples menu, an unknown example, embed mode, the welcome, the idle hint and "Run again". */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 const withoutWall = (json: string) => json.replace(/"wallMs": [\d.eE+-]+/, '"wallMs": 0');
@@ -60,6 +61,21 @@ test('?embed=1&example= shows the example in the compact page, with no welcome',
   await expect(lab.status).toHaveText('done');
 });
 
+test('"Copy embed code" names the loaded example, and its snippet opens the example with its notes in a frame-sized page', async ({ lab, page }) => {
+  await page.goto('/?example=cache-invalidation-event');
+  await expect(page.getByRole('region', { name: /Cache expiry/ })).toBeVisible();
+  await lab.button('Copy embed code…').click();
+  const code = page.getByRole('dialog', { name: 'Copy embed code' }).getByRole('textbox', { name: 'Embed code' });
+  await expect(code).toHaveValue(/\?embed=1&amp;example=cache-invalidation-event&amp;panels=topology,charts#s=2\./);
+  const src = /src="([^"]+)"/.exec(await code.inputValue())![1].replace(/&amp;/g, '&');
+  await page.setViewportSize({ width: 720, height: 520 });
+  await page.goto('about:blank');
+  await page.goto(src);
+  const notes = page.getByRole('region', { name: /Cache expiry/ });
+  await expect(notes.getByRole('button', { name: 'Event-driven' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeAttached();
+});
+
 test('the welcome shows on the first visit only; "Start the first lab" opens ?lab=q1', async ({ lab }) => {
   await lab.goto();
   const welcome = lab.page.getByRole('region', { name: 'Welcome to the lab' });
@@ -92,6 +108,13 @@ test('an idle page says what to do next: before a run, and while paused', async 
   await expect(hint).toContainText(/Paused at [\d.]+ s\. Press Play to go on/);
 });
 
+test('with a lab open, the idle hint points at the lab\u2019s steps instead of the examples', async ({ lab }) => {
+  await lab.page.goto('/?lab=q1');
+  const hint = lab.page.getByRole('region', { name: 'What to do next' });
+  await expect(hint).toContainText(/Nothing has run yet\. Press Play .*the lab.s steps say what to set first\./);
+  await expect(hint.getByRole('button', { name: 'Show the examples' })).toHaveCount(0);
+});
+
 test('"Run again" replays the changes made during the run, says so, and gives the same report; Reset drops them', async ({ lab }) => {
   await lab.goto();
   await lab.loadScenario({ version: 1, name: 'run again', durationS: 20, warmupS: 2, workload: { rps: 600 } }, 'again.json');
@@ -118,3 +141,19 @@ test('"Run again" replays the changes made during the run, says so, and gives th
   await expect(lab.page.getByText('Run again keeps your change')).toHaveCount(0);
   await expect(lab.page.getByRole('list', { name: 'Interventions' }).getByRole('listitem')).toHaveCount(0);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations with the welcome, an example's notes and the Examples menu open (${theme})`, async ({ lab }) => {
+    await lab.page.emulateMedia({ colorScheme: theme });
+    await lab.goto();
+    await expect(lab.page.getByRole('region', { name: 'Welcome to the lab' })).toBeVisible();
+    await lab.button('Examples').click();
+    await lab.page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Indexing the read model' }).click();
+    await expect(lab.page.getByRole('region', { name: /Indexing the read model/ })).toBeVisible();
+    await lab.button('Examples').click();
+    await expect(lab.page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Indexing the read model' })).toBeFocused();
+    const results = await new AxeBuilder({ page: lab.page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  });
+}

@@ -88,14 +88,14 @@ test('every settings field in every part has help text reachable by keyboard', a
       await expect(control).toHaveAccessibleDescription(/\w.{20,}/);
     }
     // By keyboard: Tab from the part's tab reaches every (i) of the panel; each shows its text when focused.
-    const names = await helpButtons(panel).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+    const names = await helpButtons(panel).evaluateAll((bs) => bs.map((b) => b.querySelector('.visually-hidden')?.textContent ?? ''));
     await partTab(page, part).focus();
     const reached = new Set<string>();
     for (let k = 0; k < 200 && reached.size < names.length; k++) {
       await page.keyboard.press('Tab');
       const focused = page.locator(':focus');
-      const label = await focused.getAttribute('aria-label');
-      if (label?.startsWith('About ') && (await focused.evaluate((el) => !!el.closest('.settings')))) {
+      const label = await focused.evaluate((el) => (el.classList.contains('help-btn') && el.closest('.settings') ? (el.querySelector('.visually-hidden')?.textContent ?? '') : ''));
+      if (label.startsWith('About ')) {
         reached.add(label);
         await expect(focused.locator('xpath=following-sibling::*[1]')).toBeVisible();
       }

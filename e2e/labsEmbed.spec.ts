@@ -99,14 +99,14 @@ test('the host loads a lab, and hears its check fail and then pass, with a score
   await expect(page.frameLocator('#lab').getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
   await send(page, { type: 'cqrs-lab:play', version: 1, id: 'p1' });
   const failed = await waitFor(page, (m) => m.type === 'cqrs-lab:labResult', 'first labResult');
-  expect(failed).toMatchObject({ version: 1, lab: 'q10', passed: false, score: { raw: 2, min: 0, max: 4, scaled: 0.5 } });
+  expect(failed).toMatchObject({ version: 1, lab: 'q10', passed: false, score: { raw: 3, min: 0, max: 5, scaled: 0.6 } });
 
   await send(page, { type: 'cqrs-lab:set', version: 1, id: 's', path: 'queryService.vcpus', value: 8 });
   await waitFor(page, (m) => m.id === 's', 'set');
   await send(page, { type: 'cqrs-lab:play', version: 1, id: 'p2' });
   const passed = await waitFor(page, (m) => m.type === 'cqrs-lab:labResult' && m.passed === true, 'passing labResult');
-  expect(passed).toMatchObject({ lab: 'q10', score: { raw: 4, min: 0, max: 4, scaled: 1 }, prediction: null });
-  expect((passed.terms as { figure: string; met: boolean }[]).map((t) => t.met)).toEqual([true, true, true, true]);
+  expect(passed).toMatchObject({ lab: 'q10', score: { raw: 5, min: 0, max: 5, scaled: 1 }, prediction: null });
+  expect((passed.terms as { figure: string; met: boolean }[]).map((t) => t.met)).toEqual([true, true, true, true, true]);
   await send(page, { type: 'cqrs-lab:getState', version: 1, id: 'st' });
   expect((await waitFor(page, (m) => m.id === 'st', 'state')).result).toMatchObject({ lab: 'q10', status: 'done' });
 });

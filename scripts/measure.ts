@@ -25,7 +25,8 @@ const LOADS = 5;
 const LONG_TASK_MS = 50;
 const WORKER_READY_MS = 300;
 const FIRST_LINE_MS = 1000;
-const PORT = 4180;
+/** The preview server's port: LAB_E2E_PORT as for the browser tests (to run beside another run), else 4180. */
+const PORT = Number(process.env.LAB_E2E_PORT || 4180);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Load {

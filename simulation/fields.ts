@@ -89,8 +89,34 @@ const GROUP_PARAMS: Record<string, Spec[]> = { autoscaling: AUTOSCALING, circuit
 
 const SERVICE: Spec[] = [
   ['instances', 'integer', '', ['instances', 0, 1000], 'How many copies of this service run behind its load balancer. More instances is horizontal scaling (scaling out); new ones boot before they serve.'],
-  ['vcpus', 'integer', '', ['vCPUs', 1, 256], 'vCPUs (workers that serve requests side by side) in each instance. More vCPUs is vertical scaling (scaling up); a change restarts the instances one at a time.'],
-  ['speed', 'number', '', ['x', '>0', 100], 'How fast each vCPU is compared with the baseline (2 means twice as fast): the service time is divided by it. A faster machine is also vertical scaling.'],
+  [
+    'vcpus',
+    'integer',
+    '',
+    ['vCPUs', 1, 192],
+    'vCPUs per instance (vertical scaling), up to 192, the largest machines clouds rent. Each serves one request at a time, but they slow each other down (contention, coherency): one instance of 64 gives far less than 16 instances of 4, costs more per vCPU-hour, and a crash takes all of it at once. A change restarts instances one at a time.',
+  ],
+  [
+    'speed',
+    'number',
+    '',
+    ['x', '>0', 2],
+    'Speed of each vCPU against a typical cloud vCPU (1): service time is divided by it. At most 2: the fastest cores available are not much faster than ordinary ones.',
+  ],
+  [
+    'contention',
+    'number',
+    '',
+    ['ratio', 0, 1],
+    'Contention (σ of the Universal Scalability Law): the share of work that queues for something the vCPUs of one instance share (a lock, the memory bus). A request started while N vCPUs are busy takes 1 + σ(N − 1) + κN(N − 1) times as long. 0 with coherency 0 is an ideal machine.',
+  ],
+  [
+    'coherency',
+    'number',
+    '',
+    ['ratio', 0, 0.1],
+    'Coherency (κ of the Universal Scalability Law): the cost of keeping every pair of busy vCPUs in agreement (shared caches and state). It grows with the square of the vCPUs, so past some size adding vCPUs to an instance lowers what it delivers.',
+  ],
   ['queueCapacity', 'integer', '', ['requests', 0, 1_000_000], 'How many requests may wait in each instance\'s queue; when it is full, the next one is rejected at once.'],
   ['serviceTimeMs', 'latency', '', ['ms'], 'The work one request needs: its time on one vCPU at speed 1, before any waiting in a queue.'],
   ['loadBalancer', 'choice', '', null, 'How the load balancer picks an instance for each request: in turn (round-robin), at random, the one with fewest in flight (least-connections), the better of two at random (power-of-two), or by the request\'s key (consistent-hash).', LOAD_BALANCER_ALGORITHMS],
@@ -175,6 +201,16 @@ const SECTIONS: Record<string, Spec[]> = {
     ['invalidation', 'choice', '', null, 'How cached keys are invalidated: by TTL (they expire), by event (a projector deletes or updates the key when it applies a change), or both.', ['ttl', 'event', 'ttl+event']],
     ['onEvent', 'choice', '', null, 'What an event does to its cached key: delete it (the next read fetches it) or update it in place.', ['delete', 'update']],
     ['hitLatencyMs', 'latency', '', ['ms'], 'Time of one cache lookup.'],
+  ],
+  pricing: [
+    ['vcpuHourUsd', 'number', 'fixed', ['USD', 0, 1000], 'Price of one vCPU-hour of an instance of up to 4 vCPUs (projectors and replicas count as one such vCPU each).'],
+    [
+      'sizePremium',
+      'number',
+      'fixed',
+      ['ratio', 0, 10],
+      'How much more a vCPU-hour costs on a bigger instance: this share of the base price is added for each doubling of vCPUs above 4 (0.1: 8 vCPUs cost 1.1x per vCPU-hour, 16 cost 1.2x, 64 cost 1.4x).',
+    ],
   ],
 };
 

@@ -87,6 +87,27 @@ const WORD: Record<string, string> = {
   noInstance: 'no instance',
   breakerOpen: 'circuit breaker open',
   shed: 'shed (429)',
+  // The series' window fields (a window is 1 s).
+  tS: 'End of the window',
+  p50: 'p50 latency (median)',
+  p95: 'p95 latency',
+  p99: 'p99 latency',
+  clientP50: 'p50 latency as the client waited',
+  clientP95: 'p95 latency as the client waited',
+  clientP99: 'p99 latency as the client waited',
+  consistencyLagP50Ms: 'Consistency lag p50 (commit to read model)',
+  consistencyLagP99Ms: 'Consistency lag p99 (commit to read model)',
+  replicaLagP50Ms: 'Replica lag p50 (commit to every replica)',
+  replicaLagP99Ms: 'Replica lag p99 (commit to every replica)',
+  streamLagEvents: 'Stream lag (events)',
+  streamLagMs: 'Stream lag (age)',
+  readStoreUtilization: 'Read store utilisation',
+  projectors: 'Projectors serving',
+  replicas: 'Read replicas serving',
+  instances: 'instances ready',
+  booting: 'instances booting',
+  draining: 'instances draining or restarting',
+  costVcpuHours: 'Cost in vCPU-hours so far',
 };
 
 /** "maxLagEvents" -> "max lag events": the fallback for a part no table names. */

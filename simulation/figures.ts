@@ -59,8 +59,13 @@ const group = (g: string, what: string): Row[] => [
   [`${g}.scalingActions[].from`, what, 'How many there were before that scaling decision.'],
   [`${g}.scalingActions[].to`, what, 'How many that scaling decision asked for.'],
   [`${g}.scalingActionCount`, 'actions', 'How many times the auto-scaler scaled out or in.'],
-  [`${g}.cost.vcpuHours`, 'vCPU-hours', 'Cost: vCPU time paid for, booting instances included (counted from time 0, not from the end of warm-up).'],
+  [`${g}.cost.vcpuHours`, 'vCPU-hours', 'Cost: vCPU time paid for, booting instances included (counted from time 0, warm-up included, unlike the other summary figures: see the after-warm-up cost).'],
   [`${g}.cost.instanceHours`, 'instance-hours', 'Cost: instance time paid for, booting instances included (counted from time 0).'],
+  [`${g}.cost.vcpuHours`, 'vCPU-hours', 'vCPU time paid for (booting included), from time 0: unlike the other summary figures, warm-up counts here (see afterWarmup).'],
+  [`${g}.cost.usd`, 'USD', 'What that capacity cost from time 0: each vCPU-hour at the base price, more on bigger instances (pricing.sizePremium).'],
+  [`${g}.cost.afterWarmup.vcpuHours`, 'vCPU-hours', 'vCPU time paid for after warm-up: the span every other summary figure covers.'],
+  [`${g}.cost.afterWarmup.instanceHours`, 'instance-hours', 'Instance time paid for after warm-up.'],
+  [`${g}.cost.afterWarmup.usd`, 'USD', 'What the capacity cost after warm-up, priced by instance size.'],
 ];
 
 const service = (s: 'commandService' | 'queryService'): Row[] => [
@@ -91,7 +96,7 @@ const ROWS: Row[] = [
   ['followUpReads.count', 'reads', 'Follow-up reads answered: a client reads back the key it has just written (a read-your-writes check).'],
   ['followUpReads.violations', 'reads', 'Follow-up reads that did not see the client\'s own write yet: read-your-writes was broken.'],
   ...summary('consistencyLagMs', 'ms', 'consistency lag: time from a command\'s commit to its change being visible in the query model\'s primary'),
-  ...summary('replicaLagMs', 'ms', 'replica lag: time from a command\'s commit to its change being visible on every read replica (what eventual consistency means for readers)'),
+  ...summary('replicaLagMs', 'ms', 'replica lag: time from a command\'s commit to its change being visible on every read replica (what eventual consistency means for readers). Changes reach a replica in order, so with a random replication delay this grows with the write rate, well past the mean delay: see readStore.replicationLagMs'),
   ...service('commandService'),
   ...service('queryService'),
   ['writeStore.shards[].writes', 'writes', 'Writes committed on each shard of the write store after warm-up; an uneven spread means a hot shard.'],
@@ -129,7 +134,7 @@ export function figureAt(id: unknown): FigureEntry | undefined {
 
 const windowClass = (c: 'commands' | 'queries'): Row[] => [
   [`${c}.offered`, 'attempts/s', `Attempts of ${c} sent in the window, retries included.`],
-  [`${c}.retries`, 'attempts/s', 'Of them, retries.'],
+  [`${c}.retries`, 'attempts/s', 'Of the attempts offered in the window, how many were retries of earlier ones.'],
   [`${c}.completed`, 'attempts/s', 'Attempts answered in time in the window.'],
   [`${c}.rejected`, 'attempts/s', 'Attempts rejected at once (a full queue or no memory) in the window.'],
   [`${c}.timedOut`, 'attempts/s', 'Attempts the client gave up on at its timeout in the window.'],
@@ -174,6 +179,7 @@ const SERIES_ROWS: Row[] = [
   ['errors.breakerOpen', 'attempts/s', 'Attempts failed fast by an open circuit breaker, in the window (when one is on).'],
   ['errors.shed', 'attempts/s', 'Attempts shed by admission control, in the window (when it is on).'],
   ['costVcpuHours', 'vCPU-hours', 'vCPU-hours paid for since the start of the run (warm-up included), all groups.'],
+  ['costUsd', 'USD', 'What that cost since the start of the run, each vCPU-hour priced by its instance\'s size (bigger instances cost more per vCPU).'],
 ];
 
 /** Every figure of a window of the time series (the CSV's columns), by its flattened name. */

@@ -18,7 +18,7 @@ function cls(name: string, c: ClassReport): string[] {
 function group(name: string, g: GroupReport): string {
   const i = g.instances;
   const scaling = g.scalingActionCount > 0 ? `, ${g.scalingActionCount} scaling actions (last: ${describeAction(g)})` : '';
-  return `${name}: instances min ${i.min} max ${i.max} final ${i.final}, ${g.cost.instanceHours.toFixed(3)} instance-hours, ${g.cost.vcpuHours.toFixed(3)} vCPU-hours${scaling}`;
+  return `${name}: instances min ${i.min} max ${i.max} final ${i.final}, ${g.cost.instanceHours.toFixed(3)} instance-hours, ${g.cost.vcpuHours.toFixed(3)} vCPU-hours, ${g.cost.usd.toFixed(4)} USD from time 0 (${g.cost.afterWarmup.usd.toFixed(4)} after warm-up)${scaling}`;
 }
 
 function describeAction(g: GroupReport): string {

@@ -78,23 +78,41 @@ function classReport({ measuredMs, since }: Span, t: ClassTally, inSystem: Area,
   };
 }
 
-function groupReport({ sim }: Span, name: GroupName, final: number, instanceHours: number, vcpuHours: number): GroupReport {
+/** A group's paid-for time as integrals: instances, vCPUs, and vCPUs weighted by their price factor. */
+interface CostAreas {
+  instances: Area;
+  vcpus: Area;
+  priced: Area;
+}
+
+function groupReport({ sim, now, since }: Span, name: GroupName, final: number, areas: CostAreas): GroupReport {
   const { log, range } = sim.elasticity.group(name);
+  const usdPerHour = sim.scenario.pricing.vcpuHourUsd;
+  // Cost from time 0 (warm-up included: the capacity was paid for), and over the measured span.
+  // Clamped at 0: the priced integral adds and takes away non-integer amounts, so rounding can
+  // leave -1e-19 where nothing was paid.
+  const whole = (a: Area) => Math.max(0, a.at(now) / HOUR_MS);
+  const measured = (a: Area) => Math.max(0, since(a) / HOUR_MS);
   return {
     instances: { min: Math.min(range.min, final), max: Math.max(range.max, final), final },
     scalingActions: [...log.actions],
     scalingActionCount: log.count,
-    cost: { vcpuHours, instanceHours },
+    cost: {
+      vcpuHours: whole(areas.vcpus),
+      instanceHours: whole(areas.instances),
+      usd: whole(areas.priced) * usdPerHour,
+      afterWarmup: { vcpuHours: measured(areas.vcpus), instanceHours: measured(areas.instances), usd: measured(areas.priced) * usdPerHour },
+    },
   };
 }
 
 function serviceReport(span: Span, svc: Service): ServiceReport {
-  const { sim, now, measuredMs, since } = span;
+  const { sim, measuredMs, since } = span;
   const g = svc.group;
   const serving = since(g.servingArea);
   const memoryMb = g.baseMemoryMb * serving + g.memoryPerRequestMb * since(g.outstandingArea);
   return {
-    ...groupReport(span, svc.name, g.readyCount, g.instanceArea.at(now) / HOUR_MS, g.vcpuArea.at(now) / HOUR_MS),
+    ...groupReport(span, svc.name, g.readyCount, { instances: g.instanceArea, vcpus: g.vcpuArea, priced: g.pricedVcpuArea }),
     queueWaitMs: svc.queueWait.summary(),
     utilization: ratio(since(g.busyArea), since(g.capacityArea)),
     memoryUtilization: ratio(memoryMb, g.memoryLimitMb * serving),
@@ -129,8 +147,8 @@ export function buildReport(sim: Simulation): Report {
   const health = sim.health;
   const util = (p: ConnectionPool) => ratio(since(p.busyArea), since(p.capacityArea));
   const st = sim.projection.stream;
-  const projectorHours = st.consumerArea.at(now) / HOUR_MS;
-  const replicaHours = sim.elasticity.replicaArea.at(now) / HOUR_MS;
+  const projectorAreas = { instances: st.consumerArea, vcpus: st.consumerArea, priced: st.consumerArea };
+  const replicaArea = sim.elasticity.replicaArea;
   const q = sim.query.tally;
   const clients = sim.clients;
 
@@ -158,10 +176,10 @@ export function buildReport(sim: Simulation): Report {
     readStore: { nodes: sim.readStore.nodes.map((n) => ({ reads: n.ops - n.opsAtWarmup, utilization: util(n) })) },
     eventStream: { maxLagEvents: sim.projection.maxLagEvents, maxLagMs: sim.projection.maxLagMs },
     projectors: {
-      ...groupReport(span, 'projectors', st.consumers, projectorHours, projectorHours),
+      ...groupReport(span, 'projectors', st.consumers, projectorAreas),
       utilization: ratio(since(st.busyArea), since(st.consumerArea)),
     },
-    replicas: groupReport(span, 'replicas', sim.scenario.readStore.replicas, replicaHours, replicaHours),
+    replicas: groupReport(span, 'replicas', sim.scenario.readStore.replicas, { instances: replicaArea, vcpus: replicaArea, priced: replicaArea }),
     errors: errorsReport(sim, open),
     retries: sim.command.tally.retries + q.retries,
     detectionMs: { count: health.detectionCount, mean: ratio(health.detectionSumMs, health.detectionCount), max: health.detectionMaxMs },

@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import { LOAD_BALANCER_ALGORITHMS, SCALING_METRICS } from './fields';
+import { faultSchema } from './faultSchema';
+
+export { FAULT_RULES, faultKinds, faultTargets, type Fault, type FaultKind } from './faultSchema';
 
 /**
  * Bounds that keep arithmetic finite: no valid scenario can reach Infinity or NaN in a sum, a
@@ -19,6 +22,17 @@ export const MAX_DELAY_MS = 3_600_000;
 export const MAX_MEMORY_MB = 10_000_000;
 /** Most interventions in one scenario (each is validated against the scenario at its time). */
 export const MAX_INTERVENTIONS = 10_000;
+/** The largest instance: vCPUs of the biggest general-purpose cloud machines. */
+export const MAX_VCPUS = 192;
+/** Fastest per-core speed, relative to a typical cloud vCPU (1): about what the fastest cores give. */
+export const MAX_SPEED = 2;
+/**
+ * Defaults of the USL terms: each busy vCPU beside another costs 2% (contention) and each pair
+ * 0.01% (coherency). One 64-vCPU instance then delivers 24 vCPUs' worth, 16 instances of 4 deliver
+ * 60: a small instance barely notices (4 vCPUs give 3.75), a big one notices a lot.
+ */
+export const DEFAULT_CONTENTION = 0.02;
+export const DEFAULT_COHERENCY = 0.0001;
 const seconds = () => z.number().min(0).max(MAX_TIME_S);
 const delayMs = () => z.number().min(0).max(MAX_DELAY_MS);
 
@@ -116,8 +130,11 @@ function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalanc
   return z
     .strictObject({
       instances: int(0, 1000).default(d.instances),
-      vcpus: int(1, 256).default(2),
-      speed: z.number().gt(0).max(100).default(1),
+      vcpus: int(1, MAX_VCPUS).default(2),
+      speed: z.number().gt(0).max(MAX_SPEED).default(1),
+      /** The Universal Scalability Law's terms within one instance (see model/usl.ts). */
+      contention: z.number().min(0).max(1).default(DEFAULT_CONTENTION),
+      coherency: z.number().min(0).max(0.1).default(DEFAULT_COHERENCY),
       queueCapacity: int(0, 1_000_000).default(100),
       serviceTimeMs: latencySchema.default(exp(d.serviceMs)),
       /** An algorithm, or `{ algorithm, healthCheck }`; normalised to the algorithm plus `healthCheck`. */
@@ -161,65 +178,6 @@ function serviceSchema(d: { instances: number; serviceMs: number; lb: LoadBalanc
     })
     .prefault({});
 }
-
-export const faultKinds = [
-  'crash',
-  'recover',
-  'slow',
-  'errors',
-  'shardDown',
-  'shardUp',
-  'cacheFlush',
-  'streamCut',
-  'streamHeal',
-  'replicaLag',
-] as const;
-export type FaultKind = (typeof faultKinds)[number];
-export const faultTargets = ['commandService', 'queryService', 'writeStore', 'eventStream', 'readStore', 'cache'] as const;
-
-/** Which target each fault kind applies to, and the fields it needs. */
-export const FAULT_RULES: Record<FaultKind, { targets: readonly string[]; needs: readonly string[] }> = {
-  crash: { targets: ['commandService', 'queryService'], needs: ['instance'] },
-  recover: { targets: ['commandService', 'queryService'], needs: ['instance'] },
-  slow: { targets: ['commandService', 'queryService'], needs: ['instance', 'factor'] },
-  errors: { targets: ['commandService', 'queryService'], needs: ['fraction'] },
-  shardDown: { targets: ['writeStore'], needs: ['shard'] },
-  shardUp: { targets: ['writeStore'], needs: ['shard'] },
-  cacheFlush: { targets: ['cache'], needs: [] },
-  streamCut: { targets: ['eventStream'], needs: [] },
-  streamHeal: { targets: ['eventStream'], needs: [] },
-  replicaLag: { targets: ['readStore'], needs: ['instance', 'ms'] },
-};
-
-const faultSchema = z
-  .strictObject({
-    atS: seconds(),
-    kind: z.enum(faultKinds),
-    target: z.enum(faultTargets),
-    /** Instance number in its group (0-based); for replicaLag, the replica number (0-based). */
-    instance: int(0, 999).optional(),
-    shard: int(0, 1023).optional(),
-    /** slow: service time multiplier (gray failure). */
-    factor: z.number().gt(0).max(10_000).optional(),
-    /** errors: fraction of requests failed at random. */
-    fraction: z.number().min(0).max(1).optional(),
-    /** replicaLag: extra replication delay in ms. */
-    ms: delayMs().optional(),
-    /** Undo the fault after this many seconds. */
-    forS: z.number().gt(0).max(MAX_TIME_S).optional(),
-  })
-  .superRefine((f, ctx) => {
-    const rule = FAULT_RULES[f.kind];
-    if (!rule.targets.includes(f.target)) {
-      ctx.addIssue({ code: 'custom', path: ['target'], message: `a ${f.kind} fault applies to ${rule.targets.join(' or ')}` });
-    }
-    for (const field of rule.needs) {
-      if ((f as Record<string, unknown>)[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `required for a ${f.kind} fault` });
-      }
-    }
-  });
-export type Fault = z.output<typeof faultSchema>;
 
 const profilePoint = z.strictObject({
   atS: seconds(),
@@ -313,6 +271,17 @@ export const scenarioSchema = z
         invalidation: z.enum(['ttl', 'event', 'ttl+event']).default('ttl'),
         onEvent: z.enum(['delete', 'update']).default('delete'),
         hitLatencyMs: latencySchema.default(constant(0.5)),
+      })
+      .prefault({}),
+    /**
+     * What capacity costs: a base price per vCPU-hour, and a premium per doubling of an instance's
+     * vCPUs above 4 (bigger instances cost more per vCPU). Projectors and replicas count as one
+     * vCPU each at the base price.
+     */
+    pricing: z
+      .strictObject({
+        vcpuHourUsd: z.number().min(0).max(1000).default(0.04),
+        sizePremium: z.number().min(0).max(10).default(0.1),
       })
       .prefault({}),
     faults: z.array(faultSchema).max(10_000).default([]),

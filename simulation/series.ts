@@ -35,6 +35,7 @@ const EXAMPLE: WindowStats = {
   replicas: 0,
   errors: { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 },
   costVcpuHours: 0,
+  costUsd: 0,
 };
 
 const COLUMNS = Object.keys(flatten(EXAMPLE));

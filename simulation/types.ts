@@ -74,7 +74,16 @@ export interface GroupReport {
   /** The most recent scaling actions (at most 1000) and how many there were in all. */
   scalingActions: ScalingAction[];
   scalingActionCount: number;
-  cost: { vcpuHours: number; instanceHours: number };
+  /**
+   * What its capacity cost from time 0 (warm-up included), and over the measured span only (after
+   * warm-up, like every other summary figure). `usd` prices each vCPU-hour by its instance's size.
+   */
+  cost: {
+    vcpuHours: number;
+    instanceHours: number;
+    usd: number;
+    afterWarmup: { vcpuHours: number; instanceHours: number; usd: number };
+  };
 }
 
 export interface ServiceReport extends GroupReport {
@@ -193,6 +202,8 @@ export interface WindowStats {
   happenings?: Happening[];
   /** Happenings in the window beyond the caps, counted but not kept (present only when some were). */
   happeningsDropped?: number;
+  /** What that cost in USD since the start of the run, each vCPU-hour priced by its instance's size. */
+  costUsd: number;
 }
 
 /** Something that happened during a run, for the charts' markers and the "what happened" log. */

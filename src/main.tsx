@@ -1,6 +1,3 @@
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { init, failWorkerForTest, linksHandledForTest, play, setSpeed } from './app/controller';
 import { applyEmbedLayout, embedOptions } from './embed/embedOptions';
 import { useUiStore } from './state/uiStore';
@@ -32,11 +29,16 @@ if (new URLSearchParams(location.search).has('test-hooks')) {
   (window as unknown as { labTest: object }).labTest = { failWorker: failWorkerForTest, linksHandled: linksHandledForTest };
 }
 
-// A transition: React renders the first screen in slices of a few ms instead of one long task.
-startTransition(() => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+// The first screen: React's DOM renderer and the app's components are modules of their own, each
+// evaluated in a task of its own after this one (and preloaded by index.html, so fetching them
+// starts at once): no single task holds them all, which kept one long task over 50 ms on every
+// load. They then render the first screen in a transition, in slices.
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+void (async () => {
+  await nextTask();
+  const { createRoot } = await import('react-dom/client');
+  await nextTask();
+  const { renderFirstScreen } = await import('./firstScreen');
+  await nextTask();
+  renderFirstScreen(createRoot(document.getElementById('root')!));
+})();

@@ -45,6 +45,7 @@ export class EventQueue {
     this.args = new Int32Array(initialCapacity);
     this.args2 = new Int32Array(initialCapacity);
     this.freeSlots = new Int32Array(initialCapacity);
+    this.times[0] = Infinity;
   }
 
   /** Number of pending events. */
@@ -52,9 +53,13 @@ export class EventQueue {
     return this.n;
   }
 
-  /** Time of the earliest pending event, or Infinity when empty. */
+  /**
+   * Time of the earliest pending event, or Infinity when empty: `times[0]` is kept at Infinity
+   * while the heap is empty, so this is one load. (A conditional here made the engine's loop box
+   * the time into a new heap number on every event.)
+   */
   peekTime(): number {
-    return this.n === 0 ? Infinity : this.times[0];
+    return this.times[0];
   }
 
   /** Schedules an event. `kind` must be in [0, 256); `arg` and `arg2` integers in [0, 2^31). */
@@ -96,7 +101,10 @@ export class EventQueue {
     const top = heapSlots[0];
     this.freeSlots[this.nFree++] = top;
     const last = --this.n;
-    if (last === 0) return top;
+    if (last === 0) {
+      times[0] = Infinity;
+      return top;
+    }
     const seqs = this.seqs;
     const t = times[last];
     const slot = heapSlots[last];

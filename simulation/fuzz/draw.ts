@@ -74,8 +74,10 @@ function service(d: Dice, extreme: boolean, durationS: number): Json {
   const base = d.pick([0, 64, 256]);
   return {
     instances,
-    vcpus: d.pick([1, 1, 2, 4, 16, 256]),
-    speed: d.log(0.05, 100),
+    vcpus: d.pick([1, 1, 2, 4, 16, 192]),
+    speed: d.log(0.05, 2),
+    contention: d.pick([0, 0.02, 0.3, 1]),
+    coherency: d.pick([0, 0.0001, 0.01, 0.1]),
     queueCapacity: extreme ? d.pick([0, 1_000_000]) : d.int(0, 200),
     serviceTimeMs: latency(d, extreme ? 2000 : 20),
     loadBalancer: d.chance(0.2)
@@ -121,7 +123,7 @@ function change(d: Dice, durationS: number): { set: string; value: unknown } {
     ['commandService.instances', () => d.int(0, 8)],
     ['queryService.instances', () => d.int(0, 8)],
     ['queryService.vcpus', () => d.int(1, 8)],
-    ['commandService.speed', () => d.log(0.1, 10)],
+    ['commandService.speed', () => d.log(0.1, 2)],
     ['queryService.loadBalancer', () => d.pick(loadBalancerAlgorithms)],
     ['queryService.queueCapacity', () => d.int(0, 100)],
     ['queryService.autoscaling', () => autoscaling(d, ['cpu', 'rps', 'queue'], durationS) ?? null],

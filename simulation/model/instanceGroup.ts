@@ -13,6 +13,7 @@ import { IntQueue } from '../engine/intQueue';
 import type { Uniform } from '../engine/random';
 import { Area } from '../metrics/area';
 import type { HealthCheck, LoadBalancerAlgorithm, ServiceConfig } from '../scenario';
+import { priceFactor } from './usl';
 
 export type InstanceState = 'stopped' | 'ready' | 'draining' | 'booting' | 'restarting' | 'down';
 export const STOPPED = 0;
@@ -42,6 +43,11 @@ export class InstanceGroup {
   baseMemoryMb: number;
   memoryPerRequestMb: number;
   memoryLimitMb: number;
+  /** The Universal Scalability Law's contention (σ) and coherency (κ) within one instance (see usl.ts). */
+  contention: number;
+  coherency: number;
+  /** Extra price per vCPU-hour for each doubling of an instance's size (see usl.ts); fixed for a run. */
+  readonly sizePremium: number;
 
   state: Uint8Array = new Uint8Array(0);
   /** Workers and speed of each instance (they change by rolling restart). */
@@ -70,6 +76,8 @@ export class InstanceGroup {
   /** Cost integrals: provisioned instances and their vCPUs (booting ones are paid for too). */
   readonly instanceArea = new Area();
   readonly vcpuArea = new Area();
+  /** Provisioned vCPUs, each weighted by its instance's price factor: base-price vCPU-hours. */
+  readonly pricedVcpuArea = new Area();
   /** Instances serving (ready or draining) as an integral, for memory utilisation. */
   readonly servingArea = new Area();
 
@@ -94,7 +102,11 @@ export class InstanceGroup {
     cfg: ServiceConfig,
     private readonly lbRandom: Uniform,
     private readonly salt: number,
+    sizePremium = 0,
   ) {
+    this.sizePremium = sizePremium;
+    this.contention = cfg.contention;
+    this.coherency = cfg.coherency;
     this.vcpus = cfg.vcpus;
     this.speed = cfg.speed;
     this.queueCapacity = cfg.queueCapacity;
@@ -208,6 +220,7 @@ export class InstanceGroup {
     this.servingArea.add(nowMs, d(serving));
     this.instanceArea.add(nowMs, d(provisioned));
     this.vcpuArea.add(nowMs, d(provisioned) * v);
+    this.pricedVcpuArea.add(nowMs, d(provisioned) * v * priceFactor(v, this.sizePremium));
     this.state[i] = next;
     if (!this.batching) this.rebuild();
   }
@@ -216,6 +229,8 @@ export class InstanceGroup {
   finishBoot(i: number, nowMs: number): boolean {
     if (this.state[i] !== BOOTING || nowMs < this.readyAtMs[i]) return false;
     this.vcpuArea.add(nowMs, this.vcpus - this.vcpusOf[i]);
+    const priced = (v: number) => v * priceFactor(v, this.sizePremium);
+    this.pricedVcpuArea.add(nowMs, priced(this.vcpus) - priced(this.vcpusOf[i]));
     this.vcpusOf[i] = this.vcpus;
     this.speedOf[i] = this.speed;
     this.alive[i] = 1;

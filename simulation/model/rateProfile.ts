@@ -2,9 +2,10 @@
  * The arrival rate over time, piecewise linear, and the exact next arrival of a Poisson process
  * with that rate (inversion of the cumulative rate, so one uniform draw per arrival).
  *
- * With a profile, each point holds its `rps` from `atS` on, reached by a linear ramp of `rampS`
- * seconds from the level before it; the first point's level also holds before it. Without one,
- * the rate is the constant `rps`.
+ * With a profile, each point's ramp starts at its `atS`: the rate goes linearly from the level
+ * before it to the point's `rps` over `rampS` seconds and holds from `atS + rampS` on (a next
+ * point that comes earlier cuts the ramp where it stands); the first point's level also holds
+ * before it. Without one, the rate is the constant `rps`.
  */
 import type { Scenario } from '../scenario';
 

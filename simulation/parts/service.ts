@@ -74,7 +74,7 @@ export class Service {
     this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.classFlag = name === 'commandService' ? F_COMMAND : 0;
-    this.group = new InstanceGroup(s[name], stream(s.seed, `${name}.loadBalancer`), salt);
+    this.group = new InstanceGroup(s[name], stream(s.seed, `${name}.loadBalancer`), salt, s.pricing.sizePremium);
     this.uService = stream(s.seed, `${name}.serviceTime`);
     // Follow-up reads (a client reading what it just wrote) draw their service times apart.
     this.uFollowUp = name === 'queryService' ? stream(s.seed, 'queryService.serviceTime.followUps') : null;
@@ -136,11 +136,13 @@ export class Service {
     const r = this.reqs;
     const g = this.group;
     const now = this.engine.nowMs;
-    g.busy[i]++;
+    const busy = ++g.busy[i];
     g.busyArea.add(now, 1);
     g.busyAreas[i].add(now, 1);
     if (r.flags[id] & F_COUNTED) this.queueWait.record(now - r.arrivalMs[id]);
-    this.calendar.push(now + (r.serviceMs[id] * g.slowFactor[i]) / g.speedOf[i], this.doneKind, id);
+    // Diminishing returns within one instance (USL): work started beside busy vCPUs takes longer.
+    const usl = 1 + g.contention * (busy - 1) + g.coherency * busy * (busy - 1);
+    this.calendar.push(now + (r.serviceMs[id] * g.slowFactor[i] * usl) / g.speedOf[i], this.doneKind, id);
   }
 
   /** Starts queued requests on instance i while it has free workers. */
@@ -292,6 +294,9 @@ export class Service {
     g.baseMemoryMb = cfg.baseMemoryMb;
     g.memoryPerRequestMb = cfg.memoryPerRequestMb;
     g.memoryLimitMb = cfg.memoryLimitMb;
+    // Applies to work started from now on.
+    g.contention = cfg.contention;
+    g.coherency = cfg.coherency;
     // A manual change of capacity boots new instances like the autoscaler would.
     if (cfg.instances !== before.instances) this.resize(cfg.instances, (cfg.autoscaling?.bootS ?? 0) * 1000);
     if (cfg.vcpus !== before.vcpus || cfg.speed !== before.speed) {

@@ -76,7 +76,10 @@ export class Windows {
   integrals(): Area[] {
     const st = this.projection.stream;
     const list = [this.command.inSystem, this.query.inSystem, st.busyArea, st.consumerArea];
-    for (const { group: g } of [this.command, this.query]) list.push(g.busyArea, g.capacityArea, g.queueArea, g.outstandingArea, g.servingArea);
+    for (const { group: g } of [this.command, this.query]) {
+      list.push(g.busyArea, g.capacityArea, g.queueArea, g.outstandingArea, g.servingArea, g.instanceArea, g.vcpuArea, g.pricedVcpuArea);
+    }
+    list.push(this.elasticity.replicaArea);
     for (const p of this.pools()) list.push(p.busyArea, p.capacityArea);
     return list;
   }
@@ -141,6 +144,9 @@ export class Windows {
       errors,
       costVcpuHours:
         hours(this.command.group.vcpuArea) + hours(this.query.group.vcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea),
+      costUsd:
+        Math.max(0, hours(this.command.group.pricedVcpuArea) + hours(this.query.group.pricedVcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea)) *
+        this.world.scenario.pricing.vcpuHourUsd,
     };
     const { happenings, dropped } = this.world.happenings.take();
     if (happenings.length > 0) w.happenings = happenings;

@@ -21,7 +21,7 @@ const s = scenario({
     timeoutMs: 5,
     retries: { max: 1, backoffMs: 100, jitter: 0 },
   },
-  queryService: { instances: 1, vcpus: 4, serviceTimeMs: 1, memoryPerRequestMb: 0 },
+  queryService: { instances: 1, vcpus: 4, serviceTimeMs: 1, memoryPerRequestMb: 0, contention: 0, coherency: 0 },
   readStore: { replicas: 0, queryLatencyMs: 0 },
   cache: { enabled: false },
   faults: [

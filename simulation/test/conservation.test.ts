@@ -24,7 +24,7 @@ const lb = fc.constantFrom('round-robin', 'random', 'least-connections', 'power-
 const service = fc.record({
   instances: fc.integer({ min: 0, max: 5 }),
   vcpus: fc.integer({ min: 1, max: 4 }),
-  speed: fc.double({ min: 0.25, max: 4, noNaN: true }),
+  speed: fc.double({ min: 0.25, max: 2, noNaN: true }),
   queueCapacity: fc.integer({ min: 0, max: 50 }),
   serviceTimeMs: latency,
   loadBalancer: lb,

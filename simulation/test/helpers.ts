@@ -24,7 +24,8 @@ export function scenario(over: Json = {}): Scenario {
 
 /**
  * A pure queueing model through the full query path: queries only, one instance with `c`
- * vCPUs, exponential service of mean `serviceMs`, no cache, every storage delay 0.
+ * vCPUs, exponential service of mean `serviceMs`, no cache, every storage delay 0. An ideal
+ * machine: contention and coherency 0 (no USL slowdown), as M/M/c assumes c independent servers.
  */
 export function mmc(c: number, lambdaRps: number, serviceMs: number, seed: number, durationS: number): Scenario {
   return scenario({
@@ -35,6 +36,8 @@ export function mmc(c: number, lambdaRps: number, serviceMs: number, seed: numbe
     queryService: {
       instances: 1,
       vcpus: c,
+      contention: 0,
+      coherency: 0,
       queueCapacity: 1_000_000,
       serviceTimeMs: { type: 'exponential', meanMs: serviceMs },
       memoryPerRequestMb: 0,

@@ -12,8 +12,9 @@ describe('deterministic pipeline', () => {
     durationS: 100,
     warmupS: 10,
     workload: { rps: 20, arrivals: 'deterministic', writeRatio: 0.5, followUpReads: { ratio: 0 } },
-    commandService: { instances: 1, vcpus: 4, serviceTimeMs: 3 },
-    queryService: { instances: 1, vcpus: 4, serviceTimeMs: 2 },
+    // Ideal machines (no USL slowdown), so service times are exact whatever else is busy.
+    commandService: { instances: 1, vcpus: 4, serviceTimeMs: 3, contention: 0, coherency: 0 },
+    queryService: { instances: 1, vcpus: 4, serviceTimeMs: 2, contention: 0, coherency: 0 },
     writeStore: { shards: 1, connectionsPerShard: 4, writeLatencyMs: 5 },
     eventStream: { partitions: 1, projectors: 1, appendLatencyMs: 2, applyLatencyMs: 1 },
     readStore: { replicas: 2, queryLatencyMs: 4, replicationLagMs: 50 },

@@ -27,6 +27,9 @@ function retryRun(keepServiceTime: boolean, seed: number) {
       queryService: {
         instances: 1,
         vcpus: 64,
+        // An ideal machine: no contention or coherency slowdown, so latency is the service time alone.
+        contention: 0,
+        coherency: 0,
         queueCapacity: 1_000_000,
         serviceTimeMs: { type: 'exponential', meanMs: 1 },
         memoryPerRequestMb: 0,

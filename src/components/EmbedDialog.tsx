@@ -3,14 +3,21 @@ import { useEffect, useRef, useState } from 'react';
 import * as ctl from '../app/controller';
 import { EMBED_PANELS, type EmbedPanel } from '../embed/embedOptions';
 import { useLabStore } from '../labs/labStore';
+import { useExampleStore } from '../examples/exampleStore';
 
 /**
  * The snippet for `pageUrl` (the lab's address without query or hash) with these options and link
- * hash; with a `lab`, the frame opens that lab on its starting scenario (no hash).
+ * hash; with a `lab`, the frame opens that lab on its starting scenario (no hash, no example).
  */
-export function embedSnippet(pageUrl: string, hash: string, o: { panels: EmbedPanel[]; autoplay: boolean; theme: string; lab?: string | null }): string {
+export function embedSnippet(
+  pageUrl: string,
+  hash: string,
+  o: { panels: EmbedPanel[]; autoplay: boolean; theme: string; example?: string; lab?: string | null },
+): string {
   const q = new URLSearchParams({ embed: '1' });
   if (o.lab) q.set('lab', o.lab);
+  // The loaded example's id: the frame shows its notes (the link in the hash keeps any changes).
+  else if (o.example) q.set('example', o.example);
   if (o.panels.length > 0) q.set('panels', o.panels.join(','));
   if (o.autoplay) q.set('autoplay', '1');
   if (o.theme === 'light' || o.theme === 'dark') q.set('theme', o.theme);
@@ -28,12 +35,13 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   const [autoplay, setAutoplay] = useState(false);
   const [theme, setTheme] = useState('system');
   const [copied, setCopied] = useState(false);
+  const example = useExampleStore((s) => s.current?.id);
   useEffect(() => {
     ref.current?.showModal();
     void ctl.currentLink().then((h) => setHash(h ?? ''));
   }, []);
   const lab = withLab && openLab ? openLab.id : null;
-  const snippet = embedSnippet(location.href.replace(/[?#].*$/, ''), hash, { panels: lab ? panels : panels.filter((p) => p !== 'lab'), autoplay, theme, lab });
+  const snippet = embedSnippet(location.href.replace(/[?#].*$/, ''), hash, { panels: lab ? panels : panels.filter((p) => p !== 'lab'), autoplay, theme, example, lab });
   const toggle = (p: EmbedPanel) => setPanels((ps) => (ps.includes(p) ? ps.filter((x) => x !== p) : EMBED_PANELS.filter((x) => x === p || ps.includes(x))));
   const copy = async () => {
     try {

@@ -1,9 +1,8 @@
 import type { ClassReport, ClassWindow } from '../../simulation/index';
-import { figureAt } from '../../simulation/figures';
+import { figureAt, seriesFigureAt } from '../../simulation/figures';
 import { useRunStore } from '../state/runStore';
 import { formatMs, formatNum, formatPct } from '../lib/format';
 import { formatFigure } from '../lib/formatFigure';
-import { WINDOW_FIGURES } from '../lib/windowFigures';
 import { FigureName } from './FigureName';
 
 const WINDOW_ROWS: (keyof ClassWindow)[] = ['offered', 'completed', 'rejected', 'timedOut', 'failed', 'p50', 'p95', 'p99'];
@@ -36,7 +35,11 @@ export function FiguresPanel() {
   const r = useRunStore((s) => s.report);
   const latency = (k: keyof ClassWindow) => k.startsWith('p');
   const vcpuHours = r ? r.commandService.cost.vcpuHours + r.queryService.cost.vcpuHours + r.projectors.cost.vcpuHours + r.replicas.cost.vcpuHours : 0;
-  const win = (k: string) => WINDOW_FIGURES[k] ?? { label: k, help: '' };
+  // A window's figures, from the series registry: class figures under their query id, without the class.
+  const win = (k: string) => {
+    const f = seriesFigureAt(k) ?? seriesFigureAt(`queries.${k}`);
+    return { label: f ? f.label.replace(/^Query (.)/, (_, c: string) => c.toUpperCase()) : k, help: f?.help ?? '' };
+  };
   return (
     <section className="panel figures" aria-labelledby="figures-title">
       <h2 id="figures-title">Current figures</h2>
@@ -54,7 +57,7 @@ export function FiguresPanel() {
         <tbody>
           {WINDOW_ROWS.map((k) => (
             <tr key={k}>
-              <Head id={`*.${k}`} label={`${win(k).label}${latency(k) ? ' (ms)' : ''}`} help={win(k).help} />
+              <Head id={`*.${k}`} label={`${win(k).label}${latency(k) ? ' (ms)' : ' per second'}`} help={win(k).help} />
               <td aria-label={`commands.${k}`}>{w ? (latency(k) ? formatMs(w.commands[k]) : formatNum(w.commands[k])) : '–'}</td>
               <td aria-label={`queries.${k}`}>{w ? (latency(k) ? formatMs(w.queries[k]) : formatNum(w.queries[k])) : '–'}</td>
             </tr>

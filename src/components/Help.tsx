@@ -52,8 +52,10 @@ export function Help({ text, about, id }: { text: string; about: string; id?: st
         }
       }}
     >
-      <button type="button" className="help-btn" aria-label={`About ${about}`} aria-describedby={textId} aria-expanded={pinned} onClick={() => setPinned(!pinned)}>
-        i
+      {/* Named by its content, not aria-label: a field's label ("Cache on") must find the field alone. */}
+      <button type="button" className="help-btn" aria-describedby={textId} aria-expanded={pinned} onClick={() => setPinned(!pinned)}>
+        <span aria-hidden="true">i</span>
+        <span className="visually-hidden">About {about}</span>
       </button>
       <span ref={pop} className="help-pop" data-open={open ? '' : undefined}>
         <span id={textId}>{text}</span>

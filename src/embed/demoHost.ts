@@ -6,6 +6,7 @@ let nextId = 1;
 
 const COMMANDS: Record<string, object> = {
   load: { scenario: { version: 1, name: 'demo from the host page', durationS: 20, warmupS: 2 } },
+  loadExample: { example: 'hot-shard' },
   loadLab: { lab: 'q10' },
   play: {},
   pause: {},

@@ -6,10 +6,10 @@ import { format } from 'd3-format';
 import { decimate } from './decimate';
 import type { Happening, WindowStats } from '../../../simulation/index';
 import { useWidth } from '../../hooks/useWidth';
-import { chartId } from '../../labs/chartId';
 import { Help } from '../Help';
 import { isolated } from './isolated';
 import { Markers } from './Markers';
+import { chartId } from '../../labs/chartId';
 
 export interface SeriesDef {
   label: string;

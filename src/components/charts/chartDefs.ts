@@ -134,11 +134,12 @@ export const CHARTS: ChartDef[] = [
     ],
   },
   {
+    // In money, so a big instance's higher price per vCPU-hour shows (vCPU-hours are in the CSV).
     title: 'Cost',
-    yTitle: 'vCPU-hours (cumulative)',
+    yTitle: 'USD since the start',
     format: (v) => (v < 0.1 ? v.toFixed(4) : v.toFixed(2)),
-    minTop: 0.01,
-    series: [{ label: 'vCPU-hours', color: 'var(--c1)', value: (w) => w.costVcpuHours ?? 0 }],
+    minTop: 0.001,
+    series: [{ label: 'USD', color: 'var(--c1)', value: (w) => w.costUsd ?? 0 }],
   },
   {
     title: 'Cache hit ratio and stale reads',

@@ -5,13 +5,17 @@ export const CHART_HELP: Record<string, string> = {
   'Query throughput':
     'Queries (reads) per second: offered, completed and lost. The query side scales on its own: compare it with the command side under the same load.',
   'Command latency':
-    'Response time of the commands answered each second, as p50, p95 and p99. Only answered attempts count: when many time out or are rejected, read this beside the throughput chart.',
+    'Response time of the commands answered each second, as p50, p95 and p99 of one attempt (solid), and what the client waited from its first attempt, retries and backoff included (dashed). Only answered requests count: read it beside the chart of attempts not answered.',
+  'Command attempts not answered':
+    'Of the command attempts that ended each second, the share that timed out, was rejected or failed. The latency chart leaves these out, so a side can look fast while many of its requests fail.',
   'Query latency':
-    'Response time of the queries answered each second, as p50, p95 and p99. Queueing makes p99 climb first as utilisation nears 100%; cache hits pull p50 down.',
+    'Response time of the queries answered each second, per attempt (solid) and as the client waited (dashed). Queueing makes p99 climb first as utilisation nears 100%; cache hits pull p50 down.',
+  'Query attempts not answered':
+    'Of the query attempts that ended each second, the share that timed out, was rejected or failed: the failures the latency chart cannot show.',
   'Consistency lag and stream lag':
-    'How far the query model is behind the command model: the time from a commit to the change showing in the read model (p50, p99), and the age of the oldest event the projectors have not applied yet (stream lag). Eventual consistency made visible.',
+    'How far the query model is behind the command model: the time from a commit to the change showing in the read model\'s primary, and on every read replica (what a query may read), as p50 and p99; and the age of the oldest event the projectors have not applied yet (stream lag). Eventual consistency made visible.',
   Utilisation:
-    'Share of the vCPUs busy on each side. Above about 70–80% queues and response times grow fast; auto-scaling on cpu tries to hold it at its target.',
+    'Share of the vCPUs busy on each side, and of the read store\'s connections (its load). Above about 70–80% queues and response times grow fast; auto-scaling on cpu tries to hold it at its target.',
   'Queue length': 'Mean number of requests waiting for a vCPU, per side. A growing queue is the first sign of too little capacity, before requests are rejected.',
   Instances:
     'How many command and query instances serve, how many are booting (a cold start), and the projectors and read replicas. Scale-outs show here only after the boot time.',

@@ -11,7 +11,8 @@ function preset(kind: string, rps: number, durationS: number): Point[] {
   const r = (v: number) => Math.round(v);
   switch (kind) {
     case 'ramp':
-      return [{ atS: 0, rps: r(rps / 4) }, { atS: d * 0.8, rps: r(rps * 2), rampS: d * 0.8 }];
+      // A ramp starts at its point's atS: from 10% of the run to 80%, then the level holds.
+      return [{ atS: 0, rps: r(rps / 4) }, { atS: d * 0.1, rps: r(rps * 2), rampS: d * 0.7 }];
     case 'spike':
       return [{ atS: 0, rps: r(rps) }, { atS: d / 3, rps: r(rps * 5), rampS: 2 }, { atS: d / 2, rps: r(rps), rampS: 5 }];
     case 'sine':

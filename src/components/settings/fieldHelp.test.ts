@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS, fieldAt } from '../../../simulation/fields';
-import { FIGURES } from '../../../simulation/figures';
-import { WINDOW_FIGURES } from '../../lib/windowFigures';
+import { FIGURES, SERIES_FIGURES } from '../../../simulation/figures';
 import { SECTIONS, type FieldDef } from './fieldDefs';
 
 const walk = (defs: FieldDef[]): FieldDef[] => defs.flatMap((d) => (d.kind === 'group' ? [d, ...walk(d.fields)] : [d]));
@@ -10,8 +9,8 @@ describe('help texts', () => {
   it('every field of the registry has a help text of a sentence or more', () => {
     for (const f of FIELDS) expect(f.help.length, f.path).toBeGreaterThan(20);
   });
-  it('every figure of the registry has a help text and a human label that is not its code name', () => {
-    for (const f of FIGURES) {
+  it('every figure of the registry (report and series) has a help text and a human label that is not its code name', () => {
+    for (const f of [...FIGURES, ...SERIES_FIGURES]) {
       expect(f.help.length, f.id).toBeGreaterThan(20);
       expect(f.label.length, f.id).toBeGreaterThan(2);
       expect(f.label, f.id).not.toBe(f.id);
@@ -22,11 +21,5 @@ describe('help texts', () => {
     const shown = Object.values(SECTIONS).flatMap((s) => walk(s.fields)).filter((d) => d.kind !== 'heading');
     expect(shown.length).toBeGreaterThan(50);
     for (const d of shown) expect(fieldAt(d.path)?.help, d.path).toBeTruthy();
-  });
-  it('every window figure the figures panel shows has a label and help', () => {
-    for (const [id, f] of Object.entries(WINDOW_FIGURES)) {
-      expect(f.label.length, id).toBeGreaterThan(2);
-      expect(f.help.length, id).toBeGreaterThan(20);
-    }
   });
 });
