@@ -157,23 +157,6 @@ test('embed.html documents the protocol and its demo host drives the frame', asy
   await expect(log).toContainText('"type":"cqrs-lab:progress","version":1,"status":"running"');
 });
 
-test('the host loads an example by id: the frame shows its notes and loads its scenario; an unknown id gets an error reply', async ({ page }) => {
-  await page.goto(hostOrigin);
-  await expect.poll(async () => (await got(page)).some((m) => m.type === 'cqrs-lab:ready')).toBe(true);
-  const ready = (await got(page)).find((m) => m.type === 'cqrs-lab:ready')!;
-  expect((ready.supports as { commands: string[] }).commands).toContain('loadExample');
-  await send(page, { type: 'cqrs-lab:loadExample', version: 1, id: 'e1', example: 'indexing-indexed' });
-  expect(await reply(page, 'e1')).toMatchObject({ type: 'cqrs-lab:reply', result: { example: 'indexing-indexed', title: 'Indexing the read model (Indexed)' } });
-  const frame = page.frameLocator('#lab');
-  await expect(frame.getByRole('region', { name: /Indexing the read model$/ })).toContainText('What to look at');
-  await send(page, { type: 'cqrs-lab:loadExample', version: 1, id: 'e2', example: 'no-such-example' });
-  const bad = await reply(page, 'e2');
-  expect(bad).toMatchObject({ type: 'cqrs-lab:error', command: 'loadExample' });
-  expect(bad.message).toMatch(/^There is no example called "no-such-example"\. Known examples: flash-sale, /);
-  await send(page, { type: 'cqrs-lab:getState', version: 1, id: 's' });
-  expect(await reply(page, 's')).toMatchObject({ result: { scenario: 'Indexing the read model (Indexed)' } });
-});
-
 test('across origins, the host opens a lab, plays it and hears its result; a stranger cannot open one', async ({ page }) => {
   await page.goto(`${hostOrigin}/fast`);
   await expect.poll(async () => (await got(page)).some((m) => m.type === 'cqrs-lab:ready')).toBe(true);
@@ -192,4 +175,21 @@ test('across origins, the host opens a lab, plays it and hears its result; a str
   await stranger.waitForTimeout(2000);
   expect(await got(stranger)).toEqual([]);
   await expect(stranger.frameLocator('#lab').getByRole('heading', { name: /^Lab 1 of 10:/ })).toHaveCount(0);
+});
+
+test('the host loads an example by id: the frame shows its notes and loads its scenario; an unknown id gets an error reply', async ({ page }) => {
+  await page.goto(hostOrigin);
+  await expect.poll(async () => (await got(page)).some((m) => m.type === 'cqrs-lab:ready')).toBe(true);
+  const ready = (await got(page)).find((m) => m.type === 'cqrs-lab:ready')!;
+  expect((ready.supports as { commands: string[] }).commands).toContain('loadExample');
+  await send(page, { type: 'cqrs-lab:loadExample', version: 1, id: 'e1', example: 'indexing-indexed' });
+  expect(await reply(page, 'e1')).toMatchObject({ type: 'cqrs-lab:reply', result: { example: 'indexing-indexed', title: 'Indexing the read model (Indexed)' } });
+  const frame = page.frameLocator('#lab');
+  await expect(frame.getByRole('region', { name: /Indexing the read model$/ })).toContainText('What to look at');
+  await send(page, { type: 'cqrs-lab:loadExample', version: 1, id: 'e2', example: 'no-such-example' });
+  const bad = await reply(page, 'e2');
+  expect(bad).toMatchObject({ type: 'cqrs-lab:error', command: 'loadExample' });
+  expect(bad.message).toMatch(/^There is no example called "no-such-example"\. Known examples: flash-sale, /);
+  await send(page, { type: 'cqrs-lab:getState', version: 1, id: 's' });
+  expect(await reply(page, 's')).toMatchObject({ result: { scenario: 'Indexing the read model (Indexed)' } });
 });

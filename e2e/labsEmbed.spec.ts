@@ -99,14 +99,14 @@ test('the host loads a lab, and hears its check fail and then pass, with a score
   await expect(page.frameLocator('#lab').getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
   await send(page, { type: 'cqrs-lab:play', version: 1, id: 'p1' });
   const failed = await waitFor(page, (m) => m.type === 'cqrs-lab:labResult', 'first labResult');
-  expect(failed).toMatchObject({ version: 1, lab: 'q10', passed: false, score: { raw: 2, min: 0, max: 4, scaled: 0.5 } });
+  expect(failed).toMatchObject({ version: 1, lab: 'q10', passed: false, score: { raw: 3, min: 0, max: 5, scaled: 0.6 } });
 
   await send(page, { type: 'cqrs-lab:set', version: 1, id: 's', path: 'queryService.vcpus', value: 8 });
   await waitFor(page, (m) => m.id === 's', 'set');
   await send(page, { type: 'cqrs-lab:play', version: 1, id: 'p2' });
   const passed = await waitFor(page, (m) => m.type === 'cqrs-lab:labResult' && m.passed === true, 'passing labResult');
-  expect(passed).toMatchObject({ lab: 'q10', score: { raw: 4, min: 0, max: 4, scaled: 1 }, prediction: null });
-  expect((passed.terms as { figure: string; met: boolean }[]).map((t) => t.met)).toEqual([true, true, true, true]);
+  expect(passed).toMatchObject({ lab: 'q10', score: { raw: 5, min: 0, max: 5, scaled: 1 }, prediction: null });
+  expect((passed.terms as { figure: string; met: boolean }[]).map((t) => t.met)).toEqual([true, true, true, true, true]);
   await send(page, { type: 'cqrs-lab:getState', version: 1, id: 'st' });
   expect((await waitFor(page, (m) => m.id === 'st', 'state')).result).toMatchObject({ lab: 'q10', status: 'done' });
 });
@@ -119,4 +119,16 @@ test('embed.html documents the lab options and messages, and its demo host opens
   await page.getByRole('button', { name: 'Open lab 10' }).click();
   await expect(page.locator('#demo-log')).toContainText('"result":{"lab":"q10"');
   await expect(page.frameLocator('#demo-frame').getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
+});
+
+test('"Copy embed code" with a lab open gives a snippet that opens the lab in embed mode', async ({ lab, page }) => {
+  await page.goto('/?lab=q5');
+  await expect(page.getByRole('heading', { name: /^Lab 5 of 10:/ })).toBeVisible();
+  await lab.button('Copy embed code…').click();
+  const dialog = page.getByRole('dialog', { name: 'Copy embed code' });
+  await expect(dialog.getByRole('checkbox', { name: /^Open lab 5/ })).toBeChecked();
+  const snippet = await dialog.getByRole('textbox', { name: 'Embed code' }).inputValue();
+  expect(snippet).toMatch(/^<iframe src="[^"]+\?embed=1&amp;lab=q5&amp;panels=lab,charts,settings" width="720" height="520"/);
+  await dialog.getByRole('checkbox', { name: /^Open lab 5/ }).uncheck();
+  await expect(dialog.getByRole('textbox', { name: 'Embed code' })).toHaveValue(/\?embed=1&amp;panels=charts,settings#s=2\./);
 });

@@ -41,7 +41,7 @@ test('predictions, results and progress survive a reload, with the student\u2019
   const wrong = def.prediction.options.find((o) => o.id !== def.prediction.answer)!;
   await page.getByRole('radio', { name: wrong.text }).check();
   await page.getByRole('button', { name: 'Record my prediction' }).click();
-  expect(await runToEnd(lab)).toMatch(/^Check not passed \(2 of 4/);
+  expect(await runToEnd(lab)).toMatch(/^Check not passed \(3 of 5/);
   await expect(page.getByText(/^Your prediction did not match what happened/)).toBeVisible();
 
   await page.reload();

@@ -121,6 +121,8 @@ export function formatTermValue(v: number | undefined, unit: CheckTerm['unit']):
       return `${Math.round(v).toLocaleString('en-US')} req/s`;
     case 'yes/no':
       return v >= 1 ? 'yes' : 'no';
+    case 'USD':
+      return `$${v.toFixed(4)}`;
     default:
       return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2);
   }
@@ -131,6 +133,6 @@ export function termLimitText(t: CheckTerm): string {
   if (t.unit === 'yes/no') return (t.op === '>=' || t.op === '>') === t.limit > 0 ? 'yes' : 'no';
   const words = { '<': 'under', '<=': 'at most', '>': 'over', '>=': 'at least' }[t.op];
   const n = (v: number) => (+v.toFixed(4)).toLocaleString('en-US');
-  const limit = t.unit === '%' ? `${n(t.limit * 100)}%` : t.unit ? `${n(t.limit)} ${t.unit}` : n(t.limit);
+  const limit = t.unit === '%' ? `${n(t.limit * 100)}%` : t.unit === 'USD' ? `$${n(t.limit)}` : t.unit ? `${n(t.limit)} ${t.unit}` : n(t.limit);
   return `${words} ${limit}`;
 }

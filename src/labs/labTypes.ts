@@ -32,8 +32,8 @@ export interface CheckTerm {
   limit: number;
   /** What the figure is, in words: "query p99". */
   label: string;
-  /** How to show it: ms, percent (a ratio shown as %), rps, yes or no (1 or 0), or a plain count. */
-  unit: 'ms' | '%' | 'req/s' | 'yes/no' | '';
+  /** How to show it: ms, percent (a ratio shown as %), rps, yes or no (1 or 0), US dollars, or a plain count. */
+  unit: 'ms' | '%' | 'req/s' | 'yes/no' | 'USD' | '';
 }
 
 export interface LabDef {

@@ -36,7 +36,7 @@ const WRONG_TURNS: Record<string, [why: string, changes: Change[]][]> = {
   ],
   q2: [
     ['scaling up instead of out', [{ field: 'queryService.vcpus', value: 6 }]],
-    ['faster vCPUs instead of more instances', [{ field: 'queryService.speed', value: 3 }]],
+    ['faster vCPUs instead of more instances', [{ field: 'queryService.speed', value: 2 }]],
   ],
   q3: [
     ['a fixed 4 instances', [{ field: 'queryService.instances', value: 4 }]],
@@ -72,6 +72,8 @@ const WRONG_TURNS: Record<string, [why: string, changes: Change[]][]> = {
   q10: [
     ['adding instances instead', [{ field: 'queryService.instances', value: 4 }]],
     ['lowering the load', [{ field: 'workload.rps', value: 500 }]],
+    ['too few vCPUs: 4', [{ field: 'queryService.vcpus', value: 4 }]],
+    ['the largest machine', [{ field: 'queryService.vcpus', value: 64 }]],
   ],
 };
 
@@ -142,6 +144,7 @@ describe('termLimitText', () => {
   it('termLimitText() gives the limit as the lab writes it', () => {
     const t = (op: '<' | '<=' | '>' | '>=', limit: number, unit: '' | 'ms' | '%' | 'req/s' | 'yes/no') => termLimitText({ figure: '', label: '', op, limit, unit });
     expect(t('>=', 1, 'yes/no')).toBe('yes');
+    expect(termLimitText({ figure: '', label: '', op: '<=', limit: 0.003, unit: 'USD' })).toBe('at most $0.003');
     expect([t('<', 30, 'ms'), t('<', 0.05, '%'), t('<=', 0.01, '%'), t('>=', 1600, 'req/s'), t('<=', 4, ''), t('>', 0.5, '%')]).toEqual([
       'under 30 ms',
       'under 5%',

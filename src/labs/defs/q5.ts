@@ -31,8 +31,8 @@ export const lab: LabDef = {
     { text: 'Keep 1 replica, and press Play.', field: 'readStore.replicas', value: 1 },
   ],
   notice: {
-    text: 'The cache chart shows the share of queries answered from the cache. In the topology the read replica\u2019s load bar drops, and the query latency chart follows.',
-    charts: ['cache-hit-ratio-and-stale-reads', 'query-latency'],
+    text: 'The cache chart shows the share of queries answered from the cache. The read store\u2019s line on the utilisation chart (and the replica\u2019s load bar in the topology) drops, and the query latency chart follows.',
+    charts: ['cache-hit-ratio-and-stale-reads', 'utilisation', 'query-latency'],
     parts: ['cache', 'readStore'],
   },
   check: {
