@@ -36,7 +36,7 @@ const WRONG_TURNS: Record<string, [why: string, changes: Change[]][]> = {
   ],
   q2: [
     ['scaling up instead of out', [{ field: 'queryService.vcpus', value: 6 }]],
-    ['faster vCPUs instead of more instances', [{ field: 'queryService.speed', value: 3 }]],
+    ['faster vCPUs instead of more instances', [{ field: 'queryService.speed', value: 2 }]],
   ],
   q3: [
     ['a fixed 4 instances', [{ field: 'queryService.instances', value: 4 }]],
