@@ -144,14 +144,16 @@ export class ClassTally {
   closeWindow(): ClassWindow {
     const h = this.windowLatency;
     const c = this.windowClientLatency;
+    const attempt = { p50: 0, p95: 0, p99: 0 };
+    const client = { p50: 0, p95: 0, p99: 0 };
+    h.percentiles(attempt);
+    c.percentiles(client);
     const out: ClassWindow = {
       ...this.w,
-      p50: h.quantile(0.5),
-      p95: h.quantile(0.95),
-      p99: h.quantile(0.99),
-      clientP50: c.quantile(0.5),
-      clientP95: c.quantile(0.95),
-      clientP99: c.quantile(0.99),
+      ...attempt,
+      clientP50: client.p50,
+      clientP95: client.p95,
+      clientP99: client.p99,
     };
     c.reset();
     this.w = { offered: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, retries: 0 };
