@@ -59,6 +59,7 @@ const group = (g: string, what: string): Row[] => [
   [`${g}.scalingActions[].from`, what, 'How many there were before that scaling decision.'],
   [`${g}.scalingActions[].to`, what, 'How many that scaling decision asked for.'],
   [`${g}.scalingActionCount`, 'actions', 'How many times the auto-scaler scaled out or in.'],
+  [`${g}.cost.vcpuHours`, 'vCPU-hours', 'Cost: vCPU time paid for, booting instances included (counted from time 0, warm-up included, unlike the other summary figures: see the after-warm-up cost).'],
   [`${g}.cost.instanceHours`, 'instance-hours', 'Cost: instance time paid for, booting instances included (counted from time 0).'],
   [`${g}.cost.usd`, 'USD', 'What that capacity cost from time 0: each vCPU-hour at the base price, more on bigger instances (pricing.sizePremium).'],
   [`${g}.cost.afterWarmup.vcpuHours`, 'vCPU-hours', 'vCPU time paid for after warm-up: the span every other summary figure covers.'],
