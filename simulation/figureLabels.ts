@@ -4,8 +4,11 @@
  * a figure added to the registry gets a label without anyone writing one. Zod-free and small.
  */
 
+/** A lookup table without a prototype: only its own words are found (never `constructor` and the like). */
+const table = (words: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, words);
+
 /** What the first part of an id is about. */
-const SUBJECT: Record<string, string> = {
+const SUBJECT = table({
   commands: 'Command',
   queries: 'Query',
   commandService: 'Command service:',
@@ -18,10 +21,10 @@ const SUBJECT: Record<string, string> = {
   errors: 'Failures:',
   followUpReads: 'Follow-up reads:',
   stopped: 'Run stopped:',
-};
+});
 
 /** Distributions summarised by count, mean and percentiles: the thing measured. */
-const MEASURE: Record<string, string> = {
+const MEASURE = table({
   latencyMs: 'latency',
   clientLatencyMs: 'latency as the client waited',
   queueWaitMs: 'queue wait',
@@ -30,12 +33,12 @@ const MEASURE: Record<string, string> = {
   replicaLagMs: 'replica lag (commit to every replica)',
   detectionMs: 'crash detection time',
   gaveUpAfterMs: 'wait before giving up',
-};
+});
 
-const STAT: Record<string, string> = { mean: 'mean', p50: 'p50 (median)', p95: 'p95', p99: 'p99', max: 'greatest', min: 'least', count: 'samples of' };
+const STAT = table({ mean: 'mean', p50: 'p50 (median)', p95: 'p95', p99: 'p99', max: 'greatest', min: 'least', count: 'samples of' });
 
 /** Words for single parts of an id (the last part, most often). */
-const WORD: Record<string, string> = {
+const WORD = table({
   version: 'Format version',
   seed: 'Seed',
   simulatedS: 'Simulated time',
@@ -114,7 +117,7 @@ const WORD: Record<string, string> = {
   booting: 'instances booting',
   draining: 'instances draining or restarting',
   costVcpuHours: 'Cost in vCPU-hours so far',
-};
+});
 
 /** "maxLagEvents" -> "max lag events": the fallback for a part no table names. */
 function words(part: string): string {

@@ -190,9 +190,12 @@ export class Clients implements Outcomes {
     const r = this.reqs;
     r.flags[id] &= ~F_PENDING;
     r.arrivalMs[id] = this.engine.nowMs;
-    if ((r.flags[id] & F_RETRY) === 0) r.firstMs[id] = this.engine.nowMs;
-    // A retry got its service time when it was scheduled; a follow-up draws from its own stream.
-    if ((r.flags[id] & F_RETRY) === 0) r.serviceMs[id] = this.query.followUpTime!();
+    // A retry got its service time when it was scheduled; a follow-up starts a client request and
+    // draws from its own stream.
+    if ((r.flags[id] & F_RETRY) === 0) {
+      r.firstMs[id] = this.engine.nowMs;
+      r.serviceMs[id] = this.query.followUpTime!();
+    }
     this.send(id);
   }
 

@@ -12,6 +12,7 @@ import { Area } from '../metrics/area';
 import { ClassTally } from '../metrics/classTally';
 import { Histogram } from '../metrics/histogram';
 import { BOOTING, InstanceGroup, READY, RESTARTING } from '../model/instanceGroup';
+import { uslSlowdown } from '../model/usl';
 import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, type RequestPool } from '../model/requestPool';
 import type { Scenario, ServiceConfig } from '../scenario';
 import type { Downstream, InjectedFailures, Outcomes } from './ports';
@@ -141,7 +142,7 @@ export class Service {
     g.busyAreas[i].add(now, 1);
     if (r.flags[id] & F_COUNTED) this.queueWait.record(now - r.arrivalMs[id]);
     // Diminishing returns within one instance (USL): work started beside busy vCPUs takes longer.
-    const usl = 1 + g.contention * (busy - 1) + g.coherency * busy * (busy - 1);
+    const usl = uslSlowdown(busy, g.contention, g.coherency);
     this.calendar.push(now + (r.serviceMs[id] * g.slowFactor[i] * usl) / g.speedOf[i], this.doneKind, id);
   }
 
