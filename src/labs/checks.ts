@@ -5,6 +5,7 @@
  * scenario field (a boolean counts as 1 or 0, a list as its length).
  */
 import { getField } from '../../simulation/fields';
+import { figureAt } from '../../simulation/figures';
 import type { Report } from '../../simulation/index';
 import type { CheckTerm, LabDef } from './labTypes';
 
@@ -48,8 +49,9 @@ export const DERIVED: Record<string, { help: string; of: (r: Report, settings: u
   },
 };
 
-/** A figure of a report by its dotted id (own properties of the plain report only), or undefined. */
+/** A figure of a report by its registry id (own properties of the plain report only), or undefined. */
 export function reportFigure(r: Report, id: string): number | undefined {
+  if (figureAt(id) === undefined) return undefined;
   let o: unknown = r;
   for (const key of id.split('.')) {
     if (o === null || typeof o !== 'object' || !Object.hasOwn(o, key)) return undefined;
@@ -66,8 +68,7 @@ export function termValue(figure: string, r: Report, settings: unknown): number 
     if (Array.isArray(v)) return v.length;
     return typeof v === 'number' ? v : undefined;
   }
-  const derived = DERIVED[figure];
-  return derived ? derived.of(r, settings) : reportFigure(r, figure);
+  return Object.hasOwn(DERIVED, figure) ? DERIVED[figure].of(r, settings) : reportFigure(r, figure);
 }
 
 export interface TermResult {

@@ -137,6 +137,15 @@ describe('evaluateCheck', () => {
     expect(evaluateCheck(lab, report, {}).terms[0]).toMatchObject({ value: undefined, met: false });
     const proto = { check: { text: '', terms: [{ figure: 'setting:__proto__', op: '>' as const, limit: -1, label: '', unit: '' as const }] } };
     expect(evaluateCheck(proto, report, {}).passed).toBe(false);
+    // A name of Object.prototype is neither a derived figure nor a registry figure.
+    const inherited = { check: { text: '', terms: [{ figure: 'toString', op: '>' as const, limit: -1, label: '', unit: '' as const }] } };
+    expect(evaluateCheck(inherited, report, {}).terms[0]).toMatchObject({ value: undefined, met: false });
+  });
+
+  it('evaluateCheck() reads only figures of the registry: a path the report has but the registry does not name is not read', () => {
+    const odd = { queries: { latencyMs: { p99: 20 }, extra: 5 } } as unknown as Report;
+    const lab = { check: { text: '', terms: [{ figure: 'queries.extra', op: '>' as const, limit: 0, label: '', unit: '' as const }] } };
+    expect(evaluateCheck(lab, odd, {}).terms[0]).toMatchObject({ value: undefined, met: false });
   });
 });
 
