@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { useIdle } from './hooks/useIdle';
 import { useUiStore } from './state/uiStore';
 import { useRunStore } from './state/runStore';
 import { Toolbar } from './components/Toolbar';
@@ -33,11 +34,22 @@ function SettingsPlaceholder() {
   );
 }
 
+/** Holds the figures panel's place while its code loads (and until the page is first idle: it is out of view at load). */
+function FiguresPlaceholder() {
+  return (
+    <section className="panel figures" aria-busy="true">
+      <p className="muted">Loading the figures…</p>
+    </section>
+  );
+}
+
 /** The sandbox: toolbar, topology and charts on the left; settings and figures on the right. */
 export function App() {
   const theme = useUiStore((s) => s.theme);
   const done = useRunStore((s) => s.status === 'done');
   const studyOpen = useStudyStore((s) => s.open);
+  // The figures (600 elements, under the settings) wait for the first idle moment.
+  const idle = useIdle();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -71,15 +83,7 @@ export function App() {
           <Suspense fallback={<SettingsPlaceholder />}>
             {embed && restrictsFields(embed) ? <LabControls fields={embed.fields} locked={embed.locked} /> : <SettingsPanel />}
           </Suspense>
-          <Suspense
-            fallback={
-              <section className="panel figures" aria-busy="true">
-                <p className="muted">Loading the figures…</p>
-              </section>
-            }
-          >
-            <FiguresPanel />
-          </Suspense>
+          <Suspense fallback={<FiguresPlaceholder />}>{idle ? <FiguresPanel /> : <FiguresPlaceholder />}</Suspense>
         </div>
       </main>
     </div>

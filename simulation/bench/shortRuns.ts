@@ -5,10 +5,10 @@
  * machine than wall time); scaling across threads can only be wall time.
  */
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
-import { defaultScenario, runScenario, type Scenario } from '../index';
-import { runAll } from '../study/nodePool';
-import { withSeed } from '../study/study';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultScenario, runScenario } from '../index';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = () => os.loadavg()[0].toFixed(2);
@@ -48,29 +48,38 @@ export function benchShortRun(): void {
   );
 }
 
-async function studyWall(jobs: Scenario[], workers: number): Promise<number> {
+/** Wall ms of one command (the machine's other work lengthens it: hence turns and medians). */
+function wallOf(args: string[]): number {
   const t0 = process.hrtime.bigint();
-  await runAll(jobs, workers);
+  execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
 /**
- * Replications on one worker thread and on two, wall time (median of 3 each, alternating): 8 runs
- * of the default scenario at 600 s, so that a worker's start-up is a small part of its work.
+ * Replications on one worker thread and on two, as a user runs them: the prebuilt command
+ * (bundled into a temporary folder, as `npm install` builds dist-cli/) on the study issue 10
+ * names, a sweep of 10 points with 20 replications at each (200 runs of the default 60 s
+ * scenario). Wall time, in turns (1 worker, 2 workers, ...), median of 3 each. Process start-up
+ * and each worker's start and warm-up (compiling the engine) are part of what is timed.
  */
-export async function benchWorkers(replications = 8, durationS = 600): Promise<void> {
-  const base = { ...defaultScenario(), durationS };
-  const jobs = Array.from({ length: replications }, (_, k) => withSeed(base, base.seed + k));
-  const one: number[] = [];
-  const two: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    one.push(await studyWall(jobs, 1));
-    two.push(await studyWall(jobs, 2));
+export async function benchWorkers(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cqrs-lab-bench-'));
+  try {
+    execFileSync(process.execPath, ['scripts/buildCli.mjs', dir], { stdio: 'inherit' });
+    const study = (workers: number) => [join(dir, 'cli.js'), 'default', '--sweep', 'queryService.instances=1..10', '--replications', '20', '--workers', String(workers)];
+    const one: number[] = [];
+    const two: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      one.push(wallOf(study(1)));
+      two.push(wallOf(study(2)));
+    }
+    const a = median(one);
+    const b = median(two);
+    console.log(
+      `replications: a sweep of 10 points x 20 replications (200 runs of the default 60 s scenario) with the prebuilt command: ` +
+        `1 worker ${a.toFixed(0)} ms, 2 workers ${b.toFixed(0)} ms: ${(a / b).toFixed(2)}x (target >= 1.7x; ${os.availableParallelism()} cores, load average ${load()})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const a = median(one);
-  const b = median(two);
-  console.log(
-    `replications: ${replications} runs of the default scenario (${durationS} s): 1 worker ${a.toFixed(0)} ms, 2 workers ${b.toFixed(0)} ms: ` +
-      `${(a / b).toFixed(2)}x (target >= 1.7x; ${os.availableParallelism()} cores, load average ${load()})`,
-  );
 }

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { GroupView } from '../../../simulation/index';
 import { useRunStore } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { useAfterPaint } from '../../hooks/useAfterPaint';
 import { useWidth } from '../../hooks/useWidth';
 import { layoutTopology, MIN_TOPOLOGY_W, type Box } from './layout';
 import { PartButton } from './PartButton';
@@ -21,6 +22,9 @@ function frameOf(...boxes: Box[]): Box {
 /** The system as it runs: every part, its load, and the way requests and events flow. */
 export function Topology() {
   const [ref, width] = useWidth<HTMLDivElement>(900);
+  // The parts (200 SVG elements, much of them text) come a frame after the first screen, so the
+  // first frame's layout is one task of half the size; the drawing keeps its size meanwhile.
+  const painted = useAfterPaint();
   const snap = useDeferredValue(useRunStore((s) => s.snapshot));
   const s = useScenarioStore((st) => st.scenario);
   const animate = useRunStore((st) => st.status === 'running' && st.speed !== 'max');
@@ -73,53 +77,57 @@ export function Topology() {
           role="group"
           aria-label="System topology: select a part to edit its settings"
         >
-          <Links L={L} snap={snap} animate={animate} />
-          <PartButton part="workload" label={`Clients: ${rate}, ${Math.round(w.writeRatio * 100)}% commands, ${w.keys.distribution} keys`} frame={L.clients}>
-            <rect className="node-box" x={L.clients.x} y={L.clients.y} width={L.clients.w} height={L.clients.h} rx={20} />
-            <text className="topo-head" x={L.clients.x + L.clients.w / 2} y={L.clients.y + 16} textAnchor="middle">Clients</text>
-            <text className="topo-sub" x={L.clients.x + L.clients.w / 2} y={L.clients.y + 31} textAnchor="middle">{rate}</text>
-          </PartButton>
-          <PartButton
-            part="commandService"
-            label={`Command service: ${items.cmdSummary}, load balancer ${s.commandService.loadBalancer}${s.commandService.autoscaling ? ', auto-scaling' : ''}`}
-            frame={frameOf(L.commandLb, L.command.frame)}
-          >
-            <Lb box={L.commandLb} algorithm={s.commandService.loadBalancer} />
-            <StackView stack={L.command} items={items.command} head={`${short ? 'Commands' : 'Command service'} (${items.command.length})`} sub={`${s.commandService.vcpus} vCPU × ${s.commandService.speed}`} headY={L.headY.top} />
-          </PartButton>
-          <PartButton part="writeStore" label={`Write store: ${items.shards.length} shards, ${s.writeStore.partitioning} partitioning`} frame={L.shards.frame}>
-            <StackView stack={L.shards} items={items.shards} head={`${short ? 'Shards' : 'Write shards'} (${items.shards.length})`} sub={`${s.writeStore.partitioning}${short ? '' : ' · share of writes'}`} headY={L.headY.top} />
-          </PartButton>
-          <PartButton
-            part="eventStream"
-            label={`Event stream: ${items.partitions.length} partitions, ${items.projectors.length} projectors, lag ${lagEvents} events`}
-            frame={frameOf(L.partitions.frame, L.projectors.frame)}
-          >
-            <StackView stack={L.partitions} items={items.partitions} head={`Partitions (${items.partitions.length})`} sub={`lag ${lagEvents} events`} headY={L.headY.top} />
-            <StackView stack={L.projectors} items={items.projectors} head={`Projectors (${items.projectors.length})`} sub="consumer group" headY={L.headY.top} />
-          </PartButton>
-          <PartButton
-            part="queryService"
-            label={`Query service: ${items.qrySummary}, load balancer ${s.queryService.loadBalancer}${s.queryService.autoscaling ? ', auto-scaling' : ''}`}
-            frame={frameOf(L.queryLb, L.query.frame)}
-          >
-            <Lb box={L.queryLb} algorithm={s.queryService.loadBalancer} />
-            <StackView stack={L.query} items={items.query} head={`${short ? 'Queries' : 'Query service'} (${items.query.length})`} sub={`${s.queryService.vcpus} vCPU × ${s.queryService.speed}`} headY={L.headY.bottom} />
-          </PartButton>
-          <PartButton part="cache" label={s.cache.enabled ? `Cache: ${items.cache.length} nodes, ${s.cache.invalidation} invalidation` : 'Cache: off'} frame={L.cache.frame}>
-            {s.cache.enabled ? (
-              <StackView stack={L.cache} items={items.cache} head={`Cache (${items.cache.length})`} sub={`${s.cache.invalidation} · fill`} headY={L.headY.bottom} />
-            ) : (
-              <StackView stack={L.cache} items={[{ label: 'off', load: 0, className: 'stopped', title: 'cache off' }]} head="Cache" sub="off" headY={L.headY.bottom} />
-            )}
-          </PartButton>
-          <PartButton part="readStore" label={`Read store: primary and ${items.readNodes.length - 1} replica${items.readNodes.length === 2 ? '' : 's'}${s.readStore.indexed ? '' : ', not indexed'}`} frame={L.readNodes.frame}>
-            <StackView stack={L.readNodes} items={items.readNodes} head={`${short ? 'Read nodes' : 'Read store'} (${items.readNodes.length})`} sub={s.readStore.indexed ? 'indexed' : 'NOT indexed'} headY={L.headY.bottom} />
-          </PartButton>
-          <ScaleButtons stack={L.command} part="commandService" path="commandService.instances" noun="command instance" value={s.commandService.instances} />
-          <ScaleButtons stack={L.projectors} part="eventStream" path="eventStream.projectors" noun="projector" value={s.eventStream.projectors} />
-          <ScaleButtons stack={L.query} part="queryService" path="queryService.instances" noun="query instance" value={s.queryService.instances} />
-          <ScaleButtons stack={L.readNodes} part="readStore" path="readStore.replicas" noun="read replica" value={s.readStore.replicas} />
+          {painted && (
+            <>
+              <Links L={L} snap={snap} animate={animate} />
+              <PartButton part="workload" label={`Clients: ${rate}, ${Math.round(w.writeRatio * 100)}% commands, ${w.keys.distribution} keys`} frame={L.clients}>
+                <rect className="node-box" x={L.clients.x} y={L.clients.y} width={L.clients.w} height={L.clients.h} rx={20} />
+                <text className="topo-head" x={L.clients.x + L.clients.w / 2} y={L.clients.y + 16} textAnchor="middle">Clients</text>
+                <text className="topo-sub" x={L.clients.x + L.clients.w / 2} y={L.clients.y + 31} textAnchor="middle">{rate}</text>
+              </PartButton>
+              <PartButton
+                part="commandService"
+                label={`Command service: ${items.cmdSummary}, load balancer ${s.commandService.loadBalancer}${s.commandService.autoscaling ? ', auto-scaling' : ''}`}
+                frame={frameOf(L.commandLb, L.command.frame)}
+              >
+                <Lb box={L.commandLb} algorithm={s.commandService.loadBalancer} />
+                <StackView stack={L.command} items={items.command} head={`${short ? 'Commands' : 'Command service'} (${items.command.length})`} sub={`${s.commandService.vcpus} vCPU × ${s.commandService.speed}`} headY={L.headY.top} />
+              </PartButton>
+              <PartButton part="writeStore" label={`Write store: ${items.shards.length} shards, ${s.writeStore.partitioning} partitioning`} frame={L.shards.frame}>
+                <StackView stack={L.shards} items={items.shards} head={`${short ? 'Shards' : 'Write shards'} (${items.shards.length})`} sub={`${s.writeStore.partitioning}${short ? '' : ' · share of writes'}`} headY={L.headY.top} />
+              </PartButton>
+              <PartButton
+                part="eventStream"
+                label={`Event stream: ${items.partitions.length} partitions, ${items.projectors.length} projectors, lag ${lagEvents} events`}
+                frame={frameOf(L.partitions.frame, L.projectors.frame)}
+              >
+                <StackView stack={L.partitions} items={items.partitions} head={`Partitions (${items.partitions.length})`} sub={`lag ${lagEvents} events`} headY={L.headY.top} />
+                <StackView stack={L.projectors} items={items.projectors} head={`Projectors (${items.projectors.length})`} sub="consumer group" headY={L.headY.top} />
+              </PartButton>
+              <PartButton
+                part="queryService"
+                label={`Query service: ${items.qrySummary}, load balancer ${s.queryService.loadBalancer}${s.queryService.autoscaling ? ', auto-scaling' : ''}`}
+                frame={frameOf(L.queryLb, L.query.frame)}
+              >
+                <Lb box={L.queryLb} algorithm={s.queryService.loadBalancer} />
+                <StackView stack={L.query} items={items.query} head={`${short ? 'Queries' : 'Query service'} (${items.query.length})`} sub={`${s.queryService.vcpus} vCPU × ${s.queryService.speed}`} headY={L.headY.bottom} />
+              </PartButton>
+              <PartButton part="cache" label={s.cache.enabled ? `Cache: ${items.cache.length} nodes, ${s.cache.invalidation} invalidation` : 'Cache: off'} frame={L.cache.frame}>
+                {s.cache.enabled ? (
+                  <StackView stack={L.cache} items={items.cache} head={`Cache (${items.cache.length})`} sub={`${s.cache.invalidation} · fill`} headY={L.headY.bottom} />
+                ) : (
+                  <StackView stack={L.cache} items={[{ label: 'off', load: 0, className: 'stopped', title: 'cache off' }]} head="Cache" sub="off" headY={L.headY.bottom} />
+                )}
+              </PartButton>
+              <PartButton part="readStore" label={`Read store: primary and ${items.readNodes.length - 1} replica${items.readNodes.length === 2 ? '' : 's'}${s.readStore.indexed ? '' : ', not indexed'}`} frame={L.readNodes.frame}>
+                <StackView stack={L.readNodes} items={items.readNodes} head={`${short ? 'Read nodes' : 'Read store'} (${items.readNodes.length})`} sub={s.readStore.indexed ? 'indexed' : 'NOT indexed'} headY={L.headY.bottom} />
+              </PartButton>
+              <ScaleButtons stack={L.command} part="commandService" path="commandService.instances" noun="command instance" value={s.commandService.instances} />
+              <ScaleButtons stack={L.projectors} part="eventStream" path="eventStream.projectors" noun="projector" value={s.eventStream.projectors} />
+              <ScaleButtons stack={L.query} part="queryService" path="queryService.instances" noun="query instance" value={s.queryService.instances} />
+              <ScaleButtons stack={L.readNodes} part="readStore" path="readStore.replicas" noun="read replica" value={s.readStore.replicas} />
+            </>
+          )}
         </svg>
       </div>
       <div className="topo-legend" aria-hidden="true">
