@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLabStore } from '../labs/labStore';
+import { useExampleStore } from './exampleStore';
 import { rememberWelcomed, shouldWelcome } from './welcome';
 
 const storage = (): Storage | null => {
@@ -12,7 +14,17 @@ const storage = (): Storage | null => {
 /** The first visit's welcome: start the first lab (`?lab=q1`), or explore on your own. Shown once. */
 export function Welcome() {
   const [shown, setShown] = useState(() => shouldWelcome(location.search, location.hash, window.self !== window.top, storage()));
-  if (!shown) return null;
+  // Choosing an example or a lab from the toolbar answers the welcome too.
+  const exampleChosen = useExampleStore((s) => s.current !== null);
+  const labChosen = useLabStore((s) => s.id !== null);
+  const chosen = exampleChosen || labChosen;
+  useEffect(() => {
+    if (shown && chosen) {
+      rememberWelcomed(storage());
+      setShown(false);
+    }
+  }, [shown, chosen]);
+  if (!shown || chosen) return null;
   const answer = () => {
     rememberWelcomed(storage());
     setShown(false);

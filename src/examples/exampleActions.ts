@@ -5,6 +5,7 @@
 import { exampleById, QUIZ_TOPICS, unknownExampleMessage, type QuizQuestion, type ResolvedExample } from '../../simulation/examples';
 import * as ctl from '../app/controller';
 import { useRunStore } from '../state/runStore';
+import { useStudyStore } from '../study/studyStore';
 import { addressWithExample, useExampleStore, type ExampleInfo } from './exampleStore';
 
 function infoOf(r: ResolvedExample): ExampleInfo {
@@ -35,4 +36,28 @@ export async function loadExample(id: string, opts: { keepScenario?: boolean } =
   // The address names the example (a reload or a copied address brings it back); a frame leaves the host's address alone.
   if (window.self === window.top) history.replaceState(history.state, '', addressWithExample(location.href, r.id, opts.keepScenario === true));
   return { ok: true, id: r.id, title: r.title };
+}
+
+/**
+ * Opens the study panel on the comparison an example makes: A its scenario as written, B its
+ * (first) other side, as the variant's own changes, on common random numbers. The student then
+ * sets the replications and runs it: is the difference larger than the noise?
+ */
+export function studyExampleSides(id: string): boolean {
+  const r = exampleById(id);
+  const variant = r?.example.variants?.[0];
+  if (!r || !variant) return false;
+  const base = exampleById(r.example.id)!;
+  useStudyStore.setState({
+    open: true,
+    kind: 'compare',
+    scenario: base.scenario,
+    scenarioName: base.title,
+    variant: Object.entries(variant.set).map(([path, value]) => ({ path, value })),
+    result: null,
+    status: 'idle',
+    problems: [],
+    notice: `A: ${r.example.label ?? r.example.title}; B: ${variant.label}. Set the replications and press Run study.`,
+  });
+  return true;
 }
