@@ -26,6 +26,37 @@ for (const [w, h] of [[720, 520], [640, 480]]) {
   });
 }
 
+test('embed mode at 640×480: the toolbar never scrolls sideways; file, link and theme actions are under "More", from the keyboard', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 640, height: 480 });
+  await page.goto('/?embed=1');
+  await expect(lab.status).toHaveText('ready');
+  const header = page.locator('.app-header');
+  const fits = await header.evaluate((h) => h.scrollWidth <= h.clientWidth);
+  expect(fits).toBe(true);
+  // Every toolbar button lies inside the frame.
+  for (const b of await page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button').all()) {
+    const box = (await b.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(640);
+  }
+  await expect(page.getByRole('button', { name: 'Share link' })).toHaveCount(0);
+  const more = page.getByRole('button', { name: 'More' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const list = page.getByRole('group', { name: 'More actions' });
+  for (const name of ['Load scenario…', 'Save scenario', 'Share link', 'Copy embed code…']) await expect(list.getByRole('button', { name })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'Load scenario…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(more).toBeFocused();
+  // An action chosen closes the list: the theme switches.
+  await more.click();
+  await list.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(list).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(lab.consoleErrors).toEqual([]);
+});
+
 test('embed mode shows only the panels the address names', async ({ lab, page }) => {
   await page.setViewportSize({ width: 720, height: 520 });
   await page.goto('/?embed=1&panels=settings,figures');

@@ -94,7 +94,8 @@ test('the host loads a scenario, sets a field, plays it, and receives progress, 
   await send(page, { type: 'cqrs-lab:getState', version: 1, id: 's' });
   expect((await reply(page, 's')).result).toMatchObject({ status: 'done', tS: 4, scenario: 'from the course', interventions: 0 }) // set before the run: the scenario itself, no intervention;
 
-  // "Share link" in the frame tells the host the link (and leaves the frame's address alone).
+  // "Share link" in the frame (under "More" in the compact page) tells the host the link (and leaves the frame's address alone).
+  await page.frameLocator('#lab').getByRole('button', { name: 'More' }).click();
   await page.frameLocator('#lab').getByRole('button', { name: 'Share link' }).click();
   await expect.poll(async () => (await got(page)).find((m) => m.type === 'cqrs-lab:link')?.url).toMatch(/\?embed=1#s=2\.[\w-]+$/);
   expect(new URL(page.frames()[1].url()).hash).toBe('');

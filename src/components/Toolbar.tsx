@@ -10,9 +10,14 @@ import { GlossaryButton } from './glossary/GlossaryButton';
 import { useScenarioStore } from '../state/scenarioStore';
 import { ExamplesMenu } from '../examples/ExamplesMenu';
 import { clearExample } from '../examples/exampleStore';
+import { embedOptions } from '../embed/embedOptions';
+import { MoreMenu } from './MoreMenu';
 
 // The embed-code dialog loads when first opened.
 const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
+
+// An embedded lab's compact page keeps one row of buttons: the file, link and theme actions go under "More".
+const compact = typeof location !== 'undefined' && embedOptions(location.search) !== null;
 
 const SPEEDS: { value: Speed; label: string }[] = [
   { value: 1, label: '1× real time' },
@@ -48,6 +53,28 @@ export function Toolbar() {
     e.target.value = '';
   };
 
+  // Scenario files and links (under "More" in the compact page, with the theme).
+  const files = (
+    <>
+      <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
+        Load scenario…
+      </button>
+      <button type="button" className="btn" onClick={() => void ctl.saveScenario()}>
+        Save scenario
+      </button>
+      <button type="button" className="btn" onClick={() => void ctl.shareLink()}>
+        Share link
+      </button>
+      <button type="button" className="btn" onClick={() => setEmbedOpen(true)}>
+        Copy embed code…
+      </button>
+    </>
+  );
+  const dark = (
+    <button type="button" className="btn" aria-label="Dark theme" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+      Dark
+    </button>
+  );
   return (
     <div className="toolbar" role="toolbar" aria-label="Run controls">
       {running ? (
@@ -97,18 +124,7 @@ export function Toolbar() {
       <ExamplesMenu />
       <LabsButton />
       <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
-      <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
-        Load scenario…
-      </button>
-      <button type="button" className="btn" onClick={() => void ctl.saveScenario()}>
-        Save scenario
-      </button>
-      <button type="button" className="btn" onClick={() => void ctl.shareLink()}>
-        Share link
-      </button>
-      <button type="button" className="btn" onClick={() => setEmbedOpen(true)}>
-        Copy embed code…
-      </button>
+      {!compact && files}
       {embedOpen && (
         <Suspense fallback={null}>
           <EmbedDialog onClose={() => setEmbedOpen(false)} />
@@ -124,15 +140,14 @@ export function Toolbar() {
         Study
       </button>
       <GlossaryButton />
-      <button
-        type="button"
-        className="btn"
-        aria-label="Dark theme"
-        aria-pressed={theme === 'dark'}
-        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-      >
-        Dark
-      </button>
+      {compact ? (
+        <MoreMenu>
+          {files}
+          {dark}
+        </MoreMenu>
+      ) : (
+        dark
+      )}
     </div>
   );
 }
