@@ -149,6 +149,24 @@ test('a damaged link gets one sentence, in an open tab and on first load, and th
   await expect(lab.status).toHaveText(/running|done/);
 });
 
+test("a damaged link beside ?example= or ?lab= says so, and the example's or the lab's own scenario is shown, not the built-in one", async ({ lab, page }) => {
+  const good = await linkHash({ version: 1, name: 'linked', workload: { rps: 123 } });
+  const damaged = good.slice(0, good.length - 6);
+  await page.goto(`/?example=hot-shard${damaged}`);
+  await expect(page.getByRole('status').filter({ hasText: "This link is damaged or incomplete, so the example's own scenario is shown instead." })).toBeVisible();
+  await expect(page.getByRole('region', { name: /A hot shard/ })).toBeVisible();
+  // The example's scenario (range partitioning), not the built-in one (hash).
+  await expect(page.getByRole('button', { name: /^Write store: .* range partitioning/ })).toBeVisible();
+  await page.goto(`/?lab=q3${damaged}`);
+  await expect(page.getByRole('status').filter({ hasText: "This link is damaged or incomplete, so the lab's own scenario is shown instead." })).toBeVisible();
+  await expect(lab.status).toHaveText('ready');
+  // A good link beside ?example= keeps the link's scenario, with the example's notes.
+  await page.goto(`/?example=hot-shard${good}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Clients: 123 req\/s/ })).toBeVisible();
+  expect(lab.consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+});
+
 test('a link changed in an open tab loads, and a bad one names its problem while the run stays', async ({ lab, page }) => {
   await lab.goto();
   await page.evaluate((h) => (location.hash = h), `#scenario=${encodeScenario({ version: 1, name: 'linked', workload: { rps: 123 } })}`);

@@ -10,11 +10,18 @@ const exampleId = params.get('example');
 // A link in the address holds the scenario (a reloaded lab keeps the student's changes; an
 // example's notes are shown beside a linked scenario); without one, an example or a lab loads its own.
 const hadLink = location.hash.length > 1;
-// ?example=<id>: the example loads once the worker is up. Autoplay waits for it.
-const started = init().then(() => (exampleId !== null ? import('./examples/exampleActions').then((m) => m.loadExample(exampleId, { keepScenario: hadLink })) : null));
-// `?lab=q3` opens a lab: its code and data load after the first screen.
 const lab = params.get('lab');
-const labOpened = lab === null ? started : started.then(() => import('./labs/labActions')).then((m) => m.openLab(lab, { load: !hadLink }));
+// A damaged link says so, and what is shown instead: the example's or the lab's own scenario.
+const fallback =
+  exampleId !== null ? "the example's own scenario is shown instead" : lab !== null ? "the lab's own scenario is shown instead" : 'the built-in scenario is shown instead';
+// ?example=<id>: the example loads once the worker is up (over a link that loaded, only its notes). Autoplay waits for it.
+const started = init(fallback).then(async (linked) => {
+  if (exampleId !== null) await (await import('./examples/exampleActions')).loadExample(exampleId, { keepScenario: linked, keepNotice: hadLink && !linked });
+  return linked;
+});
+// `?lab=q3` opens a lab: its code and data load after the first screen.
+const labOpened =
+  lab === null ? started : started.then(async (linked) => (await import('./labs/labActions')).openLab(lab, { load: !linked, keepNotice: hadLink && !linked }));
 if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
   if (embed.speed !== null) void setSpeed(embed.speed);

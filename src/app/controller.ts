@@ -130,17 +130,22 @@ function clearRun(): void {
   useRunStore.setState({ error: null, notice: null });
 }
 
-/** Starts the worker and loads the address's link; resolves once the page is on its first scenario. */
-export function init(): Promise<void> {
+/**
+ * Starts the worker and loads the address's link; resolves once the page is on its first
+ * scenario, with whether that is the link's (false: no link, or a damaged one; `fallback` then
+ * says, in the notice, what is shown instead).
+ */
+export function init(fallback = 'the built-in scenario is shown instead'): Promise<boolean> {
   const hash = location.hash;
   const ready = guarded(async () => {
     const link = hash.length > 1 ? exportCode().then((m) => m.readLink(hash)) : null;
     await ensureWorker();
-    if (link) await loadRead(await link, 'the built-in scenario is shown instead');
+    const linked = link ? await loadRead(await link, fallback) : false;
     // From here on the address follows the scenario, so a reload or a copied address keeps it.
     useScenarioStore.subscribe((s, was) => {
       if (s.scenario !== was.scenario || s.interventions !== was.interventions) keepAddress();
     });
+    return linked;
   });
   setInterval(() => {
     if (useRunStore.getState().status === 'running' && bridge.alive) void guarded(() => bridge.call('ping'));
@@ -148,7 +153,7 @@ export function init(): Promise<void> {
   // A link pasted into an open tab (or a host page changing the frame's hash) loads too.
   // The event's own URL: the address may have been rewritten (keepAddress) since it was queued.
   window.addEventListener('hashchange', (e) => void loadLink(new URL(e.newURL).hash));
-  return ready.then(() => undefined);
+  return ready.then((linked) => linked === true);
 }
 
 /** Hash changes handled so far (the browser tests wait on it). */
@@ -164,13 +169,17 @@ async function loadLink(hash: string): Promise<void> {
   }
 }
 
-/** Loads what a link held: a damaged one gets one sentence (never text from the link), a scenario is validated like a file. */
-async function loadRead(read: LinkRead, fallback: string): Promise<void> {
-  if (read.kind === 'scenario') await loadText(read.text, 'the shared link');
-  else if (read.kind === 'bad') {
+/**
+ * Loads what a link held: a damaged one gets one sentence (never text from the link), a scenario
+ * is validated like a file. True when the link's scenario is loaded.
+ */
+async function loadRead(read: LinkRead, fallback: string): Promise<boolean> {
+  if (read.kind === 'scenario') return loadText(read.text, 'the shared link');
+  if (read.kind === 'bad') {
     useScenarioStore.setState({ fileProblems: [] });
     useRunStore.setState({ notice: (await exportCode()).badLinkSentence(read.why, fallback) });
   }
+  return false;
 }
 
 /** The address is rewritten at most this often while the scenario changes (replaceState: no history entries). */
@@ -296,8 +305,11 @@ export async function change(path: string, value: unknown): Promise<boolean> {
   return true;
 }
 
-/** Loads scenario text (a file or a link); the worker validates it. Problems are listed and the current run is kept. */
-export async function loadText(text: string, fileName: string): Promise<boolean> {
+/**
+ * Loads scenario text (a file or a link); the worker validates it. Problems are listed and the
+ * current run is kept. `keepNotice` leaves the page's notice as it is (a damaged link's sentence).
+ */
+export async function loadText(text: string, fileName: string, keepNotice = false): Promise<boolean> {
   const r = await guarded(async () => {
     await ensureWorker();
     return bridge.call('loadText', text);
@@ -311,7 +323,7 @@ export async function loadText(text: string, fileName: string): Promise<boolean>
   base = r.scenario;
   clearRun();
   useScenarioStore.setState({ scenario: r.scenario, interventions: r.scenario.interventions, fieldProblems: {}, fileProblems: [], recorded: 0 });
-  useRunStore.setState({ notice: `Loaded ${fileName}.`, error: null });
+  useRunStore.setState(keepNotice ? { error: null } : { notice: `Loaded ${fileName}.`, error: null });
   return true;
 }
 
