@@ -68,6 +68,23 @@ test('predictions, results and progress survive a reload, with the student\u2019
   await expect(page.getByText('1 of 10 checks passed, 1 predictions made.')).toBeVisible();
 });
 
+test('a prediction cannot be made after the run was checked, even after a reload; "Start this lab over" allows one again', async ({ lab, page }) => {
+  const def = await loadLab('q10');
+  await openLab(lab, 'q10');
+  expect(await runToEnd(lab)).toMatch(/^Check not passed/);
+  const locked = page.getByText('Predictions are made before running: start over to make one.');
+  await expect(locked).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
+  await expect(locked).toBeVisible();
+  await expect(page.getByRole('radio', { name: def.prediction.options[0].text })).toBeDisabled();
+  await page.getByRole('button', { name: 'Start this lab over' }).click();
+  await expect(locked).toHaveCount(0);
+  await page.getByRole('radio', { name: def.prediction.options[0].text }).check();
+  await page.getByRole('button', { name: 'Record my prediction' }).click();
+  await expect(page.getByText(`Your prediction: ${def.prediction.options[0].text}`)).toBeVisible();
+});
+
 test('an example loaded over a lab closes the lab, and a lab opened over an example drops its notes', async ({ lab, page }) => {
   await page.goto('/?lab=q1');
   await expect(page.getByRole('heading', { name: /^Lab 1 of 10:/ })).toBeVisible();

@@ -39,6 +39,8 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
   const predicted = progress?.prediction;
   const predictedText = def.prediction.options.find((o) => o.id === predicted)?.text;
   const answerText = def.prediction.options.find((o) => o.id === def.prediction.answer)?.text;
+  // A run checked in this attempt (this visit, or one before a reload: its score is kept) locks the prediction.
+  const checked = result !== null || progress?.score !== undefined;
 
   return (
     <section className="panel lab-panel" aria-labelledby="lab-title">
@@ -67,7 +69,7 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
             if (choice) recordPrediction(choice);
           }}
         >
-          <fieldset className="lab-prediction" disabled={result !== null}>
+          <fieldset className="lab-prediction" disabled={checked}>
             <legend>{def.prediction.question}</legend>
             {def.prediction.options.map((o) => (
               <label key={o.id} className="lab-option">
@@ -78,7 +80,7 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
               Record my prediction
             </button>
           </fieldset>
-          {result !== null && <p className="muted">Predictions are made before running: start over to make one.</p>}
+          {checked && <p className="muted">Predictions are made before running: start over to make one.</p>}
         </form>
       )}
 

@@ -146,10 +146,11 @@ export function showNotice(): void {
   document.querySelector<HTMLElement>(`[data-chart="${CSS.escape(def.notice.charts[0] ?? '')}"]`)?.scrollIntoView({ block: 'nearest' });
 }
 
-/** Records the prediction (once per attempt: before the lab's run is checked). */
+/** Records the prediction (once per attempt: before the lab's run is checked, in this visit or before a reload). */
 export function recordPrediction(option: string): void {
   const def = useLabStore.getState().def;
   if (!def || !def.prediction.options.some((o) => o.id === option)) return;
+  if (useLabStore.getState().result !== null || useProgress.getState().labs[def.id]?.score !== undefined) return;
   saveProgress(def.id, { prediction: option, predictionRight: option === def.prediction.answer });
 }
 
