@@ -1,4 +1,5 @@
 /** Embed mode: `?embed=1` and its options give a compact page that never scrolls in a small frame. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 for (const [w, h] of [[720, 520], [640, 480]]) {
@@ -26,7 +27,7 @@ for (const [w, h] of [[720, 520], [640, 480]]) {
   });
 }
 
-test('embed mode at 640×480: the toolbar never scrolls sideways; file, link and theme actions are under "More", from the keyboard', async ({ lab, page }) => {
+test('embed mode at 640×480: the toolbar never scrolls sideways; file, link and theme actions are under "More", from the keyboard, with no serious axe violation', async ({ lab, page }) => {
   await page.setViewportSize({ width: 640, height: 480 });
   await page.goto('/?embed=1');
   await expect(lab.status).toHaveText('ready');
@@ -46,6 +47,8 @@ test('embed mode at 640×480: the toolbar never scrolls sideways; file, link and
   const list = page.getByRole('group', { name: 'More actions' });
   for (const name of ['Load scenario…', 'Save scenario', 'Share link', 'Copy embed code…']) await expect(list.getByRole('button', { name })).toBeVisible();
   await expect(list.getByRole('button', { name: 'Load scenario…' })).toBeFocused();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(list).toHaveCount(0);
   await expect(more).toBeFocused();
