@@ -5,7 +5,15 @@ declare module 'seedrandom/lib/alea.js' {
     (): number;
     int32(): number;
     double(): number;
+    /** With `{ state: true }`: a copy of the generator's state. */
+    state(): AleaState;
   }
-  function alea(seed?: string): AleaPrng;
+  interface AleaState {
+    c: number;
+    s0: number;
+    s1: number;
+    s2: number;
+  }
+  function alea(seed?: string, opts?: { state?: boolean }): AleaPrng;
   export default alea;
 }

@@ -12,9 +12,46 @@ import { exp, ln } from './detMath';
 /** A uniform generator on [0, 1). */
 export type Uniform = () => number;
 
-/** The stream named `name` for a scenario seed. */
+/** Uniforms drawn ahead at a time by a stream (a power of two). */
+const BATCH = 128;
+
+/**
+ * The stream named `name` for a scenario seed: alea's sequence, seeded by alea itself, but drawn
+ * `BATCH` at a time into a typed array by the same recurrence. A draw is then a load that the
+ * compiler inlines at every call site, where a call to alea's own closure (one per stream, not
+ * always inlined) returned each draw as a newly allocated number. Drawing ahead changes nothing:
+ * a stream has one consumer, which sees the same numbers in the same order.
+ */
 export function stream(seed: number, name: string): Uniform {
-  return alea(`${seed}/${name}`) as Uniform;
+  const st = alea(`${seed}/${name}`, { state: true }).state();
+  // The generator's state (c, s0, s1, s2) in a typed array, so that refills allocate nothing.
+  const state = new Float64Array([st.c, st.s0, st.s1, st.s2]);
+  const buf = new Float64Array(BATCH);
+  let next = BATCH;
+  const refill = () => {
+    let c = state[0];
+    let s0 = state[1];
+    let s1 = state[2];
+    let s2 = state[3];
+    for (let i = 0; i < BATCH; i++) {
+      // alea's step, operation for operation (seedrandom/lib/alea.js).
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      buf[i] = s2;
+    }
+    state[0] = c;
+    state[1] = s0;
+    state[2] = s1;
+    state[3] = s2;
+    next = 0;
+  };
+  return () => {
+    if (next === BATCH) refill();
+    return buf[next++];
+  };
 }
 
 /** The z-score of the 99th percentile of the standard normal distribution. */
@@ -23,36 +60,59 @@ const Z99 = 2.3263478740408408;
 /** A sampler of latencies in ms for one distribution, drawing from one stream. */
 export type Sampler = () => number;
 
-/** Builds a sampler for a latency distribution. Constants draw nothing from the stream. */
+const CONSTANT = 0;
+const EXPONENTIAL = 1;
+const UNIFORM = 2;
+const LOGNORMAL = 3;
+
+/**
+ * Builds a sampler for a latency distribution. Constants draw nothing from the stream.
+ *
+ * Every sampler is the same closure with its distribution's kind and two parameters, not one
+ * closure per kind: a call site that has seen several kinds (a run with exponential service
+ * times and constant latencies, or the page running one scenario after another) then still
+ * calls one function, which the compiler can inline, instead of one of several, which it calls
+ * the slow way with every draw returned as a newly allocated number.
+ */
 export function sampler(dist: Latency, u: Uniform): Sampler {
+  let kind = CONSTANT;
+  let a = 0;
+  let b = 0;
   switch (dist.type) {
-    case 'constant': {
-      const ms = dist.ms;
-      return () => ms;
-    }
-    case 'exponential': {
-      const mean = dist.meanMs;
-      if (mean === 0) return () => 0;
-      return () => -mean * ln(1 - u());
-    }
-    case 'uniform': {
-      const lo = dist.minMs;
-      const span = dist.maxMs - dist.minMs;
-      return () => lo + span * u();
-    }
-    case 'lognormal': {
-      const mu = ln(dist.medianMs);
-      const sigma = (ln(dist.p99Ms) - mu) / Z99;
-      // Marsaglia's polar method: a normal from pairs of uniforms in the unit disc, with no
-      // trigonometry (whose last bits differ between engines). One normal per accepted pair.
-      return () => {
-        for (;;) {
-          const a = 2 * u() - 1;
-          const b = 2 * u() - 1;
-          const q = a * a + b * b;
-          if (q > 0 && q < 1) return exp(mu + sigma * a * Math.sqrt((-2 * ln(q)) / q));
-        }
-      };
-    }
+    case 'constant':
+      a = dist.ms;
+      break;
+    case 'exponential':
+      // A mean of 0 is the constant 0 (and draws nothing).
+      if (dist.meanMs !== 0) {
+        kind = EXPONENTIAL;
+        a = dist.meanMs;
+      }
+      break;
+    case 'uniform':
+      kind = UNIFORM;
+      a = dist.minMs;
+      b = dist.maxMs - dist.minMs;
+      break;
+    case 'lognormal':
+      kind = LOGNORMAL;
+      a = ln(dist.medianMs);
+      b = (ln(dist.p99Ms) - a) / Z99;
+      break;
+  }
+  return () => (kind === EXPONENTIAL ? -a * ln(1 - u()) : kind === CONSTANT ? a : kind === UNIFORM ? a + b * u() : lognormal(a, b, u));
+}
+
+/**
+ * A lognormal draw of parameters mu and sigma, by Marsaglia's polar method: a normal from pairs
+ * of uniforms in the unit disc, with no trigonometry (whose last bits differ between engines).
+ * One normal per accepted pair.
+ */
+function lognormal(mu: number, sigma: number, u: Uniform): number {
+  for (;;) {
+    const a = 2 * u() - 1;
+    const b = 2 * u() - 1;
+    const q = a * a + b * b;
+    if (q > 0 && q < 1) return exp(mu + sigma * a * Math.sqrt((-2 * ln(q)) / q));
   }
 }

@@ -8,7 +8,7 @@
 import type { Engine } from '../engine/core';
 import type { EventQueue } from '../engine/eventQueue';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
-import { Area } from '../metrics/area';
+import type { Area } from '../metrics/area';
 import { ClassTally } from '../metrics/classTally';
 import { Histogram } from '../metrics/histogram';
 import { BOOTING, InstanceGroup, READY, RESTARTING } from '../model/instanceGroup';
@@ -29,8 +29,12 @@ export class Service {
   readonly group: InstanceGroup;
   /** Outcomes and latencies of the attempts sent to this service. */
   readonly tally = new ClassTally();
-  /** Requests of this class in the system, as an integral (Little's law). */
-  readonly inSystem = new Area();
+  /**
+   * Requests of this class in the system, as an integral (Little's law). They are exactly the
+   * requests outstanding on the group's instances (both change in `admit` and `leave`), so this
+   * is the group's integral, not a second one kept in step on every request.
+   */
+  readonly inSystem: Area;
   readonly queueWait = new Histogram();
   /** `F_COMMAND` for the command service, 0 for the query service: the class of its requests. */
   readonly classFlag: number;
@@ -76,6 +80,7 @@ export class Service {
     this.reqs = world.reqs;
     this.classFlag = name === 'commandService' ? F_COMMAND : 0;
     this.group = new InstanceGroup(s[name], stream(s.seed, `${name}.loadBalancer`), salt, s.pricing.sizePremium);
+    this.inSystem = this.group.outstandingArea;
     this.uService = stream(s.seed, `${name}.serviceTime`);
     // Follow-up reads (a client reading what it just wrote) draw their service times apart.
     this.uFollowUp = name === 'queryService' ? stream(s.seed, 'queryService.serviceTime.followUps') : null;
@@ -124,7 +129,6 @@ export class Service {
     }
     g.outstanding[i]++;
     g.outstandingArea.add(now, 1);
-    this.inSystem.add(now, 1);
     return true;
   }
 
@@ -183,7 +187,6 @@ export class Service {
     g.outstanding[i]--;
     g.outstandingArea.add(now, -1);
     if (g.outstanding[i] === 0) this.instanceIdle(i);
-    this.inSystem.add(now, -1);
   }
 
   /**
