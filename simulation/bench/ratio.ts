@@ -1,0 +1,42 @@
+/**
+ * Issue 10's yardstick: customers per CPU second of the engine's M/M/1 (full query path) against
+ * a bare event loop on the same model, run in turn (bare, engine, bare, ...) so that a change in
+ * the machine's load touches both; the median of 7 ratios after a warm-up. In a process of its
+ * own (`npm run bench` starts it): after the other benchmarks the engine's call sites have seen
+ * other scenarios and run M/M/1 slower than a user's process would.
+ */
+import os from 'node:os';
+import { runScenario } from '../index';
+import { bareMm1 } from './bare';
+import { SCENARIOS } from './scenarios';
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const cpuS = (f: () => void) => {
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+};
+const engineRate = (durationS: number) => {
+  let customers = 0;
+  const s = cpuS(() => {
+    const r = runScenario(SCENARIOS.mm1(durationS));
+    customers = r.queries.offered;
+  });
+  return customers / s;
+};
+bareMm1(200_000);
+engineRate(250);
+const bare: number[] = [];
+const engine: number[] = [];
+for (let i = 0; i < 7; i++) {
+  bare.push(2_000_000 / cpuS(() => bareMm1(2_000_000)));
+  engine.push(engineRate(2500));
+}
+const ratios = engine.map((e, i) => e / bare[i]);
+console.log(
+  `mm1 against a bare event loop: engine ${fmt(median(engine))} customers per CPU second, bare loop ${fmt(median(bare))}: ` +
+    `${median(ratios).toFixed(2)} of the bare loop (range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}; ` +
+    `target >= 0.6; load average ${os.loadavg()[0].toFixed(2)})`,
+);
