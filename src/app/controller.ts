@@ -321,8 +321,8 @@ export async function loadText(text: string, fileName: string, keepNotice = fals
     return false;
   }
   base = r.scenario;
-  clearRun();
   useScenarioStore.setState({ scenario: r.scenario, interventions: r.scenario.interventions, fieldProblems: {}, fileProblems: [], recorded: 0 });
+  // The run's error goes; the notice says what was loaded, or stays (keepNotice).
   useRunStore.setState(keepNotice ? { error: null } : { notice: `Loaded ${fileName}.`, error: null });
   return true;
 }
