@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useIdle } from './hooks/useIdle';
+import { useIdle } from './hooks/useAfterPaint';
 import { useUiStore } from './state/uiStore';
 import { useRunStore } from './state/runStore';
 import { Toolbar } from './components/Toolbar';

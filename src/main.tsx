@@ -1,5 +1,6 @@
 import { init, failWorkerForTest, linksHandledForTest, play, setSpeed } from './app/controller';
 import { applyEmbedLayout, embedOptions } from './embed/embedOptions';
+import { useRunStore } from './state/runStore';
 import { useUiStore } from './state/uiStore';
 import './styles.css';
 
@@ -14,14 +15,22 @@ const lab = params.get('lab');
 // A damaged link says so, and what is shown instead: the example's or the lab's own scenario.
 const fallback =
   exampleId !== null ? "the example's own scenario is shown instead" : lab !== null ? "the lab's own scenario is shown instead" : 'the built-in scenario is shown instead';
+// What the page says about a link that did not load stays said once the example or lab has loaded
+// its own scenario (their loading says "Loaded …" otherwise).
+const keepingLinkNotice = async <T,>(linked: boolean, load: () => Promise<T>): Promise<T> => {
+  const notice = hadLink && !linked ? useRunStore.getState().notice : null;
+  const result = await load();
+  if (notice !== null) useRunStore.setState({ notice });
+  return result;
+};
 // ?example=<id>: the example loads once the worker is up (over a link that loaded, only its notes). Autoplay waits for it.
 const started = init(fallback).then(async (linked) => {
-  if (exampleId !== null) await (await import('./examples/exampleActions')).loadExample(exampleId, { keepScenario: linked, keepNotice: hadLink && !linked });
+  if (exampleId !== null) await keepingLinkNotice(linked, async () => (await import('./examples/exampleActions')).loadExample(exampleId, { keepScenario: linked }));
   return linked;
 });
 // `?lab=q3` opens a lab: its code and data load after the first screen.
 const labOpened =
-  lab === null ? started : started.then(async (linked) => (await import('./labs/labActions')).openLab(lab, { load: !linked, keepNotice: hadLink && !linked }));
+  lab === null ? started : started.then((linked) => keepingLinkNotice(linked, async () => (await import('./labs/labActions')).openLab(lab, { load: !linked })));
 if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
   if (embed.speed !== null) void setSpeed(embed.speed);

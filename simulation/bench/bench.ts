@@ -8,6 +8,7 @@ import os from 'node:os';
 import { buildReport, Simulation } from '../index';
 import { benchScale } from './scale';
 import { benchShortRun, benchWorkers } from './shortRuns';
+import { fmt } from './measures';
 import { SCENARIOS, type ScenarioName } from './scenarios';
 
 function once(name: ScenarioName, durationS: number) {
@@ -37,7 +38,6 @@ function memory(name: ScenarioName, durationS: number): { peakHeapMb: number; ma
   return JSON.parse(out);
 }
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const targets: Record<ScenarioName, string> = {
   mm1: 'target >= 8,000,000 events/s',
   cqrs: 'target >= 500,000 requests/s',

@@ -8,19 +8,12 @@
 import os from 'node:os';
 import { runScenario } from '../index';
 import { bareMm1 } from './bare';
+import { cpuSeconds, fmt, median } from './measures';
 import { SCENARIOS } from './scenarios';
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const cpuS = (f: () => void) => {
-  const c0 = process.cpuUsage();
-  f();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
-};
 const engineRate = (durationS: number) => {
   let customers = 0;
-  const s = cpuS(() => {
+  const s = cpuSeconds(() => {
     const r = runScenario(SCENARIOS.mm1(durationS));
     customers = r.queries.offered;
   });
@@ -31,7 +24,7 @@ engineRate(250);
 const bare: number[] = [];
 const engine: number[] = [];
 for (let i = 0; i < 7; i++) {
-  bare.push(2_000_000 / cpuS(() => bareMm1(2_000_000)));
+  bare.push(2_000_000 / cpuSeconds(() => bareMm1(2_000_000)));
   engine.push(engineRate(2500));
 }
 const ratios = engine.map((e, i) => e / bare[i]);

@@ -8,6 +8,7 @@ import { loadBalancerAlgorithms, type LoadBalancerAlgorithm } from '../scenario'
 import { runScenario, parseScenario, type Scenario } from '../index';
 import { InstanceGroup } from '../model/instanceGroup';
 import { stream } from '../engine/random';
+import { median } from './measures';
 
 export function churn(lb: LoadBalancerAlgorithm): Scenario {
   const faults = [];
@@ -40,7 +41,6 @@ function wall(f: () => void): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Prints each balancer's wall time against round-robin's (median of 3), and construction times. */
 export function benchScale(): void {

@@ -9,16 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultScenario, runScenario } from '../index';
+import { cpuSeconds, median } from './measures';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = () => os.loadavg()[0].toFixed(2);
 
 /** CPU µs per request offered of one default run of `durationS`, in this process. */
 function perRequest(durationS: number): number {
-  const c0 = process.cpuUsage();
-  const r = runScenario({ ...defaultScenario(), durationS });
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / (r.commands.offered + r.queries.offered);
+  let requests = 0;
+  const s = cpuSeconds(() => {
+    const r = runScenario({ ...defaultScenario(), durationS });
+    requests = r.commands.offered + r.queries.offered;
+  });
+  return (s * 1e6) / requests;
 }
 
 /** The same in a fresh process: its first run, before anything is compiled (median of `n` processes). */

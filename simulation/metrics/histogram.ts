@@ -124,13 +124,14 @@ export class Histogram {
     let seen = 0;
     for (let i = this.lo; i <= this.hi; i++) {
       seen += this.counts[i];
-      if (seen >= rank) {
-        // The middle of the bucket, clamped to what was actually seen.
-        const mid = i === 0 ? this.min : middleOf(i);
-        return Math.min(this.max, Math.max(this.min, mid));
-      }
+      if (seen >= rank) return this.valueAt(i);
     }
     return this.max;
+  }
+
+  /** The value a quantile in bucket i reports: the bucket's middle, clamped to what was actually seen. */
+  private valueAt(i: number): number {
+    return Math.min(this.max, Math.max(this.min, i === 0 ? this.min : middleOf(i)));
   }
 
   /**
@@ -145,16 +146,15 @@ export class Histogram {
     const r50 = Math.max(1, Math.ceil(0.5 * this.count));
     const r95 = Math.max(1, Math.ceil(0.95 * this.count));
     const r99 = Math.max(1, Math.ceil(0.99 * this.count));
-    const at = (i: number) => Math.min(this.max, Math.max(this.min, i === 0 ? this.min : middleOf(i)));
     out.p50 = out.p95 = out.p99 = this.max;
     let seen = 0;
     let i = this.lo;
     for (; i <= this.hi && seen + this.counts[i] < r50; i++) seen += this.counts[i];
-    if (i <= this.hi) out.p50 = at(i);
+    if (i <= this.hi) out.p50 = this.valueAt(i);
     for (; i <= this.hi && seen + this.counts[i] < r95; i++) seen += this.counts[i];
-    if (i <= this.hi) out.p95 = at(i);
+    if (i <= this.hi) out.p95 = this.valueAt(i);
     for (; i <= this.hi && seen + this.counts[i] < r99; i++) seen += this.counts[i];
-    if (i <= this.hi) out.p99 = at(i);
+    if (i <= this.hi) out.p99 = this.valueAt(i);
   }
 
   get mean(): number {

@@ -208,6 +208,11 @@ export class InstanceGroup {
     return booting;
   }
 
+  /** An instance of `v` vCPUs in base-price vCPUs (its size's price factor applied). */
+  private pricedVcpus(v: number): number {
+    return v * priceFactor(v, this.sizePremium);
+  }
+
   /** Moves instance i to a new life-cycle state, keeping the capacity and cost integrals. */
   setState(i: number, next: number, nowMs: number): void {
     const prev = this.state[i];
@@ -220,7 +225,7 @@ export class InstanceGroup {
     this.servingArea.add(nowMs, d(serving));
     this.instanceArea.add(nowMs, d(provisioned));
     this.vcpuArea.add(nowMs, d(provisioned) * v);
-    this.pricedVcpuArea.add(nowMs, d(provisioned) * v * priceFactor(v, this.sizePremium));
+    this.pricedVcpuArea.add(nowMs, d(provisioned) * this.pricedVcpus(v));
     this.state[i] = next;
     if (!this.batching) this.rebuild();
   }
@@ -229,8 +234,7 @@ export class InstanceGroup {
   finishBoot(i: number, nowMs: number): boolean {
     if (this.state[i] !== BOOTING || nowMs < this.readyAtMs[i]) return false;
     this.vcpuArea.add(nowMs, this.vcpus - this.vcpusOf[i]);
-    const priced = (v: number) => v * priceFactor(v, this.sizePremium);
-    this.pricedVcpuArea.add(nowMs, priced(this.vcpus) - priced(this.vcpusOf[i]));
+    this.pricedVcpuArea.add(nowMs, this.pricedVcpus(this.vcpus) - this.pricedVcpus(this.vcpusOf[i]));
     this.vcpusOf[i] = this.vcpus;
     this.speedOf[i] = this.speed;
     this.alive[i] = 1;

@@ -307,9 +307,9 @@ export async function change(path: string, value: unknown): Promise<boolean> {
 
 /**
  * Loads scenario text (a file or a link); the worker validates it. Problems are listed and the
- * current run is kept. `keepNotice` leaves the page's notice as it is (a damaged link's sentence).
+ * current run is kept.
  */
-export async function loadText(text: string, fileName: string, keepNotice = false): Promise<boolean> {
+export async function loadText(text: string, fileName: string): Promise<boolean> {
   const r = await guarded(async () => {
     await ensureWorker();
     return bridge.call('loadText', text);
@@ -322,8 +322,7 @@ export async function loadText(text: string, fileName: string, keepNotice = fals
   }
   base = r.scenario;
   useScenarioStore.setState({ scenario: r.scenario, interventions: r.scenario.interventions, fieldProblems: {}, fileProblems: [], recorded: 0 });
-  // The run's error goes; the notice says what was loaded, or stays (keepNotice).
-  useRunStore.setState(keepNotice ? { error: null } : { notice: `Loaded ${fileName}.`, error: null });
+  useRunStore.setState({ notice: `Loaded ${fileName}.`, error: null });
   return true;
 }
 

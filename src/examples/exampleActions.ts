@@ -19,10 +19,9 @@ export type LoadExampleResult = { ok: true; id: string; title: string } | { ok: 
 /**
  * Loads the example (or variant) `id` and shows its notes. With `keepScenario` (the address also
  * held a shared link, already loaded), only the notes are shown: the link's changes are kept.
- * An unknown id is said in one sentence, and the page keeps its scenario. `keepNotice` leaves
- * the page's notice (the sentence about a damaged link in the same address).
+ * An unknown id is said in one sentence, and the page keeps its scenario.
  */
-export async function loadExample(id: string, opts: { keepScenario?: boolean; keepNotice?: boolean } = {}): Promise<LoadExampleResult> {
+export async function loadExample(id: string, opts: { keepScenario?: boolean } = {}): Promise<LoadExampleResult> {
   const r = exampleById(id);
   if (!r) {
     const message = unknownExampleMessage(id);
@@ -30,8 +29,8 @@ export async function loadExample(id: string, opts: { keepScenario?: boolean; ke
     return { ok: false, message };
   }
   if (!opts.keepScenario) {
-    if (!(await ctl.loadText(JSON.stringify(r.scenario), r.title, opts.keepNotice))) return { ok: false, message: `The example ${id} did not load.` };
-    if (!opts.keepNotice) useRunStore.setState({ notice: `Loaded the example \u201c${r.title}\u201d. Press Play to run it.` });
+    if (!(await ctl.loadText(JSON.stringify(r.scenario), r.title))) return { ok: false, message: `The example ${id} did not load.` };
+    useRunStore.setState({ notice: `Loaded the example \u201c${r.title}\u201d. Press Play to run it.` });
   }
   useExampleStore.setState({ current: infoOf(r), menuOpen: false });
   // The address names the example (a reload or a copied address brings it back); a frame leaves the host's address alone.

@@ -81,9 +81,8 @@ export function resultEvent(def: LabDef, r: CheckResult) {
 /**
  * Opens lab `id`: its data, and (with `load`) its starting scenario. Without `load` the page keeps
  * the scenario it has: a reloaded address carries the lab's scenario with the student's changes.
- * `keepNotice` leaves the page's notice (the sentence about a damaged link in the same address).
  */
-export async function openLab(id: string, opts: { load: boolean; keepNotice?: boolean }): Promise<LabDef | null> {
+export async function openLab(id: string, opts: { load: boolean }): Promise<LabDef | null> {
   if (!isLabId(id)) {
     useLabStore.setState({ id: null, def: null, result: null, message: unknownLabMessage(id) });
     return null;
@@ -93,7 +92,7 @@ export async function openLab(id: string, opts: { load: boolean; keepNotice?: bo
   if (useLabStore.getState().id !== id) return null; // another lab was opened meanwhile
   watchRuns();
   if (opts.load) {
-    if (!(await ctl.loadText(JSON.stringify(def.scenario), `lab ${def.n}, \u201c${def.title}\u201d`, opts.keepNotice))) {
+    if (!(await ctl.loadText(JSON.stringify(def.scenario), `lab ${def.n}, \u201c${def.title}\u201d`))) {
       useLabStore.setState({ id: null, message: `Lab ${def.n} could not be loaded.` });
       return null;
     }
