@@ -32,6 +32,9 @@ test('hovering a chart shows the values at that time', async ({ lab }) => {
   await lab.setSpeed('Fastest');
   await lab.play();
   await expect(lab.status).toHaveText('done');
+  // The final report appears above the charts when a run ends (its code loads then): once it is
+  // there, the charts stay where they are while the pointer rests on one.
+  await expect(lab.page.getByRole('region', { name: /^Final report/ })).toBeVisible();
   const chart = lab.page.getByRole('img', { name: /^Query throughput/ });
   const box = (await chart.boundingBox())!;
   // A quarter of the way along the time axis (52 px left margin, 10 px right) of a 60 s run.
