@@ -31,11 +31,6 @@ export class ClassTally {
   succeeded = 0;
   gaveUp = 0;
   readonly latency = new Histogram();
-  /**
-   * Per client request, from its first attempt's start to its final outcome (backoffs and failed
-   * attempts included): to the answer for those that succeeded, to the give-up for the others.
-   */
-  readonly clientLatency = new Histogram();
   readonly gaveUpAfter = new Histogram();
   /** Queries only: answers, stale answers, cache lookups and hits (run, counted). */
   answers = 0;
@@ -53,7 +48,17 @@ export class ClassTally {
   /** Failures in the current window, by cause. */
   windowFailedBy: Record<FailureCause, number> = noFailures();
   private readonly windowLatency = new Histogram();
-  private readonly windowClientLatency = new Histogram();
+  /**
+   * The client's latency (see `clientLatency`), run and window. An answered request that was
+   * its client's first attempt waited exactly its attempt's latency; until a retry is answered,
+   * every sample is the attempt's, so the client histograms are the attempt ones and each answer
+   * records once. The first answer that differs gives them histograms of their own, copies of
+   * the attempt ones at that moment, that then go their own way.
+   */
+  private readonly ownClientLatency = new Histogram();
+  private readonly ownWindowClientLatency = new Histogram();
+  private clientIsAttempt = true;
+  private windowClientIsAttempt = true;
   private wAnswers = 0;
   private wStale = 0;
   private wLookups = 0;
@@ -71,19 +76,45 @@ export class ClassTally {
   }
 
   /**
-   * The client request behind an attempt ended: answered in time, or given up on, `waitedMs`
-   * after its first attempt started.
+   * Per client request, from its first attempt's start to its final outcome (backoffs and failed
+   * attempts included), for those that got an answer in time.
    */
-  finish(counted: boolean, succeeded: boolean, waitedMs: number): void {
-    if (succeeded) this.windowClientLatency.record(waitedMs);
-    if (!counted) return;
-    if (succeeded) {
-      this.succeeded++;
-      this.clientLatency.record(waitedMs);
-    } else {
-      this.gaveUp++;
-      this.gaveUpAfter.record(waitedMs);
+  get clientLatency(): Histogram {
+    return this.clientIsAttempt ? this.latency : this.ownClientLatency;
+  }
+
+  /**
+   * An attempt got its answer in time, `latencyMs` after it was sent: the client request behind
+   * it succeeded, `waitedMs` after its first attempt started.
+   */
+  answer(counted: boolean, latencyMs: number, waitedMs: number): void {
+    if (waitedMs !== latencyMs) {
+      // The first answer whose wait is not its attempt's latency: the client histograms part.
+      if (this.windowClientIsAttempt) {
+        this.ownWindowClientLatency.copyFrom(this.windowLatency);
+        this.windowClientIsAttempt = false;
+      }
+      if (counted && this.clientIsAttempt) {
+        this.ownClientLatency.copyFrom(this.latency);
+        this.clientIsAttempt = false;
+      }
     }
+    this.wCompleted++;
+    this.windowLatency.record(latencyMs);
+    if (!this.windowClientIsAttempt) this.ownWindowClientLatency.record(waitedMs);
+    if (counted) {
+      this.completed++;
+      this.succeeded++;
+      this.latency.record(latencyMs);
+      if (!this.clientIsAttempt) this.ownClientLatency.record(waitedMs);
+    }
+  }
+
+  /** The client request behind an attempt gave up, `waitedMs` after its first attempt started. */
+  giveUp(counted: boolean, waitedMs: number): void {
+    if (!counted) return;
+    this.gaveUp++;
+    this.gaveUpAfter.record(waitedMs);
   }
 
   reject(counted: boolean): void {
@@ -103,15 +134,6 @@ export class ClassTally {
   timeOut(counted: boolean): void {
     this.wTimedOut++;
     if (counted) this.timedOut++;
-  }
-
-  complete(counted: boolean, latencyMs: number): void {
-    this.wCompleted++;
-    this.windowLatency.record(latencyMs);
-    if (counted) {
-      this.completed++;
-      this.latency.record(latencyMs);
-    }
   }
 
   /** A query answered in time: was its version older than the latest commit? */
@@ -149,11 +171,18 @@ export class ClassTally {
   /** The current window's counts and latency percentiles; then starts the next one. */
   closeWindow(): ClassWindow {
     const h = this.windowLatency;
-    const c = this.windowClientLatency;
     const attempt = { p50: 0, p95: 0, p99: 0 };
     const client = { p50: 0, p95: 0, p99: 0 };
     h.percentiles(attempt);
-    c.percentiles(client);
+    if (this.windowClientIsAttempt) {
+      client.p50 = attempt.p50;
+      client.p95 = attempt.p95;
+      client.p99 = attempt.p99;
+    } else {
+      this.ownWindowClientLatency.percentiles(client);
+      this.ownWindowClientLatency.reset();
+      this.windowClientIsAttempt = true;
+    }
     // Written out, not spread: a spread of two objects into one literal took a slow path, and
     // this runs twice a window. The keys keep the order the series and snapshots have always had.
     const out: ClassWindow = {
@@ -170,7 +199,6 @@ export class ClassTally {
       clientP95: client.p95,
       clientP99: client.p99,
     };
-    c.reset();
     this.wOffered = this.wCompleted = this.wRejected = this.wTimedOut = this.wFailed = this.wRetries = 0;
     this.windowFailedBy = noFailures();
     h.reset();

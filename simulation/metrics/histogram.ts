@@ -172,6 +172,20 @@ export class Histogram {
     };
   }
 
+  /** Becomes what `other` is (as if it had been given the same samples in the same order). */
+  copyFrom(other: Histogram): void {
+    this.reset();
+    this.counts.set(other.counts);
+    this.lo = other.lo;
+    this.hi = other.hi;
+    this.n = other.n;
+    this.total = other.total;
+    this.least = other.least;
+    this.most = other.most;
+    this.pending.set(other.pending);
+    this.nPending = other.nPending;
+  }
+
   /** Forgets every sample (buffered ones too). */
   reset(): void {
     if (this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);

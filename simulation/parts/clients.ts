@@ -245,8 +245,8 @@ export class Clients implements Outcomes {
     if (latency > w.timeoutMs) return this.endAttempt(id, 'timedOut');
     const guard = f & F_COMMAND ? this.commandGuard : this.queryGuard;
     if (guard !== null) guard.record(id, true);
+    service.tally.answer(counted, latency, now - r.firstMs[id]);
     if (f & F_COMMAND) {
-      service.tally.complete(counted, latency);
       if (f & F_WANTS_FOLLOW_UP) {
         // The same client reads the key it just wrote, after a pause.
         const fu = r.alloc();
@@ -264,14 +264,12 @@ export class Clients implements Outcomes {
         this.staleness.record(now - this.versions.lastCommitMs[key]);
         this.staleVersionsBehind += behind;
       }
-      service.tally.complete(counted, latency);
       service.tally.answered(counted, stale);
       if (f & F_FOLLOW_UP && counted) {
         this.followUps++;
         if (r.version[id] < r.minVersion[id]) this.followUpViolations++;
       }
     }
-    service.tally.finish(counted, true, now - r.firstMs[id]);
     r.release(id);
   }
 
@@ -314,7 +312,7 @@ export class Clients implements Outcomes {
       // A client that timed out stopped waiting at its deadline, even if the late answer came after.
       const now = this.engine.nowMs;
       const end = outcome === 'timedOut' ? Math.min(now, r.arrivalMs[id] + this.world.scenario.workload.timeoutMs) : now;
-      tally.finish(counted, false, end - r.firstMs[id]);
+      tally.giveUp(counted, end - r.firstMs[id]);
     }
     if (!keepSlot) r.release(id);
   }
