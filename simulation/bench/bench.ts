@@ -8,6 +8,7 @@ import os from 'node:os';
 import { buildReport, Simulation } from '../index';
 import { benchScale } from './scale';
 import { benchShortRun, benchWorkers } from './shortRuns';
+import { benchVersus } from './versus';
 import { fmt } from './measures';
 import { SCENARIOS, type ScenarioName } from './scenarios';
 
@@ -68,3 +69,6 @@ process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', 'simulat
 // Issue 10: a short run's cost per request against a long run's, and replications on 1 and 2 workers.
 benchShortRun();
 await benchWorkers();
+
+// Issue 11: the engine against itself before it was split into parts (dbc07dc), side by side.
+await benchVersus('dbc07dc');

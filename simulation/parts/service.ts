@@ -258,6 +258,8 @@ export class Service {
   /** Instance i has no request left on it: a draining one stops, a restarting one boots again. */
   private instanceIdle(i: number): void {
     const g = this.group;
+    // The common case first: a serving instance that is neither draining nor restarting stays.
+    if (g.state[i] === READY) return;
     if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) {
       this.bootFromMs.set(i, this.engine.nowMs);
       this.calendar.push(g.readyAtMs[i], this.bootKind, i);

@@ -1,0 +1,97 @@
+/**
+ * The engine against an earlier revision of itself, built side by side and timed in turn:
+ * `npm run bench:versus -- <revision> [pairs]` (and `npm run bench` against the revision before
+ * the engine was split into parts, issue 11's "within 5% of before").
+ *
+ * Both engines are bundled the same way (esbuild, from the working tree and from `git archive`
+ * of the revision); each measurement is a fresh process that runs a scenario once to compile it,
+ * then times a 1,500 s run by its CPU time. Old and new alternate, pair by pair, so a change in
+ * the machine's load touches both; the ratio is new over old in simulated requests per CPU second
+ * (above 1: the working tree is faster), the median of the pairs.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { fmt, median } from './measures';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const SCENARIO_NAMES = ['mm1', 'cqrs'] as const;
+
+// Runs in the bundled process: warm-up, then one measured run; prints requests per CPU second.
+const RUNNER = `
+import { runScenario } from './simulation/index';
+import { SCENARIOS } from './simulation/bench/scenarios';
+const make = (SCENARIOS as Record<string, (d: number) => Parameters<typeof runScenario>[0]>)[process.argv[2]];
+const durationS = Number(process.argv[3]);
+runScenario(make(durationS / 10));
+const c0 = process.cpuUsage();
+const r = runScenario(make(durationS));
+const c = process.cpuUsage(c0);
+console.log(String((r.commands.offered + r.queries.offered) / ((c.user + c.system) / 1e6)));
+`;
+
+async function bundle(tree: string, out: string): Promise<void> {
+  writeFileSync(join(tree, 'versusRunner.ts'), RUNNER);
+  await build({
+    entryPoints: [join(tree, 'versusRunner.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'error',
+    nodePaths: [join(root, 'node_modules')],
+    banner: { js: 'import { createRequire as __r } from "node:module"; const require = __r(import.meta.url);' },
+  });
+}
+
+const rate = (file: string, scenario: string, durationS: number): number =>
+  Number(execFileSync(process.execPath, [file, scenario, String(durationS)], { encoding: 'utf8' }).trim());
+
+/** Prints, per scenario, the working tree's speed over `revision`'s. False when the revision cannot be read. */
+export async function benchVersus(revision: string, pairs = 7, durationS = 1500): Promise<boolean> {
+  const dir = mkdtempSync(join(tmpdir(), 'cqrs-lab-versus-'));
+  try {
+    const oldTree = join(dir, 'old');
+    mkdirSync(oldTree);
+    try {
+      const tar = execFileSync('git', ['archive', revision, 'simulation'], { cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+      execFileSync('tar', ['-x', '-C', oldTree], { input: tar });
+    } catch {
+      console.log(`versus ${revision}: that revision's engine cannot be read here (no git history?); skipped`);
+      return false;
+    }
+    const newTree = join(dir, 'new');
+    mkdirSync(newTree);
+    execFileSync('cp', ['-r', join(root, 'simulation'), newTree]);
+    await bundle(oldTree, join(dir, 'old.mjs'));
+    await bundle(newTree, join(dir, 'new.mjs'));
+    for (const scenario of SCENARIO_NAMES) {
+      const olds: number[] = [];
+      const news: number[] = [];
+      for (let i = 0; i < pairs; i++) {
+        olds.push(rate(join(dir, 'old.mjs'), scenario, durationS));
+        news.push(rate(join(dir, 'new.mjs'), scenario, durationS));
+      }
+      const ratios = news.map((n, i) => n / olds[i]);
+      console.log(
+        `versus ${revision}, ${scenario}: this tree ${fmt(median(news))}, ${revision} ${fmt(median(olds))} simulated requests per CPU second; ` +
+          `this tree / ${revision}: median ${median(ratios).toFixed(3)} of ${pairs} pairs (range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}; target >= 0.95)`,
+      );
+    }
+    return true;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [revision, pairs] = process.argv.slice(2);
+  if (!revision) {
+    console.error('usage: npm run bench:versus -- <git revision> [pairs]');
+    process.exitCode = 2;
+  } else if (!(await benchVersus(revision, pairs ? Number(pairs) : undefined))) process.exitCode = 1;
+}
