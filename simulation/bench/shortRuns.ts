@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { defaultScenario, runScenario } from '../index';
 import { cpuSeconds, median } from './measures';
 
@@ -80,6 +81,23 @@ export async function benchWorkers(): Promise<void> {
     console.log(
       `replications: a sweep of 10 points x 20 replications (200 runs of the default 60 s scenario) with the prebuilt command: ` +
         `1 worker ${a.toFixed(0)} ms, 2 workers ${b.toFixed(0)} ms: ${(a / b).toFixed(2)}x (target >= 1.7x; ${os.availableParallelism()} cores, load average ${load()})`,
+    );
+    // The machine's own ceiling: the bare loop shared out the same way (bareScaling.ts).
+    await build({
+      entryPoints: ['simulation/bench/bareScaling.ts', 'simulation/bench/bareWorker.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outdir: dir,
+      logLevel: 'warning',
+      banner: { js: 'import { createRequire as __r } from "node:module"; const require = __r(import.meta.url);' },
+    });
+    const bare = Array.from({ length: 3 }, () => JSON.parse(execFileSync(process.execPath, [join(dir, 'bareScaling.js')], { encoding: 'utf8' })) as { one: number; two: number });
+    const ceiling = median(bare.map((m) => m.one / m.two));
+    console.log(
+      `this machine's own scaling from 1 thread to 2 (the bare M/M/1 loop shared out as 20 jobs, median of 3): ${ceiling.toFixed(2)}x; ` +
+        `the replications above reach ${((a / b / ceiling) * 100).toFixed(0)}% of it (load average ${load()})`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
