@@ -24,7 +24,8 @@ const keepingLinkNotice = async <T,>(linked: boolean, load: () => Promise<T>): P
   return result;
 };
 // ?example=<id>: the example loads once the worker is up (over a link that loaded, only its notes). Autoplay waits for it.
-const started = init(fallback).then(async (linked) => {
+const initialized = init(fallback);
+const started = initialized.then(async (linked) => {
   if (exampleId !== null) await keepingLinkNotice(linked, async () => (await import('./examples/exampleActions')).loadExample(exampleId, { keepScenario: linked }));
   return linked;
 });
@@ -50,7 +51,12 @@ if (new URLSearchParams(location.search).has('test-hooks')) {
 // starts at once): no single task holds them all, which kept one long task over 50 ms on every
 // load. They then render the first screen in a transition, in slices.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// React's DOM renderer is evaluated once the worker is up (or after WORKER_WAIT_MS at most): the
+// worker's own start-up takes a core, and on a two-core machine, beside the browser's processes,
+// it stretched the page's largest task (that evaluation) well past 50 ms.
+const WORKER_WAIT_MS = 400;
 void (async () => {
+  await Promise.race([initialized, new Promise((resolve) => setTimeout(resolve, WORKER_WAIT_MS))]).catch(() => {});
   await nextTask();
   const { createRoot } = await import('react-dom/client');
   await nextTask();
