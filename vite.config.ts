@@ -83,7 +83,8 @@ function preloadFirstScreen(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), engineFacts(), contentSecurityPolicy(), preloadFirstScreen()],
-  worker: { format: 'es' },
+  // The simulation worker loads the built-in scenario from virtual:engine-facts too.
+  worker: { format: 'es', plugins: () => [engineFacts()] },
   // Worker-only dependencies: pre-bundle them so the first worker call does not reload the page in dev.
   optimizeDeps: { include: ['comlink', 'seedrandom/lib/alea.js', 'zod'] },
   // embed.html: the host API's documentation and a live demo host, shipped beside the lab. No

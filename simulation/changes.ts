@@ -4,17 +4,12 @@
  * that is refused changes nothing. The page records each accepted change as an intervention
  * `{ atS, set, value }`, so a run replays exactly.
  */
+import { registerChangeFn, type Change, type ChangeResult } from './changeFn';
 import { fieldAt, FIXED_DURING_RUN, getField, withField } from './fields';
 import { parseShape } from './parseShape';
-import type { Scenario, ScenarioProblem } from './scenario';
+import type { Scenario } from './scenario';
 
-/** Set the field at dotted path `set` (say `queryService.instances`) to `value`; `null` unsets it. */
-export interface Change {
-  set: string;
-  value: unknown;
-}
-
-export type ChangeResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+export type { Change, ChangeResult };
 
 export { FIXED_DURING_RUN };
 
@@ -61,3 +56,6 @@ export interface Reconfigurable {
 export function applyChange(sim: Reconfigurable, change: Change): ChangeResult {
   return sim.applyChange(change);
 }
+
+// Every Simulation built where this module is loaded (simulation/index loads it) checks its changes here.
+registerChangeFn(changedScenario);

@@ -7,7 +7,7 @@
  *
  * The engine knows nothing of wall time: callers advance it in slices with `runUntil`.
  */
-import { changedScenario, type Change, type ChangeResult } from './changes';
+import { registeredChangeFn, type Change, type ChangeFn, type ChangeResult } from './changeFn';
 import { Engine } from './engine/core';
 import { DEFAULT_LIMITS, overLimit, type RunLimits, type RunStop } from './limits';
 import { CacheLayer } from './parts/cacheLayer';
@@ -48,8 +48,15 @@ export class Simulation {
   readonly breakers: CircuitBreakers;
   readonly admission: AdmissionControl;
 
-  /** `limits` bound the work in flight (the defaults suit every host; tests pass smaller ones). */
-  constructor(scenario: Scenario, limits: RunLimits = DEFAULT_LIMITS) {
+  /** How a change is checked (see changeFn.ts): by default `changedScenario`, once changes.ts has loaded. */
+  private readonly checkChange: ChangeFn | null;
+
+  /**
+   * `limits` bound the work in flight (the defaults suit every host; tests pass smaller ones).
+   * `checkChange` checks live changes and interventions; without it, the one changes.ts registers.
+   */
+  constructor(scenario: Scenario, limits: RunLimits = DEFAULT_LIMITS, checkChange: ChangeFn | null = registeredChangeFn()) {
+    this.checkChange = checkChange;
     const engine = this.engine;
     const world = (this.world = new World(engine, scenario));
     this.durationMs = world.durationMs;
@@ -178,7 +185,9 @@ export class Simulation {
 
   /** Applies a change at the current time. Refused changes change nothing. */
   applyChange(change: Change): ChangeResult {
-    const result = changedScenario(this.scenario, change);
+    const check = this.checkChange ?? registeredChangeFn();
+    if (check === null) throw new Error('this Simulation has no check for changes: import simulation/index (or changes.ts), or pass one');
+    const result = check(this.scenario, change);
     if (result.ok) {
       this.world.happenings.change(change.set, change.value);
       this.reconfigure(result.scenario);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, runScenario, type Report, type WindowStats } from '../../simulation/index';
+import { defaultScenario, parseScenario, runScenario, type Report, type WindowStats } from '../../simulation/index';
 import { Runner, type Clock, type RunUpdate } from './runner';
 import { cleanChangeTimeMs, mergeInterventions } from './interventions';
 
@@ -24,10 +24,10 @@ function fakeClock() {
 const withoutWall = (r: Report) => JSON.stringify({ ...r, wallMs: 0 });
 
 describe('Runner', () => {
-  it('Runner paces 1x: 500 wall ms advance 500 simulated ms', () => {
+  it('Runner paces 1x: 500 wall ms advance 500 simulated ms', async () => {
     const { clock, advance } = fakeClock();
     const runner = new Runner(clock);
-    runner.load({ version: 1 });
+    await runner.load({ version: 1 });
     const updates: RunUpdate[] = [];
     runner.onUpdate = (u) => updates.push(u);
     runner.play();
@@ -38,23 +38,43 @@ describe('Runner', () => {
     expect(updates.every((u, i) => i === 0 || u.snapshot.tMs >= updates[i - 1].snapshot.tMs)).toBe(true);
   });
 
-  it('Runner.loadText() validates text in the worker and keeps the run when it has problems', () => {
+  it('Runner given the built-in scenario loads exactly it without checking it, as the checks would; anything else is checked', async () => {
+    const { clock, advance } = fakeClock();
+    const builtIn = defaultScenario();
+    const fast = new Runner(clock, builtIn);
+    const loaded = await fast.load(structuredClone(builtIn));
+    const checked = parseScenario(builtIn);
+    expect(loaded.ok && checked.ok).toBe(true);
+    expect(JSON.stringify(loaded.ok && loaded.scenario)).toBe(JSON.stringify(checked.ok && checked.scenario));
+    // One field off the built-in scenario and it is checked like any other.
+    expect(await fast.load({ ...builtIn, seed: 'x' })).toMatchObject({ ok: false, problems: [{ path: 'seed' }] });
+    expect((await fast.load({ ...builtIn, seed: 2 })).ok).toBe(true);
+    expect(fast.scenarioToSave().seed).toBe(2);
+    // The built-in run is the one the engine gives for it, and a live change still works.
+    await fast.load(builtIn);
+    fast.setSpeed('max');
+    fast.play();
+    for (let i = 0; i < 200 && fast.report().commands.offered === 0; i++) advance(10);
+    expect((await fast.change({ set: 'queryService.instances', value: 3 })).ok).toBe(true);
+  });
+
+  it('Runner.loadText() validates text in the worker and keeps the run when it has problems', async () => {
     const { clock } = fakeClock();
     const runner = new Runner(clock);
-    expect(runner.loadText('{ "version": 1, "seed": 9 }')).toMatchObject({ ok: true, scenario: { seed: 9 } });
-    expect(runner.loadText('{ "version": 1, ')).toMatchObject({ ok: false, problems: [{ path: '(file)' }] });
-    expect(runner.loadText('{ "version": 1, "seed": "x", "nope": 1 }')).toMatchObject({
+    expect(await runner.loadText('{ "version": 1, "seed": 9 }')).toMatchObject({ ok: true, scenario: { seed: 9 } });
+    expect(await runner.loadText('{ "version": 1, ')).toMatchObject({ ok: false, problems: [{ path: '(file)' }] });
+    expect(await runner.loadText('{ "version": 1, "seed": "x", "nope": 1 }')).toMatchObject({
       ok: false,
       problems: expect.arrayContaining([{ path: 'nope', message: 'unknown field' }]),
     });
     expect(runner.scenarioToSave().seed).toBe(9);
   });
 
-  it('Runner previews the first window at 1x (counts per second), stops at the first whole window, and leaves the report as it was', () => {
+  it('Runner previews the first window at 1x (counts per second), stops at the first whole window, and leaves the report as it was', async () => {
     const { clock, advance, pending } = fakeClock();
     const runner = new Runner(clock);
     const input = { version: 1, durationS: 3, warmupS: 0, workload: { rps: 500 } };
-    runner.load(input);
+    await runner.load(input);
     const updates: RunUpdate[] = [];
     runner.onUpdate = (u) => updates.push(u);
     runner.play();
@@ -79,10 +99,10 @@ describe('Runner', () => {
     expect(withoutWall(runner.report())).toBe(withoutWall(runScenario(parsed.scenario)));
   });
 
-  it('Runner.step() stops at the end of the current window', () => {
+  it('Runner.step() stops at the end of the current window', async () => {
     const { clock, advance, pending } = fakeClock();
     const runner = new Runner(clock);
-    runner.load({ version: 1, durationS: 10, warmupS: 1 });
+    await runner.load({ version: 1, durationS: 10, warmupS: 1 });
     let last: RunUpdate | null = null;
     runner.onUpdate = (u) => (last = u);
     runner.step();
@@ -91,17 +111,17 @@ describe('Runner', () => {
     expect(last!.status).toBe('paused');
   });
 
-  it('Runner.change() records interventions that replay to the same report', () => {
+  it('Runner.change() records interventions that replay to the same report', async () => {
     const { clock, advance, pending } = fakeClock();
     const runner = new Runner(clock);
-    runner.load({ version: 1, durationS: 20, warmupS: 2, workload: { rps: 800 } });
+    await runner.load({ version: 1, durationS: 20, warmupS: 2, workload: { rps: 800 } });
     runner.setSpeed(7.3);
     runner.play();
     for (let i = 0; i < 400; i++) advance(3);
-    expect(runner.change({ set: 'queryService.instances', value: 4 }).ok).toBe(true);
+    expect((await runner.change({ set: 'queryService.instances', value: 4 })).ok).toBe(true);
     for (let i = 0; i < 300; i++) advance(3);
-    expect(runner.change({ set: 'cache.enabled', value: true }).ok).toBe(true);
-    expect(runner.change({ set: 'queryService.vcpus', value: 0 }).ok).toBe(false);
+    expect((await runner.change({ set: 'cache.enabled', value: true })).ok).toBe(true);
+    expect((await runner.change({ set: 'queryService.vcpus', value: 0 })).ok).toBe(false);
     runner.setSpeed('max');
     while (pending()) advance(1);
     const saved = runner.scenarioToSave();
@@ -111,16 +131,16 @@ describe('Runner', () => {
     expect(withoutWall(runner.report())).toBe(withoutWall(runScenario(replay.scenario)));
   });
 
-  it('Runner.rerun() ("Run again") replays the changes recorded during the run to the same report; reset() drops them', () => {
+  it('Runner.rerun() ("Run again") replays the changes recorded during the run to the same report; reset() drops them', async () => {
     const { clock, advance, pending } = fakeClock();
     const runner = new Runner(clock);
-    runner.load({ version: 1, durationS: 20, warmupS: 2, workload: { rps: 800 }, interventions: [{ atS: 15, set: 'workload.writeRatio', value: 0.5 }] });
+    await runner.load({ version: 1, durationS: 20, warmupS: 2, workload: { rps: 800 }, interventions: [{ atS: 15, set: 'workload.writeRatio', value: 0.5 }] });
     runner.setSpeed(5);
     runner.play();
     for (let i = 0; i < 300; i++) advance(3);
-    expect(runner.change({ set: 'queryService.instances', value: 1 }).ok).toBe(true);
+    expect((await runner.change({ set: 'queryService.instances', value: 1 })).ok).toBe(true);
     for (let i = 0; i < 300; i++) advance(3);
-    expect(runner.change({ set: 'cache.enabled', value: true }).ok).toBe(true);
+    expect((await runner.change({ set: 'cache.enabled', value: true })).ok).toBe(true);
     runner.setSpeed('max');
     while (pending()) advance(1);
     const first = withoutWall(runner.report());
@@ -149,20 +169,20 @@ describe('Runner', () => {
     expect(withoutWall(runner.report())).not.toBe(first);
   });
 
-  it('Runner.change() of a field fixed during a run restarts at time 0', () => {
+  it('Runner.change() of a field fixed during a run restarts at time 0', async () => {
     const { clock, advance } = fakeClock();
     const runner = new Runner(clock);
-    runner.load({ version: 1 });
+    await runner.load({ version: 1 });
     runner.play();
     for (let i = 0; i < 20; i++) advance(20);
-    const r = runner.change({ set: 'seed', value: 7 });
+    const r = await runner.change({ set: 'seed', value: 7 });
     expect(r.ok && r.restarted).toBe(true);
     expect(runner.scenarioToSave().seed).toBe(7);
   });
 });
 
 describe('interventions', () => {
-  it('cleanChangeTimeMs() avoids window boundaries and round-trips through seconds', () => {
+  it('cleanChangeTimeMs() avoids window boundaries and round-trips through seconds', async () => {
     for (const now of [0, 999.2, 1000, 1234.5, 59_999.9, 123_456_789.1]) {
       const t = cleanChangeTimeMs(now);
       expect(t).toBeGreaterThanOrEqual(now);
@@ -171,7 +191,7 @@ describe('interventions', () => {
     }
   });
 
-  it('mergeInterventions() sorts by time and keeps the order of equal times', () => {
+  it('mergeInterventions() sorts by time and keeps the order of equal times', async () => {
     const a = [{ atS: 1, set: 'a', value: 1 }, { atS: 5, set: 'b', value: 1 }];
     const b = [{ atS: 1, set: 'c', value: 1 }, { atS: 3, set: 'd', value: 1 }];
     expect(mergeInterventions(a, b).map((i) => i.set)).toEqual(['a', 'c', 'd', 'b']);

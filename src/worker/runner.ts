@@ -6,24 +6,19 @@
  * replay reproduces exactly (`(t / 1000) * 1000 === t`) and that is not a window boundary, so
  * a scenario saved with its recorded interventions replays byte for byte.
  */
-import {
-  Simulation,
-  WINDOW_MS,
-  applyChange,
-  buildReport,
-  buildSnapshot,
-  changedScenario,
-  parseScenario,
-  parseScenarioText,
-  type Change,
-  type ClassWindow,
-  type Report,
-  type Scenario,
-  type ScenarioProblem,
-  type Snapshot,
-  type WindowStats,
-} from '../../simulation/index';
+// The engine's modules one by one, not simulation/index: the index loads the scenario schema (zod),
+// which the worker loads only when it first checks something (./validation).
+import type { Change, ClassWindow, Report, Scenario, ScenarioProblem, Snapshot, WindowStats } from '../../simulation/index';
+import type { ChangeFn } from '../../simulation/changeFn';
+import { buildReport } from '../../simulation/report';
+import { Simulation, WINDOW_MS } from '../../simulation/simulation';
+import { buildSnapshot } from '../../simulation/snapshot';
 import { cleanChangeTimeMs, mergeInterventions, setPath, type Intervention } from './interventions';
+
+type Checks = typeof import('./validation');
+let checksLoading: Promise<Checks> | null = null;
+/** The scenario schema and its checks, loaded once. */
+const loadChecks = (): Promise<Checks> => (checksLoading ??= import('./validation'));
 
 /** Simulated seconds per wall second, or as fast as the machine goes. */
 export type Speed = number | 'max';
@@ -115,11 +110,37 @@ export class Runner {
   private hadWindow = false;
   private previewSimMs = 0;
 
-  constructor(private readonly clock: Clock) {}
+  /** The checks, once loaded (`checks()`). */
+  private loadedChecks: Checks | null = null;
+  /** Given to each Simulation: its changes are checked only after `change()` has loaded the checks. */
+  private readonly checkChange: ChangeFn = (current, change) => {
+    if (this.loadedChecks === null) throw new Error('the scenario checks have not loaded');
+    return this.loadedChecks.changedScenario(current, change);
+  };
+  /** The built-in scenario as JSON (already validated when the page was built), or null. */
+  private readonly builtInJson: string | null;
+
+  /**
+   * `builtIn`: the page's built-in scenario, validated when the page was built (virtual:engine-facts).
+   * Loading exactly it needs no checks, so the worker's first run starts before the schema loads.
+   */
+  constructor(
+    private readonly clock: Clock,
+    builtIn: Scenario | null = null,
+  ) {
+    this.builtInJson = builtIn === null ? null : JSON.stringify(builtIn);
+  }
+
+  /** Loads the scenario schema and checks now (the worker does so once the page is up). */
+  async checks(): Promise<Checks> {
+    this.loadedChecks ??= await loadChecks();
+    return this.loadedChecks;
+  }
 
   /** Validates and loads a scenario (its interventions included); the run waits at time 0. */
-  load(input: unknown): LoadResult {
-    const parsed = parseScenario(input);
+  async load(input: unknown): Promise<LoadResult> {
+    if (this.builtInJson !== null && jsonOf(input) === this.builtInJson) return this.use(JSON.parse(this.builtInJson) as Scenario);
+    const parsed = (await this.checks()).parseScenario(input);
     return parsed.ok ? this.use(parsed.scenario) : parsed;
   }
 
@@ -127,8 +148,8 @@ export class Runner {
    * Parses scenario text (a file or a shared link) and loads it, as `load` does. Bad JSON is one
    * problem, never thrown. A scenario with problems leaves the current run as it is.
    */
-  loadText(text: string): LoadResult {
-    const parsed = parseScenarioText(text);
+  async loadText(text: string): Promise<LoadResult> {
+    const parsed = (await this.checks()).parseScenarioText(text);
     return parsed.ok ? this.use(parsed.scenario) : parsed;
   }
 
@@ -154,7 +175,7 @@ export class Runner {
     this.runId++;
     this.hadWindow = false;
     this.previewSimMs = 0;
-    this.sim = new Simulation(scenario);
+    this.sim = new Simulation(scenario, undefined, this.checkChange);
     this.status = 'ready';
     this.wallRunMs = 0;
     this.post(true);
@@ -199,9 +220,10 @@ export class Runner {
    * Otherwise the change applies now and is recorded as an intervention. A restart keeps the
    * loaded file's interventions and drops the ones recorded live.
    */
-  change(change: Change): ChangeOutcome {
+  async change(change: Change): Promise<ChangeOutcome> {
+    const checks = await this.checks();
     const sim = this.requireSim();
-    const live = changedScenario(sim.scenario, change);
+    const live = checks.changedScenario(sim.scenario, change);
     // Also restarted: the fault timeline (the engine schedules faults when a run starts) and
     // removing an optional group such as auto-scaling (an intervention cannot say "remove").
     const fixed =
@@ -211,7 +233,7 @@ export class Runner {
     const t = cleanChangeTimeMs(sim.nowMs);
     if (fixed || sim.nowMs === 0 || t >= sim.durationMs) return this.restartWith(change);
     sim.runUntil(t);
-    const applied = applyChange(sim, change);
+    const applied = sim.applyChange(change);
     if (!applied.ok) return applied;
     // The replay processes this change as one calendar event, counted in `events`; count it here too.
     sim.events++;
@@ -247,7 +269,7 @@ export class Runner {
 
   private restartWith(change: Change): ChangeOutcome {
     const wasRunning = this.status === 'running';
-    const next = parseScenario(setPath(this.requireBase(), change.set, change.value));
+    const next = this.loadedChecks!.parseScenario(setPath(this.requireBase(), change.set, change.value));
     if (!next.ok) return next;
     this.base = next.scenario;
     this.reset();
@@ -366,5 +388,14 @@ export class Runner {
     } catch {
       return null; // a preview is a nicety: the run goes on without it
     }
+  }
+}
+
+/** JSON of what the page sent, or null when it has none (a cycle, a BigInt: the checks say what is wrong). */
+function jsonOf(input: unknown): string | null {
+  try {
+    return JSON.stringify(input) ?? null;
+  } catch {
+    return null;
   }
 }

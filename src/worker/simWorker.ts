@@ -3,14 +3,23 @@
  * its type is derived from the object below, so the two sides cannot drift apart.
  */
 import * as Comlink from 'comlink';
+import { defaultScenario } from 'virtual:engine-facts';
 import type { Change } from '../../simulation/index';
 import { Runner, type RunUpdate, type Speed } from './runner';
 
-const runner = new Runner({
-  now: () => performance.now(),
-  schedule: (fn, ms) => setTimeout(fn, ms),
-  cancel: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-});
+const runner = new Runner(
+  {
+    now: () => performance.now(),
+    schedule: (fn, ms) => setTimeout(fn, ms),
+    cancel: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  },
+  defaultScenario,
+);
+// The worker starts without the scenario schema (the built-in scenario needs no checks) and loads
+// it once the page has settled: on a two-core machine every core is busy while the first screen
+// appears. A file, link or change that comes sooner waits for it (about 50-100 ms, once).
+const CHECKS_AFTER_MS = 3000;
+setTimeout(() => void runner.checks(), CHECKS_AFTER_MS);
 
 const api = {
   /** Answers at once: the page uses it to check that the worker is alive. */
