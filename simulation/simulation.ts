@@ -48,15 +48,16 @@ export class Simulation {
   readonly breakers: CircuitBreakers;
   readonly admission: AdmissionControl;
 
-  /** How a change is checked (see changeFn.ts): by default `changedScenario`, once changes.ts has loaded. */
-  private readonly checkChange: ChangeFn | null;
-
   /**
    * `limits` bound the work in flight (the defaults suit every host; tests pass smaller ones).
-   * `checkChange` checks live changes and interventions; without it, the one changes.ts registers.
+   * `checkChange` checks live changes and interventions (see changeFn.ts); without it, the one
+   * changes.ts registers.
    */
-  constructor(scenario: Scenario, limits: RunLimits = DEFAULT_LIMITS, checkChange: ChangeFn | null = registeredChangeFn()) {
-    this.checkChange = checkChange;
+  constructor(
+    scenario: Scenario,
+    limits: RunLimits = DEFAULT_LIMITS,
+    private readonly checkChange: ChangeFn | null = null,
+  ) {
     const engine = this.engine;
     const world = (this.world = new World(engine, scenario));
     this.durationMs = world.durationMs;

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { defaultScenario, runScenario } from '../index';
+import { bundleForNode } from './bundle';
 import { cpuSeconds, median } from './measures';
 
 const load = () => os.loadavg()[0].toFixed(2);
@@ -83,16 +83,7 @@ export async function benchWorkers(): Promise<void> {
         `1 worker ${a.toFixed(0)} ms, 2 workers ${b.toFixed(0)} ms: ${(a / b).toFixed(2)}x (target >= 1.7x; ${os.availableParallelism()} cores, load average ${load()})`,
     );
     // The machine's own ceiling: the bare loop shared out the same way (bareScaling.ts).
-    await build({
-      entryPoints: ['simulation/bench/bareScaling.ts', 'simulation/bench/bareWorker.ts'],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outdir: dir,
-      logLevel: 'warning',
-      banner: { js: 'import { createRequire as __r } from "node:module"; const require = __r(import.meta.url);' },
-    });
+    await bundleForNode({ entryPoints: ['simulation/bench/bareScaling.ts', 'simulation/bench/bareWorker.ts'], outdir: dir });
     const bare = Array.from({ length: 3 }, () => JSON.parse(execFileSync(process.execPath, [join(dir, 'bareScaling.js')], { encoding: 'utf8' })) as { one: number; two: number });
     const ceiling = median(bare.map((m) => m.one / m.two));
     console.log(

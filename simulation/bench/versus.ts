@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './bundle';
 import { fmt, median } from './measures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,17 +35,7 @@ console.log(String((r.commands.offered + r.queries.offered) / ((c.user + c.syste
 
 async function bundle(tree: string, out: string): Promise<void> {
   writeFileSync(join(tree, 'versusRunner.ts'), RUNNER);
-  await build({
-    entryPoints: [join(tree, 'versusRunner.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    logLevel: 'error',
-    nodePaths: [join(root, 'node_modules')],
-    banner: { js: 'import { createRequire as __r } from "node:module"; const require = __r(import.meta.url);' },
-  });
+  await bundleForNode({ entryPoints: [join(tree, 'versusRunner.ts')], outfile: out, nodePaths: [join(root, 'node_modules')] });
 }
 
 const rate = (file: string, scenario: string, durationS: number): number =>

@@ -172,13 +172,10 @@ export class ClassTally {
   closeWindow(): ClassWindow {
     const h = this.windowLatency;
     const attempt = { p50: 0, p95: 0, p99: 0 };
-    const client = { p50: 0, p95: 0, p99: 0 };
     h.percentiles(attempt);
-    if (this.windowClientIsAttempt) {
-      client.p50 = attempt.p50;
-      client.p95 = attempt.p95;
-      client.p99 = attempt.p99;
-    } else {
+    let client = attempt;
+    if (!this.windowClientIsAttempt) {
+      client = { p50: 0, p95: 0, p99: 0 };
       this.ownWindowClientLatency.percentiles(client);
       this.ownWindowClientLatency.reset();
       this.windowClientIsAttempt = true;

@@ -95,26 +95,28 @@ export class Histogram {
     this.nPending = 0;
   }
 
+  /** Brings buffered samples in before anything is read. */
+  private settled(): this {
+    if (this.nPending > 0) this.flush();
+    return this;
+  }
+
   /** Samples recorded. */
   get count(): number {
-    if (this.nPending > 0) this.flush();
-    return this.n;
+    return this.settled().n;
   }
 
   /** Their sum, exact min and max (max 0 when empty). */
   get sum(): number {
-    if (this.nPending > 0) this.flush();
-    return this.total;
+    return this.settled().total;
   }
 
   get min(): number {
-    if (this.nPending > 0) this.flush();
-    return this.least;
+    return this.settled().least;
   }
 
   get max(): number {
-    if (this.nPending > 0) this.flush();
-    return this.most;
+    return this.settled().most;
   }
 
   /** The q-quantile (nearest rank), 0 when empty. */
@@ -174,7 +176,6 @@ export class Histogram {
 
   /** Becomes what `other` is (as if it had been given the same samples in the same order). */
   copyFrom(other: Histogram): void {
-    this.reset();
     this.counts.set(other.counts);
     this.lo = other.lo;
     this.hi = other.hi;

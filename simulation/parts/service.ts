@@ -66,6 +66,8 @@ export class Service {
   /** Vertical changes roll through the instances one at a time. */
   private restartQueue: number[] = [];
   private restarting = -1;
+  /** How long an instance takes to restart once idle (a vertical change), ms. */
+  private restartMs = 0;
   /** When each booting instance's boot began (for the "what happened" log). */
   private readonly bootFromMs = new Map<number, number>();
 
@@ -91,13 +93,9 @@ export class Service {
     this.configure(s);
   }
 
-  /** This service's settings as they stand now. */
-  get config(): ServiceConfig {
-    return this.world.scenario[this.name];
-  }
-
-  /** (Re)builds the samplers; the streams continue, so replays match. */
+  /** (Re)builds the samplers (the streams continue, so replays match) and reads the restart time. */
   configure(s: Scenario): void {
+    this.restartMs = s[this.name].restartS * 1000;
     this.serviceTime = sampler(s[this.name].serviceTimeMs, this.uService);
     if (this.uFollowUp !== null) this.followUpTime = sampler(s[this.name].serviceTimeMs, this.uFollowUp);
     this.retryTime = sampler(s[this.name].serviceTimeMs, this.uRetry);
@@ -258,9 +256,7 @@ export class Service {
   /** Instance i has no request left on it: a draining one stops, a restarting one boots again. */
   private instanceIdle(i: number): void {
     const g = this.group;
-    // The common case first: a serving instance that is neither draining nor restarting stays.
-    if (g.state[i] === READY) return;
-    if (g.onIdle(i, this.engine.nowMs, this.config.restartS * 1000)) {
+    if (g.onIdle(i, this.engine.nowMs, this.restartMs)) {
       this.bootFromMs.set(i, this.engine.nowMs);
       this.calendar.push(g.readyAtMs[i], this.bootKind, i);
     }

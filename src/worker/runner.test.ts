@@ -50,7 +50,7 @@ describe('Runner', () => {
     expect(await fast.load({ ...builtIn, seed: 'x' })).toMatchObject({ ok: false, problems: [{ path: 'seed' }] });
     expect((await fast.load({ ...builtIn, seed: 2 })).ok).toBe(true);
     expect(fast.scenarioToSave().seed).toBe(2);
-    // The built-in run is the one the engine gives for it, and a live change still works.
+    // A live change to the built-in run works too (it loads the checks first).
     await fast.load(builtIn);
     fast.setSpeed('max');
     fast.play();
@@ -182,7 +182,7 @@ describe('Runner', () => {
 });
 
 describe('interventions', () => {
-  it('cleanChangeTimeMs() avoids window boundaries and round-trips through seconds', async () => {
+  it('cleanChangeTimeMs() avoids window boundaries and round-trips through seconds', () => {
     for (const now of [0, 999.2, 1000, 1234.5, 59_999.9, 123_456_789.1]) {
       const t = cleanChangeTimeMs(now);
       expect(t).toBeGreaterThanOrEqual(now);
@@ -191,7 +191,7 @@ describe('interventions', () => {
     }
   });
 
-  it('mergeInterventions() sorts by time and keeps the order of equal times', async () => {
+  it('mergeInterventions() sorts by time and keeps the order of equal times', () => {
     const a = [{ atS: 1, set: 'a', value: 1 }, { atS: 5, set: 'b', value: 1 }];
     const b = [{ atS: 1, set: 'c', value: 1 }, { atS: 3, set: 'd', value: 1 }];
     expect(mergeInterventions(a, b).map((i) => i.set)).toEqual(['a', 'c', 'd', 'b']);

@@ -10,6 +10,7 @@
 // which the worker loads only when it first checks something (./validation).
 import type { Change, ClassWindow, Report, Scenario, ScenarioProblem, Snapshot, WindowStats } from '../../simulation/index';
 import type { ChangeFn } from '../../simulation/changeFn';
+import { DEFAULT_LIMITS } from '../../simulation/limits';
 import { buildReport } from '../../simulation/report';
 import { Simulation, WINDOW_MS } from '../../simulation/simulation';
 import { buildSnapshot } from '../../simulation/snapshot';
@@ -175,7 +176,7 @@ export class Runner {
     this.runId++;
     this.hadWindow = false;
     this.previewSimMs = 0;
-    this.sim = new Simulation(scenario, undefined, this.checkChange);
+    this.sim = new Simulation(scenario, DEFAULT_LIMITS, this.checkChange);
     this.status = 'ready';
     this.wallRunMs = 0;
     this.post(true);
@@ -231,7 +232,7 @@ export class Runner {
       (live.ok && (change.set === 'faults' || change.set.startsWith('faults.') || change.value === undefined));
     if (!live.ok && !fixed) return live;
     const t = cleanChangeTimeMs(sim.nowMs);
-    if (fixed || sim.nowMs === 0 || t >= sim.durationMs) return this.restartWith(change);
+    if (fixed || sim.nowMs === 0 || t >= sim.durationMs) return this.restartWith(change, checks);
     sim.runUntil(t);
     const applied = sim.applyChange(change);
     if (!applied.ok) return applied;
@@ -267,9 +268,9 @@ export class Runner {
     return mergeInterventions(this.requireBase().interventions, this.recorded);
   }
 
-  private restartWith(change: Change): ChangeOutcome {
+  private restartWith(change: Change, checks: Checks): ChangeOutcome {
     const wasRunning = this.status === 'running';
-    const next = this.loadedChecks!.parseScenario(setPath(this.requireBase(), change.set, change.value));
+    const next = checks.parseScenario(setPath(this.requireBase(), change.set, change.value));
     if (!next.ok) return next;
     this.base = next.scenario;
     this.reset();
