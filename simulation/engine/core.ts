@@ -32,6 +32,8 @@ export class Engine {
   readonly calendar = new EventQueue();
   private readonly q = this.calendar;
   private readonly handlers: Handler[] = [];
+  /** By kind: the object a handler is called on (a part's own method), or undefined (a closure). */
+  private readonly owners: unknown[] = [];
   /** Event kinds by name, for messages and tests. */
   readonly kindNames: string[] = [];
   private limitCountdown = LIMIT_CHECK_EVERY;
@@ -40,11 +42,17 @@ export class Engine {
   private atOnceOk = false;
   private interruptCountdown = INTERRUPT_EVERY / LIMIT_CHECK_EVERY;
 
-  /** Registers the handler of a new event kind (named `part.event`); returns the kind to schedule. */
-  on(name: string, handler: Handler): number {
+  /**
+   * Registers the handler of a new event kind (named `part.event`); returns the kind to schedule.
+   * A part registers its own method with itself as `owner` (`on('x.done', this.onDone, this)`):
+   * the loop then calls the method directly, where a closure around it would cost every event a
+   * second call (3% of the instructions per M/M/1 customer).
+   */
+  on<T>(name: string, handler: (this: T, arg: number, arg2: number) => void, owner?: T): number {
     const kind = this.handlers.length;
     if (kind >= 256) throw new Error(`too many event kinds (registering ${name})`);
-    this.handlers.push(handler);
+    this.handlers.push(handler as Handler);
+    this.owners.push(owner);
     this.kindNames.push(name);
     return kind;
   }
@@ -83,6 +91,7 @@ export class Engine {
   private advance(endMs: number, budget: number, quiet: (() => boolean) | null): void {
     const q = this.q;
     const handlers = this.handlers;
+    const owners = this.owners;
     this.budget = budget;
     this.atOnceOk = quiet === null;
     while (this.budget > 0) {
@@ -94,7 +103,8 @@ export class Engine {
       this.events++;
       this.budget--;
       // The arguments are read before the handler runs (its pushes may reuse the slot).
-      handlers[q.kinds[slot]](q.args[slot], q.args2[slot]);
+      const k = q.kinds[slot];
+      handlers[k].call(owners[k], q.args[slot], q.args2[slot]);
       if (--this.limitCountdown === 0) {
         this.limitCountdown = LIMIT_CHECK_EVERY;
         if (this.checkLimits()) break;
@@ -116,7 +126,7 @@ export class Engine {
       this.events++;
       this.budget--;
       this.limitCountdown--;
-      this.handlers[kind](arg, arg2);
+      this.handlers[kind].call(this.owners[kind], arg, arg2);
     } else {
       this.q.push(this.nowMs, kind, arg, arg2);
     }

@@ -14,6 +14,8 @@ import { Area } from '../metrics/area';
 export class EventStream {
   // Event columns.
   key = new Int32Array(256);
+  /** The partition of the event's key (`partitionOf`, kept rather than hashed again at each step). */
+  partition = new Int32Array(256);
   version = new Int32Array(256);
   commitMs = new Float64Array(256);
   /** The command waiting for this append (synchronous append), or -1. */
@@ -63,6 +65,7 @@ export class EventStream {
       id = this.top++;
     }
     this.key[id] = key;
+    this.partition[id] = this.partitionOf(key);
     this.version[id] = version;
     this.commitMs[id] = commitMs;
     this.waitingRequest[id] = waitingRequest;
@@ -78,7 +81,7 @@ export class EventStream {
 
   /** Appends an event to its partition's log; returns the consumer that owns it (-1 if none). */
   append(ev: number): number {
-    const p = this.partitionOf(this.key[ev]);
+    const p = this.partition[ev];
     this.partitions[p].push(ev);
     this.lagEvents++;
     return this.ownerOf(p);
@@ -115,7 +118,7 @@ export class EventStream {
     const ev = this.current[consumer];
     this.current[consumer] = -1;
     this.busyArea.add(nowMs, -1);
-    this.inApply[this.partitionOf(this.key[ev])] = -1;
+    this.inApply[this.partition[ev]] = -1;
     this.lagEvents--;
     return ev;
   }
@@ -155,6 +158,7 @@ export class EventStream {
   private grow(): void {
     const n = this.key.length * 2;
     this.key = grown(this.key, n);
+    this.partition = grown(this.partition, n);
     this.version = grown(this.version, n);
     this.commitMs = grown(this.commitMs, n);
     this.waitingRequest = grown(this.waitingRequest, n);

@@ -37,7 +37,7 @@ export class CacheLayer implements Downstream, CacheFill {
     this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.uHit = stream(s.seed, 'cache.hit');
-    this.doneKind = world.engine.on('cache.lookupDone', (id) => this.onLookupDone(id));
+    this.doneKind = world.engine.on('cache.lookupDone', this.onLookupDone, this);
     this.configure(s);
     this.resize(s);
   }

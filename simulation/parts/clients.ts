@@ -75,6 +75,11 @@ export class Clients implements Outcomes {
   /** Tokens added per first attempt (Infinity: no budget), and the tokens in the bucket. */
   private retryBudget = Infinity;
   private retryTokens = 0;
+  /** The workload's settings read on every request, kept from the scenario by `configure`. */
+  private writeRatio = 0;
+  private followUpRatio = 0;
+  private followUpAfterMs = 0;
+  private timeoutMs = 0;
   /** Guards per service (circuit breakers), or null. */
   private commandGuard: CallGuard | null = null;
   private queryGuard: CallGuard | null = null;
@@ -99,9 +104,9 @@ export class Clients implements Outcomes {
     this.uRetry = stream(s.seed, 'workload.retries');
     this.rate = new RateProfile(s.workload);
     this.poisson = s.workload.arrivals === 'poisson';
-    this.arrivalKind = world.engine.on('clients.arrival', (gen) => this.onArrival(gen));
+    this.arrivalKind = world.engine.on('clients.arrival', this.onArrival, this);
     // A follow-up read or a retry whose delay is over.
-    this.delayedKind = world.engine.on('clients.delayedArrival', (id) => this.onDelayedArrival(id));
+    this.delayedKind = world.engine.on('clients.delayedArrival', this.onDelayedArrival, this);
     this.timeoutKind = world.engine.on('clients.timeout', (id) => this.onTimeout(id));
     this.configure(s);
   }
@@ -121,6 +126,11 @@ export class Clients implements Outcomes {
     this.retriesOn = rt.max > 0;
     this.timeoutsOn = this.retriesOn || (this.commandGuard?.needsTimeouts ?? false) || (this.queryGuard?.needsTimeouts ?? false);
     this.retryBudget = rt.budget ?? Infinity;
+    const w = s.workload;
+    this.writeRatio = w.writeRatio;
+    this.followUpRatio = w.followUpReads.ratio;
+    this.followUpAfterMs = w.followUpReads.afterMs;
+    this.timeoutMs = w.timeoutMs;
   }
 
   /** Puts circuit breakers (or nothing) in front of each service. */
@@ -168,8 +178,7 @@ export class Clients implements Outcomes {
   private onArrival(gen: number): void {
     if (gen !== this.arrivalGen) return; // superseded by a change of rate
     this.scheduleArrival();
-    const w = this.world.scenario.workload;
-    const wr = w.writeRatio;
+    const wr = this.writeRatio;
     const isCommand = wr >= 1 || (wr > 0 && this.uMix() < wr);
     const r = this.reqs;
     const id = r.alloc();
@@ -178,7 +187,7 @@ export class Clients implements Outcomes {
     if (isCommand) {
       r.flags[id] |= F_COMMAND;
       r.serviceMs[id] = this.command.serviceTime();
-      const ratio = w.followUpReads.ratio;
+      const ratio = this.followUpRatio;
       if (ratio > 0 && this.uFollowUp() < ratio) r.flags[id] |= F_WANTS_FOLLOW_UP;
     } else {
       r.serviceMs[id] = this.query.serviceTime();
@@ -214,7 +223,7 @@ export class Clients implements Outcomes {
     if (guard !== null && !guard.allow(id)) return this.endAttempt(id, 'failed', 'breakerOpen');
     if (!service.admit(id)) return;
     if (this.timeoutsOn) {
-      r.deadlineMs[id] = now + this.world.scenario.workload.timeoutMs;
+      r.deadlineMs[id] = now + this.timeoutMs;
       this.calendar.push(r.deadlineMs[id], this.timeoutKind, id);
     }
   }
@@ -241,8 +250,7 @@ export class Clients implements Outcomes {
     const now = this.engine.nowMs;
     const latency = now - r.arrivalMs[id];
     const counted = (f & F_COUNTED) !== 0;
-    const w = this.world.scenario.workload;
-    if (latency > w.timeoutMs) return this.endAttempt(id, 'timedOut');
+    if (latency > this.timeoutMs) return this.endAttempt(id, 'timedOut');
     const guard = f & F_COMMAND ? this.commandGuard : this.queryGuard;
     if (guard !== null) guard.record(id, true);
     service.tally.answer(counted, latency, now - r.firstMs[id]);
@@ -253,7 +261,7 @@ export class Clients implements Outcomes {
         r.flags[fu] |= F_FOLLOW_UP | F_PENDING;
         r.key[fu] = r.key[id];
         r.minVersion[fu] = r.version[id];
-        this.calendar.push(now + w.followUpReads.afterMs, this.delayedKind, fu);
+        this.calendar.push(now + this.followUpAfterMs, this.delayedKind, fu);
       }
     } else {
       const key = r.key[id];
@@ -311,7 +319,7 @@ export class Clients implements Outcomes {
     } else {
       // A client that timed out stopped waiting at its deadline, even if the late answer came after.
       const now = this.engine.nowMs;
-      const end = outcome === 'timedOut' ? Math.min(now, r.arrivalMs[id] + this.world.scenario.workload.timeoutMs) : now;
+      const end = outcome === 'timedOut' ? Math.min(now, r.arrivalMs[id] + this.timeoutMs) : now;
       tally.giveUp(counted, end - r.firstMs[id]);
     }
     if (!keepSlot) r.release(id);

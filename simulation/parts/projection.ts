@@ -34,6 +34,8 @@ export class Projection {
   private readonly uAppend: Uniform;
   private readonly uApply: Uniform;
   private appendLatency!: Sampler;
+  /** Whether a command's answer waits for its event's append (`eventStream.synchronousAppend`). */
+  private syncAppend = false;
   private applyLatency!: Sampler;
   private readonly appendKind: number;
   private readonly applyKind: number;
@@ -47,8 +49,8 @@ export class Projection {
     this.lastAppendMs = new Float64Array(s.eventStream.partitions);
     this.uAppend = stream(s.seed, 'eventStream.append');
     this.uApply = stream(s.seed, 'eventStream.apply');
-    this.appendKind = world.engine.on('eventStream.appendDone', (ev) => this.onAppendDone(ev));
-    this.applyKind = world.engine.on('eventStream.applyDone', (c) => this.onApplyDone(c));
+    this.appendKind = world.engine.on('eventStream.appendDone', this.onAppendDone, this);
+    this.applyKind = world.engine.on('eventStream.applyDone', this.onApplyDone, this);
     // The end of a rebalance pause: the consumers look for work again.
     this.resumeKind = world.engine.on('eventStream.resume', () => this.kickConsumers());
     this.configure(s);
@@ -57,6 +59,7 @@ export class Projection {
   configure(s: Scenario): void {
     this.appendLatency = sampler(s.eventStream.appendLatencyMs, this.uAppend);
     this.applyLatency = sampler(s.eventStream.applyLatencyMs, this.uApply);
+    this.syncAppend = s.eventStream.synchronousAppend;
   }
 
   /**
@@ -64,11 +67,11 @@ export class Projection {
    * synchronous: the command's answer then waits for it.
    */
   publish(id: number, key: number, version: number, nowMs: number): boolean {
-    const sync = this.world.scenario.eventStream.synchronousAppend;
+    const sync = this.syncAppend;
     const s = this.stream;
     const ev = s.alloc(key, version, nowMs, sync ? id : -1);
     // The log keeps commit order per partition: an append never overtakes an earlier one.
-    const p = s.partitionOf(key);
+    const p = s.partition[ev];
     const appendAt = Math.max(nowMs + this.appendLatency(), this.lastAppendMs[p]);
     this.lastAppendMs[p] = appendAt;
     this.calendar.push(appendAt, this.appendKind, ev);
@@ -97,7 +100,7 @@ export class Projection {
     const key = s.key[ev];
     // After a rebalance the partition may belong to another consumer, idle because the
     // partition was blocked by this apply: wake it.
-    const owner = s.ownerOf(s.partitionOf(key));
+    const owner = s.ownerOf(s.partition[ev]);
     if (owner >= 0 && owner !== consumer) this.consume(owner);
     const v = s.version[ev];
     this.readStore.applyToPrimary(key, v);

@@ -39,6 +39,8 @@ export class ReadStore implements Reader {
   private readonly uReplication: Uniform;
   private queryLatency!: Sampler;
   private replicationLag!: Sampler;
+  /** A read's latency factor: 1 on an indexed store, else the scenario's unindexed factor. */
+  private readFactor = 1;
   private readonly doneKind: number;
   private readonly replicateKind: number;
 
@@ -53,7 +55,7 @@ export class ReadStore implements Reader {
     this.keyCount = s.workload.keys.count;
     this.uQuery = stream(s.seed, 'readStore.query');
     this.uReplication = stream(s.seed, 'readStore.replication');
-    this.doneKind = world.engine.on('readStore.done', (id) => this.onReadDone(id));
+    this.doneKind = world.engine.on('readStore.done', this.onReadDone, this);
     this.replicateKind = world.engine.on('readStore.replicate', (ev, node) => this.onReplicate(ev, node));
     this.addNode(); // the primary
     this.setReplicas(s.readStore.replicas);
@@ -63,6 +65,7 @@ export class ReadStore implements Reader {
   configure(s: Scenario): void {
     this.queryLatency = sampler(s.readStore.queryLatencyMs, this.uQuery);
     this.replicationLag = sampler(s.readStore.replicationLagMs, this.uReplication);
+    this.readFactor = s.readStore.indexed ? 1 : s.readStore.unindexedFactor;
   }
 
   /** Replicas taking reads now. */
@@ -127,9 +130,7 @@ export class ReadStore implements Reader {
     const r = this.reqs;
     const node = r.resource[id];
     r.version[id] = this.nodeVersion[node][r.key[id]];
-    const rs = this.world.scenario.readStore;
-    const factor = rs.indexed ? 1 : rs.unindexedFactor;
-    const latency = this.queryLatency() * factor;
+    const latency = this.queryLatency() * this.readFactor;
     if (latency === 0 && last) this.engine.scheduleNowLast(this.doneKind, id);
     else this.calendar.push(this.engine.nowMs + latency, this.doneKind, id);
   }

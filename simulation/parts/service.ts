@@ -88,7 +88,7 @@ export class Service {
     this.uFollowUp = name === 'queryService' ? stream(s.seed, 'queryService.serviceTime.followUps') : null;
     // Retries draw apart too: turning retries on leaves first attempts' draws unchanged.
     this.uRetry = stream(s.seed, `${name}.serviceTime.retries`);
-    this.doneKind = world.engine.on(`${name}.done`, (id) => this.onDone(id));
+    this.doneKind = world.engine.on(`${name}.done`, this.onDone, this);
     this.bootKind = world.engine.on(`${name}.bootDone`, (i) => this.onBootDone(i));
     this.configure(s);
   }

@@ -30,10 +30,12 @@ export class WriteStore implements Downstream {
   private readonly reqs: RequestPool;
   private readonly uWrite: Uniform;
   private writeLatency!: Sampler;
+  /** Keys placed on shards by range (else by hash). */
+  private byRange = false;
   private readonly doneKind: number;
 
   constructor(
-    private readonly world: World,
+    world: World,
     private readonly projection: Projection,
   ) {
     const s = world.scenario;
@@ -45,17 +47,18 @@ export class WriteStore implements Downstream {
     this.lastCommitMs = new Float64Array(s.workload.keys.count);
     this.shardDown = new Uint8Array(s.writeStore.shards);
     this.uWrite = stream(s.seed, 'writeStore.latency');
-    this.doneKind = world.engine.on('writeStore.done', (id) => this.onDone(id));
+    this.doneKind = world.engine.on('writeStore.done', this.onDone, this);
     this.configure(s);
   }
 
   configure(s: Scenario): void {
     this.writeLatency = sampler(s.writeStore.writeLatencyMs, this.uWrite);
+    this.byRange = s.writeStore.partitioning === 'range';
   }
 
   shardOf(key: number): number {
     const n = this.shards.length;
-    if (this.world.scenario.writeStore.partitioning === 'range') {
+    if (this.byRange) {
       return Math.floor((key * n) / this.writeVersion.length);
     }
     return hash32(key, 0x5a4d) % n;
