@@ -5,9 +5,11 @@
  *
  * Both engines are bundled the same way (esbuild, from the working tree and from `git archive`
  * of the revision); each measurement is a fresh process that runs a scenario once to compile it,
- * then times a 1,500 s run by its CPU time. Old and new alternate, pair by pair, so a change in
- * the machine's load touches both; the ratio is new over old in simulated requests per CPU second
- * (above 1: the working tree is faster), the median of the pairs.
+ * then times five runs of 300 s each by their CPU time and keeps the fastest: a run that other
+ * work on the machine slowed (this machine's runs vary by 15% from one to the next) is not the
+ * one kept. Old and new alternate, pair by pair, so a change in the machine's load touches both;
+ * the ratio is new over old in simulated requests per CPU second (above 1: the working tree is
+ * faster), the median of the pairs.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,14 +29,20 @@ import { SCENARIOS } from './simulation/bench/scenarios';
 const make = (SCENARIOS as Record<string, (d: number) => Parameters<typeof runScenario>[0]>)[process.argv[2]];
 const durationS = Number(process.argv[3]);
 runScenario(make(durationS / 10));
-const c0 = process.cpuUsage();
-const r = runScenario(make(durationS));
-const c = process.cpuUsage(c0);
-console.log(String((r.commands.offered + r.queries.offered) / ((c.user + c.system) / 1e6)));
+let best = 0;
+for (let i = 0; i < 5; i++) {
+  const c0 = process.cpuUsage();
+  const r = runScenario(make(durationS / 5));
+  const c = process.cpuUsage(c0);
+  best = Math.max(best, (r.commands.offered + r.queries.offered) / ((c.user + c.system) / 1e6));
+}
+console.log(String(best));
 `;
 
 async function bundle(tree: string, out: string): Promise<void> {
   writeFileSync(join(tree, 'versusRunner.ts'), RUNNER);
+  // simulation/tsconfig.json extends the project's: both trees bundle with today's.
+  execFileSync('cp', [join(root, 'tsconfig.json'), tree]);
   await bundleForNode({ entryPoints: [join(tree, 'versusRunner.ts')], outfile: out, nodePaths: [join(root, 'node_modules')] });
 }
 
