@@ -1,6 +1,6 @@
 /**
  * The shape of the house, measured: no import circles (type imports included) in simulation/ and
- * src/, and no engine file over 400 lines.
+ * src/, and no file of the engine or the page over 400 lines.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -57,9 +57,9 @@ describe('imports', () => {
     expect(cycles(all)).toEqual([]);
   });
 
-  it('no file of the engine (simulation/, tests aside) is over 400 lines', () => {
+  it('no file of the engine or the page (simulation/ and src/, tests aside) is over 400 lines', () => {
     const long = all
-      .filter((f) => f.includes(`${join(ROOT, 'simulation')}/`) && !f.includes('/test/'))
+      .filter((f) => !f.includes('/test/') && !/\.test\.tsx?$/.test(f))
       .map((f) => ({ file: relative(ROOT, f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
       .filter((x) => x.lines > 400);
     expect(long).toEqual([]);

@@ -8,13 +8,14 @@
  */
 // The engine's modules one by one, not simulation/index: the index loads the scenario schema (zod),
 // which the worker loads only when it first checks something (./validation).
-import type { Change, ClassWindow, Report, Scenario, ScenarioProblem, Snapshot, WindowStats } from '../../simulation/index';
+import type { Change, Report, Scenario, ScenarioProblem, Snapshot, WindowStats } from '../../simulation/index';
 import type { ChangeFn } from '../../simulation/changeFn';
 import { DEFAULT_LIMITS } from '../../simulation/limits';
 import { buildReport } from '../../simulation/report';
 import { Simulation, WINDOW_MS } from '../../simulation/simulation';
 import { buildSnapshot } from '../../simulation/snapshot';
 import { cleanChangeTimeMs, mergeInterventions, setPath, type Intervention } from './interventions';
+import { latestWindows, perSecond, PREVIEW_EVERY_MS } from './posting';
 
 type Checks = typeof import('./validation');
 let checksLoading: Promise<Checks> | null = null;
@@ -57,36 +58,6 @@ export interface Clock {
 }
 
 export const POST_EVERY_MS = 33;
-/** The page keeps at most this many windows; older ones are not worth sending. */
-export const MAX_WINDOWS_PER_POST = 600;
-
-function latestWindows(windows: WindowStats[]): WindowStats[] {
-  return windows.length > MAX_WINDOWS_PER_POST ? windows.slice(windows.length - MAX_WINDOWS_PER_POST) : windows;
-}
-/** Before the first whole window, a preview (RunUpdate.preview) at most every this many simulated ms. */
-const PREVIEW_EVERY_MS = 200;
-
-/** `w`, a window of `spanMs`, with its counts per second (a whole window is one second). */
-function perSecond(w: WindowStats, spanMs: number): WindowStats {
-  const k = 1000 / spanMs;
-  const cls = (c: ClassWindow): ClassWindow => ({
-    ...c,
-    offered: c.offered * k,
-    retries: c.retries * k,
-    completed: c.completed * k,
-    rejected: c.rejected * k,
-    timedOut: c.timedOut * k,
-    failed: c.failed * k,
-  });
-  const e = w.errors;
-  return {
-    ...w,
-    commands: cls(w.commands),
-    queries: cls(w.queries),
-    errors: { deadInstance: e.deadInstance * k, shardDown: e.shardDown * k, injected: e.injected * k, noInstance: e.noInstance * k },
-  };
-}
-
 /** Wall time the worker spends simulating before it yields to messages. */
 const SLICE_MS = 20;
 const CHUNK_EVENTS = 5000;
