@@ -82,7 +82,7 @@ export function FaultsField({ path }: { path: string }) {
           Add fault
         </button>
       </fieldset>
-      <p className="problem" role="alert" style={{ color: 'var(--bad)', fontSize: '0.8rem', margin: 0 }}>
+      <p className="problem" role="alert" style={{ color: 'var(--bad)', fontSize: '12px', margin: 0 }}>
         {problem ?? ''}
       </p>
     </div>

@@ -88,7 +88,7 @@ export function SettingsPanel() {
       </div>
       <h3>Interventions ({interventions.length})</h3>
       {interventions.length === 0 ? (
-        <p className="muted" style={{ margin: 0, fontSize: '0.85rem' }}>
+        <p className="muted" style={{ margin: 0, fontSize: '14px' }}>
           Changes made while the run goes are recorded here and saved with the scenario.
         </p>
       ) : (
