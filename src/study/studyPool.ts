@@ -77,9 +77,11 @@ export class StudyPool {
     let next = 0;
     let done = 0;
     const n = Math.max(1, Math.min(this.size, jobs.length));
+    // Two callers per worker: a worker has its next job queued while it runs one, so it does not
+    // wait for this thread (busy drawing the progress) between runs.
     await Promise.all(
-      Array.from({ length: n }, async (_, i) => {
-        const s = this.slot(i);
+      Array.from({ length: 2 * n }, async (_, i) => {
+        const s = this.slot(i % n);
         while (!this.cancelled && next < jobs.length) {
           const index = next++;
           results[index] = await Promise.race([s.remote.run(jobs[index], series.has(index)), s.failed]);
