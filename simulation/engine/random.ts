@@ -68,11 +68,11 @@ const LOGNORMAL = 3;
 /**
  * Builds a sampler for a latency distribution. Constants draw nothing from the stream.
  *
- * Every sampler is the same closure with its distribution's kind and two parameters, not one
- * closure per kind: a call site that has seen several kinds (a run with exponential service
- * times and constant latencies, or the page running one scenario after another) then still
- * calls one function, which the compiler can inline, instead of one of several, which it calls
- * the slow way with every draw returned as a newly allocated number.
+ * One closure per kind of distribution: a call site then runs only its kind's code. Counted by
+ * valgrind, this costs 2% fewer instructions per request than one closure that tests the kind on
+ * every draw, both in a fresh process (M/M/1 5,646 -> 5,540; cqrs 9,909 -> 9,675) and after every
+ * example has run first, so that call sites have seen several kinds, as in the page's worker
+ * (M/M/1 5,099 -> 4,961; cqrs 8,002 -> 7,864).
  */
 export function sampler(dist: Latency, u: Uniform): Sampler {
   let kind = CONSTANT;
@@ -100,7 +100,10 @@ export function sampler(dist: Latency, u: Uniform): Sampler {
       b = (ln(dist.p99Ms) - a) / Z99;
       break;
   }
-  return () => (kind === EXPONENTIAL ? -a * ln(1 - u()) : kind === CONSTANT ? a : kind === UNIFORM ? a + b * u() : lognormal(a, b, u));
+  if (kind === EXPONENTIAL) return () => -a * ln(1 - u());
+  if (kind === CONSTANT) return () => a;
+  if (kind === UNIFORM) return () => a + b * u();
+  return () => lognormal(a, b, u);
 }
 
 /**
