@@ -21,6 +21,8 @@ for (const def of labs) {
     const conditions = page.getByRole('list', { name: 'Conditions of the check' });
     await expect(conditions.getByRole('listitem')).toHaveCount(def.check.terms.length);
     await expect(conditions).toContainText('not met');
+    await expect(page.getByText(/^The debrief opens once the check passes/)).toBeVisible();
+    await expect(page.getByText(/^Your prediction was right/)).toHaveCount(0);
 
     for (let i = 0; i < def.steps.length; i++) await doStep(page, def, i);
     expect(await runToEnd(lab)).toMatch(/^Check passed/);

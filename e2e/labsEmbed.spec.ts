@@ -46,7 +46,7 @@ test('?embed=1&lab=q3 in a 720×520 frame: the lab, its charts and its controls,
   await expect(f.locator('[data-chart="query-throughput"]')).toBeVisible();
   await expect(f.locator('[data-chart="cost"]')).toBeHidden();
   // The controls its steps need: auto-scaling of the query service, not every setting.
-  await expect(f.getByLabel('Auto-scaling', { exact: true })).toBeVisible();
+  await expect(f.getByLabel('Query service: Auto-scaling', { exact: true })).toBeVisible();
   await expect(f.getByLabel('Queue capacity')).toHaveCount(0);
   await expect(f.getByRole('button', { name: /^Query service:/ })).toBeHidden();
   const size = await frame.evaluate(() => ({
@@ -73,9 +73,9 @@ test('embed options: fields in lock= are shown but cannot be changed, charts= pi
   await coursePage(page, '/?embed=1&lab=q10&panels=lab,topology,settings,charts&lock=queryService.instances&charts=query-latency');
   const f = page.frameLocator('#lab');
   await expect(f.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
-  await expect(f.getByRole('textbox', { name: 'vCPUs per instance' })).toBeEnabled();
-  await expect(f.getByRole('group', { name: 'Set by the course page' }).getByRole('textbox', { name: 'Instances' })).toBeDisabled();
-  await expect(f.getByRole('button', { name: 'Increase Instances' })).toBeDisabled();
+  await expect(f.getByRole('textbox', { name: /^(Query|Command) service: vCPUs per instance$/ }).first()).toBeEnabled();
+  await expect(f.getByRole('group', { name: 'Set by the course page' }).getByRole('textbox', { name: 'Query service: Instances' })).toBeDisabled();
+  await expect(f.getByRole('button', { name: 'Increase Query service: Instances' })).toBeDisabled();
   // The topology's +/- for a locked field are gone; those of other groups stay.
   await expect(f.getByRole('button', { name: /^Query service:/ })).toBeVisible();
   await expect(f.getByRole('button', { name: 'Add one query instance' })).toBeHidden();

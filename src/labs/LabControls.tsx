@@ -2,16 +2,20 @@ import { Field } from '../components/settings/SettingsPanel';
 import { SECTIONS, type FieldDef } from '../components/settings/fieldDefs';
 import { useLabStore } from './labStore';
 
-/** Every editor of the settings panel, by path (the groups' fields included). */
+/**
+ * Every editor of the settings panel, by path (the groups' fields included), each labelled with
+ * its part ("Query service: Instances"): here the editors of several parts stand side by side,
+ * without the settings panel's part buttons to say whose they are.
+ */
 function allDefs(): FieldDef[] {
   const out: FieldDef[] = [];
-  const walk = (defs: FieldDef[]) => {
+  const walk = (defs: FieldDef[], part: string) => {
     for (const d of defs) {
-      out.push(d);
-      if (d.kind === 'group') walk(d.fields);
+      out.push({ ...d, label: `${part}: ${d.label}` });
+      if (d.kind === 'group') walk(d.fields, part);
     }
   };
-  for (const s of Object.values(SECTIONS)) walk(s.fields);
+  for (const s of Object.values(SECTIONS)) walk(s.fields, s.title);
   return out.filter((d) => d.kind !== 'heading');
 }
 
@@ -30,6 +34,8 @@ export function editorFor(path: string, defs = allDefs()): FieldDef | undefined 
  */
 export function LabControls({ fields, locked }: { fields: string[] | null; locked: string[] }) {
   const def = useLabStore((s) => s.def);
+  // No lab, and none on its way (an unknown or unloadable lab): nothing to set up here.
+  const failed = useLabStore((s) => s.def === null && s.id === null && s.message !== null);
   const defs = allDefs();
   const wanted = fields ?? (def?.steps.flatMap((s) => (s.field ? [s.field] : [])) ?? []);
   const pick = (paths: string[]) => [...new Map(paths.map((p) => editorFor(p, defs)).filter((d): d is FieldDef => d !== undefined).map((d) => [d.path, d])).values()];
@@ -38,7 +44,7 @@ export function LabControls({ fields, locked }: { fields: string[] | null; locke
   return (
     <section className="panel settings lab-controls" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
-      {free.length === 0 && lockedDefs.length === 0 && <p className="muted">{def ? 'This lab needs no settings here.' : 'Loading…'}</p>}
+      {free.length === 0 && lockedDefs.length === 0 && <p className="muted">{def ? 'This lab needs no settings here.' : failed ? 'No lab is open, so there is nothing to set here.' : 'Loading…'}</p>}
       {free.map((d) => (
         <Field key={d.path} def={d} />
       ))}

@@ -112,7 +112,15 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
       <CheckView result={result} running={status === 'running'} passedBefore={progress?.passed === true} />
       {message && <p role="alert">{message}</p>}
 
-      {result && (
+      {result && !result.passed && progress?.passed !== true && (
+        <>
+          <h3>5. Debrief</h3>
+          <p className="lab-verdict">
+            The debrief opens once the check passes: do the steps under 2, then run the lab again. What you predicted stays as you recorded it.
+          </p>
+        </>
+      )}
+      {result && (result.passed || progress?.passed === true) && (
         <>
           <h3>5. Debrief</h3>
           <p className="lab-verdict">

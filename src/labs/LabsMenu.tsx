@@ -7,7 +7,9 @@ import { useProgress, type LabProgress } from './progress';
 
 function progressText(p: LabProgress | undefined): string {
   if (!p) return 'not started';
-  const parts = [p.prediction ? (p.predictionRight === undefined ? 'predicted' : p.predictionRight ? 'predicted right' : 'predicted wrong') : 'no prediction'];
+  // Whether the prediction was right is said once the check has passed, as in the lab's debrief.
+  const graded = p.passed === true && p.predictionRight !== undefined;
+  const parts = [p.prediction ? (!graded ? 'predicted' : p.predictionRight ? 'predicted right' : 'predicted wrong') : 'no prediction'];
   parts.push(p.passed ? 'check passed' : p.score !== undefined ? 'check not passed yet' : 'not run');
   return parts.join(', ');
 }

@@ -27,7 +27,10 @@ export function partOf(path: string): PartId {
 /** The sentence for an id that is not a lab (the id is shown as text, shortened). */
 export function unknownLabMessage(id: string): string {
   const shown = id.replace(/[^\w.-]/g, '').slice(0, 20);
-  return `There is no lab "${shown}": the labs are ${LAB_IDS[0]} to ${LAB_IDS[LAB_IDS.length - 1]}, one per quiz question. Open one from the Labs menu.`;
+  const range = `the labs are ${LAB_IDS[0]} to ${LAB_IDS[LAB_IDS.length - 1]}, one per quiz question`;
+  // An embedded page has no Labs menu: the course page's address names the lab.
+  const where = document.documentElement.dataset.embed ? 'The course page\u2019s address should name one of them.' : 'Open one from the Labs menu.';
+  return `There is no lab "${shown}": ${range}. ${where}`;
 }
 
 /** Keeps `?lab=` in the address (a reload or a copied address reopens the lab); a frame leaves the host's address alone. */
@@ -129,8 +132,14 @@ export function showStep(i: number, focus = true): void {
   if (!focus) return;
   // After React has rendered the part's settings.
   requestAnimationFrame(() => {
-    const target = step.field ? document.querySelector<HTMLElement>(`div[data-field="${CSS.escape(step.field)}"]`) : null;
-    const el = target ?? document.querySelector<HTMLElement>(`[data-part="${CSS.escape(part ?? '')}"]`);
+    let target = step.field ? document.querySelector<HTMLElement>(`div[data-field="${CSS.escape(step.field)}"]`) : null;
+    let el = target ?? document.querySelector<HTMLElement>(`[data-part="${CSS.escape(part ?? '')}"]`);
+    // An embedded lab may hide the topology: the part's first setting on the page stands in for it.
+    if ((!el || el.getClientRects().length === 0) && part) {
+      target = document.querySelector<HTMLElement>(`div[data-field^="${CSS.escape(part)}."]`);
+      el = target;
+      if (target?.dataset.field) highlight({ fields: [target.dataset.field], parts: [] });
+    }
     el?.scrollIntoView({ block: 'nearest' });
     (target?.querySelector<HTMLElement>('input, select') ?? target?.querySelector<HTMLElement>('button') ?? el)?.focus();
   });
