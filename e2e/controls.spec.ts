@@ -54,7 +54,7 @@ test('changing the seed during a run starts a new run with it', async ({ lab }) 
   await lab.pause();
   await lab.page.getByRole('button', { name: 'Run', exact: true }).click();
   await lab.setField('Seed', '7');
-  await expect(lab.page.getByRole('status').filter({ hasText: 'seed cannot change during a run' })).toBeVisible();
+  await expect(lab.page.getByRole('status').filter({ hasText: 'Run: Seed cannot change during a run' })).toBeVisible();
   await expect(lab.simTime).toHaveText('0.0 s');
   await expect(lab.page.getByLabel('Seed', { exact: true })).toHaveValue('7');
 });

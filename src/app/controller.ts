@@ -218,7 +218,12 @@ async function writeAddress(): Promise<string | undefined> {
   return hash;
 }
 
+/** Ends a notice that asks for Play (an example just loaded): once the run goes, that part is said. */
+export const PRESS_PLAY = ' Press Play to run it.';
+
 export async function play(): Promise<void> {
+  const notice = useRunStore.getState().notice;
+  if (notice?.endsWith(PRESS_PLAY)) useRunStore.setState({ notice: notice.slice(0, -PRESS_PLAY.length) });
   await guarded(async () => {
     const fresh = !bridge.alive;
     await ensureWorker();
@@ -278,6 +283,7 @@ export async function setSpeed(speed: Speed): Promise<void> {
 /** Sets one scenario field; a refused value leaves a message at the field and changes nothing. */
 export async function change(path: string, value: unknown): Promise<boolean> {
   const started = (useRunStore.getState().snapshot?.tMs ?? 0) > 0;
+  const ended = useRunStore.getState().status === 'done';
   const r = await guarded(async () => {
     await ensureWorker();
     return bridge.call('change', { set: path, value });
@@ -298,7 +304,13 @@ export async function change(path: string, value: unknown): Promise<boolean> {
   });
   if (r.restarted) {
     base = r.scenario;
-    useRunStore.setState({ notice: started ? `${path} cannot change during a run: a new run started with it.` : null });
+    let notice: string | null = null;
+    if (started) {
+      // The settings' own chunk, loaded by now: whoever changed a field had it open.
+      const label = (await import('../components/settings/fieldDefs')).fieldLabel(path);
+      notice = ended ? `The run had ended: a new run started with ${label} changed.` : `${label} cannot change during a run: a new run started with it.`;
+    }
+    useRunStore.setState({ notice });
   } else {
     useRunStore.setState({ notice: `${path} = ${JSON.stringify(value)} from ${r.atS.toFixed(3)} s, recorded as an intervention.` });
   }
@@ -358,8 +370,9 @@ export async function shareLink(): Promise<void> {
   const n = s.interventions.length;
   // The host API (src/embed/hostApi.ts), when loaded, passes the link on to the host page.
   if (inFrame()) window.dispatchEvent(new CustomEvent('cqrs-lab:link', { detail: url }));
-  if (inFrame()) useRunStore.setState({ notice: copied ? `Link to this scenario with its ${n} interventions copied.` : `Link to this scenario: ${url}` });
-  else useRunStore.setState({ notice: `The address now links to this scenario with its ${n} interventions${copied ? ' (copied)' : ''}.` });
+  const its = `its ${n} intervention${n === 1 ? '' : 's'}`;
+  if (inFrame()) useRunStore.setState({ notice: copied ? `Link to this scenario with ${its} copied.` : `Link to this scenario: ${url}` });
+  else useRunStore.setState({ notice: `The address now links to this scenario with ${its}${copied ? ' (copied)' : ''}.` });
 }
 
 /** The scenario as "Save scenario" gives it (interventions included): variant A of a study. */

@@ -174,3 +174,22 @@ export const PART_NAMES: Record<PartId, string> = {
   queryService: 'Queries',
   faults: 'Faults',
 };
+
+/** A field's name as the page shows it, with its part ("Query service: Instances"); the path when no editor shows it. */
+export function fieldLabel(path: string): string {
+  for (const section of Object.values(SECTIONS)) {
+    const walk = (defs: FieldDef[]): string | null => {
+      for (const d of defs) {
+        if (d.path === path && d.kind !== 'heading') return `${section.title}: ${d.label}`;
+        if (d.kind === 'group') {
+          const inner = walk(d.fields);
+          if (inner !== null) return inner;
+        }
+      }
+      return null;
+    };
+    const found = walk(section.fields);
+    if (found !== null) return found;
+  }
+  return path;
+}
