@@ -65,7 +65,7 @@ export function Help({ text, about, id }: { text: string; about: string; id?: st
             {terms.map((term, k) => (
               <span key={term.id}>
                 {k > 0 && ', '}
-                <button type="button" className="link-btn" onClick={() => (close(), show(term.id))}>
+                <button type="button" className="link-btn" onClick={() => (close(), show(term.id, wrap.current?.querySelector<HTMLElement>('.help-btn')))}>
                   {term.name}
                 </button>
               </span>

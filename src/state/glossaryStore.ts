@@ -5,13 +5,16 @@ export interface GlossaryState {
   open: boolean;
   /** A term id from `glossaryTerms.ts`, or null for the top of the list. */
   term: string | null;
-  show(term?: string | null): void;
+  /** Where focus goes back to when it closes (a help text's link hides with its text: its "i" button instead). */
+  returnTo: HTMLElement | null;
+  show(term?: string | null, returnTo?: HTMLElement | null): void;
   close(): void;
 }
 
 export const useGlossaryStore = create<GlossaryState>()((set) => ({
   open: false,
   term: null,
-  show: (term = null) => set({ open: true, term }),
-  close: () => set({ open: false, term: null }),
+  returnTo: null,
+  show: (term = null, returnTo = null) => set({ open: true, term, returnTo }),
+  close: () => set({ open: false, term: null, returnTo: null }),
 }));

@@ -17,7 +17,16 @@ export function Glossary() {
   }, [term]);
   const sorted = [...TERMS].sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <dialog ref={ref} className="panel glossary" aria-labelledby="glossary-title" onClose={close}>
+    <dialog
+      ref={ref}
+      className="panel glossary"
+      aria-labelledby="glossary-title"
+      onClose={() => {
+        const back = useGlossaryStore.getState().returnTo;
+        close();
+        if (back?.isConnected) back.focus();
+      }}
+    >
       <h2 id="glossary-title" tabIndex={-1}>
         Glossary
       </h2>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { MAX_REPLICATIONS, STUDY_KINDS, type StudyKind } from '../../study/studyLink';
 import { useStudyStore } from '../../study/studyStore';
 import { VariantEditor } from './VariantEditor';
@@ -31,18 +31,7 @@ export function StudyForm() {
       </div>
       <div className="study-row">
         <label htmlFor={nId}>Replications (seeds)</label>
-        <input
-          id={nId}
-          type="number"
-          min={1}
-          max={MAX_REPLICATIONS}
-          step={1}
-          value={replications}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (Number.isFinite(n)) useStudyStore.setState({ replications: Math.min(MAX_REPLICATIONS, Math.max(1, n)) });
-          }}
-        />
+        <ReplicationsInput id={nId} value={replications} />
         <span className="muted">seed, seed + 1, …{kind === 'compare' ? ' (the same seeds for A and B: common random numbers)' : ''}</span>
       </div>
       {kind === 'compare' && <VariantEditor />}
@@ -64,5 +53,34 @@ export function StudyForm() {
         </div>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * The number of seeds. What is typed stays as typed (it may be empty while the user retypes it);
+ * each whole number in range is taken at once, and leaving the field brings any other number
+ * into range (an empty field keeps the last one taken).
+ */
+function ReplicationsInput({ id, value }: { id: string; value: number }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      id={id}
+      type="number"
+      min={1}
+      max={MAX_REPLICATIONS}
+      step={1}
+      value={draft ?? value}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        const n = Number(e.target.value);
+        if (e.target.value.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= MAX_REPLICATIONS) useStudyStore.setState({ replications: n });
+      }}
+      onBlur={() => {
+        const n = Math.round(Number(draft));
+        if (draft !== null && draft.trim() !== '' && Number.isFinite(n)) useStudyStore.setState({ replications: Math.min(MAX_REPLICATIONS, Math.max(1, n)) });
+        setDraft(null);
+      }}
+    />
   );
 }

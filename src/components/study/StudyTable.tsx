@@ -14,41 +14,44 @@ export function StudyTable({ rows, caption, keyFigures }: { rows: readonly Figur
       <label className="inline-label">
         <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Every figure ({rows.length})
       </label>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            {ab ? (
-              <>
-                <th scope="col">A</th>
-                <th scope="col">B</th>
-                <th scope="col">B − A (paired 95% interval)</th>
-                <th scope="col">Larger than the interval?</th>
-              </>
-            ) : (
-              <th scope="col">Mean ± 95% interval</th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.figure} data-figure={r.figure}>
-              <th scope="row" aria-label={`${figureAt(r.figure)?.label ?? r.figure} (${r.figure})`}>
-                <FigureName id={r.figure} label={figureAt(r.figure)?.label ?? r.figure} help={figureAt(r.figure)?.help ?? ''} />
-              </th>
-              <td>{withInterval(r.a)}</td>
-              {ab && r.b && r.diff && (
+      {/* On a narrow screen the table scrolls sideways in its own box (focusable, so keys scroll it too). */}
+      <div className="study-table-scroll" role="region" aria-label={`${caption} (scrolls sideways)`} tabIndex={0}>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              {ab ? (
                 <>
-                  <td>{withInterval(r.b)}</td>
-                  <td>{withInterval(r.diff)}</td>
-                  <td>{r.diff.significant ? 'yes' : 'no'}</td>
+                  <th scope="col">A</th>
+                  <th scope="col">B</th>
+                  <th scope="col">B − A (paired 95% interval)</th>
+                  <th scope="col">Larger than the interval?</th>
                 </>
+              ) : (
+                <th scope="col">Mean ± 95% interval</th>
               )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.figure} data-figure={r.figure}>
+                <th scope="row" aria-label={`${figureAt(r.figure)?.label ?? r.figure} (${r.figure})`}>
+                  <FigureName id={r.figure} label={figureAt(r.figure)?.label ?? r.figure} help={figureAt(r.figure)?.help ?? ''} />
+                </th>
+                <td>{withInterval(r.a)}</td>
+                {ab && r.b && r.diff && (
+                  <>
+                    <td>{withInterval(r.b)}</td>
+                    <td>{withInterval(r.diff)}</td>
+                    <td>{r.diff.significant ? 'yes' : 'no'}</td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
