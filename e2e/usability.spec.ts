@@ -107,3 +107,25 @@ test('the glossary opened from a help text gives focus back to that help\u2019s 
   await expect(dialog).toBeHidden();
   await expect(help).toBeFocused();
 });
+
+test('the first Tab offers to skip to the lab and to the settings, past the toolbar, the topology and the charts', async ({ page }) => {
+  await page.goto('/?lab=q1');
+  await expect(page.getByRole('heading', { name: /^Lab 1 of 10:/ })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the lab' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Lab 1 of 10:/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Close lab 1' })).toBeFocused();
+  // The address keeps what it held (its hash is a shared scenario's place).
+  expect(new URL(page.url()).hash).not.toBe('#lab-title');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Lab 1 of 10:/ })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the settings' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Settings/ })).toBeFocused();
+});

@@ -12,6 +12,7 @@ import { IdleHint } from './examples/IdleHint';
 import { ExampleSlot } from './examples/ExampleSlot';
 import { LabSlot } from './labs/LabSlot';
 import { embedOptions, restrictsFields } from './embed/embedOptions';
+import { useLabStore } from './labs/labStore';
 
 // Not needed for the first paint: the settings load just after it, the report when a run ends.
 const SettingsPanel = lazy(() => import('./components/settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
@@ -43,6 +44,36 @@ function FiguresPlaceholder() {
   );
 }
 
+/** Moves keyboard focus to a heading (and scrolls to it) without touching the address, whose hash holds a shared scenario. */
+function jumpTo(e: React.MouseEvent, id: string): void {
+  e.preventDefault();
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.tabIndex = -1;
+  el.focus();
+  el.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * Links shown on the first Tab: the lab and the settings sit in the side column, after the
+ * toolbar, the topology and a dozen charts (about 90 stops) in the order of the page.
+ */
+function SkipLinks() {
+  const labOpen = useLabStore((s) => s.def !== null);
+  return (
+    <nav className="skip-links" aria-label="Skip links">
+      {labOpen && (
+        <a href="#lab-title" onClick={(e) => jumpTo(e, 'lab-title')}>
+          Skip to the lab
+        </a>
+      )}
+      <a href="#settings-title" onClick={(e) => jumpTo(e, 'settings-title')}>
+        Skip to the settings
+      </a>
+    </nav>
+  );
+}
+
 /** The sandbox: toolbar, topology and charts on the left; settings and figures on the right. */
 export function App() {
   const theme = useUiStore((s) => s.theme);
@@ -55,6 +86,7 @@ export function App() {
   }, [theme]);
   return (
     <div className="app">
+      <SkipLinks />
       <header className="app-header">
         <h1>CQRS Scaling Lab</h1>
         <Toolbar />
