@@ -133,6 +133,22 @@ test('sweep: a figure against the field with its interval band, and cost beside 
   await expect(cost).toBeVisible();
   await expect(figure.locator('circle')).toHaveCount(4);
   expect((await figure.locator('path.study-band').getAttribute('d'))?.length ?? 0).toBeGreaterThan(20);
+  // The value axis, here and for a small ratio whose interval reaches below 0: no tick below 0,
+  // one precision for every tick, and the axis title clear of the tick labels.
+  for (const name of ['queries.latencyMs.p99', 'queries.staleReadRatio']) {
+    await study.results.getByRole('combobox', { name: 'Figure' }).selectOption(name);
+    const chart = study.results.getByRole('figure').filter({ hasText: `${name} against` });
+    const tickLabels = chart.locator('g.axis text[text-anchor="end"]');
+    const ticks = await tickLabels.allTextContents();
+    expect(ticks.length, name).toBeGreaterThan(2);
+    expect(ticks.filter((t) => /^[-\u2212]/.test(t)), name).toEqual([]);
+    expect(new Set(ticks.map((t) => (t.split('.')[1] ?? '').length)).size, `${name}: ${ticks.join(' ')}`).toBe(1);
+    const title = (await chart.locator('text.axis-title').last().boundingBox())!;
+    for (const t of await tickLabels.all()) {
+      const b = (await t.boundingBox())!;
+      expect(b.y >= title.y + title.height || b.y + b.height <= title.y || b.x >= title.x + title.width || b.x + b.width <= title.x, name).toBe(true);
+    }
+  }
   // Another figure, read with the keyboard.
   await study.results.getByRole('combobox', { name: 'Figure' }).selectOption('queries.throughputRps');
   const other = study.results.getByRole('figure').filter({ hasText: 'queries.throughputRps against' });

@@ -3,10 +3,10 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { SweepPoint } from '../../study/results';
 import { useWidth } from '../../hooks/useWidth';
-import { num, withInterval } from './format';
+import { withInterval } from './format';
 
 const HEIGHT = 200;
-const M = { top: 10, right: 12, bottom: 34, left: 56 };
+const M = { top: 22, right: 12, bottom: 34, left: 56 };
 
 export interface SweepSeries {
   /** The figure's name, as the report has it. */
@@ -26,7 +26,7 @@ export function SweepChart({ points, field, series, title }: { points: SweepPoin
   const innerW = Math.max(40, width - M.left - M.right);
   const innerH = HEIGHT - M.top - M.bottom;
   const numeric = points.every((p) => typeof p.value === 'number');
-  const { xOf, y, band, mean, values } = useMemo(() => {
+  const { xOf, y, band, mean, values, tick } = useMemo(() => {
     const values = points.map((p) => series.at(p) ?? { n: 0, mean: NaN, halfWidth: 0 });
     const xs = points.map((p) => p.value);
     let xOf: (i: number) => number;
@@ -39,17 +39,24 @@ export function SweepChart({ points, field, series, title }: { points: SweepPoin
       xOf = (i) => x(String(xs[i])) ?? 0;
     }
     const top = Math.max(1e-9, ...values.map((v) => (Number.isFinite(v.mean) ? v.mean + v.halfWidth : 0)));
-    const bottom = Math.min(0, ...values.map((v) => (Number.isFinite(v.mean) ? v.mean - v.halfWidth : 0)));
+    // Every figure a sweep draws is a count, a time, a ratio or a cost: none is below 0, and an
+    // interval that reaches below it (few seeds, much noise) is drawn down to 0, not to an
+    // impossible value (the readout still gives the whole ±).
+    const floor = values.every((v) => !(v.mean < 0)) ? 0 : -Infinity;
+    const low = (v: { mean: number; halfWidth: number }) => Math.max(floor, v.mean - v.halfWidth);
+    const bottom = Math.min(0, ...values.map((v) => (Number.isFinite(v.mean) ? low(v) : 0)));
     const y = scaleLinear().domain([bottom, top]).range([innerH, 0]).nice(4);
     const idx = values.map((_, i) => i).filter((i) => Number.isFinite(values[i].mean));
     const band = area<number>()
       .x((i) => xOf(i))
-      .y0((i) => y(values[i].mean - values[i].halfWidth))
+      .y0((i) => y(low(values[i])))
       .y1((i) => y(values[i].mean + values[i].halfWidth))(idx);
     const mean = line<number>()
       .x((i) => xOf(i))
       .y((i) => y(values[i].mean))(idx);
-    return { xOf, y, band, mean, values };
+    // One precision for every tick of the axis (d3 picks it from the step): 20, 25, 30, not 20.000.
+    const tick = y.tickFormat(4);
+    return { xOf, y, band, mean, values, tick };
   }, [points, series, numeric, innerW, innerH]);
   const i = cursor ?? points.length - 1;
   const at = values[i];
@@ -118,14 +125,15 @@ export function SweepChart({ points, field, series, title }: { points: SweepPoin
             ))}
             {y.ticks(4).map((t) => (
               <text key={t} x={-5} y={y(t)} textAnchor="end" dominantBaseline="central">
-                {num(t)}
+                {tick(t)}
               </text>
             ))}
           </g>
           <text className="axis-title" x={innerW / 2} y={innerH + 29} textAnchor="middle">
             {field}
           </text>
-          <text className="axis-title" transform={`translate(${-46},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+          {/* Above the axis, level: rotated beside it, a long name ran over the tick labels. */}
+          <text className="axis-title" x={-M.left + 4} y={-10} textAnchor="start">
             {series.figure}
           </text>
         </g>
