@@ -107,7 +107,9 @@ test('A/B compare: overlaid charts (A solid, B dashed) and the paired-difference
   // One query instance against two to three: query p99 is larger, well beyond the noise.
   const p99 = table.getByRole('row').filter({ has: lab.page.getByRole('rowheader', { name: '(queries.latencyMs.p99)' }) });
   await expect(p99.getByRole('cell').last()).toHaveText('yes');
-  const chart = study.results.getByRole('figure').filter({ hasText: 'Query latency p99: A solid, B dashed' });
+  // Latency counts answered requests; the share not answered is drawn beside it.
+  await expect(study.results.getByRole('figure').filter({ hasText: 'Queries not answered: A solid, B dashed' }).locator('svg path[fill="none"]')).toHaveCount(2);
+  const chart = study.results.getByRole('figure').filter({ hasText: 'Query latency p99 (answered): A solid, B dashed' });
   await expect(chart).toBeVisible();
   await expect(chart.getByRole('listitem').filter({ hasText: 'A (solid)' })).toBeVisible();
   await expect(chart.getByRole('listitem').filter({ hasText: 'B (dashed)' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { WindowStats } from '../../../simulation/index';
+import type { ClassWindow, WindowStats } from '../../../simulation/index';
 import { formatMs, formatNum } from '../../lib/format';
 import { LineChart, type ChartDef } from '../charts/LineChart';
 
@@ -10,9 +10,17 @@ interface Overlay {
   format: (v: number) => string;
 }
 
+/** Attempts that got no answer (timed out, failed or rejected), as a share of those offered, %. */
+const notAnswered = (c: ClassWindow) => (c.offered > 0 ? (100 * (c.timedOut + c.failed + c.rejected)) / c.offered : 0);
+const percent = (v: number) => `${v.toFixed(1)}%`;
+
+// Latency counts answered requests only: beside each, the share that got no answer, without which
+// a side whose requests mostly time out would look as fast as the other.
 const OVERLAYS: Overlay[] = [
-  { title: 'Query latency p99', yTitle: 'latency (ms)', value: (w) => w.queries.p99, format: formatMs },
-  { title: 'Command latency p99', yTitle: 'latency (ms)', value: (w) => w.commands.p99, format: formatMs },
+  { title: 'Query latency p99 (answered)', yTitle: 'latency (ms)', value: (w) => w.queries.p99, format: formatMs },
+  { title: 'Queries not answered', yTitle: 'share of attempts (%)', value: (w) => notAnswered(w.queries), format: percent },
+  { title: 'Command latency p99 (answered)', yTitle: 'latency (ms)', value: (w) => w.commands.p99, format: formatMs },
+  { title: 'Commands not answered', yTitle: 'share of attempts (%)', value: (w) => notAnswered(w.commands), format: percent },
   { title: 'Query throughput', yTitle: 'completed / s', value: (w) => w.queries.completed, format: (v) => formatNum(Math.round(v)) },
   { title: 'Consistency lag p99', yTitle: 'lag (ms)', value: (w) => w.consistencyLagP99Ms, format: formatMs },
   { title: 'Cost', yTitle: 'vCPU-hours', value: (w) => w.costVcpuHours, format: (v) => v.toFixed(3) },
