@@ -38,7 +38,7 @@ test('an invalid value is refused at the control with a message, and the run kee
   await lab.openPart(/^Query service:/);
   await lab.setField('vCPUs per instance', '0');
   await expect(lab.page.getByLabel('vCPUs per instance', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(lab.page.getByRole('alert').filter({ hasText: /Too small/ })).toBeVisible();
+  await expect(lab.page.getByRole('alert').filter({ hasText: /must be at least 1/ })).toBeVisible();
   await expect(lab.status).toHaveText('running');
   const t = await lab.simTimeS();
   await lab.waitForSimTime(t + 0.5);

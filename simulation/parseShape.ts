@@ -5,9 +5,50 @@
 import type { z } from 'zod';
 import { loadBalancerAlgorithms, MAX_DELAY_MS, scenarioSchema, type ParseResult, type Scenario, type ScenarioProblem } from './scenario';
 
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''}`;
-  return issue.message;
+/** A bound as people write it: 10,000,000 (the same on every host, unlike toLocaleString). */
+function grouped(n: number): string {
+  const [whole, frac] = String(n).split('.');
+  const g = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? g : `${g}.${frac}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  string: 'text',
+  array: 'a list',
+  object: 'an object ({ ... })',
+};
+
+/**
+ * A problem in words a student reads without knowing the validator: "must be at least 0", not
+ * zod's "Too small: expected number to be >=0". `value` is what was given at the issue's path.
+ */
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''}`;
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = grouped(Number(small ? issue.minimum : issue.maximum));
+      if (issue.origin === 'number') {
+        if (small) return issue.inclusive ? `must be at least ${bound}` : `must be more than ${bound}`;
+        return issue.inclusive ? `must be at most ${bound}` : `must be less than ${bound}`;
+      }
+      const unit = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : null;
+      if (unit !== null) return `must have ${small ? 'at least' : 'at most'} ${bound} ${unit}`;
+      return issue.message;
+    }
+    case 'invalid_type':
+      if (value === undefined) return 'is missing';
+      return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
 }
 
 /** Formats a zod path the way people write it: `workload.profile[2].atS`. */
@@ -55,7 +96,7 @@ export function parseShape(input: unknown): ParseResult {
     } else if (issue.code === 'invalid_union' && issue.path.length > 0) {
       problems.push({ path: formatPath(issue.path), message: unionMessage(issue.path, valueAt(input, issue.path)) });
     } else {
-      problems.push({ path: formatPath(issue.path), message: describe(issue) });
+      problems.push({ path: formatPath(issue.path), message: describe(issue, valueAt(input, issue.path)) });
     }
   }
   return { ok: false, problems };

@@ -37,7 +37,7 @@ describe('parseScenario', () => {
       ].sort(),
     );
     expect(problems.find((p) => p.path === 'colour')?.message).toBe('unknown field');
-    expect(problems.find((p) => p.path === 'workload.writeRatio')?.message).toMatch(/<=1/);
+    expect(problems.find((p) => p.path === 'workload.writeRatio')?.message).toBe('must be at most 1');
   });
 
   it('parseScenario refuses a missing or wrong version and non-objects', () => {
@@ -91,5 +91,29 @@ describe('parseScenario', () => {
     const s = defaultScenario();
     const again = parseScenario(JSON.parse(JSON.stringify(s)));
     expect(again.ok && again.scenario).toEqual(s);
+  });
+});
+
+describe('problem messages', () => {
+  it('say what a value must be in plain words, with the field', () => {
+    const r = parseScenario({
+      version: 1,
+      workload: { rps: 'abc', writeRatio: 2 },
+      queryService: { instances: 2.5, vcpus: 0 },
+      writeStore: { partitioning: 'zigzag' },
+      readStore: { indexed: 'yes' },
+      interventions: 'x',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      { path: 'workload.rps', message: 'must be a number' },
+      { path: 'workload.writeRatio', message: 'must be at most 1' },
+      { path: 'queryService.instances', message: 'must be a whole number' },
+      { path: 'queryService.vcpus', message: 'must be at least 1' },
+      { path: 'writeStore.partitioning', message: 'must be one of "hash", "range"' },
+      { path: 'readStore.indexed', message: 'must be true or false' },
+      { path: 'interventions', message: 'must be a list' },
+    ]);
   });
 });
