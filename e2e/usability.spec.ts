@@ -129,3 +129,17 @@ test('the first Tab offers to skip to the lab and to the settings, past the tool
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /^Settings/ })).toBeFocused();
 });
+
+test('the glossary opened at a term far down its list keeps its Close button in view', async ({ lab, page }) => {
+  await lab.goto();
+  await lab.openPart(/^Query service:/);
+  const field = page.locator('div[data-field="queryService.instances"]');
+  await field.getByRole('button', { name: /^About / }).focus();
+  await field.locator('.help-terms').getByRole('button').last().click();
+  const dialog = page.getByRole('dialog', { name: 'Glossary' });
+  await expect(dialog).toBeVisible();
+  await expect.poll(() => dialog.evaluate((d) => d.scrollTop)).toBeGreaterThan(0);
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport({ ratio: 1 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -27,9 +27,15 @@ export function Glossary() {
         if (back?.isConnected) back.focus();
       }}
     >
-      <h2 id="glossary-title" tabIndex={-1}>
-        Glossary
-      </h2>
+      {/* Stays in view as the list scrolls (a term far down opens scrolled to it). */}
+      <div className="glossary-head">
+        <h2 id="glossary-title" tabIndex={-1}>
+          Glossary
+        </h2>
+        <button type="button" className="btn" onClick={() => ref.current?.close()}>
+          Close
+        </button>
+      </div>
       <dl>
         {sorted.map((t) => (
           <div key={t.id} className={t.id === term ? 'current' : undefined}>
@@ -40,11 +46,6 @@ export function Glossary() {
           </div>
         ))}
       </dl>
-      <p>
-        <button type="button" className="btn" onClick={() => ref.current?.close()}>
-          Close
-        </button>
-      </p>
     </dialog>
   );
 }
