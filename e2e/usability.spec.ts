@@ -13,8 +13,9 @@ test('an embedded lab labels each setting with its part, and Show on a step abou
   await expect(settings.getByRole('textbox', { name: 'Query service: Instances' })).toBeVisible();
   await expect(settings.getByRole('textbox', { name: 'Command service: Instances' })).toBeVisible();
   await expect(settings.getByRole('button', { name: 'Increase Query service: Instances' })).toBeVisible();
-  // Step 1 names the query service, whose topology this embed does not show.
+  // Step 1 names the query service, whose topology this embed does not show; the lab says so.
   await expect(page.locator('section.topology')).toBeHidden();
+  await expect(page.getByText(/This page shows the lab.s settings, not the topology the steps mention/)).toBeVisible();
   await page.getByRole('button', { name: 'Show the control of step 1' }).click();
   await expect(settings.getByRole('textbox', { name: 'Query service: Instances' })).toBeFocused();
 });
@@ -23,6 +24,13 @@ test('an embedded page with an unknown lab says to fix the course page\u2019s ad
   await page.goto('/?embed=1&lab=q11');
   await expect(page.getByText(/There is no lab "q11": the labs are q1 to q10, one per quiz question\. The course page.s address should name one of them\./)).toBeVisible();
   await expect(page.getByText('No lab is open, so there is nothing to set here.')).toBeVisible();
+});
+
+test('a lab on its own page, with the topology, does not say the topology is missing', async ({ page }) => {
+  await page.goto('/?lab=q1');
+  await expect(page.getByRole('heading', { name: /^Lab 1 of 10:/ })).toBeVisible();
+  await expect(page.locator('section.topology')).toBeVisible();
+  await expect(page.getByText(/not the topology the steps mention/)).toHaveCount(0);
 });
 
 test('a change after the run has ended says so, in the field\u2019s name; a change during a run names the field too', async ({ lab, page }) => {

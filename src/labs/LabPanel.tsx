@@ -85,6 +85,11 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
       )}
 
       <h3>2. Do</h3>
+      {topologyHidden() && (
+        <p className="muted">
+          This page shows the lab&rsquo;s settings, not the topology the steps mention: &ldquo;Show&rdquo; takes you to each step&rsquo;s setting.
+        </p>
+      )}
       <ol className="lab-steps">
         {def.steps.map((s, i) => (
           <li key={i} className={activeStep === i ? 'active' : undefined}>
@@ -169,4 +174,10 @@ function CheckView(props: { result: ReturnType<typeof useLabStore.getState>['res
       </ul>
     </div>
   );
+}
+
+/** An embedded page (src/embed) without the topology panel, whose steps still name its parts. */
+function topologyHidden(): boolean {
+  const root = document.documentElement;
+  return root.dataset.embed !== undefined && !(root.dataset.panels ?? '').split(' ').includes('topology');
 }
