@@ -57,11 +57,12 @@ test('a link with one recorded change says "1 intervention"', async ({ lab, page
   await expect(page.getByRole('status').filter({ hasText: /with its 1 intervention[ .(]/ })).toBeVisible();
 });
 
-test('an example played on load no longer says "Press Play" once it runs', async ({ page }) => {
+test('an example played on load says it loaded, and nothing asks for Play once it has run', async ({ page }) => {
   await page.goto('/?embed=1&example=flash-sale&autoplay=1&speed=max');
   await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('done', { timeout: 60_000 });
   await expect(page.getByText(/Loaded the example/)).toBeVisible();
   await expect(page.getByText(/Press Play to run it/)).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'What to do next' })).toHaveCount(0);
 });
 
 test('the number of seeds can be cleared and retyped, and a number out of range is brought into it when the field is left', async ({ lab, page }) => {

@@ -60,11 +60,6 @@ const Z99 = 2.3263478740408408;
 /** A sampler of latencies in ms for one distribution, drawing from one stream. */
 export type Sampler = () => number;
 
-const CONSTANT = 0;
-const EXPONENTIAL = 1;
-const UNIFORM = 2;
-const LOGNORMAL = 3;
-
 /**
  * Builds a sampler for a latency distribution. Constants draw nothing from the stream.
  *
@@ -75,35 +70,31 @@ const LOGNORMAL = 3;
  * (M/M/1 5,099 -> 4,961; cqrs 8,002 -> 7,864).
  */
 export function sampler(dist: Latency, u: Uniform): Sampler {
-  let kind = CONSTANT;
-  let a = 0;
-  let b = 0;
   switch (dist.type) {
     case 'constant':
-      a = dist.ms;
-      break;
-    case 'exponential':
+      return fixed(dist.ms);
+    case 'exponential': {
+      const mean = dist.meanMs;
       // A mean of 0 is the constant 0 (and draws nothing).
-      if (dist.meanMs !== 0) {
-        kind = EXPONENTIAL;
-        a = dist.meanMs;
-      }
-      break;
-    case 'uniform':
-      kind = UNIFORM;
-      a = dist.minMs;
-      b = dist.maxMs - dist.minMs;
-      break;
-    case 'lognormal':
-      kind = LOGNORMAL;
-      a = ln(dist.medianMs);
-      b = (ln(dist.p99Ms) - a) / Z99;
-      break;
+      if (mean === 0) return fixed(0);
+      return () => -mean * ln(1 - u());
+    }
+    case 'uniform': {
+      const lo = dist.minMs;
+      const span = dist.maxMs - dist.minMs;
+      return () => lo + span * u();
+    }
+    case 'lognormal': {
+      const mu = ln(dist.medianMs);
+      const sigma = (ln(dist.p99Ms) - mu) / Z99;
+      return () => lognormal(mu, sigma, u);
+    }
   }
-  if (kind === EXPONENTIAL) return () => -a * ln(1 - u());
-  if (kind === CONSTANT) return () => a;
-  if (kind === UNIFORM) return () => a + b * u();
-  return () => lognormal(a, b, u);
+}
+
+/** A constant latency. */
+function fixed(ms: number): Sampler {
+  return () => ms;
 }
 
 /**

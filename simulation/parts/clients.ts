@@ -107,7 +107,7 @@ export class Clients implements Outcomes {
     this.arrivalKind = world.engine.on('clients.arrival', this.onArrival, this);
     // A follow-up read or a retry whose delay is over.
     this.delayedKind = world.engine.on('clients.delayedArrival', this.onDelayedArrival, this);
-    this.timeoutKind = world.engine.on('clients.timeout', (id) => this.onTimeout(id));
+    this.timeoutKind = world.engine.on('clients.timeout', this.onTimeout, this);
     this.configure(s);
   }
 

@@ -52,7 +52,7 @@ export class Projection {
     this.appendKind = world.engine.on('eventStream.appendDone', this.onAppendDone, this);
     this.applyKind = world.engine.on('eventStream.applyDone', this.onApplyDone, this);
     // The end of a rebalance pause: the consumers look for work again.
-    this.resumeKind = world.engine.on('eventStream.resume', () => this.kickConsumers());
+    this.resumeKind = world.engine.on('eventStream.resume', this.kickConsumers, this);
     this.configure(s);
   }
 

@@ -56,7 +56,7 @@ export class ReadStore implements Reader {
     this.uQuery = stream(s.seed, 'readStore.query');
     this.uReplication = stream(s.seed, 'readStore.replication');
     this.doneKind = world.engine.on('readStore.done', this.onReadDone, this);
-    this.replicateKind = world.engine.on('readStore.replicate', (ev, node) => this.onReplicate(ev, node));
+    this.replicateKind = world.engine.on('readStore.replicate', this.onReplicate, this);
     this.addNode(); // the primary
     this.setReplicas(s.readStore.replicas);
     this.configure(s);

@@ -89,7 +89,7 @@ export class Service {
     // Retries draw apart too: turning retries on leaves first attempts' draws unchanged.
     this.uRetry = stream(s.seed, `${name}.serviceTime.retries`);
     this.doneKind = world.engine.on(`${name}.done`, this.onDone, this);
-    this.bootKind = world.engine.on(`${name}.bootDone`, (i) => this.onBootDone(i));
+    this.bootKind = world.engine.on(`${name}.bootDone`, this.onBootDone, this);
     this.configure(s);
   }
 

@@ -51,8 +51,8 @@ export class Windows {
     private readonly elasticity: Elasticity,
   ) {
     this.engine = world.engine;
-    this.warmupKind = this.engine.on('windows.warmup', () => this.onWarmup());
-    this.windowKind = this.engine.on('windows.close', () => this.onWindow());
+    this.warmupKind = this.engine.on('windows.warmup', this.onWarmup, this);
+    this.windowKind = this.engine.on('windows.close', this.onWindow, this);
   }
 
   /** Puts the end of warm-up and the first window on the calendar. */

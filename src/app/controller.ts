@@ -218,12 +218,7 @@ async function writeAddress(): Promise<string | undefined> {
   return hash;
 }
 
-/** Ends a notice that asks for Play (an example just loaded): once the run goes, that part is said. */
-export const PRESS_PLAY = ' Press Play to run it.';
-
 export async function play(): Promise<void> {
-  const notice = useRunStore.getState().notice;
-  if (notice?.endsWith(PRESS_PLAY)) useRunStore.setState({ notice: notice.slice(0, -PRESS_PLAY.length) });
   await guarded(async () => {
     const fresh = !bridge.alive;
     await ensureWorker();

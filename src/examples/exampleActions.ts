@@ -30,7 +30,7 @@ export async function loadExample(id: string, opts: { keepScenario?: boolean } =
   }
   if (!opts.keepScenario) {
     if (!(await ctl.loadText(JSON.stringify(r.scenario), r.title))) return { ok: false, message: `The example ${id} did not load.` };
-    useRunStore.setState({ notice: `Loaded the example \u201c${r.title}\u201d.${ctl.PRESS_PLAY}` });
+    useRunStore.setState({ notice: `Loaded the example \u201c${r.title}\u201d.` });
   }
   useExampleStore.setState({ current: infoOf(r), menuOpen: false });
   // The address names the example (a reload or a copied address brings it back); a frame leaves the host's address alone.

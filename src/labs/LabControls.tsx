@@ -1,26 +1,9 @@
 import { Field } from '../components/settings/SettingsPanel';
-import { SECTIONS, type FieldDef } from '../components/settings/fieldDefs';
+import { labelledEditors, type FieldDef } from '../components/settings/fieldDefs';
 import { useLabStore } from './labStore';
 
-/**
- * Every editor of the settings panel, by path (the groups' fields included), each labelled with
- * its part ("Query service: Instances"): here the editors of several parts stand side by side,
- * without the settings panel's part buttons to say whose they are.
- */
-function allDefs(): FieldDef[] {
-  const out: FieldDef[] = [];
-  const walk = (defs: FieldDef[], part: string) => {
-    for (const d of defs) {
-      out.push({ ...d, label: `${part}: ${d.label}` });
-      if (d.kind === 'group') walk(d.fields, part);
-    }
-  };
-  for (const s of Object.values(SECTIONS)) walk(s.fields, s.title);
-  return out.filter((d) => d.kind !== 'heading');
-}
-
 /** The editor that shows a field: its own, or the nearest enclosing one (auto-scaling's minimum is in the auto-scaling editor). */
-export function editorFor(path: string, defs = allDefs()): FieldDef | undefined {
+export function editorFor(path: string, defs = labelledEditors()): FieldDef | undefined {
   for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
     const d = defs.find((x) => x.path === p);
     if (d) return d;
@@ -36,7 +19,8 @@ export function LabControls({ fields, locked }: { fields: string[] | null; locke
   const def = useLabStore((s) => s.def);
   // No lab, and none on its way (an unknown or unloadable lab): nothing to set up here.
   const failed = useLabStore((s) => s.def === null && s.id === null && s.message !== null);
-  const defs = allDefs();
+  // Labelled with their parts: here the editors of several parts stand side by side.
+  const defs = labelledEditors();
   const wanted = fields ?? (def?.steps.flatMap((s) => (s.field ? [s.field] : [])) ?? []);
   const pick = (paths: string[]) => [...new Map(paths.map((p) => editorFor(p, defs)).filter((d): d is FieldDef => d !== undefined).map((d) => [d.path, d])).values()];
   const lockedDefs = pick(locked);

@@ -117,27 +117,27 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
       <CheckView result={result} running={status === 'running'} passedBefore={progress?.passed === true} />
       {message && <p role="alert">{message}</p>}
 
-      {result && !result.passed && progress?.passed !== true && (
+      {result && (
         <>
           <h3>5. Debrief</h3>
-          <p className="lab-verdict">
-            The debrief opens once the check passes: do the steps under 2, then run the lab again. What you predicted stays as you recorded it.
-          </p>
-        </>
-      )}
-      {result && (result.passed || progress?.passed === true) && (
-        <>
-          <h3>5. Debrief</h3>
-          <p className="lab-verdict">
-            {predicted === undefined
-              ? `You made no prediction. The answer: ${answerText}`
-              : progress?.predictionRight
-                ? `Your prediction was right: ${answerText}`
-                : `Your prediction did not match what happened: ${answerText}`}
-          </p>
-          {def.debrief.map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
+          {result.passed || progress?.passed === true ? (
+            <>
+              <p className="lab-verdict">
+                {predicted === undefined
+                  ? `You made no prediction. The answer: ${answerText}`
+                  : progress?.predictionRight
+                    ? `Your prediction was right: ${answerText}`
+                    : `Your prediction did not match what happened: ${answerText}`}
+              </p>
+              {def.debrief.map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </>
+          ) : (
+            <p className="lab-verdict">
+              The debrief opens once the check passes: do the steps under 2, then run the lab again. What you predicted stays as you recorded it.
+            </p>
+          )}
         </>
       )}
       <p>

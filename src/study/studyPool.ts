@@ -12,6 +12,9 @@ export type StudyWorkerFactory = () => Worker;
 const defaultFactory: StudyWorkerFactory = () =>
   new Worker(new URL('../worker/studyWorker.ts', import.meta.url), { type: 'module', name: 'study' });
 
+/** Jobs a worker holds at once: the one it runs and the next (as the CLI's pool, simulation/study/nodePool.ts). */
+const IN_FLIGHT = 2;
+
 /** One per core less one, and at least one. */
 export function defaultWorkerCount(cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1): number {
   return Math.max(1, cores - 1);
@@ -77,10 +80,10 @@ export class StudyPool {
     let next = 0;
     let done = 0;
     const n = Math.max(1, Math.min(this.size, jobs.length));
-    // Two callers per worker: a worker has its next job queued while it runs one, so it does not
-    // wait for this thread (busy drawing the progress) between runs.
+    // IN_FLIGHT callers per worker: a worker has its next job queued while it runs one, so it
+    // does not wait for this thread (busy drawing the progress) between runs.
     await Promise.all(
-      Array.from({ length: 2 * n }, async (_, i) => {
+      Array.from({ length: IN_FLIGHT * n }, async (_, i) => {
         const s = this.slot(i % n);
         while (!this.cancelled && next < jobs.length) {
           const index = next++;

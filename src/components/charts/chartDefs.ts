@@ -23,13 +23,15 @@ function throughput(title: string, pick: (w: WindowStats) => ClassWindow): Chart
   };
 }
 
+/** Of a class's attempts that ended in a window, the share `n` of them are (0 when none ended). */
+export function shareOfEnded(c: ClassWindow, n: number): number {
+  const ended = c.completed + c.rejected + c.timedOut + c.failed;
+  return ended > 0 ? n / ended : 0;
+}
+
 /** Of the attempts that ended in a window, the share that timed out, was rejected or failed. */
 function failureShares(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
-  const share = (w: WindowStats, n: number) => {
-    const c = pick(w);
-    const ended = c.completed + c.rejected + c.timedOut + c.failed;
-    return ended > 0 ? n / ended : 0;
-  };
+  const share = (w: WindowStats, n: number) => shareOfEnded(pick(w), n);
   return {
     title,
     yTitle: 'share of attempts (%)',

@@ -175,21 +175,24 @@ export const PART_NAMES: Record<PartId, string> = {
   faults: 'Faults',
 };
 
-/** A field's name as the page shows it, with its part ("Query service: Instances"); the path when no editor shows it. */
+/**
+ * Every editor of the settings panel (the groups' fields included, headings left out), each
+ * labelled with its part ("Query service: Instances"), for places where the editors of several
+ * parts stand side by side or a field is named on its own.
+ */
+export function labelledEditors(): FieldDef[] {
+  const out: FieldDef[] = [];
+  const walk = (defs: FieldDef[], part: string) => {
+    for (const d of defs) {
+      if (d.kind !== 'heading') out.push({ ...d, label: `${part}: ${d.label}` });
+      if (d.kind === 'group') walk(d.fields, part);
+    }
+  };
+  for (const s of Object.values(SECTIONS)) walk(s.fields, s.title);
+  return out;
+}
+
+/** A field's name as the page shows it, with its part; the path when no editor shows it. */
 export function fieldLabel(path: string): string {
-  for (const section of Object.values(SECTIONS)) {
-    const walk = (defs: FieldDef[]): string | null => {
-      for (const d of defs) {
-        if (d.path === path && d.kind !== 'heading') return `${section.title}: ${d.label}`;
-        if (d.kind === 'group') {
-          const inner = walk(d.fields);
-          if (inner !== null) return inner;
-        }
-      }
-      return null;
-    };
-    const found = walk(section.fields);
-    if (found !== null) return found;
-  }
-  return path;
+  return labelledEditors().find((d) => d.path === path)?.label ?? path;
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ClassWindow, WindowStats } from '../../../simulation/index';
 import { formatMs, formatNum } from '../../lib/format';
+import { shareOfEnded } from '../charts/chartDefs';
 import { LineChart, type ChartDef } from '../charts/LineChart';
 
 interface Overlay {
@@ -8,19 +9,21 @@ interface Overlay {
   yTitle: string;
   value: (w: WindowStats) => number;
   format: (v: number) => string;
+  /** A share from 0 to 1, drawn in % on an axis to 100% (as the page's own charts of shares). */
+  share?: boolean;
 }
 
-/** Attempts that got no answer (timed out, failed or rejected), as a share of those offered, %. */
-const notAnswered = (c: ClassWindow) => (c.offered > 0 ? (100 * (c.timedOut + c.failed + c.rejected)) / c.offered : 0);
-const percent = (v: number) => `${v.toFixed(1)}%`;
+/** Of the attempts that ended, the share not answered (timed out, rejected or failed), as the page's "not answered" charts count it. */
+const notAnswered = (c: ClassWindow) => shareOfEnded(c, c.timedOut + c.rejected + c.failed);
+const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 // Latency counts answered requests only: beside each, the share that got no answer, without which
 // a side whose requests mostly time out would look as fast as the other.
 const OVERLAYS: Overlay[] = [
   { title: 'Query latency p99 (answered)', yTitle: 'latency (ms)', value: (w) => w.queries.p99, format: formatMs },
-  { title: 'Queries not answered', yTitle: 'share of attempts (%)', value: (w) => notAnswered(w.queries), format: percent },
+  { title: 'Queries not answered', yTitle: 'share of attempts (%)', value: (w) => notAnswered(w.queries), format: percent, share: true },
   { title: 'Command latency p99 (answered)', yTitle: 'latency (ms)', value: (w) => w.commands.p99, format: formatMs },
-  { title: 'Commands not answered', yTitle: 'share of attempts (%)', value: (w) => notAnswered(w.commands), format: percent },
+  { title: 'Commands not answered', yTitle: 'share of attempts (%)', value: (w) => notAnswered(w.commands), format: percent, share: true },
   { title: 'Query throughput', yTitle: 'completed / s', value: (w) => w.queries.completed, format: (v) => formatNum(Math.round(v)) },
   { title: 'Consistency lag p99', yTitle: 'lag (ms)', value: (w) => w.consistencyLagP99Ms, format: formatMs },
   { title: 'Cost', yTitle: 'vCPU-hours', value: (w) => w.costVcpuHours, format: (v) => v.toFixed(3) },
@@ -43,7 +46,7 @@ export function OverlayCharts({ a, b }: { a: WindowStats[]; b: WindowStats[] }) 
         title: `${o.title}: A solid, B dashed`,
         yTitle: o.yTitle,
         format: o.format,
-        minTop: 1,
+        ...(o.share ? { percent: true, fixedTop: 1 } : { minTop: 1 }),
         series: [
           { label: 'A (solid)', color: 'var(--c1)', value: o.value },
           { label: 'B (dashed)', color: 'var(--c3)', value: ofB(o), dashed: true },
