@@ -20,6 +20,10 @@ await build({
   target: 'node20',
   outdir,
   entryNames: '[name]',
+  // Code the two entries share, and the worker's check of timed changes (loaded when a scenario has
+  // interventions), go into chunks of their own: a worker thread loads the engine, not the CLI's validation.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   define: { __LAB_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   // seedrandom is CommonJS: give the ES module bundle a require of its own.

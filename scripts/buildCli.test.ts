@@ -45,6 +45,23 @@ describe('the bundled CLI', () => {
     expect(out.figures).toEqual(JSON.parse(JSON.stringify(Object.fromEntries(rows.map((r) => [r.figure, r.a])))));
   });
 
+  it("a worker thread's start loads the engine, not zod (the check of timed changes loads when a scenario has them)", () => {
+    // The worker's module and every module it imports statically, as Node loads them at its start.
+    const loaded = new Map<string, string>();
+    const visit = (path: string) => {
+      if (loaded.has(path)) return;
+      const text = readFileSync(path, 'utf8');
+      loaded.set(path, text);
+      for (const m of text.matchAll(/^(?:import|export)\b[^;]*?from "(\.[^"]+)"|^import "(\.[^"]+)"/gm)) visit(join(path, '..', m[1] ?? m[2]));
+    };
+    visit(join(tmp, 'nodeWorker.js'));
+    const all = [...loaded.values()].join('\n');
+    expect(all).toContain('function runScenario(');
+    expect(all).not.toMatch(/\bzod\b/);
+    // The replications test above runs a scenario with interventions on the workers: the lazy chunk loads there.
+    expect(scenario.interventions.length).toBeGreaterThan(0);
+  });
+
   it('cli.js runs an example by id (its scenarios are bundled) and lists the examples', () => {
     const parsed = parseScenario({ ...exampleById('flash-sale')!.scenario, durationS: 15 });
     if (!parsed.ok) throw new Error('flash-sale is valid');

@@ -18,33 +18,4 @@ export { FAULT_RULES, faultKinds, loadBalancerAlgorithms, type Scenario, type Sc
 export type * from './types';
 export { compareRows, figuresOf, KEY_FIGURES, MAX_SWEEP_POINTS, parseSweep, replicationRows, rowsCsv, seedsFor, withSeed, withValue, type FigureRow } from './study/study';
 export type { Difference, Estimate } from './study/stats';
-
-import { Simulation } from './simulation';
-import { buildReport } from './report';
-import type { Scenario } from './scenario';
-import type { Report, WindowStats } from './types';
-
-/**
- * Runs a validated scenario to its end; `onWindow` receives each window of the series. With
- * `drain`, arrivals then stop and the run goes on until nothing is in flight (at most an hour of
- * simulated time), so every committed write has reached the read model. `interrupt`, asked every
- * million events or so, may stop the run with a reason (a wall-clock limit).
- */
-export function runScenario(
-  scenario: Scenario,
-  onWindow?: (w: WindowStats) => void,
-  drain = false,
-  interrupt?: () => string | null,
-): Report {
-  const sim = new Simulation(scenario);
-  if (interrupt) sim.interrupt = interrupt;
-  // Slices of simulated time keep the pending windows short, whatever the run's length.
-  for (let t = 0; !sim.done; ) {
-    t += 60_000;
-    sim.runUntil(t);
-    const windows = sim.drainWindows();
-    if (onWindow) for (const w of windows) onWindow(w);
-  }
-  if (drain && sim.stopped === null) sim.drain();
-  return buildReport(sim);
-}
+export { runScenario } from './run';
