@@ -3,12 +3,17 @@
  * the scenarios it is sent with the engine's `runScenario`, the same function the CLI's worker
  * threads call, so a replication's report is the CLI's report. The first worker also checks a
  * study and plans its runs, so validation never runs on the page's main thread.
+ *
+ * A worker starts with the engine alone (simulation/run.ts); the checks and the statistics, with
+ * zod, load in the one worker that is asked for them, and a scenario's timed changes load their
+ * check when a scenario has any. The page starts one worker per core less one: on a laptop of
+ * eight cores, six of seven never load the validation.
  */
 import * as Comlink from 'comlink';
-import { runScenario, type Report, type Scenario, type WindowStats } from '../../simulation/index';
-import { planStudy, type PlanResult, type StudyPlan } from '../study/plan';
-import { resultOf, type StudyResult } from '../study/results';
-import { parseStudyText } from '../study/studyDef';
+import type { Report, Scenario, WindowStats } from '../../simulation/index';
+import { runScenario } from '../../simulation/run';
+import type { PlanResult, StudyPlan } from '../study/plan';
+import type { StudyResult } from '../study/results';
 
 export interface StudyRunResult {
   report: Report;
@@ -16,21 +21,28 @@ export interface StudyRunResult {
   windows?: WindowStats[];
 }
 
+/** The check of timed changes (it registers itself with the engine), loaded with the first scenario that has any. */
+let changesLoaded: Promise<unknown> | null = null;
+
 const api = {
   ping: (): true => true,
   /** Checks a study's text (a file, a link, or the panel's own definition) and plans its runs. */
-  prepare(text: string): PlanResult {
+  async prepare(text: string): Promise<PlanResult> {
+    const [{ parseStudyText }, { planStudy }] = await Promise.all([import('../study/studyDef'), import('../study/plan')]);
     const checked = parseStudyText(text);
     return checked.ok ? planStudy(checked.def) : checked;
   },
   /** Runs one scenario to its end. */
-  run(scenario: Scenario, withSeries: boolean): StudyRunResult {
+  async run(scenario: Scenario, withSeries: boolean): Promise<StudyRunResult> {
+    if (scenario.interventions.length > 0) await (changesLoaded ??= import('../../simulation/changes'));
     if (!withSeries) return { report: runScenario(scenario) };
     const windows: WindowStats[] = [];
     return { report: runScenario(scenario, (w) => windows.push(w)), windows };
   },
   /** A finished study's figures from its reports (the CLI's statistics), so the page's main thread runs no engine code. */
-  summarize: (plan: StudyPlan, reports: Report[], series: (WindowStats[] | undefined)[]): StudyResult => resultOf(plan, reports, series),
+  async summarize(plan: StudyPlan, reports: Report[], series: (WindowStats[] | undefined)[]): Promise<StudyResult> {
+    return (await import('../study/results')).resultOf(plan, reports, series);
+  },
 };
 
 export type StudyWorkerApi = typeof api;
