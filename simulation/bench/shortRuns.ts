@@ -62,7 +62,10 @@ function wallOf(args: string[]): number {
  * Replications on one worker thread and on two, as a user runs them: the prebuilt command
  * (bundled into a temporary folder, as `npm install` builds dist-cli/) on the study issue 10
  * names, a sweep of 10 points with 20 replications at each (200 runs of the default 60 s
- * scenario). Wall time, in turns (1 worker, 2 workers, ...), median of 3 each. Process start-up
+ * scenario). Wall time, in turns (1 worker, 2 workers, ...), 5 pairs; the ratio is the median of
+ * the pairs' ratios, so that a change in the machine's speed during the bench touches both sides
+ * of a ratio (of 3 turns and the ratio of medians, it moved by 0.1 from one bench to the next on
+ * this shared machine). Process start-up
  * and each worker's start and warm-up (compiling the engine) are part of what is timed.
  */
 export async function benchWorkers(): Promise<void> {
@@ -72,15 +75,16 @@ export async function benchWorkers(): Promise<void> {
     const study = (workers: number) => [join(dir, 'cli.js'), 'default', '--sweep', 'queryService.instances=1..10', '--replications', '20', '--workers', String(workers)];
     const one: number[] = [];
     const two: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       one.push(wallOf(study(1)));
       two.push(wallOf(study(2)));
     }
-    const a = median(one);
-    const b = median(two);
+    const ratios = one.map((a, i) => a / two[i]);
+    const ratio = median(ratios);
     console.log(
       `replications: a sweep of 10 points x 20 replications (200 runs of the default 60 s scenario) with the prebuilt command: ` +
-        `1 worker ${a.toFixed(0)} ms, 2 workers ${b.toFixed(0)} ms: ${(a / b).toFixed(2)}x (target >= 1.7x; ${os.availableParallelism()} cores, load average ${load()})`,
+        `1 worker ${median(one).toFixed(0)} ms, 2 workers ${median(two).toFixed(0)} ms (medians): ${ratio.toFixed(2)}x, median of 5 pairs ` +
+        `(range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}; target >= 1.7x; ${os.availableParallelism()} cores, load average ${load()})`,
     );
     // The machine's own ceiling: the bare loop shared out the same way (bareScaling.ts).
     await bundleForNode({ entryPoints: ['simulation/bench/bareScaling.ts', 'simulation/bench/bareWorker.ts'], outdir: dir });
@@ -88,7 +92,7 @@ export async function benchWorkers(): Promise<void> {
     const ceiling = median(bare.map((m) => m.one / m.two));
     console.log(
       `this machine's own scaling from 1 thread to 2 (the bare M/M/1 loop shared out as 20 jobs, median of 3): ${ceiling.toFixed(2)}x; ` +
-        `the replications above reach ${((a / b / ceiling) * 100).toFixed(0)}% of it (load average ${load()})`,
+        `the replications above reach ${((ratio / ceiling) * 100).toFixed(0)}% of it (load average ${load()})`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
