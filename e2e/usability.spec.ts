@@ -45,13 +45,14 @@ test('a change after the run has ended says so, in the field\u2019s name; a chan
   await expect(page.getByText(/queryService\.instances cannot change during a run/)).toHaveCount(0);
 });
 
-test('a link with one recorded change says "1 intervention"', async ({ lab, page }) => {
+test('a change during a run names the field and its value; a link with it says "1 intervention"', async ({ lab, page }) => {
   await lab.goto();
   await lab.setSpeed('1× real time');
   await lab.play();
   await lab.waitForSimTime(0.5);
   await page.getByRole('button', { name: 'Add one query instance' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'recorded as an intervention' })).toBeVisible();
+  // In the field's name, as the settings show it, not its path in the scenario file.
+  await expect(page.getByRole('status').filter({ hasText: /^Query service: Instances set to \d+ at \d+\.\d{3} s, recorded as an intervention\./ })).toBeVisible();
   await lab.pause();
   await page.getByRole('button', { name: 'Share link' }).click();
   await expect(page.getByRole('status').filter({ hasText: /with its 1 intervention[ .(]/ })).toBeVisible();

@@ -297,17 +297,20 @@ export async function change(path: string, value: unknown): Promise<boolean> {
     fieldProblems: problems,
     recorded: r.restarted ? 0 : r.interventions.length - base.interventions.length,
   });
+  // The settings' own chunk, loaded by now: whoever changed a field had it open (or pressed a
+  // scale button, after the first paint).
+  const label = async () => (await import('../components/settings/fieldDefs')).fieldLabel(path);
   if (r.restarted) {
     base = r.scenario;
     let notice: string | null = null;
     if (started) {
-      // The settings' own chunk, loaded by now: whoever changed a field had it open.
-      const label = (await import('../components/settings/fieldDefs')).fieldLabel(path);
-      notice = ended ? `The run had ended: a new run started with ${label} changed.` : `${label} cannot change during a run: a new run started with it.`;
+      const name = await label();
+      notice = ended ? `The run had ended: a new run started with ${name} changed.` : `${name} cannot change during a run: a new run started with it.`;
     }
     useRunStore.setState({ notice });
   } else {
-    useRunStore.setState({ notice: `${path} = ${JSON.stringify(value)} from ${r.atS.toFixed(3)} s, recorded as an intervention.` });
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    useRunStore.setState({ notice: `${await label()} set to ${shown} at ${r.atS.toFixed(3)} s, recorded as an intervention.` });
   }
   return true;
 }
