@@ -13,6 +13,7 @@ import { IntQueue } from '../engine/intQueue';
 import type { Uniform } from '../engine/random';
 import { Area } from '../metrics/area';
 import type { HealthCheck, LoadBalancerAlgorithm, ServiceConfig } from '../scenario';
+import { INDEX_FROM, LeastLoaded, scanLeast } from './leastLoaded';
 import { priceFactor } from './usl';
 
 export type InstanceState = 'stopped' | 'ready' | 'draining' | 'booting' | 'restarting' | 'down';
@@ -38,7 +39,6 @@ export class InstanceGroup {
   vcpus: number;
   speed: number;
   queueCapacity: number;
-  algorithm: LoadBalancerAlgorithm;
   health: HealthCheck;
   baseMemoryMb: number;
   memoryPerRequestMb: number;
@@ -85,6 +85,13 @@ export class InstanceGroup {
   private n = 0;
   private routable: number[] = [];
   private rr = 0;
+  private lb: LoadBalancerAlgorithm = 'round-robin';
+  /**
+   * Least-connections' index of the loads over a routing set of INDEX_FROM or more, else null.
+   * Whoever changes `outstanding[i]` tells it: the service does, inline on its hot path.
+   */
+  least: LeastLoaded | null = null;
+  private leastIndex: LeastLoaded | null = null;
   /** The hash ring's points, sorted, in `ring[0..ringLength)`; `inRing` marks their owners. */
   private ring: Float64Array = new Float64Array(0);
   private ringLength = 0;
@@ -268,25 +275,13 @@ export class InstanceGroup {
     const n = ready.length;
     if (n === 0) return -1;
     if (n === 1) return ready[0];
-    switch (this.algorithm) {
+    switch (this.lb) {
       case 'round-robin':
         return ready[this.rr++ % n];
       case 'random':
         return ready[Math.floor(this.lbRandom() * n)];
-      case 'least-connections': {
-        // Scan from a rotating start so ties do not always favour the same instance.
-        const start = this.rr++ % n;
-        let best = ready[start];
-        let bestLoad = this.outstanding[best];
-        for (let j = 1; j < n && bestLoad > 0; j++) {
-          const c = ready[(start + j) % n];
-          if (this.outstanding[c] < bestLoad) {
-            best = c;
-            bestLoad = this.outstanding[c];
-          }
-        }
-        return best;
-      }
+      case 'least-connections':
+        return ready[this.least !== null ? this.least.pick(this.rr++ % n) : scanLeast(ready, this.outstanding, this.rr++ % n)];
       case 'power-of-two': {
         const a = Math.floor(this.lbRandom() * n);
         let b = Math.floor(this.lbRandom() * (n - 1));
@@ -337,11 +332,27 @@ export class InstanceGroup {
     return i;
   }
 
+  get algorithm(): LoadBalancerAlgorithm {
+    return this.lb;
+  }
+
+  set algorithm(a: LoadBalancerAlgorithm) {
+    this.lb = a;
+    this.indexLoads();
+  }
+
+  /** Least-connections over a large routing set keeps its index, rebuilt from the current loads. */
+  private indexLoads(): void {
+    this.least = this.lb === 'least-connections' && this.routable.length >= INDEX_FROM ? (this.leastIndex ??= new LeastLoaded()) : null;
+    this.least?.reset(this.routable, this.outstanding, this.n);
+  }
+
   /** Recomputes the routing set after a change of instances or health. */
   private rebuild(): void {
     this.routable = [];
     for (let i = 0; i < this.n; i++) if (this.state[i] === READY && this.up[i]) this.routable.push(i);
     this.ringStale = true;
+    this.indexLoads();
   }
 
   /** Brings the ring in line with the routing set: drops the points of instances that left, merges in those that joined. */

@@ -125,7 +125,8 @@ export class Service {
     } else {
       return this.refuse(id, 'rejected');
     }
-    g.outstanding[i]++;
+    const inFlight = ++g.outstanding[i];
+    if (g.least !== null) g.least.set(i, inFlight);
     g.outstandingArea.add(now, 1);
     return true;
   }
@@ -182,9 +183,10 @@ export class Service {
     const g = this.group;
     const now = this.engine.nowMs;
     const i = this.reqs.instance[id];
-    g.outstanding[i]--;
+    const inFlight = --g.outstanding[i];
+    if (g.least !== null) g.least.set(i, inFlight);
     g.outstandingArea.add(now, -1);
-    if (g.outstanding[i] === 0) this.instanceIdle(i);
+    if (inFlight === 0) this.instanceIdle(i);
   }
 
   /**
