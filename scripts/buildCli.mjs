@@ -4,7 +4,7 @@
  * command starts without tsx. Run by `npm install` (prepare) and `npm run build:cli`;
  * `node scripts/buildCli.mjs <outdir>` writes elsewhere (the tests do).
  */
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -12,6 +12,8 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = process.argv[2] ?? join(root, 'dist-cli');
 
+// Chunks have hashed names: those of an earlier build would pile up beside the new ones.
+rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
 await build({
   entryPoints: [join(root, 'simulation/cli.ts'), join(root, 'simulation/study/nodeWorker.ts')],
   bundle: true,

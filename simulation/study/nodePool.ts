@@ -38,7 +38,9 @@ const IN_FLIGHT = 2;
  * of CPU, against 0.23 s more on the workers' threads when they compile themselves, and the
  * sweep's wall time fell by 7%. With a core to spare (the default, one per core less one), the
  * compiler keeps its background threads. The flag is read when an isolate starts: it changes the
- * workers started after it, and no result (compiled code computes the same numbers).
+ * workers started after it, and no result (compiled code computes the same numbers). It stays set
+ * for the rest of the process (the CLI runs one study per process); it is not turned back on,
+ * since V8 may read it again in isolates already started, which were set up without it.
  */
 function compileOnWorkerThreads(workers: number): void {
   if (workers >= availableParallelism()) setFlagsFromString('--no-concurrent-recompilation');

@@ -9,7 +9,7 @@ let changesLoaded: Promise<unknown> | null = null;
 
 parentPort!.on('message', async (job: { index: number; scenario: Scenario }) => {
   try {
-    if (job.scenario.interventions.length > 0) await (changesLoaded ??= import('../changes'));
+    if (job.scenario.interventions.length > 0) await (changesLoaded ??= import('../changes').catch((e: unknown) => ((changesLoaded = null), Promise.reject(e))));
     parentPort!.postMessage({ index: job.index, report: runScenario(job.scenario) });
   } catch (e) {
     parentPort!.postMessage({ index: job.index, error: e instanceof Error ? e.message : String(e) });

@@ -62,7 +62,10 @@ describe('LeastLoaded', () => {
   });
 });
 
-/** 40 query instances, 12 of which crash for 2 s: the routing set goes below INDEX_FROM and back (scan, then index). */
+/**
+ * 40 query instances, 12 of which crash for 2 s: the routing set goes below INDEX_FROM and back
+ * (scan, then index). Then the balancer changes to random and back, and the service grows to 60.
+ */
 function crossing(): Scenario {
   const faults = Array.from({ length: 12 }, (_, i) => [
     { atS: 2, kind: 'crash', target: 'queryService', instance: i },
@@ -75,6 +78,11 @@ function crossing(): Scenario {
     workload: { rps: 4000, writeRatio: 0.05 },
     queryService: { instances: 40, loadBalancer: { algorithm: 'least-connections', healthCheck: { intervalMs: 200, unhealthyAfter: 1, healthyAfter: 1 } } },
     faults: faults.sort((a, b) => a.atS - b.atS),
+    interventions: [
+      { atS: 4.5, set: 'queryService.loadBalancer', value: 'random' },
+      { atS: 5, set: 'queryService.loadBalancer', value: 'least-connections' },
+      { atS: 5.2, set: 'queryService.instances', value: 60 },
+    ],
   });
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.scenario;
@@ -83,21 +91,23 @@ function crossing(): Scenario {
 describe('least-connections in a run', () => {
   it.each([
     ['1,000 instances, crashes, recoveries and a rolling restart', { ...churn('least-connections'), durationS: 6 }, 50_000],
-    ['40 instances, 12 of which crash for 2 s (the index comes and goes)', crossing(), 10_000],
+    ['40 instances, 12 of which crash for 2 s, then random and back, then 60 instances (the index comes and goes)', crossing(), 10_000],
   ])('routes every request where the scan would have: %s', (_, scenario, least) => {
     // Every routing decision of the run, checked against the scan over the group's own routing set and loads.
     const route = InstanceGroup.prototype.route;
     let checked = 0;
     let differed = 0;
+    let wrongIndex = 0;
     const sizes = new Set<boolean>();
     const spy = vi.spyOn(InstanceGroup.prototype, 'route').mockImplementation(function (this: InstanceGroup, key: number) {
-      const inside = this as unknown as { routable: number[]; rr: number };
+      const inside = this as unknown as { routable: number[]; rr: number; least: unknown };
       const ready = [...inside.routable];
       const start = ready.length > 1 ? inside.rr % ready.length : 0;
       const picked = route.call(this, key);
       if (this.algorithm === 'least-connections' && ready.length > 1) {
         checked++;
         sizes.add(ready.length >= INDEX_FROM);
+        if ((inside.least !== null) !== ready.length >= INDEX_FROM) wrongIndex++;
         if (picked !== scan(ready, this.outstanding, start)) differed++;
       }
       return picked;
@@ -109,6 +119,8 @@ describe('least-connections in a run', () => {
     }
     expect(checked).toBeGreaterThan(least);
     expect(differed).toBe(0);
+    // The index is in use exactly for routing sets of INDEX_FROM or more (else the gain is lost unseen).
+    expect(wrongIndex).toBe(0);
     if (scenario.queryService.instances === 40) expect([...sizes].sort()).toEqual([false, true]);
   });
 });

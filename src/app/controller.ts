@@ -297,20 +297,24 @@ export async function change(path: string, value: unknown): Promise<boolean> {
     fieldProblems: problems,
     recorded: r.restarted ? 0 : r.interventions.length - base.interventions.length,
   });
-  // The settings' own chunk, loaded by now: whoever changed a field had it open (or pressed a
-  // scale button, after the first paint).
-  const label = async () => (await import('../components/settings/fieldDefs')).fieldLabel(path);
+  // The field's name as the settings show it, from their chunk (loaded by now in the page: whoever
+  // changed a field had it open, or pressed a scale button after the first paint); the path if it
+  // cannot load. The notice is written only if no other was while it loaded (Reset, a new run).
+  const before = useRunStore.getState().notice;
+  const label = () => import('../components/settings/fieldDefs').then((m) => m.fieldLabel(path), () => path);
+  const say = (notice: string | null) => {
+    if (useRunStore.getState().notice === before) useRunStore.setState({ notice });
+  };
   if (r.restarted) {
     base = r.scenario;
-    let notice: string | null = null;
-    if (started) {
+    if (!started) say(null);
+    else {
       const name = await label();
-      notice = ended ? `The run had ended: a new run started with ${name} changed.` : `${name} cannot change during a run: a new run started with it.`;
+      say(ended ? `The run had ended: a new run started with ${name} changed.` : `${name} cannot change during a run: a new run started with it.`);
     }
-    useRunStore.setState({ notice });
   } else {
     const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    useRunStore.setState({ notice: `${await label()} set to ${shown} at ${r.atS.toFixed(3)} s, recorded as an intervention.` });
+    say(`${await label()} set to ${shown} at ${r.atS.toFixed(3)} s, recorded as an intervention.`);
   }
   return true;
 }

@@ -34,7 +34,8 @@ const api = {
   },
   /** Runs one scenario to its end. */
   async run(scenario: Scenario, withSeries: boolean): Promise<StudyRunResult> {
-    if (scenario.interventions.length > 0) await (changesLoaded ??= import('../../simulation/changes'));
+    // A failed load (a chunk that could not be fetched) fails this run and is tried again by the next.
+    if (scenario.interventions.length > 0) await (changesLoaded ??= import('../../simulation/changes').catch((e: unknown) => ((changesLoaded = null), Promise.reject(e))));
     if (!withSeries) return { report: runScenario(scenario) };
     const windows: WindowStats[] = [];
     return { report: runScenario(scenario, (w) => windows.push(w)), windows };
