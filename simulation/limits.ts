@@ -22,9 +22,11 @@ export interface RunStop {
   reason: string;
 }
 
-/** 1234567 as "1,234,567", the same on every host (no locale). */
+/** 1234567 as "1,234,567" and 10000.5 as "10,000.5", the same on every host (no locale). */
 export function groupDigits(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const [whole, frac] = String(n).split('.');
+  const g = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? g : `${g}.${frac}`;
 }
 
 /** The limits of one run (tests use smaller ones to reach them quickly). */

@@ -3,14 +3,8 @@
  * field in the words people write paths in (`workload.profile[2].atS`), and the default scenario.
  */
 import type { z } from 'zod';
+import { groupDigits } from './limits';
 import { loadBalancerAlgorithms, MAX_DELAY_MS, scenarioSchema, type ParseResult, type Scenario, type ScenarioProblem } from './scenario';
-
-/** A bound as people write it: 10,000,000 (the same on every host, unlike toLocaleString). */
-function grouped(n: number): string {
-  const [whole, frac] = String(n).split('.');
-  const g = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? g : `${g}.${frac}`;
-}
 
 const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
@@ -32,7 +26,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
     case 'too_small':
     case 'too_big': {
       const small = issue.code === 'too_small';
-      const bound = grouped(Number(small ? issue.minimum : issue.maximum));
+      const bound = groupDigits(Number(small ? issue.minimum : issue.maximum));
       if (issue.origin === 'number') {
         if (small) return issue.inclusive ? `must be at least ${bound}` : `must be more than ${bound}`;
         return issue.inclusive ? `must be at most ${bound}` : `must be less than ${bound}`;

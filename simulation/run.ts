@@ -8,6 +8,22 @@ import { buildReport } from './report';
 import type { Scenario } from './scenario';
 import type { Report, WindowStats } from './types';
 
+let changesLoading: Promise<unknown> | null = null;
+
+/**
+ * Resolves once `scenario` can run in a worker that imported only this module: its timed changes
+ * (interventions) need the check of changes, which validates the changed scenario with zod and
+ * registers itself with the engine. It loads with the first scenario that has any; a load that
+ * failed (a chunk that could not be fetched) fails that run and is tried again by the next.
+ */
+export function readyToRun(scenario: Scenario): Promise<unknown> | undefined {
+  if (scenario.interventions.length === 0) return undefined;
+  return (changesLoading ??= import('./changes').catch((e: unknown) => {
+    changesLoading = null;
+    throw e;
+  }));
+}
+
 /**
  * Runs a validated scenario to its end; `onWindow` receives each window of the series. With
  * `drain`, arrivals then stop and the run goes on until nothing is in flight (at most an hour of

@@ -11,7 +11,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Report, Scenario, WindowStats } from '../../simulation/index';
-import { runScenario } from '../../simulation/run';
+import { readyToRun, runScenario } from '../../simulation/run';
 import type { PlanResult, StudyPlan } from '../study/plan';
 import type { StudyResult } from '../study/results';
 
@@ -20,9 +20,6 @@ export interface StudyRunResult {
   /** The run's time series, when asked for (the first seed of each variant of a comparison). */
   windows?: WindowStats[];
 }
-
-/** The check of timed changes (it registers itself with the engine), loaded with the first scenario that has any. */
-let changesLoaded: Promise<unknown> | null = null;
 
 const api = {
   ping: (): true => true,
@@ -34,8 +31,7 @@ const api = {
   },
   /** Runs one scenario to its end. */
   async run(scenario: Scenario, withSeries: boolean): Promise<StudyRunResult> {
-    // A failed load (a chunk that could not be fetched) fails this run and is tried again by the next.
-    if (scenario.interventions.length > 0) await (changesLoaded ??= import('../../simulation/changes').catch((e: unknown) => ((changesLoaded = null), Promise.reject(e))));
+    await readyToRun(scenario);
     if (!withSeries) return { report: runScenario(scenario) };
     const windows: WindowStats[] = [];
     return { report: runScenario(scenario, (w) => windows.push(w)), windows };
