@@ -67,29 +67,35 @@ function csvMeans(csv: string): Map<string, number> {
   return new Map(lines.map((l) => l.split(',')).map((c) => [c[f], Number(c[m])]));
 }
 
+/** Makes the page see `cores` cores and count the study workers it starts (read with `studyWorkersStarted`). */
+async function countStudyWorkers(page: Page, cores: number): Promise<void> {
+  await page.addInitScript((n) => {
+    Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
+    const Native = window.Worker;
+    const w = window as unknown as { studyWorkers: number };
+    w.studyWorkers = 0;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (options?.name === 'study') w.studyWorkers++;
+      }
+    };
+  }, cores);
+}
+
+const studyWorkersStarted = (page: Page) => page.evaluate(() => (window as unknown as { studyWorkers: number }).studyWorkers);
+
 // This machine's two cores give the page one study worker, which also checks and plans the study
 // (loading the validation, and with it the check of the scenario's timed change). Four cores give
 // three workers: two of them start with the engine alone and load that check for the change.
 for (const cores of [2, 4]) {
   test(`replications on ${cores - 1} worker${cores > 2 ? 's' : ''}: the page runs N seeds and its means equal the CLI's exactly`, async ({ lab }) => {
-    // The page sees `cores` cores, and counts the study workers it starts.
-    await lab.page.addInitScript((n) => {
-      Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
-      const Native = window.Worker;
-      const w = window as unknown as { studyWorkers: number };
-      w.studyWorkers = 0;
-      window.Worker = class extends Native {
-        constructor(url: string | URL, options?: WorkerOptions) {
-          super(url, options);
-          if (options?.name === 'study') w.studyWorkers++;
-        }
-      };
-    }, cores);
+    await countStudyWorkers(lab.page, cores);
     const study = await openOnScenario(lab);
     await study.replications(3);
     await study.runToEnd();
     await expect(study.progress).toContainText('3 of 3 runs');
-    expect(await lab.page.evaluate(() => (window as unknown as { studyWorkers: number }).studyWorkers)).toBe(cores - 1);
+    expect(await studyWorkersStarted(lab.page)).toBe(cores - 1);
     const table = study.results.getByRole('table');
     await expect(table.getByRole('columnheader', { name: 'Mean ± 95% interval' })).toBeVisible();
     await expect(table.getByRole('rowheader', { name: 'queries.latencyMs.p99' })).toBeVisible();
@@ -176,6 +182,32 @@ test('sweep: a figure against the field with its interval band, and cost beside 
   await other.getByRole('img').focus();
   await lab.page.keyboard.press('ArrowLeft');
   await expect(other).toContainText('queryService.instances = 3:');
+  expect(lab.consoleErrors).toEqual([]);
+});
+
+test('the next study runs on the last one\'s workers, already compiled, and gives the same figures', async ({ lab }) => {
+  await countStudyWorkers(lab.page, 4);
+  const study = await openOnScenario(lab);
+  await study.replications(3);
+  await study.runToEnd();
+  await expect(study.progress).toContainText('3 of 3 runs');
+  const first = await study.download('Export CSV');
+  const studyWorkers = () => lab.page.workers().filter((w) => /studyWorker/.test(w.url())).length;
+  // The study is over and its three workers wait for the next one.
+  expect(await studyWorkersStarted(lab.page)).toBe(3);
+  expect(studyWorkers()).toBe(3);
+  // The status reads "done" from the study before: the progress tells when this one has run.
+  await study.replications(4);
+  await study.run();
+  await expect(study.progress).toContainText('4 of 4 runs', { timeout: 60_000 });
+  await expect(study.status).toHaveText('done');
+  await study.replications(3);
+  await study.run();
+  await expect(study.progress).toContainText('3 of 3 runs', { timeout: 60_000 });
+  await expect(study.status).toHaveText('done');
+  expect(await studyWorkersStarted(lab.page)).toBe(3);
+  // Compiled code computes the same numbers: every figure equals the first study's, to the last digit.
+  expect(await study.download('Export CSV')).toBe(first);
   expect(lab.consoleErrors).toEqual([]);
 });
 

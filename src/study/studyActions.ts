@@ -10,6 +10,35 @@ import { useStudyStore, type StudyState } from './studyStore';
 
 let pool: StudyPool | null = null;
 
+/**
+ * How long a study's workers stay after it, idle, for the next study. A worker's first runs are
+ * slow while the browser compiles the engine (a default run takes several times its later cost):
+ * a warm pool starts the next study at full speed. Cancelling, or a worker's failure, stops them.
+ */
+const WARM_MS = 120_000;
+let warm: StudyPool | null = null;
+let warmTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** The idle pool of the last study, if it is still there, or a new one. */
+function takePool(): StudyPool {
+  if (warmTimer !== null) clearTimeout(warmTimer);
+  warmTimer = null;
+  const p = warm ?? new StudyPool();
+  warm = null;
+  return p;
+}
+
+/** Keeps a pool whose study ended well for the next study, for `WARM_MS`. */
+function keepWarm(p: StudyPool): void {
+  warm?.close();
+  warm = p;
+  warmTimer = setTimeout(() => {
+    if (warm === p) warm = null;
+    warmTimer = null;
+    p.close();
+  }, WARM_MS);
+}
+
 /** The study as the panel defines it, on `scenario`. */
 function definitionOf(s: StudyState, scenario: unknown): StudyDef {
   const def: StudyDef = { study: 1, kind: s.kind, replications: s.replications, scenario };
@@ -36,11 +65,13 @@ export async function runStudy(): Promise<void> {
   }
   useStudyStore.setState({ status: 'preparing', problems: [], notice: null, done: 0, total: 0, result: null });
   pool?.cancel();
-  const mine = new StudyPool();
+  const mine = takePool();
   pool = mine;
+  let workersOk = false;
   try {
     const planned = await mine.prepare(JSON.stringify(def));
     if (!planned.ok) {
+      workersOk = true;
       useStudyStore.setState({ status: 'failed', problems: planned.problems });
       return;
     }
@@ -56,14 +87,17 @@ export async function runStudy(): Promise<void> {
       results.map((r) => r.report),
       results.map((r) => r.windows),
     );
+    workersOk = true;
     if (pool === mine) useStudyStore.setState({ status: 'done', result });
   } catch (e) {
     if (pool !== mine) return;
     const st = useStudyStore.getState();
     if (st.status !== 'cancelled') useStudyStore.setState({ status: 'failed', problems: [(e as Error).message] });
   } finally {
-    mine.close();
     if (pool === mine) pool = null;
+    // Kept only if nothing cancelled or replaced it meanwhile (cancelling terminated it already).
+    if (workersOk && !mine.cancelled && pool === null) keepWarm(mine);
+    else mine.close();
   }
 }
 

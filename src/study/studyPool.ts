@@ -29,13 +29,18 @@ interface Slot {
 
 export class StudyPool {
   private slots: Slot[] = [];
-  private cancelled = false;
+  private stopped = false;
   private failure: ((e: Error) => void)[] = [];
 
   constructor(
     private readonly size = defaultWorkerCount(),
     private readonly factory: StudyWorkerFactory = defaultFactory,
   ) {}
+
+  /** Whether `cancel()` was called: its workers are gone. */
+  get cancelled(): boolean {
+    return this.stopped;
+  }
 
   /** The workers started so far (for the panel's progress line). */
   get workers(): number {
@@ -85,21 +90,21 @@ export class StudyPool {
     await Promise.all(
       Array.from({ length: IN_FLIGHT * n }, async (_, i) => {
         const s = this.slot(i % n);
-        while (!this.cancelled && next < jobs.length) {
+        while (!this.stopped && next < jobs.length) {
           const index = next++;
           results[index] = await Promise.race([s.remote.run(jobs[index], series.has(index)), s.failed]);
-          if (this.cancelled) return;
+          if (this.stopped) return;
           onDone(++done);
         }
       }),
     );
-    if (this.cancelled) throw new Error('cancelled');
+    if (this.stopped) throw new Error('cancelled');
     return results;
   }
 
   /** Terminates every worker; calls in flight reject. */
   cancel(): void {
-    this.cancelled = true;
+    this.stopped = true;
     this.close(new Error('cancelled'));
   }
 
