@@ -72,12 +72,16 @@ async function countStudyWorkers(page: Page, cores: number): Promise<void> {
   await page.addInitScript((n) => {
     Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
     const Native = window.Worker;
-    const w = window as unknown as { studyWorkers: number };
+    const w = window as unknown as { studyWorkers: number; studyWorkerList: Worker[] };
     w.studyWorkers = 0;
+    w.studyWorkerList = [];
     window.Worker = class extends Native {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
-        if (options?.name === 'study') w.studyWorkers++;
+        if (options?.name === 'study') {
+          w.studyWorkers++;
+          w.studyWorkerList.push(this);
+        }
       }
     };
   }, cores);
@@ -208,6 +212,27 @@ test('the next study runs on the last one\'s workers, already compiled, and give
   expect(await studyWorkersStarted(lab.page)).toBe(3);
   // Compiled code computes the same numbers: every figure equals the first study's, to the last digit.
   expect(await study.download('Export CSV')).toBe(first);
+
+  // An idle worker that fails: the next study starts new workers, and runs.
+  await lab.page.evaluate(() => {
+    const list = (window as unknown as { studyWorkerList: Worker[] }).studyWorkerList;
+    list[list.length - 1].dispatchEvent(new ErrorEvent('error', { message: 'failed while idle' }));
+  });
+  await study.replications(4);
+  await study.run();
+  await expect(study.progress).toContainText('4 of 4 runs', { timeout: 60_000 });
+  await expect(study.status).toHaveText('done');
+  expect(await studyWorkersStarted(lab.page)).toBe(6);
+  await expect.poll(studyWorkers).toBe(3);
+
+  // Cancel stops the workers of a study that runs on the last one's.
+  await study.replications(100);
+  await study.run();
+  await expect(study.status).toHaveText('running');
+  await study.panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(study.status).toHaveText('cancelled');
+  await expect.poll(studyWorkers).toBe(0);
+  expect(await studyWorkersStarted(lab.page)).toBe(6);
   expect(lab.consoleErrors).toEqual([]);
 });
 

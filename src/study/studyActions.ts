@@ -13,24 +13,33 @@ let pool: StudyPool | null = null;
 /**
  * How long a study's workers stay after it, idle, for the next study. A worker's first runs are
  * slow while the browser compiles the engine (a default run takes several times its later cost):
- * a warm pool starts the next study at full speed. Cancelling, or a worker's failure, stops them.
+ * a warm pool starts the next study at full speed. Cancelling a study stops its workers at once;
+ * a pool whose worker failed is not reused.
  */
 const WARM_MS = 120_000;
 let warm: StudyPool | null = null;
 let warmTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** The idle pool of the last study, if it is still there, or a new one. */
-function takePool(): StudyPool {
+/** Forgets the idle pool, if any, and its timer; returns it. */
+function unwarm(): StudyPool | null {
   if (warmTimer !== null) clearTimeout(warmTimer);
   warmTimer = null;
-  const p = warm ?? new StudyPool();
+  const p = warm;
   warm = null;
   return p;
 }
 
+/** The idle pool of the last study, unless a worker of it failed while idle, or a new one. */
+function takePool(): StudyPool {
+  const p = unwarm();
+  if (p && !p.broken) return p;
+  p?.close();
+  return new StudyPool();
+}
+
 /** Keeps a pool whose study ended well for the next study, for `WARM_MS`. */
 function keepWarm(p: StudyPool): void {
-  warm?.close();
+  unwarm()?.close();
   warm = p;
   warmTimer = setTimeout(() => {
     if (warm === p) warm = null;

@@ -42,6 +42,9 @@ export class StudyPool {
     return this.stopped;
   }
 
+  /** Whether a worker failed (an error, or a message that could not be read): the pool is not to be reused. */
+  broken = false;
+
   /** The workers started so far (for the panel's progress line). */
   get workers(): number {
     return this.slots.length;
@@ -55,9 +58,13 @@ export class StudyPool {
       failed.catch(() => {}); // observed by whichever call races it
       worker.addEventListener('error', (e) => {
         e.preventDefault();
+        this.broken = true;
         fail(new Error(`a study worker failed${e.message ? `: ${e.message}` : ''}`));
       });
-      worker.addEventListener('messageerror', () => fail(new Error('a study worker sent a message that could not be read')));
+      worker.addEventListener('messageerror', () => {
+        this.broken = true;
+        fail(new Error('a study worker sent a message that could not be read'));
+      });
       this.failure.push(fail);
       this.slots.push({ worker, remote: Comlink.wrap<StudyWorkerApi>(worker), failed });
     }
