@@ -12,7 +12,7 @@
 import os from 'node:os';
 import { runScenario } from '../index';
 import { bareMm1, bareMm1Kept } from './bare';
-import { cpuSeconds, fmt, median } from './measures';
+import { cpuSeconds, fmt, median, rangeOf } from './measures';
 import { SCENARIOS } from './scenarios';
 
 const engineRate = (durationS: number) => {
@@ -34,16 +34,15 @@ for (let i = 0; i < 7; i++) {
   kept.push(2_000_000 / cpuSeconds(() => bareMm1Kept(2_000_000)));
   engine.push(engineRate(2500));
 }
-const range = (xs: number[]) => `range ${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}`;
 const ratios = engine.map((e, i) => e / bare[i]);
 console.log(
   `mm1 against a bare event loop: engine ${fmt(median(engine))} customers per CPU second, bare loop ${fmt(median(bare))}: ` +
-    `${median(ratios).toFixed(2)} of the bare loop (${range(ratios)}; target >= 0.6; load average ${os.loadavg()[0].toFixed(2)})`,
+    `${median(ratios).toFixed(2)} of the bare loop (${rangeOf(ratios)}; target >= 0.6; load average ${os.loadavg()[0].toFixed(2)})`,
 );
 const keptRatios = kept.map((k, i) => k / bare[i]);
 const engineToKept = engine.map((e, i) => e / kept[i]);
 console.log(
   `mm1, where the gap is: the bare loop keeping the engine's books (histograms, time integrals, windows) runs ${fmt(median(kept))} ` +
-    `customers per CPU second, ${median(keptRatios).toFixed(2)} of the bare loop (${range(keptRatios)}); the engine runs ` +
-    `${median(engineToKept).toFixed(2)} of that (${range(engineToKept)})`,
+    `customers per CPU second, ${median(keptRatios).toFixed(2)} of the bare loop (${rangeOf(keptRatios)}); the engine runs ` +
+    `${median(engineToKept).toFixed(2)} of that (${rangeOf(engineToKept)})`,
 );

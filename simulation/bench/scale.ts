@@ -8,7 +8,7 @@ import { loadBalancerAlgorithms, type LoadBalancerAlgorithm } from '../scenario'
 import { runScenario, parseScenario, type Scenario } from '../index';
 import { InstanceGroup } from '../model/instanceGroup';
 import { stream } from '../engine/random';
-import { median } from './measures';
+import { median, rangeOf } from './measures';
 
 export function churn(lb: LoadBalancerAlgorithm): Scenario {
   const faults = [];
@@ -57,7 +57,7 @@ export function benchScale(): void {
     const ms = median(rounds.map((r) => r.get(lb)!));
     console.log(
       `scale: 1,000 instances, rolling restart and 400 faults, ${lb}: ${ms.toFixed(0)} ms, ${median(ratios).toFixed(2)}x round-robin ` +
-        `(median of 5 rounds, range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}; target <= 3x)`,
+        `(median of 5 rounds, ${rangeOf(ratios)}; target <= 3x)`,
     );
   }
   const cfg = churn('round-robin').queryService;

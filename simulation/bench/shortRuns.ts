@@ -10,7 +10,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultScenario, runScenario } from '../index';
 import { bundleForNode } from './bundle';
-import { cpuSeconds, median } from './measures';
+import { cpuSeconds, median, rangeOf } from './measures';
 
 const load = () => os.loadavg()[0].toFixed(2);
 
@@ -84,7 +84,7 @@ export async function benchWorkers(): Promise<void> {
     console.log(
       `replications: a sweep of 10 points x 20 replications (200 runs of the default 60 s scenario) with the prebuilt command: ` +
         `1 worker ${median(one).toFixed(0)} ms, 2 workers ${median(two).toFixed(0)} ms (medians): ${ratio.toFixed(2)}x, median of 5 pairs ` +
-        `(range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}; target >= 1.7x; ${os.availableParallelism()} cores, load average ${load()})`,
+        `(${rangeOf(ratios)}; target >= 1.7x; ${os.availableParallelism()} cores, load average ${load()})`,
     );
     // The machine's own ceiling: the bare loop shared out the same way (bareScaling.ts).
     await bundleForNode({ entryPoints: ['simulation/bench/bareScaling.ts', 'simulation/bench/bareWorker.ts'], outdir: dir });

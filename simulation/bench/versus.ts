@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from './bundle';
-import { fmt, median } from './measures';
+import { fmt, median, rangeOf } from './measures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SCENARIO_NAMES = ['mm1', 'cqrs'] as const;
@@ -77,7 +77,7 @@ export async function benchVersus(revision: string, pairs = 7, durationS = 1500)
       const ratios = news.map((n, i) => n / olds[i]);
       console.log(
         `versus ${revision}, ${scenario}: this tree ${fmt(median(news))}, ${revision} ${fmt(median(olds))} simulated requests per CPU second; ` +
-          `this tree / ${revision}: median ${median(ratios).toFixed(3)} of ${pairs} pairs (range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}; target >= 0.95)`,
+          `this tree / ${revision}: median ${median(ratios).toFixed(3)} of ${pairs} pairs (${rangeOf(ratios)}; target >= 0.95)`,
       );
     }
     return true;

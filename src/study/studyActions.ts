@@ -76,11 +76,9 @@ export async function runStudy(): Promise<void> {
   pool?.cancel();
   const mine = takePool();
   pool = mine;
-  let workersOk = false;
   try {
     const planned = await mine.prepare(JSON.stringify(def));
     if (!planned.ok) {
-      workersOk = true;
       useStudyStore.setState({ status: 'failed', problems: planned.problems });
       return;
     }
@@ -96,7 +94,6 @@ export async function runStudy(): Promise<void> {
       results.map((r) => r.report),
       results.map((r) => r.windows),
     );
-    workersOk = true;
     if (pool === mine) useStudyStore.setState({ status: 'done', result });
   } catch (e) {
     if (pool !== mine) return;
@@ -104,8 +101,8 @@ export async function runStudy(): Promise<void> {
     if (st.status !== 'cancelled') useStudyStore.setState({ status: 'failed', problems: [(e as Error).message] });
   } finally {
     if (pool === mine) pool = null;
-    // Kept only if nothing cancelled or replaced it meanwhile (cancelling terminated it already).
-    if (workersOk && !mine.cancelled && pool === null) keepWarm(mine);
+    // Kept unless a worker failed, or the study was cancelled (its workers are gone) or replaced.
+    if (!mine.broken && !mine.cancelled && pool === null) keepWarm(mine);
     else mine.close();
   }
 }

@@ -29,21 +29,16 @@ interface Slot {
 
 export class StudyPool {
   private slots: Slot[] = [];
-  private stopped = false;
+  /** Whether `cancel()` was called: its workers are gone. */
+  cancelled = false;
+  /** Whether a worker failed (an error, or a message that could not be read): the pool is not to be reused. */
+  broken = false;
   private failure: ((e: Error) => void)[] = [];
 
   constructor(
     private readonly size = defaultWorkerCount(),
     private readonly factory: StudyWorkerFactory = defaultFactory,
   ) {}
-
-  /** Whether `cancel()` was called: its workers are gone. */
-  get cancelled(): boolean {
-    return this.stopped;
-  }
-
-  /** Whether a worker failed (an error, or a message that could not be read): the pool is not to be reused. */
-  broken = false;
 
   /** The workers started so far (for the panel's progress line). */
   get workers(): number {
@@ -97,21 +92,21 @@ export class StudyPool {
     await Promise.all(
       Array.from({ length: IN_FLIGHT * n }, async (_, i) => {
         const s = this.slot(i % n);
-        while (!this.stopped && next < jobs.length) {
+        while (!this.cancelled && next < jobs.length) {
           const index = next++;
           results[index] = await Promise.race([s.remote.run(jobs[index], series.has(index)), s.failed]);
-          if (this.stopped) return;
+          if (this.cancelled) return;
           onDone(++done);
         }
       }),
     );
-    if (this.stopped) throw new Error('cancelled');
+    if (this.cancelled) throw new Error('cancelled');
     return results;
   }
 
   /** Terminates every worker; calls in flight reject. */
   cancel(): void {
-    this.stopped = true;
+    this.cancelled = true;
     this.close(new Error('cancelled'));
   }
 
