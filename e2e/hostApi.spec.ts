@@ -166,10 +166,11 @@ test('a stranger origin embedding the lab gets nothing back and changes nothing'
 test('embed.html documents the protocol and its demo host drives the frame', async ({ page }) => {
   await page.goto('/embed.html');
   await expect(page.getByRole('heading', { name: 'The protocol (version 1)' })).toBeVisible();
+  await expect(page.getByText(/the frame sends it once the lab, example or link its address names has loaded/)).toBeVisible();
   const log = page.locator('#demo-log');
   await expect(log).toContainText('cqrs-lab:ready');
   await page.getByRole('button', { name: 'Load a 20 s scenario' }).click();
-  await expect(log).toContainText('"result":{"name":"demo from the host page"}');
+  await expect(log).toContainText('"result":{"name":"demo from the host page","state":{"status":"ready"');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.frameLocator('#demo-frame').getByRole('status', { name: 'Run status' })).toHaveText('running');
   await expect(log).toContainText('"type":"cqrs-lab:progress","version":1,"status":"running"');

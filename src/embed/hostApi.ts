@@ -96,12 +96,15 @@ export async function start(booted: Promise<void> = Promise.resolve()): Promise<
   sendHeight();
 }
 
+/** The fields a host may set, a group of fields (`queryService.autoscaling`) aside: its fields are listed one by one. */
+const SETTABLE = FIELDS.filter((f) => f.kind !== 'group').map((f) => f.path);
+
 /**
  * The frame's state as a host sees it: the run, the scenario's name, the open lab and example,
- * the locked fields, and the value of every field a host may `set` (or of those asked for; null
- * where the scenario has none).
+ * the locked fields, and the value of every field a host may `set` (groups aside, or of those
+ * asked for; null where the scenario has none).
  */
-export function frameState(paths: readonly string[] = FIELDS.map((f) => f.path)) {
+export function frameState(paths: readonly string[] = SETTABLE) {
   const s = useRunStore.getState();
   const sc = useScenarioStore.getState();
   return {
