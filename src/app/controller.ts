@@ -9,6 +9,7 @@ import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import type { RunUpdate, Speed } from '../worker/runner';
 import type { LinkRead } from '../lib/shareLink';
+import type { FieldGuard } from '../embed/locks';
 import { withoutEmbedOptions } from '../embed/embedOptions';
 
 // Saving and sharing load when first used: the first screen needs neither.
@@ -126,20 +127,7 @@ async function ensureWorker(): Promise<void> {
   await bridge.call('setSpeed', useRunStore.getState().speed);
 }
 
-/**
- * Fields the page may not let the learner change (embed mode's `lock=`, src/embed/locks.ts). The
- * controller is where every scenario and every change enters the page, so the locks are kept here.
- */
-export interface FieldGuard {
-  /** The locked paths. */
-  readonly paths: readonly string[];
-  /** Whether a change of `path` would change a locked field. */
-  locked(path: string): boolean;
-  /** The locked fields take their values from `s` (the address's own scenario, or the host page's). */
-  pin(s: Scenario): void;
-  /** `s` with the locked fields put back to their values (and changes recorded for them dropped), and what was put back; null when nothing was. */
-  enforce(s: Scenario): { scenario: Scenario; kept: string[] } | null;
-}
+/** Embed mode's `lock=` (src/embed/locks.ts): every scenario and change enters the page here, so the locks are kept here. */
 let guard: FieldGuard | null = null;
 
 /** Starts keeping these locks (main.tsx, in embed mode with `lock=`). */

@@ -7,7 +7,21 @@
  */
 import type { Scenario } from '../../simulation/index';
 import { fieldAt, getField, withField } from '../../simulation/fields';
-import type { FieldGuard } from '../app/controller';
+
+/**
+ * Fields the page may not let the learner change (embed mode's `lock=`), as the controller
+ * (src/app/controller.ts) keeps them.
+ */
+export interface FieldGuard {
+  /** The locked paths. */
+  readonly paths: readonly string[];
+  /** Whether a change of `path` would change a locked field. */
+  locked(path: string): boolean;
+  /** The locked fields take their values from `s` (the address's own scenario, or the host page's). */
+  pin(s: Scenario): void;
+  /** `s` with the locked fields put back to their values (and changes recorded for them dropped), and what was put back; null when nothing was. */
+  enforce(s: Scenario): { scenario: Scenario; kept: string[] } | null;
+}
 
 /** Two paths overlap when one is the other or holds it (`queryService.autoscaling` holds `queryService.autoscaling.max`). */
 const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
