@@ -64,6 +64,22 @@ async function reply(page: Page, id: unknown): Promise<Msg> {
   return found!;
 }
 
+/**
+ * Counts, in the frame, the messages that reach it from its parent. The host API's listener was
+ * added first, so it has handled (and, from a stranger, dropped) every message counted: the test
+ * waits on that count, not on time.
+ */
+async function countMessages(page: Page): Promise<() => Promise<number>> {
+  const frame = page.frames().find((f) => f !== page.mainFrame())!;
+  await expect(page.frameLocator('#lab').locator('html[data-host-api="listening"]')).toBeAttached();
+  await frame.evaluate(() => {
+    const w = window as unknown as { seen: number };
+    w.seen = 0;
+    addEventListener('message', (e) => e.source === window.parent && w.seen++);
+  });
+  return () => frame.evaluate(() => (window as unknown as { seen: number }).seen);
+}
+
 test('the host loads a scenario, sets a field, plays it, and receives progress, the finish, the report and the height', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -97,7 +113,8 @@ test('the host loads a scenario, sets a field, plays it, and receives progress, 
   // "Share link" in the frame (under "More" in the compact page) tells the host the link (and leaves the frame's address alone).
   await page.frameLocator('#lab').getByRole('button', { name: 'More' }).click();
   await page.frameLocator('#lab').getByRole('button', { name: 'Share link' }).click();
-  await expect.poll(async () => (await got(page)).find((m) => m.type === 'cqrs-lab:link')?.url).toMatch(/\?embed=1#s=2\.[\w-]+$/);
+  // The link opens the normal page in a tab of its own: the frame's embed options stay behind.
+  await expect.poll(async () => (await got(page)).find((m) => m.type === 'cqrs-lab:link')?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=2\.[\w-]+$/);
   expect(new URL(page.frames()[1].url()).hash).toBe('');
 
   const heights = all.filter((m) => m.type === 'cqrs-lab:height');
@@ -135,12 +152,12 @@ test('a stranger origin embedding the lab gets nothing back and changes nothing'
   await page.goto(strangerOrigin);
   const frame = page.frameLocator('#lab');
   await expect(frame.getByRole('status', { name: 'Run status' })).toHaveText('ready');
+  const seen = await countMessages(page);
   for (const [i, type] of ['load', 'play', 'getReport', 'getState', 'set'].entries()) {
     await send(page, { type: `cqrs-lab:${type}`, version: 1, id: i, scenario: { version: 1, name: 'stranger' }, path: 'queryService.instances', value: 9 });
   }
   await send(page, 'garbage');
-  // Long enough for any answer or a run to show (replies to the host above come within milliseconds).
-  await page.waitForTimeout(2000);
+  await expect.poll(seen).toBe(6);
   expect(await got(page)).toEqual([]);
   await expect(frame.getByRole('status', { name: 'Run status' })).toHaveText('ready');
   await expect(frame.getByRole('status', { name: 'Simulated time' })).toHaveText(/^0/);
@@ -149,10 +166,11 @@ test('a stranger origin embedding the lab gets nothing back and changes nothing'
 test('embed.html documents the protocol and its demo host drives the frame', async ({ page }) => {
   await page.goto('/embed.html');
   await expect(page.getByRole('heading', { name: 'The protocol (version 1)' })).toBeVisible();
+  await expect(page.getByText(/the frame sends it once the lab, example or link its address names has loaded/)).toBeVisible();
   const log = page.locator('#demo-log');
   await expect(log).toContainText('cqrs-lab:ready');
   await page.getByRole('button', { name: 'Load a 20 s scenario' }).click();
-  await expect(log).toContainText('"result":{"name":"demo from the host page"}');
+  await expect(log).toContainText('"result":{"name":"demo from the host page","state":{"status":"ready"');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.frameLocator('#demo-frame').getByRole('status', { name: 'Run status' })).toHaveText('running');
   await expect(log).toContainText('"type":"cqrs-lab:progress","version":1,"status":"running"');
@@ -172,8 +190,9 @@ test('across origins, the host opens a lab, plays it and hears its result; a str
   const stranger = await page.context().newPage();
   await stranger.goto(strangerOrigin);
   await expect(stranger.frameLocator('#lab').getByRole('status', { name: 'Run status' })).toHaveText('ready');
+  const seen = await countMessages(stranger);
   await send(stranger, { type: 'cqrs-lab:loadLab', version: 1, id: 'x', lab: 'q1' });
-  await stranger.waitForTimeout(2000);
+  await expect.poll(seen).toBe(1);
   expect(await got(stranger)).toEqual([]);
   await expect(stranger.frameLocator('#lab').getByRole('heading', { name: /^Lab 1 of 10:/ })).toHaveCount(0);
 });

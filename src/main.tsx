@@ -1,4 +1,5 @@
-import { init, failWorkerForTest, linksHandledForTest, play, setSpeed } from './app/controller';
+import { init, failWorkerForTest, guardFields, linksHandledForTest, pinLockedFields, play, setSpeed } from './app/controller';
+import { isLabId } from './labs/labTypes';
 import { applyEmbedLayout, embedOptions } from './embed/embedOptions';
 import { useRunStore } from './state/runStore';
 import { useUiStore } from './state/uiStore';
@@ -12,35 +13,57 @@ const exampleId = params.get('example');
 // example's notes are shown beside a linked scenario); without one, an example or a lab loads its own.
 const hadLink = location.hash.length > 1;
 const lab = params.get('lab');
-// A damaged link says so, and what is shown instead: the example's or the lab's own scenario.
-const fallback =
-  exampleId !== null ? "the example's own scenario is shown instead" : lab !== null ? "the lab's own scenario is shown instead" : 'the built-in scenario is shown instead';
+// A damaged link says so, and what is shown instead: what loads after it. A lab loads last, so a
+// real lab's scenario is what shows; else a real example's; else the built-in scenario.
+const fallback = async (): Promise<string> => {
+  if (isLabId(lab)) return "the lab's own scenario is shown instead";
+  if (exampleId !== null && (await import('./examples/exampleActions')).isExampleId(exampleId)) return "the example's own scenario is shown instead";
+  return 'the built-in scenario is shown instead';
+};
 // What the page says about a link that did not load stays said once the example or lab has loaded
-// its own scenario (their loading says "Loaded …" otherwise).
-const keepingLinkNotice = async <T,>(linked: boolean, load: () => Promise<T>): Promise<T> => {
+// its own scenario (their loading says "Loaded …" otherwise); what an example that failed says is added.
+const keepingLinkNotice = async <T,>(linked: boolean, load: () => Promise<T>, failure: (r: T) => string | null): Promise<T> => {
   const notice = hadLink && !linked ? useRunStore.getState().notice : null;
   const result = await load();
-  if (notice !== null) useRunStore.setState({ notice });
+  const failed = failure(result);
+  if (notice !== null) useRunStore.setState({ notice: failed === null ? notice : `${notice} ${failed}` });
   return result;
 };
 // ?example=<id>: the example loads once the worker is up (over a link that loaded, only its notes). Autoplay waits for it.
 const initialized = init(fallback);
 const started = initialized.then(async (linked) => {
-  if (exampleId !== null) await keepingLinkNotice(linked, async () => (await import('./examples/exampleActions')).loadExample(exampleId, { keepScenario: linked }));
+  if (exampleId !== null) {
+    await keepingLinkNotice(
+      linked,
+      async () => (await import('./examples/exampleActions')).loadExample(exampleId, { keepScenario: linked }),
+      (r) => (r.ok ? null : r.message),
+    );
+  }
   return linked;
 });
-// `?lab=q3` opens a lab: its code and data load after the first screen.
+// `?lab=q3` opens a lab: its code and data load after the first screen. (An unknown lab is said in the lab's panel.)
 const labOpened =
-  lab === null ? started : started.then((linked) => keepingLinkNotice(linked, async () => (await import('./labs/labActions')).openLab(lab, { load: !linked })));
+  lab === null ? started : started.then((linked) => keepingLinkNotice(linked, async () => (await import('./labs/labActions')).openLab(lab, { load: !linked }), () => null));
+// `lock=`: the locked fields keep the values the address's own scenario gives them, from the moment it has loaded.
+const locksKept =
+  embed && embed.locked.length > 0
+    ? Promise.all([import('./embed/locks'), labOpened]).then(([m]) => (guardFields(m.fieldLocks(embed.locked)), pinLockedFields()))
+    : Promise.resolve();
+/** The page is on what its address asked for (link, example, lab, locks): the host API answers from then on. */
+const booted = Promise.all([labOpened, locksKept]).then(
+  () => undefined,
+  () => undefined,
+);
 if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
   if (embed.speed !== null) void setSpeed(embed.speed);
   if (embed.charts.length > 0) void import('./labs/highlight').then((m) => m.showOnlyCharts(embed.charts));
   if (embed.locked.length > 0) void import('./labs/highlight').then((m) => m.hideScaleButtons(embed.locked));
-  if (embed.autoplay) void labOpened.then(play);
+  if (embed.autoplay) void booted.then(play);
 }
 // In a frame, the host API (src/embed) loads after the first screen: a page on its own never fetches it.
-if (window.self !== window.top) void import('./embed/hostApi').then((m) => m.start());
+// It says `ready`, and obeys the host, only once the address's own lab, example or link has loaded.
+if (window.self !== window.top) void import('./embed/hostApi').then((m) => m.start(booted));
 // Browser tests reach the worker's failure hook only when the page is opened with ?test-hooks.
 if (new URLSearchParams(location.search).has('test-hooks')) {
   (window as unknown as { labTest: object }).labTest = { failWorker: failWorkerForTest, linksHandled: linksHandledForTest };

@@ -9,6 +9,8 @@ import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import type { RunUpdate, Speed } from '../worker/runner';
 import type { LinkRead } from '../lib/shareLink';
+import type { FieldGuard } from '../embed/locks';
+import { withoutEmbedOptions } from '../embed/embedOptions';
 
 // Saving and sharing load when first used: the first screen needs neither.
 const exportCode = () => Promise.all([import('../lib/download'), import('../lib/shareLink')]).then(([d, s]) => ({ ...d, ...s }));
@@ -125,6 +127,27 @@ async function ensureWorker(): Promise<void> {
   await bridge.call('setSpeed', useRunStore.getState().speed);
 }
 
+/** Embed mode's `lock=` (src/embed/locks.ts): every scenario and change enters the page here, so the locks are kept here. */
+let guard: FieldGuard | null = null;
+
+/** Starts keeping these locks (main.tsx, in embed mode with `lock=`). */
+export function guardFields(g: FieldGuard): void {
+  guard = g;
+}
+
+/** The paths the course page locked (none outside embed mode). */
+export const lockedFields = (): readonly string[] => guard?.paths ?? [];
+
+/** The locks' values are taken from the scenario now loaded (once the address's own lab, example or link has loaded). */
+export function pinLockedFields(): void {
+  guard?.pin(useScenarioStore.getState().scenario);
+}
+
+/** Who asks: the learner (the default: locks hold) or the host page (its commands set locked fields). */
+export interface Asker {
+  host?: boolean;
+}
+
 /** Clears what belonged to the previous run or worker (the new run's updates bring the rest). */
 function clearRun(): void {
   useRunStore.setState({ error: null, notice: null });
@@ -133,9 +156,10 @@ function clearRun(): void {
 /**
  * Starts the worker and loads the address's link; resolves once the page is on its first
  * scenario, with whether that is the link's (false: no link, or a damaged one; `fallback` then
- * says, in the notice, what is shown instead).
+ * says, in the notice, what is shown instead: asked only then, since it may have to look the
+ * address's example or lab up first).
  */
-export function init(fallback = 'the built-in scenario is shown instead'): Promise<boolean> {
+export function init(fallback: () => Promise<string> = async () => 'the built-in scenario is shown instead'): Promise<boolean> {
   const hash = location.hash;
   const ready = guarded(async () => {
     const link = hash.length > 1 ? exportCode().then((m) => m.readLink(hash)) : null;
@@ -160,24 +184,28 @@ export function init(fallback = 'the built-in scenario is shown instead'): Promi
 let linksHandled = 0;
 export const linksHandledForTest = () => linksHandled;
 
-/** Loads the scenario in a link's hash; anything wrong with it is said and the page keeps its run. */
+/** Loads the scenario in a link's hash; anything wrong with it is said and the page keeps its run (and the address names that run again). */
 async function loadLink(hash: string): Promise<void> {
   try {
-    await loadRead(await (await exportCode()).readLink(hash), 'the page keeps its current scenario');
+    const read = await (await exportCode()).readLink(hash);
+    await loadRead(read, async () => 'the page keeps its current scenario');
+    if (read.kind === 'bad') keepAddress();
   } finally {
     linksHandled++;
   }
 }
 
 /**
- * Loads what a link held: a damaged one gets one sentence (never text from the link), a scenario
- * is validated like a file. True when the link's scenario is loaded.
+ * Loads what a link held: a damaged one gets one sentence (never text from the link) and leaves
+ * the address (a reload or a copied address would say it again); a scenario is validated like a
+ * file. True when the link's scenario is loaded.
  */
-async function loadRead(read: LinkRead, fallback: string): Promise<boolean> {
+async function loadRead(read: LinkRead, fallback: () => Promise<string>): Promise<boolean> {
   if (read.kind === 'scenario') return loadText(read.text, 'the shared link');
   if (read.kind === 'bad') {
+    if (!inFrame()) history.replaceState(history.state, '', location.href.replace(/#.*$/, ''));
     useScenarioStore.setState({ fileProblems: [] });
-    useRunStore.setState({ notice: (await exportCode()).badLinkSentence(read.why, fallback) });
+    useRunStore.setState({ notice: (await exportCode()).badLinkSentence(read.why, await fallback()) });
   }
   return false;
 }
@@ -276,7 +304,11 @@ export async function setSpeed(speed: Speed): Promise<void> {
 }
 
 /** Sets one scenario field; a refused value leaves a message at the field and changes nothing. */
-export async function change(path: string, value: unknown): Promise<boolean> {
+export async function change(path: string, value: unknown, who: Asker = {}): Promise<boolean> {
+  if (guard?.locked(path) && !who.host) {
+    useScenarioStore.setState((s) => ({ fieldProblems: { ...s.fieldProblems, [path]: 'is set by the course page and cannot be changed here' } }));
+    return false;
+  }
   const started = (useRunStore.getState().snapshot?.tMs ?? 0) > 0;
   const ended = useRunStore.getState().status === 'done';
   const r = await guarded(async () => {
@@ -297,6 +329,7 @@ export async function change(path: string, value: unknown): Promise<boolean> {
     fieldProblems: problems,
     recorded: r.restarted ? 0 : r.interventions.length - base.interventions.length,
   });
+  if (who.host) guard?.pin(r.scenario);
   // The field's name as the settings show it, from their chunk (loaded by now in the page: whoever
   // changed a field had it open, or pressed a scale button after the first paint); the path if it
   // cannot load. The notice is written only if no other was while it loaded (Reset, a new run).
@@ -320,23 +353,36 @@ export async function change(path: string, value: unknown): Promise<boolean> {
 }
 
 /**
- * Loads scenario text (a file or a link); the worker validates it. Problems are listed and the
- * current run is kept.
+ * Loads scenario text (a file, a link, an example, a lab, the host's); the worker validates it.
+ * Problems are listed and the current run is kept. Every scenario enters the page here, so locked
+ * fields are kept here: a learner's scenario is loaded with them put back (and the notice says
+ * which); a host's sets them. `notice` is what a loaded scenario says (by default "Loaded …").
  */
-export async function loadText(text: string, fileName: string): Promise<boolean> {
-  const r = await guarded(async () => {
+export async function loadText(text: string, fileName: string, opts: Asker & { notice?: string } = {}): Promise<boolean> {
+  let r = await guarded(async () => {
     await ensureWorker();
     return bridge.call('loadText', text);
   });
   if (!r) return false;
+  let kept: string[] = [];
+  if (r.ok && guard && !opts.host) {
+    const fixed = guard.enforce(r.scenario);
+    if (fixed) {
+      kept = fixed.kept;
+      r = await guarded(() => bridge.call('loadText', JSON.stringify(fixed.scenario)));
+      if (!r) return false;
+    }
+  }
   if (!r.ok) {
     useScenarioStore.setState({ fileProblems: r.problems });
-    useRunStore.setState({ notice: `${fileName} was not loaded.` });
+    useRunStore.setState({ notice: `${fileName} was not loaded${kept.length > 0 ? ` with ${kept.join(', ')} as the course page set ${kept.length === 1 ? 'it' : 'them'}` : ''}.` });
     return false;
   }
+  if (opts.host) guard?.pin(r.scenario);
   base = r.scenario;
   useScenarioStore.setState({ scenario: r.scenario, interventions: r.scenario.interventions, fieldProblems: {}, fileProblems: [], recorded: 0 });
-  useRunStore.setState({ notice: `Loaded ${fileName}.`, error: null });
+  const keptSentence = kept.length > 0 ? ` The course page sets ${kept.join(', ')}: ${kept.length === 1 ? 'it keeps its value' : 'they keep their values'}.` : '';
+  useRunStore.setState({ notice: `${opts.notice ?? `Loaded ${fileName}.`}${keptSentence}`, error: null });
   return true;
 }
 
@@ -360,7 +406,8 @@ export async function shareLink(): Promise<void> {
   });
   if (!s) return;
   const hash = await (await exportCode()).linkHash(s);
-  const url = location.href.replace(/#.*$/, '') + hash;
+  // From a frame, the link opens the normal page in a tab of its own: the embed options stay behind.
+  const url = (inFrame() ? withoutEmbedOptions(location.href) : location.href.replace(/#.*$/, '')) + hash;
   if (!inFrame()) history.replaceState(history.state, '', hash);
   let copied = false;
   try {

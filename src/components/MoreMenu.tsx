@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * "More": the toolbar's less used actions behind one button, for the compact page of an embedded
@@ -10,6 +10,13 @@ export function MoreMenu({ children }: { children: ReactNode }) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
+  // Anchored at the button's right edge, the list would cross the page's left edge when the button
+  // sits near it (a wrapped toolbar in a narrow frame): then it opens from the button's left edge.
+  const [fromLeft, setFromLeft] = useState(false);
+  useLayoutEffect(() => {
+    if (!open || !box.current || !button.current) return;
+    setFromLeft(button.current.getBoundingClientRect().right - box.current.offsetWidth < 0);
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     box.current?.querySelector<HTMLButtonElement>('button')?.focus();
@@ -28,7 +35,7 @@ export function MoreMenu({ children }: { children: ReactNode }) {
         <div
           id={id}
           ref={box}
-          className="more-list"
+          className={fromLeft ? 'more-list from-left' : 'more-list'}
           role="group"
           aria-label="More actions"
           onKeyDown={(e) => {

@@ -6,6 +6,7 @@ import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
 import { useStudyStore } from '../study/studyStore';
 import { LabsButton } from '../labs/LabsButton';
+import { useLabStore } from '../labs/labStore';
 import { GlossaryButton } from './glossary/GlossaryButton';
 import { useScenarioStore } from '../state/scenarioStore';
 import { ExamplesMenu } from '../examples/ExamplesMenu';
@@ -44,6 +45,8 @@ export function Toolbar() {
   const [embedOpen, setEmbedOpen] = useState(false);
   const running = status === 'running';
   const recorded = useScenarioStore((s) => s.recorded);
+  // An embedded lab is the course page's lesson: what would leave it (an example, a file) is not offered there.
+  const inLab = useLabStore((s) => s.id !== null) && compact;
   // "Run again" keeps the changes made during the run; say so where the button is.
   const keepsChanges = status === 'done' && recorded > 0;
 
@@ -56,9 +59,11 @@ export function Toolbar() {
   // Scenario files and links (under "More" in the compact page, with the theme).
   const files = (
     <>
-      <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
-        Load scenario…
-      </button>
+      {!inLab && (
+        <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
+          Load scenario…
+        </button>
+      )}
       <button type="button" className="btn" onClick={() => void ctl.saveScenario()}>
         Save scenario
       </button>
@@ -121,7 +126,7 @@ export function Toolbar() {
         </span>
       </span>
       <span className="spacer" />
-      <ExamplesMenu />
+      {!inLab && <ExamplesMenu />}
       <LabsButton />
       <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
       {!compact && files}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedOptions } from './embedOptions';
+import { embedOptions, withoutEmbedOptions } from './embedOptions';
 
 describe('embedOptions', () => {
   it('embedOptions() is null without embed=1', () => {
@@ -33,5 +33,11 @@ describe('embedOptions', () => {
     expect(o.locked).toEqual(['workload.rps']);
     expect(o.charts).toEqual(['query-latency']);
     expect(embedOptions(`?embed=1&fields=${'a,'.repeat(100)}`)!.fields).toHaveLength(40);
+  });
+  it('withoutEmbedOptions() drops every embed option and the hash, keeping the lab and the example', () => {
+    expect(withoutEmbedOptions('https://x.example/lab/?embed=1&lab=q3&panels=lab&theme=dark&speed=max&autoplay=1&fields=a&lock=b&charts=c#s=2.abc')).toBe(
+      'https://x.example/lab/?lab=q3',
+    );
+    expect(withoutEmbedOptions('https://x.example/?embed=1')).toBe('https://x.example/');
   });
 });

@@ -24,6 +24,17 @@ export interface EmbedOptions {
   charts: string[];
 }
 
+/** The address's embed options: a link made in a frame drops them, so it opens the normal page in a tab of its own. */
+export const EMBED_PARAMS = ['embed', 'panels', 'theme', 'speed', 'autoplay', 'fields', 'lock', 'charts'] as const;
+
+/** `href` without its embed options (and without its hash): the address a shared link is made from. */
+export function withoutEmbedOptions(href: string): string {
+  const u = new URL(href);
+  for (const p of EMBED_PARAMS) u.searchParams.delete(p);
+  u.hash = '';
+  return u.href.replace(/#$/, '');
+}
+
 /** A comma list of names such as field paths or chart ids; anything else is dropped, at most 40. */
 function names(v: string | null): string[] {
   return (v ?? '')

@@ -7,7 +7,8 @@ import * as ctl from '../app/controller';
 import type { Report } from '../../simulation/index';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
-import { clearExample } from '../examples/exampleStore';
+import { clearExample, useExampleStore } from '../examples/exampleStore';
+import { FIELDS, getField } from '../../simulation/fields';
 import { useLabStore } from '../labs/labStore';
 import { allowedOrigins, COMMANDS, EVENTS, parseCommand, PROTOCOL, PROTOCOL_VERSION, type Command } from './protocol';
 
@@ -27,8 +28,12 @@ export function keyFigures(r: Report) {
   };
 }
 
-/** Starts listening. `fileOrigins` is what the deployment's embed-origins.json held (or null). */
-export async function start(): Promise<void> {
+/**
+ * Starts listening. `booted` resolves once the address's own lab, example or link has loaded:
+ * only then is `ready` sent, and commands that came before it wait for it, so nothing the page
+ * does on its own overwrites what the host asked. Commands run one at a time, in the order sent.
+ */
+export async function start(booted: Promise<void> = Promise.resolve()): Promise<void> {
   const file = await fetch(new URL('embed-origins.json', document.baseURI), { cache: 'no-store' })
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => null);
@@ -41,16 +46,22 @@ export async function start(): Promise<void> {
     for (const origin of to) window.parent.postMessage({ type: `${PROTOCOL}:${name}`, version: PROTOCOL_VERSION, ...body }, origin);
   };
 
+  // The queue: each command starts when the one before has answered (and the page has booted).
+  let queue: Promise<unknown> = booted;
   window.addEventListener('message', (e) => {
     if (e.source !== window.parent || !allowed.has(e.origin)) return;
     host = e.origin;
     const p = parseCommand(e.data);
     if (!p.ok) return post('error', { id: p.id, message: p.message }, [e.origin]);
-    run(p.command).then(
-      (result) => post('reply', { id: p.command.id, command: p.command.name, result }, [e.origin]),
-      (err: Error) => post('error', { id: p.command.id, command: p.command.name, message: err.message }, [e.origin]),
+    queue = queue.then(() =>
+      run(p.command).then(
+        (result) => post('reply', { id: p.command.id, command: p.command.name, result }, [e.origin]),
+        (err: Error) => post('error', { id: p.command.id, command: p.command.name, message: err.message }, [e.origin]),
+      ),
     );
   });
+  // Tests (and a curious host's developer) can see that the frame listens: messages from now on are handled or dropped.
+  document.documentElement.dataset.hostApi = 'listening';
 
   let lastProgress = 0;
   useRunStore.subscribe((s, was) => {
@@ -80,32 +91,57 @@ export async function start(): Promise<void> {
     if (px !== lastHeight) post('height', { px: (lastHeight = px) });
   };
   new ResizeObserver(sendHeight).observe(document.body);
+  await booted;
   post('ready', { supports: { commands: COMMANDS, events: EVENTS } });
   sendHeight();
 }
 
+/** The fields a host may set, a group of fields (`queryService.autoscaling`) aside: its fields are listed one by one. */
+const SETTABLE = FIELDS.filter((f) => f.kind !== 'group').map((f) => f.path);
+
+/**
+ * The frame's state as a host sees it: the run, the scenario's name, the open lab and example,
+ * the locked fields, and the value of every field a host may `set` (groups aside, or of those
+ * asked for; null where the scenario has none).
+ */
+export function frameState(paths: readonly string[] = SETTABLE) {
+  const s = useRunStore.getState();
+  const sc = useScenarioStore.getState();
+  return {
+    status: s.status,
+    tS: (s.snapshot?.tMs ?? 0) / 1000,
+    scenario: sc.scenario.name,
+    interventions: sc.interventions.length,
+    lab: useLabStore.getState().id,
+    example: useExampleStore.getState().current?.id ?? null,
+    locked: [...ctl.lockedFields()],
+    fields: Object.fromEntries(paths.map((p) => [p, getField(sc.scenario, p) ?? null])),
+  };
+}
+
 async function run(c: Command): Promise<unknown> {
+  const host = { host: true };
   switch (c.name) {
     case 'load': {
-      if (await ctl.loadText(JSON.stringify(c.scenario), 'the host page\u2019s scenario')) {
+      if (await ctl.loadText(JSON.stringify(c.scenario), 'the host page\u2019s scenario', host)) {
         clearExample();
-        return { name: useScenarioStore.getState().scenario.name };
+        return { name: useScenarioStore.getState().scenario.name, state: frameState() };
       }
       const problems = useScenarioStore.getState().fileProblems;
       throw new Error(problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') || 'The scenario was not loaded.');
     }
     case 'loadLab': {
-      const def = await (await import('../labs/labActions')).openLab(c.lab, { load: true });
+      const def = await (await import('../labs/labActions')).openLab(c.lab, { load: true, host: true });
       if (!def) throw new Error(`Lab ${c.lab} could not be loaded.`);
-      return { lab: def.id, title: def.title, scenario: def.scenario.name };
+      return { lab: def.id, title: def.title, scenario: def.scenario.name, state: frameState() };
     }
     case 'set': {
-      if (await ctl.change(c.path, c.value)) return { path: c.path, value: c.value };
+      if (await ctl.change(c.path, c.value, host)) return { path: c.path, value: c.value, state: frameState() };
       throw new Error(useScenarioStore.getState().fieldProblems[c.path] ?? `${c.path} was not changed.`);
     }
     case 'loadExample': {
-      const r = await (await import('../examples/exampleActions')).loadExample(c.example);
-      if (r.ok) return { example: r.id, title: r.title };
+      const r = await (await import('../examples/exampleActions')).loadExample(c.example, host);
+      if (r.ok) return { example: r.id, title: r.title, state: frameState() };
       throw new Error(r.message);
     }
     case 'play':
@@ -123,12 +159,9 @@ async function run(c: Command): Promise<unknown> {
       const r = useRunStore.getState().report;
       return r ? keyFigures(r) : null;
     }
-    case 'getState': {
-      const s = useRunStore.getState();
-      const sc = useScenarioStore.getState();
-      return { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000, scenario: sc.scenario.name, interventions: sc.interventions.length, lab: useLabStore.getState().id };
-    }
+    case 'getState':
+      return frameState(c.fields);
   }
   const s = useRunStore.getState();
-  return { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000 };
+  return { status: s.status, tS: (s.snapshot?.tMs ?? 0) / 1000, state: frameState() };
 }

@@ -66,6 +66,20 @@ describe('parseCommand', () => {
   });
 });
 
+describe('parseCommand(getState)', () => {
+  it('parseCommand() takes getState with no fields (all of them) or a list of known field paths, and names an unknown one', () => {
+    expect(parseCommand({ type: 'cqrs-lab:getState', version: 1, id: 1 })).toEqual({ ok: true, command: { name: 'getState', id: 1 } });
+    expect(parseCommand({ type: 'cqrs-lab:getState', version: 1, id: 1, fields: ['queryService.instances', 'queryService.instances'] })).toEqual({
+      ok: true,
+      command: { name: 'getState', id: 1, fields: ['queryService.instances'] },
+    });
+    const bad = parseCommand({ type: 'cqrs-lab:getState', version: 1, id: 2, fields: ['queryService.instances', '__proto__\u001b[2J'] });
+    expect(bad).toEqual({ ok: false, id: 2, message: 'getState\'s fields: "__proto__?[2J" is not a field the lab knows (such as queryService.instances).' });
+    expect(parseCommand({ type: 'cqrs-lab:getState', version: 1, id: 3, fields: 'queryService.instances' }).ok).toBe(false);
+    expect(parseCommand({ type: 'cqrs-lab:getState', version: 1, id: 4, fields: Array(501).fill('seed') }).ok).toBe(false);
+  });
+});
+
 describe('allowedOrigins', () => {
   it('allowedOrigins() is the own origin plus valid http(s) origins from the build and the file, nothing else', () => {
     const o = allowedOrigins('https://lab.example', ' https://course.example/path , nonsense,javascript:alert(1)', {

@@ -5,11 +5,14 @@
  *
  * Host to frame (commands): load { scenario } | loadLab { lab } | loadExample { example } (an
  * example's id, as in `?example=`) | play | pause | reset | set { path, value } | getReport |
- * getState | getFigures.
- * Frame to host: ready { supports } once, reply { id, result } or error { id, message } for every
- * command, and the events progress { status, tS }, finished { figures }, height { px }, link { url }
+ * getState { fields? } (a list of field paths; all fields without it) | getFigures.
+ * Frame to host: ready { supports } once, when the address's own lab, example or link has loaded
+ * (commands sent before it wait, and run in the order sent, one at a time); reply { id, result } or
+ * error { id, message } for every command (a command that changes the frame answers with the state
+ * it produced, `result.state`, as getState gives it), and the events progress { status, tS }, finished { figures }, height { px }, link { url }
  * (the learner pressed "Share link"), labResult { lab, passed, score: { raw, min, max, scaled },
- * terms, prediction } (a run of the open lab was checked).
+ * terms, prediction, locked, fields } (a run of the open lab was checked; `fields`: the values of the
+ * locked fields, those the check reads and those the lab's steps set).
  */
 import { fieldAt } from '../../simulation/fields';
 import { isLabId, LAB_IDS, type LabId } from '../labs/labTypes';
@@ -25,12 +28,15 @@ export type Command =
   | { name: 'loadLab'; id: string | number; lab: LabId }
   | { name: 'set'; id: string | number; path: string; value: unknown }
   | { name: 'loadExample'; id: string | number; example: string }
-  | { name: Exclude<CommandName, 'load' | 'loadLab' | 'set' | 'loadExample'>; id: string | number };
+  | { name: 'getState'; id: string | number; fields?: string[] }
+  | { name: Exclude<CommandName, 'load' | 'loadLab' | 'set' | 'loadExample' | 'getState'>; id: string | number };
 
 /** A command, or the one sentence that says what is wrong with the message (and its id, if it had a usable one). */
 export type Parsed = { ok: true; command: Command } | { ok: false; id: string | number | null; message: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Most field paths one getState may ask for (the registry holds fewer). */
+export const MAX_FIELDS = 500;
 /** Largest command accepted, as JSON characters (a scenario is capped by the engine at 4 MiB too). */
 export const MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
 
@@ -76,7 +82,15 @@ function parse(data: unknown): Parsed {
     }
     return { ok: true, command: { name, id, example: data.example } };
   }
-  return { ok: true, command: { name: name as Exclude<CommandName, 'load' | 'loadLab' | 'set' | 'loadExample'>, id } };
+  if (name === 'getState') {
+    if (data.fields === undefined) return { ok: true, command: { name, id } };
+    if (!Array.isArray(data.fields) || data.fields.length > MAX_FIELDS) return fail(`getState's fields must be a list of at most ${MAX_FIELDS} field paths (such as "queryService.instances").`);
+    // Paths are looked up in the registry, never walked; the first unknown one is named (shortened, as text).
+    const unknown = data.fields.find((f) => !fieldAt(f));
+    if (unknown !== undefined) return fail(`getState's fields: "${String(unknown).slice(0, 60).replace(/[^\x20-\x7e]/g, "?")}" is not a field the lab knows (such as queryService.instances).`);
+    return { ok: true, command: { name, id, fields: [...new Set(data.fields as string[])] } };
+  }
+  return { ok: true, command: { name: name as Exclude<CommandName, 'load' | 'loadLab' | 'set' | 'loadExample' | 'getState'>, id } };
 }
 
 /** The host origins the frame answers: its own, those set at build time, and those of the deployment's file. */

@@ -14,14 +14,18 @@ function infoOf(r: ResolvedExample): ExampleInfo {
   return { id: r.id, title: e.title, concept: e.concept, lookAt: e.lookAt, question: e.question, topic: QUIZ_TOPICS[e.question as QuizQuestion], sides };
 }
 
+/** Whether `id` names an example or one of its variants. */
+export const isExampleId = (id: string): boolean => exampleById(id) !== undefined;
+
 export type LoadExampleResult = { ok: true; id: string; title: string } | { ok: false; message: string };
 
 /**
  * Loads the example (or variant) `id` and shows its notes. With `keepScenario` (the address also
  * held a shared link, already loaded), only the notes are shown: the link's changes are kept.
- * An unknown id is said in one sentence, and the page keeps its scenario.
+ * An unknown id is said in one sentence, and the page keeps its scenario. `host`: the host page
+ * asked (its scenario sets the fields the course page locked).
  */
-export async function loadExample(id: string, opts: { keepScenario?: boolean } = {}): Promise<LoadExampleResult> {
+export async function loadExample(id: string, opts: { keepScenario?: boolean; host?: boolean } = {}): Promise<LoadExampleResult> {
   const r = exampleById(id);
   if (!r) {
     const message = unknownExampleMessage(id);
@@ -29,8 +33,8 @@ export async function loadExample(id: string, opts: { keepScenario?: boolean } =
     return { ok: false, message };
   }
   if (!opts.keepScenario) {
-    if (!(await ctl.loadText(JSON.stringify(r.scenario), r.title))) return { ok: false, message: `The example ${id} did not load.` };
-    useRunStore.setState({ notice: `Loaded the example \u201c${r.title}\u201d.` });
+    const notice = `Loaded the example \u201c${r.title}\u201d.`;
+    if (!(await ctl.loadText(JSON.stringify(r.scenario), r.title, { host: opts.host, notice }))) return { ok: false, message: `The example ${id} did not load.` };
   }
   useExampleStore.setState({ current: infoOf(r), menuOpen: false });
   // The address names the example (a reload or a copied address brings it back); a frame leaves the host's address alone.

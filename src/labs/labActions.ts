@@ -7,6 +7,7 @@ import * as ctl from '../app/controller';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import { useUiStore, type PartId } from '../state/uiStore';
+import { getField } from '../../simulation/fields';
 import { evaluateCheck, type CheckResult } from './checks';
 import { highlight, showOnlyCharts } from './highlight';
 import { loadLab } from './labIndex';
@@ -69,23 +70,35 @@ function watchRuns(): void {
   });
 }
 
-/** What a host page hears when a lab's run is checked: an xAPI-like score (raw, min, max, scaled). */
+/**
+ * What a host page hears when a lab's run is checked: an xAPI-like score (raw, min, max, scaled),
+ * and the values at the run's end of the fields the course page locked (`locked`), the check reads
+ * and the lab's steps set (`fields`: path to value, null when absent), so the host can verify them.
+ */
 export function resultEvent(def: LabDef, r: CheckResult) {
   const p = useProgress.getState().labs[def.id];
+  const locked = ctl.lockedFields();
+  const read = def.check.terms.flatMap((t) => (t.figure.startsWith('setting:') ? [t.figure.slice('setting:'.length)] : []));
+  const stepFields = def.steps.flatMap((st) => (st.field ? [st.field] : []));
+  const settings = useScenarioStore.getState().scenario;
+  const fields = Object.fromEntries([...new Set([...locked, ...read, ...stepFields])].map((path) => [path, getField(settings, path) ?? null]));
   return {
     lab: def.id,
     passed: r.passed,
     score: { raw: r.score, min: 0, max: r.max, scaled: r.scaled },
     terms: r.terms.map((t) => ({ figure: t.term.figure, value: t.value ?? null, op: t.term.op, limit: t.term.limit, met: t.met })),
     prediction: p?.prediction ? { chosen: p.prediction, right: p.predictionRight === true } : null,
+    locked: [...locked],
+    fields,
   };
 }
 
 /**
  * Opens lab `id`: its data, and (with `load`) its starting scenario. Without `load` the page keeps
  * the scenario it has: a reloaded address carries the lab's scenario with the student's changes.
+ * `host`: the host page asked (the lab's scenario sets the fields the course page locked).
  */
-export async function openLab(id: string, opts: { load: boolean }): Promise<LabDef | null> {
+export async function openLab(id: string, opts: { load: boolean; host?: boolean }): Promise<LabDef | null> {
   if (!isLabId(id)) {
     useLabStore.setState({ id: null, def: null, result: null, message: unknownLabMessage(id) });
     return null;
@@ -95,7 +108,7 @@ export async function openLab(id: string, opts: { load: boolean }): Promise<LabD
   if (useLabStore.getState().id !== id) return null; // another lab was opened meanwhile
   watchRuns();
   if (opts.load) {
-    if (!(await ctl.loadText(JSON.stringify(def.scenario), `lab ${def.n}, \u201c${def.title}\u201d`))) {
+    if (!(await ctl.loadText(JSON.stringify(def.scenario), `lab ${def.n}, \u201c${def.title}\u201d`, { host: opts.host }))) {
       useLabStore.setState({ id: null, message: `Lab ${def.n} could not be loaded.` });
       return null;
     }
