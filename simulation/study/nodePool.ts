@@ -69,6 +69,8 @@ export interface PoolStop {
   finished: number;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export type PoolResult = { ok: true; reports: Report[] } | { ok: false; stop: PoolStop };
 
 /**
@@ -90,7 +92,12 @@ export async function runAll(jobs: readonly Scenario[], opts: PoolOptions = {}):
     stop ??= s;
     wake();
   };
-  const timer = opts.maxWallMs === undefined ? undefined : setTimeout(() => halt({ index: -1, reason: 'wall-clock', atS: 0, finished: done }), opts.maxWallMs);
+  // A timer waits at most 2^31 - 1 ms (24.8 days; --max-wall allows more): a longer bound re-arms it.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (ms: number) => {
+    timer = setTimeout(() => (ms > MAX_TIMER_MS ? arm(ms - MAX_TIMER_MS) : halt({ index: -1, reason: 'wall-clock', atS: 0, finished: done })), Math.min(ms, MAX_TIMER_MS));
+  };
+  if (opts.maxWallMs !== undefined) arm(opts.maxWallMs);
   try {
     const all = Promise.all(
       pool.map(
