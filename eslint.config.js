@@ -4,9 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /** Simulation files that run only in Node (the CLI, its studies' worker threads, the bench, the fuzzer's CLI) and tests. */
 const SIMULATION_HOST_FILES = [
-  'simulation/cli.ts',
-  'simulation/cliOutput.ts',
-  'simulation/cliStudy.ts',
+  'simulation/cli*.ts',
   'simulation/study/node*.ts',
   'simulation/bench/**',
   'simulation/fuzz/fuzz.ts',

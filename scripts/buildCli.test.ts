@@ -4,7 +4,7 @@
  * the engine gives in-process, and --json prints nothing but JSON.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,15 @@ describe('the bundled CLI', () => {
     expect(all).not.toMatch(/\bzod\b|"\$ZodType"/);
     // The replications test above runs a scenario with interventions on the workers: the lazy chunk loads there.
     expect(scenario.interventions.length).toBeGreaterThan(0);
+  });
+
+  it('cqrs-lab --help (the bin link to cli.js) names itself in the usage and the examples, not npm run sim', () => {
+    const bin = join(tmp, 'cqrs-lab');
+    symlinkSync(join(tmp, 'cli.js'), bin);
+    const out = execFileSync(process.execPath, [bin, '--help'], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_lifecycle_event: '' } });
+    expect(out).toMatch(/^usage: cqrs-lab <scenario\.json/);
+    expect(out).toMatch(/^ {2}cqrs-lab flash-sale$/m);
+    expect(out).not.toContain('npm run');
   });
 
   it('cli.js runs an example by id (its scenarios are bundled) and lists the examples', () => {

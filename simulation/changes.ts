@@ -32,10 +32,7 @@ export function changedScenario(current: Scenario, change: Change): ChangeResult
   }
   // The timelines are not settings: leave them out of the copy (and so out of the cost).
   const { interventions, faults, ...settings } = current;
-  const set = withField(settings, field.path, change.value);
-  if (!set.ok) return { ok: false, problems: [{ path: set.path, message: set.message }] };
-  const next = set.value;
-  const parsed = parseShape(next);
+  const parsed = validated(settings, field.path, change.value);
   if (!parsed.ok) return parsed;
   for (const fixed of FIXED_DURING_RUN) {
     if (JSON.stringify(getField(current, fixed)) !== JSON.stringify(getField(parsed.scenario, fixed))) {
@@ -45,6 +42,24 @@ export function changedScenario(current: Scenario, change: Change): ChangeResult
   parsed.scenario.interventions = interventions;
   parsed.scenario.faults = faults;
   return parsed;
+}
+
+/**
+ * The settings with one field set, validated by the file's own schema. `null` (or no value)
+ * removes a field only where a file may leave it out and then has none (an optional group such as
+ * auto-scaling, a rate profile, a retry budget): that is how a saved run says "auto-scaling off".
+ * Anywhere else the null stays in place and is refused with the message the file gets for it, so
+ * a change never silently puts a field's default back (5 instances becoming 2).
+ */
+function validated(settings: object, path: string, value: unknown): ChangeResult {
+  if (value === null || value === undefined) {
+    const removed = withField(settings, path, undefined);
+    const parsed = removed.ok ? parseShape(removed.value) : null;
+    if (parsed?.ok && getField(parsed.scenario, path) === undefined) return parsed;
+  }
+  const set = withField(settings, path, value ?? null);
+  if (!set.ok) return { ok: false, problems: [{ path: set.path, message: set.message }] };
+  return parseShape(set.value);
 }
 
 /** Something a change can be applied to: a running simulation. */

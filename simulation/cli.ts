@@ -1,73 +1,21 @@
 /**
- * Command line: `npm run sim -- <scenario.json | -> [options]`.
+ * Command line: `npm run sim -- <scenario.json | -> [options]` (or `cqrs-lab`, the bundle).
  * The one Node entry point of the simulation (with the benchmark and the fuzzer): it reads files
- * and the clock. Exit status: 0 done, 2 bad input (one line per problem, nothing run), 3 the run
- * was stopped by a run limit or --max-wall (the report is still printed, saying why).
+ * and the clock; its options are in cliArgs.ts, its studies in cliStudy.ts. Exit status: 0 done,
+ * 2 bad input (one line per problem, nothing run), 3 stopped early by a run limit, --max-wall or a
+ * drain past its hour (a single run's report is still printed, saying why), 4 a --check failed.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { MAX_SCENARIO_CHARS, parseScenarioText, runScenario, type Report, type ScenarioProblem, type WindowStats } from './index';
+import { MAX_DEPTH, MAX_SCENARIO_CHARS, parseScenarioText, runScenario, textDepth, type Report, type ScenarioProblem, type WindowStats } from './index';
 import { formatSummary } from './format';
-import { checksPass, fail, parseChecks, USAGE } from './cliOutput';
+import { helpText, parseCommandLine, type Args } from './cliArgs';
+import { checksPass, fail, parseChecks, programName, safeJson, safeText, shown } from './cliOutput';
 import { runStudy } from './cliStudy';
 import { figuresOf } from './study/study';
 import type { Scenario } from './scenario';
 import { seriesHeader, seriesRow } from './series';
 import { exampleById } from './examples/index';
 import { formatExampleList } from './examples/list';
-
-const HELP = `${USAGE}
-
-Runs a scenario headless and prints a summary (or, with --json, one JSON report).
-
-  <scenario.json>   the scenario file; - reads it from standard input
-  <example id>      an example by its id (flash-sale, hot-shard, ...), when no file has that name
-  --list-examples   list the examples: id, quiz question, title
-  --seed N          the random seed, an integer from 0 to 4294967295 (overrides the file)
-  --duration S      simulated seconds (overrides the file's durationS)
-  --json            print the report as JSON instead of a summary
-  --series FILE     write the time series as CSV, one row per simulated second; - for standard output
-  --drain           after the run, stop arrivals and run on until nothing is in flight
-  --max-wall S      stop the run after S seconds of wall-clock time (exit status 3, report says so)
-  -h, --help        this text
-  -v, --version     the lab's version
-
-What-if studies (runs go to worker threads, one per core less one):
-  --replications N  run N seeds (the seed, seed + 1, ...) and give each figure's mean and 95% interval
-  --compare B.json  run B on the same seeds as the scenario (common random numbers) and give A, B and
-                    the paired difference B - A, marked * where its 95% interval leaves out 0
-  --sweep F=V       one field over values: F=1..10, F=1..60:5 (a step) or F=hash,range; CSV on stdout,
-                    one row per point and figure (with --replications at each point)
-  --check "X op N"  a threshold on a figure (op: < <= > >= == !=), on the mean in a study; may repeat;
-                    exit status 4 if any fails
-  --workers N       worker threads for a study (default: cores - 1, at least 1)
-
-Examples:
-  npm run -s sim -- flash-sale
-  npm run -s sim -- hot-shard --compare hot-shard-hash --replications 5
-  npm run -s sim -- scenarios/default.json --json | jq .queries.latencyMs
-  npm run -s sim -- scenarios/default.json --replications 20
-  npm run -s sim -- scenarios/default.json --compare scenarios/flash-sale.json --replications 10
-  npm run -s sim -- scenarios/default.json --sweep queryService.instances=1..6 --replications 5 > sweep.csv
-  npm run -s sim -- scenarios/default.json --check "queries.latencyMs.p99 < 200"
-
-Exit status: 0 done; 2 bad input or options (nothing run); 3 stopped early by a run limit or --max-wall;
-4 a --check failed.`;
-
-export interface Args {
-  file: string;
-  replications?: number;
-  compare?: string;
-  sweep?: string;
-  checks: string[];
-  workers?: number;
-  seed?: number;
-  durationS?: number;
-  json: boolean;
-  drain: boolean;
-  series?: string;
-  maxWallS?: number;
-}
 
 /** Set by the bundler (scripts/buildCli.mjs); absent when run from source. */
 declare const __LAB_VERSION__: string | undefined;
@@ -82,90 +30,15 @@ function version(): string {
   }
 }
 
-function parse(argv: string[]): { args?: Args; problems: ScenarioProblem[] } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        seed: { type: 'string' },
-        duration: { type: 'string' },
-        json: { type: 'boolean' },
-        series: { type: 'string' },
-        drain: { type: 'boolean' },
-        'max-wall': { type: 'string' },
-        replications: { type: 'string' },
-        compare: { type: 'string' },
-        sweep: { type: 'string' },
-        check: { type: 'string', multiple: true },
-        workers: { type: 'string' },
-        'list-examples': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (e) {
-    // Node's message names the option: "Unknown option '--bogus'", "Option '--seed <value>' argument missing".
-    return { problems: [{ path: '(options)', message: (e as Error).message.split('\n')[0] }] };
-  }
-  const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(HELP + '\n');
-    process.exit(0);
-  }
-  if (v['list-examples']) {
-    process.stdout.write(formatExampleList());
-    process.exit(0);
-  }
-  if (v.version) {
-    process.stdout.write(version() + '\n');
-    process.exit(0);
-  }
-  const problems: ScenarioProblem[] = [];
-  const args: Args = {
-    file: '',
-    json: v.json === true,
-    drain: v.drain === true,
-    series: v.series,
-    compare: v.compare,
-    sweep: v.sweep,
-    checks: v.check ?? [],
-  };
-  const count = (name: string, text: string | undefined, max: number): number | undefined => {
-    if (text === undefined) return undefined;
-    const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-    if (!(n >= 1 && n <= max)) problems.push({ path: name, message: `must be a whole number from 1 to ${max}, got "${text}"` });
-    return n;
-  };
-  args.replications = count('--replications', v.replications, 10_000);
-  args.workers = count('--workers', v.workers, 256);
-  if ((args.replications !== undefined || args.compare !== undefined || args.sweep !== undefined) && v.series !== undefined) {
-    problems.push({ path: '--series', message: 'is for a single run, not a study' });
-  }
-  if (v.seed !== undefined) {
-    // Digits only: "" is not 0 and "0x10" is not 16.
-    const n = /^\d{1,10}$/.test(v.seed) ? Number(v.seed) : NaN;
-    if (!(n <= 2 ** 32 - 1)) problems.push({ path: '--seed', message: `must be an integer from 0 to 4294967295, got "${v.seed}"` });
-    else args.seed = n;
-  }
-  const positive = (name: string, text: string | undefined, max: number): number | undefined => {
-    if (text === undefined) return undefined;
-    const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-    if (!(n > 0 && n <= max)) problems.push({ path: name, message: `must be a number of seconds above 0 and at most ${max}, got "${text}"` });
-    return n;
-  };
-  args.durationS = positive('--duration', v.duration, 1_000_000);
-  args.maxWallS = positive('--max-wall', v['max-wall'], 1e7);
-  if (args.series === '') problems.push({ path: '--series', message: 'needs a file name, or - for standard output' });
-  if (parsed.positionals.length === 0) problems.push({ path: '(arguments)', message: 'no scenario file or example id given (--list-examples lists the examples)' });
-  else if (parsed.positionals.length > 1) {
-    problems.push({ path: parsed.positionals[1], message: 'only one scenario file may be given' });
-  } else args.file = parsed.positionals[0];
-  return { args, problems };
+/** The arguments of a run; help, the version and the list of examples are printed here and exit 0. */
+function parse(argv: string[]): Args {
+  const parsed = parseCommandLine(argv);
+  if (parsed.kind === 'bad') fail(parsed.problems);
+  if (parsed.kind === 'run') return parsed.args;
+  const text = parsed.kind === 'help' ? helpText(programName()) + '\n' : parsed.kind === 'version' ? version() + '\n' : formatExampleList();
+  process.stdout.write(text);
+  process.exit(0);
 }
-
 
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? 'error';
 
@@ -223,18 +96,18 @@ function main(): void {
       throw e;
     });
   }
-  const { args, problems } = parse(process.argv.slice(2));
-  if (problems.length > 0 || !args) fail(problems);
+  const args = parse(process.argv.slice(2));
   const scenario = loadScenario(args.file, args);
   if (args.replications !== undefined || args.compare !== undefined || args.sweep !== undefined) {
     const other = args.compare !== undefined ? loadScenario(args.compare, args) : undefined;
-    void runStudy(scenario, other, { replications: args.replications, sweep: args.sweep, checks: args.checks, workers: args.workers, json: args.json }).then(
+    const { replications, sweep, checks, workers, json, drain, maxWallS } = args;
+    void runStudy(scenario, other, { replications, sweep, checks, workers, json, drain, maxWallS }).then(
       (code) => (process.exitCode = code),
       (e: unknown) => fail([{ path: '(study)', message: e instanceof Error ? e.message : String(e) }]),
     );
     return;
   }
-  const checks = parseChecks(args.checks);
+  const checks = parseChecks(args.checks, scenario.writeStore.shards);
 
   // Open the series file before the run, so a path that cannot be written costs nothing.
   let series: ReturnType<typeof seriesWriter> | null = null;
@@ -260,9 +133,9 @@ function main(): void {
     throw e;
   }
   report.wallMs = Math.round(wallS() * 1e4) / 10;
-  // With the series on standard output, the summary or report goes to standard error.
+  // With the series on standard output, the summary goes to standard error (--json with --series - is refused).
   const out = args.series === '-' ? process.stderr : process.stdout;
-  out.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatSummary(report));
+  out.write(args.json ? safeJson(JSON.stringify(report, null, 2)) + '\n' : safeText(formatSummary({ ...report, scenario: shown(report.scenario) })));
   if (report.stopped) {
     process.stderr.write(`run stopped at ${report.stopped.atS.toFixed(1)} s: ${report.stopped.reason}\n`);
     process.exitCode = 3;
@@ -286,27 +159,47 @@ function readScenarioText(file: string): string {
   }
 }
 
-/** Reads and validates a scenario file or example, with --seed and --duration applied; exits 2 on any problem. */
-function loadScenario(file: string, args: Args): Scenario {
-  let text = readScenarioText(file);
-  // Options override the file; the result is validated as a whole, so --duration below the
-  // file's warmupS is reported like any other problem.
-  if (args.seed !== undefined || args.durationS !== undefined) {
-    let raw: unknown;
-    try {
-      raw = text.length <= MAX_SCENARIO_CHARS ? JSON.parse(text) : undefined;
-    } catch {
-      raw = undefined;
-    }
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-      const o = raw as Record<string, unknown>;
-      if (args.seed !== undefined) o.seed = args.seed;
-      if (args.durationS !== undefined) o.durationS = args.durationS;
-      text = JSON.stringify(o);
-    }
+/** The options that override the file, by the field each sets. */
+const OVERRIDES = [
+  ['seed', 'seed'],
+  ['durationS', 'durationS'],
+  ['warmupS', 'warmupS'],
+] as const;
+
+/**
+ * The scenario text with --seed, --duration and --warmup put in. Text over the size or depth
+ * limits is left as it is, for the validation to refuse by those limits: re-serialising 5,000
+ * levels of nesting would overflow the stack before the depth check saw them.
+ */
+function withOverrides(text: string, args: Args): string {
+  if (OVERRIDES.every(([option]) => args[option] === undefined)) return text;
+  if (text.length > MAX_SCENARIO_CHARS || textDepth(text, MAX_DEPTH) > MAX_DEPTH) return text;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return text; // bad JSON: the validation says where
   }
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) fail(args.compare === file ? parsed.problems.map((p) => ({ ...p, path: `${file}: ${p.path}` })) : parsed.problems);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return text;
+  const o = raw as Record<string, unknown>;
+  for (const [option, field] of OVERRIDES) if (args[option] !== undefined) o[field] = args[option];
+  return JSON.stringify(o);
+}
+
+/** A warm-up at or past the duration is the file's or the default 5 s one as often as not: say how to change it. */
+function withWarmupHint(p: ScenarioProblem): ScenarioProblem {
+  if (p.path !== 'warmupS' || !p.message.startsWith('must be less than durationS')) return p;
+  return { ...p, message: `${p.message}: a shorter warm-up with --warmup S (such as --warmup 1), or a longer --duration` };
+}
+
+/** Reads and validates a scenario file or example, with --seed, --duration and --warmup applied; exits 2 on any problem. */
+function loadScenario(file: string, args: Args): Scenario {
+  const parsed = parseScenarioText(withOverrides(readScenarioText(file), args));
+  if (!parsed.ok) {
+    const problems = parsed.problems.map(withWarmupHint);
+    // The side B file names itself, so a problem says which file it is in.
+    fail(problems, args.compare === file ? file : undefined);
+  }
   return parsed.scenario;
 }
 

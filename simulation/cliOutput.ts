@@ -1,33 +1,115 @@
-/** What the command line says back: problems (exit 2) and checks. Node only. */
+/**
+ * What the command line says back: its name and usage, problems (exit 2), checks, and the one
+ * rule for text from a file or an argument: it reaches the terminal escaped and shortened. Node only.
+ */
+import { basename, relative } from 'node:path';
+import { groupDigits } from './limits';
 import type { ScenarioProblem } from './scenario';
-import { evaluateCheck, parseCheck, type Check } from './study/study';
+import { checkFigureProblem, evaluateCheck, parseCheck, type Check } from './study/study';
 
-export const USAGE =
-  'usage: npm run sim -- <scenario.json | example id | -> [--seed N] [--duration S] [--json] [--series out.csv | -] [--drain] [--max-wall S]\n' +
-  '                     [--replications N] [--compare other.json] [--sweep field=values] [--check "figure < limit"]... [--workers N]\n' +
-  '       npm run sim -- --list-examples';
+/**
+ * How the person started the command, for the usage and the examples: `npm run -s sim --` through
+ * npm, `cqrs-lab` through the package's bin link, else `node dist-cli/cli.js` or `npx tsx simulation/cli.ts`.
+ */
+export function programName(): string {
+  if (process.env.npm_lifecycle_event === 'sim') return 'npm run -s sim --';
+  const script = process.argv[1] ?? '';
+  const base = basename(script).replace(/\.[cm]?[jt]s$/, '');
+  if (base !== '' && base !== 'cli') return base;
+  const path = relative(process.cwd(), script) || script;
+  return script.endsWith('.ts') ? `npx tsx ${path}` : `node ${path}`;
+}
 
-/** Prints one line per problem and the usage, then exits with status 2 (bad input: nothing ran). */
-export function fail(problems: ScenarioProblem[]): never {
-  for (const p of problems) process.stderr.write(`${p.path}: ${p.message}\n`);
-  process.stderr.write(USAGE + '\n');
+/** The usage lines, under the name the command was started by. */
+export function usage(name = programName()): string {
+  const pad = ' '.repeat(`usage: ${name} `.length);
+  return (
+    `usage: ${name} <scenario.json | example id | -> [--seed N] [--duration S] [--warmup S] [--json] [--series out.csv | -]\n` +
+    `${pad}[--drain] [--max-wall S] [--replications N] [--compare other.json] [--sweep field=values]\n` +
+    `${pad}[--check "figure < limit"]... [--workers N]\n` +
+    `       ${name} --list-examples | --help | --version`
+  );
+}
+
+/**
+ * Characters that must never reach a terminal raw: controls (ESC starts the sequences that clear a
+ * screen or retitle a window; C1's CSI does the same in one byte), format characters (bidirectional
+ * overrides that reorder what is shown, zero-width ones), line and paragraph separators, and lone
+ * surrogates. Newlines of the CLI's own text are kept by `safeText`.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+const escapeChar = (c: string): string => {
+  const code = c.codePointAt(0)!;
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+
+/**
+ * A piece of user text (a scenario's name, a key, a path, an argument) as the CLI prints it: every
+ * unsafe character escaped (`\x1b`, `\u202e`), and past `max` characters cut, with an ellipsis and
+ * the length (`abc… (100000 characters)`).
+ */
+export function shown(text: string, max = 80): string {
+  const cut = text.length > max ? `${Array.from(text.slice(0, max + 1)).slice(0, max).join('')}… (${groupDigits(text.length)} characters)` : text;
+  return cut.replace(UNSAFE, escapeChar);
+}
+
+/** Text the CLI wrote (a summary, a table, CSV) with any unsafe character escaped, its own newlines kept. */
+export function safeText(text: string): string {
+  return text.replace(UNSAFE, (c) => (c === '\n' ? c : escapeChar(c)));
+}
+
+/**
+ * JSON text with the characters JSON.stringify leaves raw (C1 controls, format characters,
+ * separators) written as \u escapes: the same JSON value, safe on a terminal.
+ */
+export function safeJson(json: string): string {
+  return json.replace(UNSAFE, (c) => (c === '\n' ? c : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * Prints one line per problem (after `file`, when the problems are of a second file) and the
+ * usage, then exits with status 2 (bad input: nothing ran).
+ */
+export function fail(problems: ScenarioProblem[], file?: string): never {
+  // Paths hold keys from the file (an unknown key may be 100,000 characters long); messages quote them too.
+  const where = file === undefined ? '' : `${shown(file)}: `;
+  for (const p of problems) process.stderr.write(`${where}${shown(p.path)}: ${shown(p.message, 500)}\n`);
+  process.stderr.write(usage() + '\n');
   process.exit(2);
 }
 
-/** The --check options, validated before anything runs. */
-export function parseChecks(texts: string[]): Extract<Check, { ok: true }>[] {
-  const checks = texts.map(parseCheck);
-  const bad = checks.filter((c) => !c.ok);
-  if (bad.length > 0) fail(bad.map((c) => ({ path: '--check', message: (c as { message: string }).message })));
-  return checks as Extract<Check, { ok: true }>[];
+export type ValidCheck = Extract<Check, { ok: true }>;
+
+/**
+ * The --check options, validated before anything runs: the form, and a figure the report has
+ * (named as in --json). `shards` bounds the index of `writeStore.shards[i]`.
+ */
+export function parseChecks(texts: string[], shards: number): ValidCheck[] {
+  const problems: ScenarioProblem[] = [];
+  const checks: ValidCheck[] = [];
+  for (const text of texts) {
+    const c = parseCheck(text);
+    if (!c.ok) problems.push({ path: '--check', message: `"${shown(text)}" is not a check such as "queries.latencyMs.p99 < 200"` });
+    else {
+      const problem = checkFigureProblem(c.figure, shards);
+      if (problem !== null) problems.push({ path: '--check', message: `${shown(c.figure)}: ${problem}` });
+      else checks.push(c);
+    }
+  }
+  if (problems.length > 0) fail(problems);
+  return checks;
 }
 
-/** Prints each check's outcome to standard error; true when all passed. */
-export function checksPass(checks: Extract<Check, { ok: true }>[], figures: Map<string, number>): boolean {
+/** Prints each check's outcome to standard error (`label` says which side or point it is of); true when all passed. */
+export function checksPass(checks: readonly ValidCheck[], figures: Map<string, number>, label = ''): boolean {
   let all = true;
   for (const c of checks) {
     const r = evaluateCheck(c, figures.get(c.figure));
-    process.stderr.write(`check ${r.passed ? 'passed' : 'FAILED'}: ${r.sentence}\n`);
+    process.stderr.write(safeText(`check ${r.passed ? 'passed' : 'FAILED'}${label ? ` (${label})` : ''}: ${r.sentence}\n`));
     all &&= r.passed;
   }
   return all;

@@ -292,7 +292,9 @@ export type SetFieldResult = { ok: true; value: Obj } | { ok: false; path: strin
 
 /**
  * A deep copy of `obj` (plain JSON data) with field `path` set to `value` (and any field it
- * replaces removed: see REPLACES); `undefined` or `null` removes it (an optional field goes away; others take their default when validated). A group on
+ * replaces removed: see REPLACES); `undefined` removes it (an optional field goes away; others
+ * take their default when validated). `null` is put in place like any value, so validating the
+ * copy refuses it as the file would (`changes.ts` decides where a change's null removes). A group on
  * the way that is missing is created only where `createGroups` says so (the page's editors);
  * otherwise it is an error, as a live change of `autoscaling.target` with no policy is.
  */
@@ -311,7 +313,7 @@ export function withField(obj: unknown, path: string, value: unknown, createGrou
     o = o[p] as Obj;
   }
   const last = parts[parts.length - 1];
-  if (value === null || value === undefined) delete o[last];
+  if (value === undefined) delete o[last];
   else o[last] = value;
   const replaced = REPLACES.get(path);
   if (replaced !== undefined) {

@@ -2,6 +2,8 @@
 import type { ClassReport, GroupReport, Report, Summary } from './types';
 
 const ms = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+/** Simulated seconds to the millisecond, the trailing zeros dropped: 69.499, 60. */
+const sec = (v: number) => String(Math.round(v * 1000) / 1000);
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const lat = (s: Summary) => `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)} ms (mean ${ms(s.mean)})`;
 
@@ -23,12 +25,12 @@ function group(name: string, g: GroupReport): string {
 
 function describeAction(g: GroupReport): string {
   const a = g.scalingActions[g.scalingActions.length - 1];
-  return `${a.from} -> ${a.to} at ${a.atS} s, ${a.reason}`;
+  return `${a.from} -> ${a.to} at ${sec(a.atS)} s, ${a.reason}`;
 }
 
 export function formatSummary(r: Report): string {
   const lines = [
-    `${r.scenario} (seed ${r.seed}): ${r.simulatedS} s simulated, ${r.events} events, ${r.wallMs} ms wall`,
+    `${r.scenario} (seed ${r.seed}): ${sec(r.simulatedS)} s simulated, ${r.events} events, ${r.wallMs} ms wall`,
     ...(r.stopped ? [`STOPPED EARLY at ${r.stopped.atS.toFixed(1)} s: ${r.stopped.reason}`] : []),
     ...cls('commands', r.commands),
     ...cls('queries', r.queries),

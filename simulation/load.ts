@@ -80,9 +80,8 @@ function validate(raw: unknown): ParseResult {
       // A field that does not exist or cannot change is a problem with `set`; anything else with `value`.
       if (p.path === 'set' || p.message.startsWith('unknown field') || p.message.startsWith('cannot change')) {
         problems.push({ path: `${at}.set`, message: `${iv.set}: ${p.message}` });
-      } else if (p.path === iv.set) {
-        problems.push({ path: `${at}.value`, message: p.message });
       } else {
+        // Named as the file names it: `interventions[0].value: queryService.instances: must be a whole number`.
         problems.push({ path: `${at}.value`, message: `${p.path}: ${p.message}` });
       }
     }

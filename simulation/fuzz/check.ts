@@ -9,6 +9,7 @@
  * version on the read model's primary and on every active replica; and Object.prototype as it was.
  */
 import { applyChange, buildReport, parseScenario, Simulation, type Report } from '../index';
+import { F_ABANDONED, F_PENDING, F_RETRY } from '../model/requestPool';
 
 export interface RunOutcome {
   /** What happened: refused (invalid, with named problems), done, stopped (a run limit or the budget). */
@@ -68,6 +69,23 @@ function runOnce(input: unknown, interrupt: () => string | null): { sim: Simulat
   return { sim, report: buildReport(sim) };
 }
 
+/**
+ * Whether all that is left in flight is attempts whose clients have given up on them: marked so
+ * at their timeout (with retries or a breaker on), or older than the client's timeout (without,
+ * the client's give-up is counted when the instance finishes the attempt). No events are left.
+ */
+function onlyGivenUp(sim: Simulation): boolean {
+  if (sim.stream.liveEvents > 0) return false;
+  const r = sim.reqs;
+  const timeoutMs = sim.scenario.workload.timeoutMs;
+  let all = true;
+  r.forEachLive((id) => {
+    const f = r.flags[id];
+    all &&= (f & F_ABANDONED) !== 0 || ((f & (F_PENDING | F_RETRY)) === 0 && sim.nowMs - r.arrivalMs[id] > timeoutMs);
+  });
+  return all;
+}
+
 export interface CheckOptions {
   /** Stops a run that is over its budget (wall time, memory): a reason, or null to go on. */
   interrupt: () => string | null;
@@ -119,8 +137,10 @@ export function checkScenario(input: unknown, opts: CheckOptions): RunOutcome {
         const quiet = sim.drain();
         // An overload can take more than the hour to drain (a backlog of hours at one shard, or a
         // slow instance): only a drain that made no progress at all is a failure; a slow one is not checked.
+        // An instance also keeps working on attempts whose clients gave up (it does not know they
+        // left): one slow enough ends none of them within the hour, and that is slow, not stuck.
         if (!quiet && sim.stopped === null) {
-          if (ended() === endedBefore && sim.stream.liveEvents >= eventsBefore) {
+          if (ended() === endedBefore && sim.stream.liveEvents >= eventsBefore && !onlyGivenUp(sim)) {
             out.failures.push(`nothing drained in an hour of simulated time: ${sim.reqs.live} requests and ${sim.stream.liveEvents} events still in flight`);
           } else out.drainTooSlow = true;
         }

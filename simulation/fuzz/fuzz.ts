@@ -4,18 +4,21 @@
  * line that reproduces it and saves the scenario under `fuzz-failures/`. Exit status 1 if any
  * run failed. In the spirit of TigerBeetle's VOPR: one seed, the whole system, many runs.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkScenario } from './check';
+import { corpusFile, FUZZ_CORPUS } from './corpus';
 import { drawScenario } from './draw';
 
 const HELP = `usage: npm run fuzz -- [--seed S] [--runs N] [--only K] [--wall S] [--heap MB]
+       npm run fuzz -- --corpus
 
   --seed S    the fuzz seed (default: 1); run K of seed S is always the same scenario
   --runs N    how many scenarios (default: 200)
   --only K    run only scenario K (to reproduce a failure)
   --wall S    wall-clock budget per run, seconds (default: 20)
-  --heap MB   heap budget per run (default: 1500)`;
+  --heap MB   heap budget per run (default: 1500)
+  --corpus    check the kept cases of simulation/fuzz/corpus/ (runs that once failed), drained and twice each`;
 
 function main(): void {
   let v;
@@ -27,6 +30,7 @@ function main(): void {
         only: { type: 'string' },
         wall: { type: 'string', default: '20' },
         heap: { type: 'string', default: '1500' },
+        corpus: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -45,6 +49,7 @@ function main(): void {
     }
     return Number(text);
   };
+  if (v.corpus) return corpus();
   const seed = int('seed', v.seed);
   const runs = int('runs', v.runs);
   const wallS = int('wall', v.wall);
@@ -97,6 +102,19 @@ function main(): void {
   );
   for (const [reason, n] of stopReasons) process.stdout.write(`  stopped ${n}x: ${reason}\n`);
   if (counts.failed > 0) process.exitCode = 1;
+}
+
+/** Checks every kept case of the corpus; exit status 1 if any fails. */
+function corpus(): void {
+  let failed = 0;
+  for (const c of FUZZ_CORPUS) {
+    const input = JSON.parse(readFileSync(new URL(corpusFile(c), import.meta.url), 'utf8')) as unknown;
+    const r = checkScenario(input, { interrupt: () => null, determinism: true, drain: true });
+    if (r.failures.length > 0) failed++;
+    process.stdout.write(`${r.failures.length > 0 ? 'FAIL' : 'ok  '} ${c.seed}/${c.index}: ${r.failures.length > 0 ? r.failures.join('; ') : r.kind}\n`);
+  }
+  process.stdout.write(`fuzz corpus: ${FUZZ_CORPUS.length} cases, ${failed} failed\n`);
+  if (failed > 0) process.exitCode = 1;
 }
 
 main();

@@ -46,34 +46,81 @@ function compileOnWorkerThreads(workers: number): void {
   if (workers >= availableParallelism()) setFlagsFromString('--no-concurrent-recompilation');
 }
 
-/** Runs every scenario; `onDone(k)` after each of the k finished. Reports come back in the jobs' order. */
-export async function runAll(jobs: readonly Scenario[], workers = defaultWorkers(), onDone?: (k: number) => void): Promise<Report[]> {
+/** How a study's runs go: each drains after its end (`drain`); the whole study stops after `maxWallMs` of wall time. */
+export interface PoolOptions {
+  workers?: number;
+  drain?: boolean;
+  /** Wall-clock bound on all the runs together, ms: past it every worker is stopped where it is. */
+  maxWallMs?: number;
+  /** Called after each run that finished, with how many have. */
+  onDone?: (k: number) => void;
+}
+
+/**
+ * Why a study stopped before all its runs finished: the wall-clock bound (`index` -1), or run
+ * `index` stopped (a run limit, or a drain that did not finish) with its report's reason.
+ */
+export interface PoolStop {
+  index: number;
+  reason: string;
+  /** Simulated seconds at which run `index` stopped (0 for the wall-clock bound). */
+  atS: number;
+  /** Runs that had finished. */
+  finished: number;
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export type PoolResult = { ok: true; reports: Report[] } | { ok: false; stop: PoolStop };
+
+/**
+ * Runs every scenario; reports come back in the jobs' order. A run that stops early (its report
+ * says `stopped`) stops the study, as does the wall-clock bound: the workers are terminated where
+ * they are (a worker busy in a run stops at once), and the result says which and why.
+ */
+export async function runAll(jobs: readonly Scenario[], opts: PoolOptions = {}): Promise<PoolResult> {
   const reports: Report[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
-  const n = Math.min(workers, jobs.length);
+  const n = Math.min(opts.workers ?? defaultWorkers(), jobs.length);
   compileOnWorkerThreads(n);
   const pool = Array.from({ length: n }, startWorker);
+  let stop: PoolStop | null = null;
+  let wake = () => {};
+  const stopped = new Promise<void>((resolve) => (wake = resolve));
+  const halt = (s: PoolStop) => {
+    stop ??= s;
+    wake();
+  };
+  // A timer waits at most 2^31 - 1 ms (24.8 days; --max-wall allows more): a longer bound re-arms it.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (ms: number) => {
+    timer = setTimeout(() => (ms > MAX_TIMER_MS ? arm(ms - MAX_TIMER_MS) : halt({ index: -1, reason: 'wall-clock', atS: 0, finished: done })), Math.min(ms, MAX_TIMER_MS));
+  };
+  if (opts.maxWallMs !== undefined) arm(opts.maxWallMs);
   try {
-    await Promise.all(
+    const all = Promise.all(
       pool.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             let held = 0;
             const feed = () => {
+              if (stop !== null) return;
               if (next >= jobs.length) {
                 if (held === 0) resolve();
                 return;
               }
               const index = next++;
               held++;
-              w.postMessage({ index, scenario: jobs[index] });
+              w.postMessage({ index, scenario: jobs[index], drain: opts.drain === true });
             };
             w.on('message', (m: { index: number; report?: Report; error?: string }) => {
               if (m.error !== undefined) return reject(new Error(`run ${m.index + 1}: ${m.error}`));
               held--;
-              reports[m.index] = m.report!;
-              onDone?.(++done);
+              const report = m.report!;
+              if (report.stopped) return halt({ index: m.index, reason: report.stopped.reason, atS: report.stopped.atS, finished: done });
+              reports[m.index] = report;
+              opts.onDone?.(++done);
               feed();
             });
             w.on('error', reject);
@@ -81,8 +128,12 @@ export async function runAll(jobs: readonly Scenario[], workers = defaultWorkers
           }),
       ),
     );
+    // Once stopped, a worker's late error (it is being terminated) is of no interest.
+    all.catch(() => undefined);
+    await Promise.race([all, stopped]);
   } finally {
+    clearTimeout(timer);
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return reports;
+  return stop === null ? { ok: true, reports } : { ok: false, stop };
 }

@@ -3,10 +3,10 @@ import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../scenario';
 import { readyToRun, runScenario } from '../run';
 
-parentPort!.on('message', async (job: { index: number; scenario: Scenario }) => {
+parentPort!.on('message', async (job: { index: number; scenario: Scenario; drain: boolean }) => {
   try {
     await readyToRun(job.scenario);
-    parentPort!.postMessage({ index: job.index, report: runScenario(job.scenario) });
+    parentPort!.postMessage({ index: job.index, report: runScenario(job.scenario, undefined, job.drain) });
   } catch (e) {
     parentPort!.postMessage({ index: job.index, error: e instanceof Error ? e.message : String(e) });
   }

@@ -5,6 +5,7 @@
  * and out, so the CLI's worker threads and the page's Web Workers compute the same figures.
  */
 import { fieldAt, withField } from '../fields';
+import { figureAt } from '../figures';
 import { parseScenario } from '../load';
 import type { Scenario } from '../scenario';
 import type { Report } from '../types';
@@ -178,4 +179,23 @@ export function evaluateCheck(c: Extract<Check, { ok: true }>, value: number | u
   if (value === undefined) return { passed: false, sentence: `${c.figure}: no such figure in the report` };
   const passed = OPS[c.op](value, c.limit);
   return { passed, sentence: `${c.figure} = ${value} ${passed ? '' : 'not '}${c.op} ${c.limit}` };
+}
+
+/**
+ * Why `figure` cannot be checked, or null when it can: a check names a figure of the report as
+ * --json names it (`queries.latencyMs.p99`, `writeStore.shards[2].writes`), known before the run
+ * from the registry of figures. `shards` is the scenario's shard count (fixed for a run); read
+ * nodes are the primary and at most as many replicas as the field allows.
+ */
+export function checkFigureProblem(figure: string, shards: number): string | null {
+  const top = figure.split(/[.[]/)[0];
+  if (NOT_FIGURES.has(top) || figure === 'stopped.atS') return 'describes the run rather than measuring it: not a figure to check';
+  if (figure.includes('scalingActions[')) return 'scaling actions differ in number from run to run: check scalingActionCount instead';
+  if (figureAt(figure) === undefined) return 'no such figure in the report (figures are named as in --json, such as queries.latencyMs.p99)';
+  const m = /^(writeStore\.shards|readStore\.nodes)\[(\d+)\]/.exec(figure);
+  const index = m ? Number(m[2]) : 0;
+  if (m?.[1] === 'writeStore.shards' && index >= shards) return `the write store has ${shards} shard${shards > 1 ? 's' : ''}, numbered from 0`;
+  const nodes = 1 + (fieldAt('readStore.replicas')?.max ?? 0);
+  if (m?.[1] === 'readStore.nodes' && index >= nodes) return `the read store has at most ${nodes} nodes (the primary and ${nodes - 1} replicas), numbered from 0`;
+  return null;
 }

@@ -10,7 +10,9 @@ describe('nodePool.runAll', () => {
     const base = scenario({ durationS: 3, warmupS: 0 });
     const jobs = Array.from({ length: 7 }, (_, i) => withSeed(base, 11 + i));
     const done: number[] = [];
-    const reports = await runAll(jobs, 2, (k) => done.push(k));
+    const result = await runAll(jobs, { workers: 2, onDone: (k) => done.push(k) });
+    if (!result.ok) throw new Error('the runs do not stop');
+    const reports = result.reports;
     const strip = (r: object) => JSON.stringify({ ...r, wallMs: 0 });
     expect(reports.map(strip)).toEqual(jobs.map((j) => strip(runScenario(j))));
     expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);

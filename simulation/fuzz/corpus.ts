@@ -1,0 +1,30 @@
+/**
+ * The fuzzer's corpus: drawn runs that once failed, kept so that every test run checks them again
+ * (`simulation/test/fuzzCorpus.test.ts`) and `npm run fuzz -- --corpus` runs them. Each scenario is
+ * saved as drawn, in `corpus/<seed>-<index>.json`, so a later change to the drawing keeps the case.
+ */
+
+/** One kept case: where it was drawn, what went wrong, and what its check must now say. */
+export interface CorpusCase {
+  seed: number;
+  index: number;
+  /** What failed, and whether the engine or the oracle was wrong. */
+  why: string;
+  /** Its drain needs more than the hour (not checked), rather than failing as stuck. */
+  drainTooSlow?: boolean;
+}
+
+export const FUZZ_CORPUS: readonly CorpusCase[] = [
+  {
+    seed: 4242,
+    index: 1689,
+    why:
+      "The oracle's drain check called 249 queries stuck: one query instance of 192 vCPUs at speed 0.062 with " +
+      'USL coherency 0.1 needs about 28 simulated hours per query, long after its clients (timeout 63 ms) gave up. ' +
+      'The engine was right; the check now counts attempts whose clients gave up as slow, not stuck.',
+    drainTooSlow: true,
+  },
+];
+
+/** The file of a kept case, relative to this folder. */
+export const corpusFile = (c: Pick<CorpusCase, 'seed' | 'index'>): string => `corpus/${c.seed}-${c.index}.json`;
