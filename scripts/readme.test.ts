@@ -74,7 +74,7 @@ const QUICK: Record<string, Check> = {
     ok(r);
     expect(jsonReport('report.json').scenario).toBe('default');
   },
-  'npm run sim -- scenarios/flash-sale.json --seed 7 --duration 300 --series out.csv --drain': (r) => {
+  'npm run sim -- scenarios/flash-sale.json --seed 7 --duration 300 --warmup 10 --series out.csv --drain': (r) => {
     ok(r);
     const rows = csvRows(file('out.csv'));
     expect(rows[0]).toMatch(/^tS,commands\.offered,/);
@@ -84,6 +84,7 @@ const QUICK: Record<string, Check> = {
   },
   'cat scenarios/default.json | npm run -s sim -- - --series - > series.csv': (r) => {
     ok(r);
+    expect(r.stderr).toMatch(/^default \(seed 1\): 60 s simulated/m);
     const rows = csvRows(file('series.csv'));
     expect(rows[0]).toMatch(/^tS,/);
     expect(rows).toHaveLength(61);
@@ -92,9 +93,17 @@ const QUICK: Record<string, Check> = {
     ok(r);
     expect(r.stdout).toMatch(/^default \(seed 1\): 60 s simulated/m);
   },
+  'npm run sim -- scenarios/default.json --replications 20 --drain --max-wall 600': (r) => {
+    ok(r);
+    // Twenty seeds, each figure a mean with its 95% interval.
+    expect(r.stdout).toContain('default, 20 replications (seeds 1 to 20)');
+    expect(r.stdout).toMatch(/^queries\.latencyMs\.p99\s+[\d.]+ ± [\d.]+$/m);
+  },
   'npm run sim -- --help': (r) => {
     ok(r);
-    for (const flag of ['--json', '--series', '--drain', '--max-wall', '--seed', '--duration']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--json', '--series', '--drain', '--max-wall', '--seed', '--duration', '--warmup', '--replications', '--workers']) {
+      expect(r.stdout).toContain(flag);
+    }
   },
   'npm exec --no -- cqrs-lab scenarios/default.json --json > report.json': (r) => {
     ok(r);
