@@ -12,7 +12,7 @@
  * faster), the median of the pairs.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +86,9 @@ export async function benchVersus(revision: string, pairs = 7, durationS = 1500)
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Run as a script (not imported by bench.ts): compared as real paths, so that a folder reached
+// through a link still runs it (it printed nothing and exited 0 there).
+if (process.argv[1] && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1])) {
   const [revision, pairs] = process.argv.slice(2);
   if (!revision) {
     console.error('usage: npm run bench:versus -- <git revision> [pairs]');
