@@ -13,9 +13,8 @@ for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations (${theme} theme, running)`, async ({ lab }) => {
     await lab.page.emulateMedia({ colorScheme: theme });
     await lab.goto();
-    await lab.setSpeed('10×');
-    await lab.play();
-    await lab.waitForSimTime(3);
+    await lab.play(); // at 1x: the 60 s run is still going when Pause is pressed
+    await lab.waitForSimTime(2);
     await lab.pause();
     expect(await seriousViolations(lab.page)).toEqual([]);
   });
