@@ -13,27 +13,26 @@ for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations (${theme} theme, running)`, async ({ lab }) => {
     await lab.page.emulateMedia({ colorScheme: theme });
     await lab.goto();
-    await lab.setSpeed('10×');
-    await lab.play();
-    await lab.waitForSimTime(3);
+    await lab.play(); // at 1x: the 60 s run is still going when Pause is pressed
+    await lab.waitForSimTime(2);
     await lab.pause();
     expect(await seriousViolations(lab.page)).toEqual([]);
   });
 }
 
-test('axe finds no serious or critical violations in any settings panel', async ({ lab }) => {
-  await lab.goto();
-  const found: string[] = [];
-  for (const part of ['Clients', 'Queries', 'Faults']) {
+// One test per panel: an axe pass takes seconds, and three in one test outran its time limit on a
+// busy machine (90 s), a limit about the machine's speed, not about the page.
+for (const part of ['Clients', 'Queries', 'Faults']) {
+  test(`axe finds no serious or critical violations in the ${part} settings panel`, async ({ lab }) => {
+    await lab.goto();
     await lab.page.getByRole('group', { name: 'Part to edit' }).getByRole('button', { name: part, exact: true }).click();
     if (part === 'Queries') {
       await lab.page.getByLabel('Auto-scaling', { exact: true }).click();
       await expect(lab.page.getByLabel('Auto-scaling', { exact: true })).toBeChecked();
     }
-    found.push(...(await seriousViolations(lab.page)).map((v) => `${part}: ${v}`));
-  }
-  expect(found).toEqual([]);
-});
+    expect(await seriousViolations(lab.page)).toEqual([]);
+  });
+}
 
 test('every control can be reached with the keyboard', async ({ lab }) => {
   await lab.goto();

@@ -74,3 +74,88 @@ test('the print layout shows the report and the charts without controls', async 
   await expect(page.locator('figure.chart').first()).toBeVisible();
   expect((await page.pdf()).subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+/** An exported SVG, parsed in the page: what a reader of the file alone would see. */
+async function readSvg(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    const root = doc.documentElement;
+    const styleOf = (el: Element, prop: string) => new RegExp(`(?:^|;)${prop}:([^;]*)`).exec(el.getAttribute('style') ?? '')?.[1]?.trim() ?? '';
+    const legend = [...doc.querySelectorAll('[data-figure="legend"] text')].map((el) => {
+      const swatch = el.previousElementSibling;
+      return { label: el.textContent ?? '', color: swatch ? styleOf(swatch, swatch.nodeName === 'line' ? 'stroke' : 'fill') : '' };
+    });
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      title: doc.querySelector('[data-figure="title"]')?.textContent ?? '',
+      source: doc.querySelector('[data-figure="source"]')?.textContent ?? '',
+      texts: [...doc.querySelectorAll('text')].map((el) => el.textContent ?? ''),
+      legend,
+      seriesColors: Object.fromEntries([...doc.querySelectorAll('path[data-series]')].map((p) => [p.getAttribute('data-series'), styleOf(p, 'stroke')])),
+      controls: doc.querySelectorAll('[role="button"], [tabindex], [data-no-export]').length,
+      titles: [...doc.querySelectorAll('title')].map((el) => el.textContent ?? ''),
+      frames: [...doc.querySelectorAll('g[data-part] > rect:first-child')].map((r) => `${styleOf(r, 'stroke')} ${styleOf(r, 'stroke-width')} ${styleOf(r, 'stroke-dasharray')}`),
+      outlines: [...doc.querySelectorAll('[style*="outline"]')].length,
+    };
+  }, text);
+}
+
+async function pngSize(page: Page, body: Buffer): Promise<{ w: number; h: number }> {
+  return page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    return { w: bitmap.width, h: bitmap.height };
+  }, body.toString('base64'));
+}
+
+test('an exported chart stands alone (title, axes with units, legend in the series\u2019 colours, scenario and seed); the topology without its buttons or a selection outline', async ({ lab, page }) => {
+  await lab.goto();
+  await lab.loadScenario(scenario, 'export.json');
+  await lab.setSpeed('Fastest');
+  await lab.play();
+  await expect(lab.status).toHaveText('done');
+  const select = page.getByRole('combobox', { name: 'Figure' });
+  await select.focus();
+
+  await select.selectOption({ label: 'Query throughput' });
+  const chartSvg = await download(page, () => lab.button('SVG').click());
+  const chart = await readSvg(page, chartSvg.body.toString());
+  expect(chart.error).toBeNull();
+  expect(chart.title).toBe('Query throughput');
+  expect(chart.source).toBe('Scenario: export me · seed 3');
+  expect(chart.texts).toEqual(expect.arrayContaining(['simulated time (s)', 'requests / s']));
+  expect(chart.legend.map((e) => e.label)).toEqual(['offered', 'completed', 'rejected', 'timed out', 'failed', 'retries']);
+  for (const e of chart.legend) {
+    expect(e.color, e.label).toMatch(/^rgb/);
+    expect(e.color, e.label).toBe(chart.seriesColors[e.label]);
+  }
+  expect(new Set(chart.legend.map((e) => e.color)).size).toBe(6);
+  // The PNG is that same figure drawn at twice its size: header and legend included.
+  const chartPng = await download(page, () => lab.button('PNG').click());
+  writeFileSync(test.info().outputPath('query-throughput.png'), chartPng.body);
+  const drawnH = (await page.getByRole('img', { name: /^Query throughput:/ }).boundingBox())!.height;
+  expect(chart.height).toBeGreaterThan(drawnH + 60);
+  expect(await pngSize(page, chartPng.body)).toEqual({ w: chart.width * 2, h: chart.height * 2 });
+
+  // A part selected (its frame outlined, as the focus ring draws it) and the pointer on a +/- button.
+  await lab.openPart(/^Query service:/);
+  await lab.button('Add one query instance').hover();
+  await select.focus();
+  await select.selectOption({ label: 'topology' });
+  const topoSvg = await download(page, () => lab.button('SVG').click());
+  const topo = await readSvg(page, topoSvg.body.toString());
+  expect(topo.error).toBeNull();
+  expect(topo.title).toBe('Topology');
+  expect(topo.source).toBe('Scenario: export me · seed 3');
+  expect(topo.controls).toBe(0);
+  expect(topo.texts.filter((t) => t === '+' || t === '−')).toEqual([]);
+  expect(topo.titles.filter((t) => /^(Add|Remove) one/.test(t))).toEqual([]);
+  expect(topo.outlines).toBe(0);
+  expect(topo.frames.length).toBe(7);
+  expect(new Set(topo.frames).size, topo.frames.join(' | ')).toBe(1);
+  expect(topo.legend.map((e) => e.label)).toEqual(expect.arrayContaining(['load < 70%', '≥ 90%']));
+  const topoPng = await download(page, () => lab.button('PNG').click());
+  writeFileSync(test.info().outputPath('topology.png'), topoPng.body);
+  expect(await pngSize(page, topoPng.body)).toEqual({ w: topo.width * 2, h: topo.height * 2 });
+});

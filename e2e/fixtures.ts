@@ -64,6 +64,29 @@ export class LabPage {
     await expect.poll(() => this.simTimeS(), { timeout }).toBeGreaterThanOrEqual(s);
   }
 
+  /**
+   * Steps (1 simulated second each) until the clock shows `s` seconds: a run paused at that time,
+   * whatever the machine's speed. A change made there lands at a known simulated time, where one
+   * made while the run goes at some multiple of real time lands wherever the machine has got to.
+   */
+  async stepTo(s: number): Promise<void> {
+    for (let t = Math.round(await this.simTimeS()); t < s; t++) {
+      await this.button('Step 1 s').click();
+      await expect(this.simTime).toHaveText(clockText(t + 1));
+    }
+  }
+
+  /** Steps one simulated second at a time until `done()` holds (at most `maxS` steps); returns the time reached. */
+  async stepUntil(what: string, done: () => Promise<boolean>, maxS = 60): Promise<number> {
+    for (let t = Math.round(await this.simTimeS()); t < maxS; t++) {
+      if (await done()) return t;
+      await this.button('Step 1 s').click();
+      await expect(this.simTime).toHaveText(clockText(t + 1));
+    }
+    if (await done()) return maxS;
+    throw new Error(`${what}: not seen in ${maxS} simulated seconds of steps`);
+  }
+
   /** Loads a scenario through the page's file input (what "Load scenario…" opens). */
   async loadScenario(fileOrJson: string | object, name = 'scenario.json'): Promise<void> {
     const text = typeof fileOrJson === 'string' ? readFileSync(fileOrJson, 'utf8') : JSON.stringify(fileOrJson);
@@ -91,10 +114,24 @@ export class LabPage {
   }
 }
 
-export const test = base.extend<{ lab: LabPage; cspViolations: string[] }>({
+/** The toolbar clock's text at `s` whole seconds (as src/lib/format.ts formatSimS writes it). */
+const clockText = (s: number) => `${s >= 100 ? s : s.toFixed(1)} s`;
+
+export const test = base.extend<{ lab: LabPage; cspViolations: string[]; routesEnded: void }>({
   lab: async ({ page }, use) => {
     await use(new LabPage(page));
   },
+  // A route handler still running when its test ends (a lazy chunk the page fetched as the test
+  // finished) fails when the context closes under it, and Playwright reports that error in the
+  // test that runs next. Every spec's routes end with it, their errors ignored, before the page closes.
+  routesEnded: [
+    async ({ context, page }, use) => {
+      await use();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
+    },
+    { auto: true },
+  ],
   // Every spec, in every frame: the built site's Content-Security-Policy is never violated.
   cspViolations: [
     async ({ page }, use) => {

@@ -50,7 +50,7 @@ test('the built site needs only a plain static server, as the README says (pytho
   const port = 4400 + Math.floor(Math.random() * 500);
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
   try {
-    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status ?? 0, { timeout: 10_000 }).toBe(200);
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200); // python's start-up on a busy machine
     await page.goto(`http://127.0.0.1:${port}/`);
     await expect(page.getByRole('status', { name: 'Run status' })).toHaveText('ready');
     await page.getByRole('button', { name: 'Play' }).click();

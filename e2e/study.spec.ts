@@ -247,10 +247,21 @@ test('cancel stops the study\'s workers: the progress stops and no more updates 
   await study.panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(study.status).toHaveText('cancelled');
   const stoppedAt = await study.progress.textContent();
+  // Every change of the progress from here on, recorded in the page.
+  await lab.page.evaluate(() => {
+    const w = window as unknown as { progressTexts: string[] };
+    w.progressTexts = [];
+    const el = document.querySelector('[aria-label="Study progress text"]')!;
+    new MutationObserver(() => w.progressTexts.push(el.textContent ?? '')).observe(el, { subtree: true, childList: true, characterData: true });
+  });
   await expect.poll(studyWorkers).toBe(0);
-  await lab.page.waitForTimeout(2000);
+  // No sleep to let late updates come: the page does more work after the workers ended (two
+  // simulated seconds stepped in the main run's worker, each drawn), and the progress never moved.
+  await lab.stepTo(2);
   await expect(study.progress).toHaveText(stoppedAt!);
-  await expect(study.panel.getByRole('status').filter({ hasText: /^Cancelled after \d+ of 100 runs/ })).toBeVisible();
+  expect(await lab.page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts)).toEqual([]);
+  const done = /(\d+) of 100/.exec(stoppedAt ?? '')?.[1];
+  await expect(study.panel.getByRole('status').filter({ hasText: new RegExp(`^Cancelled after ${done} of 100 runs`) })).toBeVisible();
   await expect(study.results).toHaveCount(0);
   expect(lab.consoleErrors).toEqual([]);
 });

@@ -7,7 +7,9 @@
  *   in each of five loads: none over 50 ms;
  * - worker ready (the page shows status "ready": the worker has answered its first call), after
  *   first contentful paint: at most 300 ms;
- * - the first chart line (a chart path with two points or more) after Play at 1x: at most 1 s.
+ * - the first chart line (a chart path with two points or more) after Play at 1x: at most 1 s;
+ * - while a run goes (scripts/measureRunning.ts): long tasks of a full-speed run, none over 50 ms,
+ *   and click to drawn while the largest valid scenario runs, median at most 200 ms.
  *
  * Each load is a new browser context (empty cache), as a student's first visit; one load before
  * them is not counted: it is the launched browser's own first navigation (its network and GPU
@@ -24,11 +26,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser';
 import { ENTRY_BUDGET_KB, entrySize } from './entrySize';
+import { clicksWhileLargest, fullSpeedRun, type ClickTimes, type RunTasks } from './measureRunning';
 
 const LOADS = 5;
 const LONG_TASK_MS = 50;
 const WORKER_READY_MS = 300;
 const FIRST_LINE_MS = 1000;
+const CLICK_MS = 200;
 /** The preview server's port: LAB_E2E_PORT as for the browser tests (to run beside another run), else 4180. */
 const PORT = Number(process.env.LAB_E2E_PORT || 4180);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -137,10 +141,14 @@ async function main(): Promise<number> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   const loads: Load[] = [];
   const traced: number[][] = [];
+  let run: RunTasks;
+  let clicks: ClickTimes;
   try {
     await measureLoad(`http://127.0.0.1:${PORT}/`, browser); // the browser's first navigation: not counted
     for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(`http://127.0.0.1:${PORT}/`, browser));
     for (let i = 0; i < 3; i++) traced.push(await tracedLoad(`http://127.0.0.1:${PORT}/`, browser));
+    run = await fullSpeedRun(browser, `http://127.0.0.1:${PORT}/`);
+    clicks = await clicksWhileLargest(browser, `http://127.0.0.1:${PORT}/`, `${root}e2e/scenarios/largest.json`);
   } finally {
     await browser.close();
     stop();
@@ -174,8 +182,19 @@ async function main(): Promise<number> {
   const line = loads.map((l) => l.firstLineMs);
   const okLine = Math.max(...line) <= FIRST_LINE_MS;
   lines.push(`first chart line after Play at 1x: median ${median(line).toFixed(0)} ms, worst ${Math.max(...line).toFixed(0)} ms  target <= ${FIRST_LINE_MS} ms  ${verdict(okLine)}`);
+  const runLongest = Math.max(0, ...run.longTasks);
+  const okRun = runLongest <= LONG_TASK_MS;
+  lines.push(
+    `full-speed run (3,000 s at 800 rps, ${run.wallS.toFixed(1)} s wall): ${run.longTasks.length} long tasks, longest ${runLongest.toFixed(0)} ms  ` +
+      `target: none over ${LONG_TASK_MS} ms  ${verdict(okRun)}`,
+  );
+  const okClicks = clicks.length > 0 && median(clicks) <= CLICK_MS;
+  lines.push(
+    `click to drawn while the largest scenario runs at full speed, ${clicks.length} clicks: ${clicks.map((t) => t.toFixed(0)).join(', ')} ms; ` +
+      `median ${clicks.length ? median(clicks).toFixed(0) : '-'} ms, worst ${Math.max(0, ...clicks).toFixed(0)} ms  target: median <= ${CLICK_MS} ms  ${verdict(okClicks)}`,
+  );
   console.log(lines.join('\n'));
-  return okSize && okTasks && okReady && okLine ? 0 : 1;
+  return okSize && okTasks && okReady && okLine && okRun && okClicks ? 0 : 1;
 }
 
 process.exitCode = await main();

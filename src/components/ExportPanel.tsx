@@ -1,27 +1,51 @@
-/** Exports of a finished run: the series as CSV, a chart or the topology as SVG or PNG. */
+/** Exports of a finished run: the series as CSV, a chart or the topology as a standalone SVG or PNG. */
 import { useState } from 'react';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
-import { downloadBlob, fileNameOf, seriesCsv, svgPng, svgText } from '../lib/exports';
+import { downloadBlob, fileNameOf, seriesCsv, standalonePng, standaloneSvg, type Figure, type LegendEntry } from '../lib/exports';
+
+/** A chart's legend from its drawing: each series' name and the colour it is drawn in. */
+function chartLegend(svg: SVGSVGElement): LegendEntry[] {
+  return [...svg.querySelectorAll<SVGPathElement>('path[data-series]')].map((p) => {
+    const cs = getComputedStyle(p);
+    return { label: p.dataset.series!, color: cs.stroke, dashed: cs.strokeDasharray !== 'none' };
+  });
+}
+
+/** The topology's legend as the page shows it under the drawing (load colours, marks), not its hint. */
+function topologyLegend(): LegendEntry[] {
+  return [...document.querySelectorAll<HTMLElement>('.topo-legend > span:not([data-no-export])')].map((span) => {
+    const swatch = span.querySelector('.swatch');
+    return { label: span.textContent ?? '', color: swatch ? getComputedStyle(swatch).backgroundColor : undefined };
+  });
+}
 
 /** The figures on the page that can be exported: the topology and each chart, by their titles. */
-function figures(): { title: string; svg: SVGSVGElement }[] {
-  const out: { title: string; svg: SVGSVGElement }[] = [];
+function figures(): Figure[] {
+  const out: Figure[] = [];
   const topo = document.querySelector<SVGSVGElement>('.topology svg');
-  if (topo) out.push({ title: 'topology', svg: topo });
+  if (topo) out.push({ title: 'topology', svg: topo, legend: topologyLegend() });
   for (const f of document.querySelectorAll('figure.chart')) {
     const svg = f.querySelector<SVGSVGElement>('svg');
     const title = f.querySelector('figcaption')?.textContent ?? '';
-    if (svg && title) out.push({ title, svg });
+    if (svg && title) out.push({ title, svg, legend: chartLegend(svg) });
   }
   return out;
+}
+
+/** The chosen figure as a standalone SVG, titled (the topology as "Topology") and with its source. */
+function exported(choice: string) {
+  const f = figures().find((g) => g.title === choice);
+  if (!f) return undefined;
+  const { name, seed } = useScenarioStore.getState().scenario;
+  const title = f.title === 'topology' ? 'Topology' : f.title;
+  return standaloneSvg({ ...f, title }, { scenarioName: name, seed });
 }
 
 export function ExportPanel() {
   const [choice, setChoice] = useState('topology');
   const [titles, setTitles] = useState<string[]>(['topology']);
   const name = fileNameOf(useScenarioStore((s) => s.scenario.name), 'scenario');
-  const pick = () => figures().find((f) => f.title === choice);
   const slug = fileNameOf(choice.toLowerCase(), 'chart');
   return (
     <p className="exports">
@@ -36,10 +60,10 @@ export function ExportPanel() {
           ))}
         </select>
       </label>{' '}
-      <button type="button" className="btn" onClick={() => { const f = pick(); if (f) downloadBlob(new Blob([svgText(f.svg)], { type: 'image/svg+xml' }), `${name}-${slug}.svg`); }}>
+      <button type="button" className="btn" onClick={() => { const f = exported(choice); if (f) downloadBlob(new Blob([f.text], { type: 'image/svg+xml' }), `${name}-${slug}.svg`); }}>
         SVG
       </button>{' '}
-      <button type="button" className="btn" onClick={() => { const f = pick(); if (f) void svgPng(f.svg).then((b) => downloadBlob(b, `${name}-${slug}.png`)); }}>
+      <button type="button" className="btn" onClick={() => { const f = exported(choice); if (f) void standalonePng(f).then((b) => downloadBlob(b, `${name}-${slug}.png`)); }}>
         PNG
       </button>
     </p>

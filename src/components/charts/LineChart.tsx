@@ -146,12 +146,12 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
           </text>
           <Markers marks={marks} x={x} height={innerH} />
           {def.series.map((s, k) => (
-            <path key={s.label} d={paths[k]} fill="none" stroke={s.color} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />
+            <path key={s.label} data-series={s.label} d={paths[k]} fill="none" stroke={s.color} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />
           ))}
           {def.series.map((s, k) =>
             dots[k].map(([t, v]) => <circle key={`${s.label}-${t}`} className="dot" cx={x(t)} cy={y(Math.max(0, v))} r={3} fill={s.color} />),
           )}
-          {cursor !== null && at && <line className="cursor" x1={x(at.tS)} x2={x(at.tS)} y1={0} y2={innerH} />}
+          {cursor !== null && at && <line className="cursor" data-no-export x1={x(at.tS)} x2={x(at.tS)} y1={0} y2={innerH} />}
         </g>
       </svg>
     </figure>

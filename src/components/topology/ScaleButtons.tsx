@@ -21,7 +21,8 @@ export function ScaleButtons(props: { stack: Stack; part: PartId; path: string; 
     { label: `Add one ${noun}`, text: '+', next: value + 1, x: stack.cx + 3 },
   ];
   return (
-    <g data-field={path}>
+    // Controls, not part of the drawing: an exported topology leaves them out.
+    <g data-field={path} data-no-export>
       {buttons.map((b) => (
         <g
           key={b.text}

@@ -136,7 +136,7 @@ export function Topology() {
         <span><span className="swatch" style={{ background: 'var(--load-high)' }} />≥ 90%</span>
         <span><span className="swatch" style={{ background: 'var(--bad)' }} />queue / hot shard / lagging partition</span>
         <span>dashed: booting, restarting or draining</span>
-        <span>Select a part to open its settings.</span>
+        <span data-no-export>Select a part to open its settings.</span>
       </div>
     </section>
   );
