@@ -89,7 +89,9 @@ test('the welcome shows on the first visit only; "Start the first lab" opens ?la
   await lab.page.evaluate(() => localStorage.clear());
   await lab.page.reload();
   await welcome.getByRole('button', { name: 'Start the first lab' }).click();
-  await expect(lab.page).toHaveURL(/\?lab=q1$/);
+  // The address follows the scenario (a #s= link, at most once a second): on a busy machine it may
+  // already be there when this check runs.
+  await expect(lab.page).toHaveURL(/\?lab=q1(#s=[\w.-]+)?$/);
   await expect(welcome).toHaveCount(0);
 });
 
