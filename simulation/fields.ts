@@ -5,18 +5,16 @@
  * walking whatever object a name leads to, so a path such as `__proto__.toString` or
  * `constructor.prototype.x` is refused before anything is read or written.
  *
- * This module has no dependencies (no zod), so the page's main thread can use it at no cost.
- * A test checks that the list matches the scenario schema: every field of a scenario with every
+ * It imports no zod (the declarations in `fieldSpec.ts` and the parts list only), so the page's
+ * main thread can use it at little cost. The parts' settings come from the parts list
+ * (`parts/index.ts`): each part declares its own once. A test checks that the list matches the scenario schema: every field of a scenario with every
  * optional part filled in is here, and every path here is accepted by the schema.
  */
 
-/** What a field holds. `group` is an object of settings; `list` an array (a profile, a schedule). */
-export type FieldKind = 'number' | 'integer' | 'boolean' | 'choice' | 'text' | 'latency' | 'group' | 'list';
+import { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind, type FieldSpec } from './fieldSpec';
+import { PARTS } from './parts';
 
-/** The choices of the scenario's enumerated fields (the schema in `scenario.ts` uses these lists). */
-export const LOAD_BALANCER_ALGORITHMS = ['round-robin', 'random', 'least-connections', 'power-of-two', 'consistent-hash'] as const;
-export const SCALING_METRICS = ['cpu', 'rps', 'queue', 'lag', 'memory'] as const;
-export const LATENCY_TYPES = ['constant', 'exponential', 'uniform', 'lognormal'] as const;
+export { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind };
 
 /**
  * One addressable field: a stable id (its dotted path, PhET-iO style), what it holds, its bounds
@@ -42,9 +40,7 @@ export interface FieldEntry {
   readonly help: string;
 }
 
-/** A field's spec: name, kind, flags, then [unit, min, max] (a min written as `>0` is exclusive), help. */
-type Spec = [name: string, kind: FieldKind, flags: '' | 'fixed' | 'optional', range: Range | null, help: string, choices?: readonly string[]];
-type Range = [unit: string, min?: number | '>0', max?: number];
+type Spec = FieldSpec;
 
 const HOUR_MS = 3_600_000;
 const MAX_S = 1_000_000;
@@ -72,20 +68,11 @@ const AUTOSCALING: Spec[] = [
   ['schedule', 'list', '', null, 'Scheduled floors: at least this many from a given time on, so capacity is ready before a known peak (pre-warming).'],
 ];
 
-const CIRCUIT_BREAKER: Spec[] = [
-  ['failureRatio', 'number', '', ['ratio', '>0', 1], 'The breaker opens when at least this share of the recent attempts failed.'],
-  ['window', 'integer', '', ['attempts', 1, 10_000], 'How many recent attempts the failure share is counted over.'],
-  ['openS', 'number', '', ['s', '>0', 3600], 'How long the breaker stays open, failing calls at once, before it lets a few trial calls through.'],
-  ['trials', 'integer', '', ['attempts', 1, 1000], 'Trial calls let through after the open time; if all are answered in time the breaker closes again.'],
-];
-
-const ADMISSION: Spec[] = [
-  ['rps', 'number', '', ['rps', '>0', 10_000_000], 'Requests per second the load balancer lets in (a token bucket\'s refill rate); the rest are turned away with 429 to protect the instances.'],
-  ['burst', 'number', '', ['tokens', 1, 1_000_000], 'Burst: how many requests may pass at once after a quiet spell (the bucket\'s size).'],
-];
+/** The groups of settings the parts declare on each service (`parts/index.ts`), in the list's order. */
+const PART_GROUPS = PARTS.flatMap((p) => (p.serviceGroup ? [p.serviceGroup] : []));
 
 /** The settings inside an optional group, by the group's name. */
-const GROUP_PARAMS: Record<string, Spec[]> = { autoscaling: AUTOSCALING, circuitBreaker: CIRCUIT_BREAKER, admission: ADMISSION };
+const GROUP_PARAMS: Record<string, readonly Spec[]> = { autoscaling: AUTOSCALING, ...Object.fromEntries(PART_GROUPS.map((g) => [g.name, g.fields])) };
 
 const SERVICE: Spec[] = [
   ['instances', 'integer', '', ['instances', 0, 1000], 'How many copies of this service run behind its load balancer. More instances is horizontal scaling (scaling out); new ones boot before they serve.'],
@@ -129,8 +116,7 @@ const SERVICE: Spec[] = [
   ['memoryLimitMb', 'number', '', ['MB', '>0', MAX_MB], 'Memory of one instance; a request that would go over it is rejected.'],
   ['restartS', 'number', '', ['s', 0, 3600], 'How long an instance is out of service while it restarts for a vertical change (new vCPUs or speed).'],
   ['autoscaling', 'group', 'optional', null, 'Auto-scaling: add or remove instances to hold a metric at a target (target tracking).'],
-  ['circuitBreaker', 'group', 'optional', null, 'A circuit breaker in the clients: while the service keeps failing, calls fail at once instead of waiting, which gives it room to recover.'],
-  ['admission', 'group', 'optional', null, 'Admission control: a rate limit at the load balancer; requests beyond it are turned away (429) rather than queued.'],
+  ...PART_GROUPS.map((g): Spec => [g.name, 'group', 'optional', null, g.help]),
 ];
 
 const SECTIONS: Record<string, Spec[]> = {

@@ -111,31 +111,34 @@ function serviceReport(span: Span, svc: Service): ServiceReport {
   const g = svc.group;
   const serving = since(g.servingArea);
   const memoryMb = g.baseMemoryMb * serving + g.memoryPerRequestMb * since(g.outstandingArea);
-  return {
+  const out: ServiceReport = {
     ...groupReport(span, svc.name, g.readyCount, { instances: g.instanceArea, vcpus: g.vcpuArea, priced: g.pricedVcpuArea }),
     queueWaitMs: svc.queueWait.summary(),
     utilization: ratio(since(g.busyArea), since(g.capacityArea)),
     memoryUtilization: ratio(memoryMb, g.memoryLimitMb * serving),
     meanQueueLength: ratio(since(g.queueArea), measuredMs),
-    ...sim.breakers.reportFor(svc),
-    ...sim.admission.reportFor(svc),
   };
+  // Then what each part says of this service, in the parts list's order.
+  for (const { runtime } of sim.parts) if (runtime.serviceReport) Object.assign(out, runtime.serviceReport(svc));
+  return out;
 }
 
-/** Attempts that did not complete, by cause; the new parts' causes only when they were on. */
+/** Attempts that did not complete, by cause; a part's own cause only when the part was on. */
 function errorsReport(sim: Simulation, open: { commands: Open; queries: Open }): Report['errors'] {
   const c = sim.command.tally;
   const q = sim.query.tally;
-  return {
+  const errors: Report['errors'] = {
     rejected: c.rejected + q.rejected,
     timedOut: c.timedOut + q.timedOut + open.commands.timedOut + open.queries.timedOut,
     deadInstance: c.failedBy.deadInstance + q.failedBy.deadInstance,
     shardDown: c.failedBy.shardDown + q.failedBy.shardDown,
     injected: c.failedBy.injected + q.failedBy.injected,
     noInstance: c.failedBy.noInstance + q.failedBy.noInstance,
-    ...(sim.breakers.used ? { breakerOpen: c.failedBy.breakerOpen + q.failedBy.breakerOpen } : {}),
-    ...(sim.admission.used ? { shed: c.failedBy.shed + q.failedBy.shed } : {}),
   };
+  for (const { part, runtime } of sim.parts) {
+    if (part.cause && runtime.used) errors[part.cause.id as keyof typeof errors] = c.failedBy[part.cause.id] + q.failedBy[part.cause.id];
+  }
+  return errors;
 }
 
 export function buildReport(sim: Simulation): Report {

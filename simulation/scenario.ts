@@ -5,7 +5,7 @@
  * Unknown fields are errors. Times in the file carry their unit in the name (`durationS`, `afterMs`).
  */
 import { z } from 'zod';
-import { LOAD_BALANCER_ALGORITHMS, SCALING_METRICS } from './fields';
+import { LOAD_BALANCER_ALGORITHMS, SCALING_METRICS } from './fieldSpec';
 import { faultSchema } from './faultSchema';
 
 export { FAULT_RULES, faultKinds, faultTargets, type Fault, type FaultKind } from './faultSchema';
