@@ -33,8 +33,9 @@ const MEASURE = table({
   staleness: 'staleness of stale reads',
   consistencyLagMs: 'consistency lag (commit to read model)',
   replicaLagMs: 'replica lag (commit to every replica)',
-  detectionMs: 'crash detection time',
   gaveUpAfterMs: 'wait before giving up',
+  // The parts' own, from their modules.
+  ...Object.assign({}, ...PARTS.map((p) => p.labels?.measures ?? {})),
 });
 
 const STAT = table({ mean: 'mean', p50: 'p50 (median)', p95: 'p95', p99: 'p99', max: 'greatest', min: 'least', count: 'samples of' });
@@ -114,7 +115,7 @@ const WORD = table({
   draining: 'instances draining or restarting',
   costVcpuHours: 'Cost in vCPU-hours so far',
   // The parts' own words, from their modules.
-  ...Object.assign({}, ...PARTS.map((p) => p.labels ?? {})),
+  ...Object.assign({}, ...PARTS.map((p) => p.labels?.words ?? {})),
 });
 
 /** "maxLagEvents" -> "max lag events": the fallback for a part no table names. */

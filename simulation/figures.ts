@@ -116,9 +116,8 @@ const ROWS: Row[] = [
   ['errors.noInstance', 'attempts', 'Failed because the load balancer had no healthy instance to send them to.'],
   ...PART_CAUSES.map((c): Row => [`errors.${c.id}`, 'attempts', c.reportHelp]),
   ['retries', 'attempts', 'Retries of commands and queries together.'],
-  ['detectionMs.count', 'crashes', 'Crashes the load balancers\' health checks noticed.'],
-  ['detectionMs.mean', 'ms', 'Mean time from a crash until the health checks marked the instance down; until then requests still go to it.'],
-  ['detectionMs.max', 'ms', 'Longest time from a crash until the health checks marked the instance down.'],
+  // Then the figures the parts add at the report's end, in the list's order.
+  ...PARTS.flatMap((p) => p.figures ?? []),
 ];
 
 /** Every figure of the report, in the report's order. */

@@ -9,7 +9,7 @@ import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, F_RETRY } from '.
 import type { GroupName } from './parts/elasticity';
 import type { Service } from './parts/service';
 import type { Simulation } from './simulation';
-import type { ClassReport, GroupReport, Report, ServiceReport } from './types';
+import type { ClassReport, CoreReport, GroupReport, Report, ServiceReport } from './types';
 
 const HOUR_MS = 3_600_000;
 
@@ -147,7 +147,6 @@ export function buildReport(sim: Simulation): Report {
   const span: Span = { sim, now, measuredMs: Math.max(0, now - sim.warmupMs), since: (a: Area) => a.at(now) - (sim.windows.atWarmup.get(a) ?? 0) };
   const { since } = span;
   const open = openRequests(sim);
-  const health = sim.health;
   const util = (p: ConnectionPool) => ratio(since(p.busyArea), since(p.capacityArea));
   const st = sim.projection.stream;
   const projectorAreas = { instances: st.consumerArea, vcpus: st.consumerArea, priced: st.consumerArea };
@@ -155,7 +154,7 @@ export function buildReport(sim: Simulation): Report {
   const q = sim.query.tally;
   const clients = sim.clients;
 
-  return {
+  const report: CoreReport = {
     version: 1,
     scenario: sim.scenario.name,
     seed: sim.scenario.seed,
@@ -185,6 +184,9 @@ export function buildReport(sim: Simulation): Report {
     replicas: groupReport(span, 'replicas', sim.scenario.readStore.replicas, { instances: replicaArea, vcpus: replicaArea, priced: replicaArea }),
     errors: errorsReport(sim, open),
     retries: sim.command.tally.retries + q.retries,
-    detectionMs: { count: health.detectionCount, mean: ratio(health.detectionSumMs, health.detectionCount), max: health.detectionMaxMs },
   };
+  // Then the keys the parts add at the end, in the list's order: the keys their modules add to
+  // `Report` (module augmentation), which is why the whole is a Report.
+  for (const { runtime } of sim.parts) if (runtime.report) Object.assign(report, runtime.report());
+  return report as Report;
 }

@@ -15,7 +15,6 @@ import { CacheLayer } from './parts/cacheLayer';
 import { Clients } from './parts/clients';
 import { Elasticity } from './parts/elasticity';
 import { Faults } from './parts/faults';
-import { HealthChecks } from './parts/healthChecks';
 import { Projection } from './parts/projection';
 import { ReadStore } from './parts/readStore';
 import { Service } from './parts/service';
@@ -41,7 +40,6 @@ export class Simulation {
   readonly readStore: ReadStore;
   readonly cacheLayer: CacheLayer;
   readonly elasticity: Elasticity;
-  readonly health: HealthChecks;
   readonly faults: Faults;
   readonly windows: Windows;
   /** The parts on the `Part` contract (`parts/index.ts`), each with its runtime in this run, in the list's order. */
@@ -71,7 +69,6 @@ export class Simulation {
     const cacheLayer = (this.cacheLayer = new CacheLayer(world, query.tally, readStore));
     const clients = (this.clients = new Clients(world, command, query, writeStore));
     this.elasticity = new Elasticity(world, command, query, projection, readStore);
-    this.health = new HealthChecks(engine, [command, query], world.happenings);
     this.faults = new Faults(world, { commandService: command, queryService: query }, writeStore, projection, readStore, cacheLayer);
     this.windows = new Windows(world, command, query, writeStore, projection, readStore, this.elasticity);
 
@@ -102,7 +99,7 @@ export class Simulation {
     // The first events, in this order (same-time events run in the order they were scheduled).
     this.windows.start();
     scenario.interventions.forEach((iv, i) => engine.schedule(iv.atS * 1000, interventionKind, i));
-    this.health.start();
+    for (const { runtime } of this.parts) runtime.start?.();
     this.elasticity.configure(scenario);
     this.faults.start();
     this.elasticity.sampleRanges();

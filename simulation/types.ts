@@ -94,8 +94,15 @@ export interface ErrorsReport extends ErrorCounts {
   timedOut: number;
 }
 
-/** The report of a run. Statistics count requests that arrived after warm-up, by final outcome. */
-export interface Report {
+/**
+ * The report of a run. Statistics count requests that arrived after warm-up, by final outcome.
+ * The parts on the contract add their keys at its end, from their own modules (module augmentation
+ * of `Report`); `CoreReport` is what the report's own builder fills in.
+ */
+export interface Report extends CoreReport {}
+
+/** The report's keys the engine itself fills in (see `Report`). */
+export interface CoreReport {
   version: 1;
   scenario: string;
   seed: number;
@@ -125,8 +132,6 @@ export interface Report {
   /** Attempts that did not complete, by cause, commands and queries together. */
   errors: ErrorsReport;
   retries: number;
-  /** From a crash to the health checks marking the instance down. */
-  detectionMs: { count: number; mean: number; max: number };
 }
 
 /** Counts for one class of request in one window (per second: windows are 1 s). */

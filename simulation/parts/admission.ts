@@ -107,6 +107,7 @@ export const admissionPart: Part = {
   name: 'admission',
   serviceGroup: {
     name: 'admission',
+    optional: true,
     help: 'Admission control: a rate limit at the load balancer; requests beyond it are turned away (429) rather than queued.',
     fields: [
       ['rps', 'number', '', ['rps', '>0', 10_000_000], "Requests per second the load balancer lets in (a token bucket's refill rate); the rest are turned away with 429 to protect the instances."],
@@ -119,6 +120,6 @@ export const admissionPart: Part = {
     reportHelp: 'Turned away by admission control with 429 (shown when it is on).',
     windowHelp: 'Attempts shed by admission control, in the window (when it is on).',
   },
-  labels: { 'admission.shed': 'shed by admission control', shed: 'shed (429)' },
+  labels: { words: { 'admission.shed': 'shed by admission control', shed: 'shed (429)' } },
   create: (world, ports) => new AdmissionControl(world, ports),
 };

@@ -168,6 +168,7 @@ export const circuitBreakerPart: Part = {
   name: 'circuitBreaker',
   serviceGroup: {
     name: 'circuitBreaker',
+    optional: true,
     help: 'A circuit breaker in the clients: while the service keeps failing, calls fail at once instead of waiting, which gives it room to recover.',
     fields: [
       ['failureRatio', 'number', '', ['ratio', '>0', 1], 'The breaker opens when at least this share of the recent attempts failed.'],
@@ -187,10 +188,12 @@ export const circuitBreakerPart: Part = {
     windowHelp: 'Attempts failed fast by an open circuit breaker, in the window (when one is on).',
   },
   labels: {
-    'circuitBreaker.opened': 'circuit breaker opened',
-    'circuitBreaker.closed': 'circuit breaker closed',
-    'circuitBreaker.fastFails': 'circuit breaker fast fails',
-    breakerOpen: 'circuit breaker open',
+    words: {
+      'circuitBreaker.opened': 'circuit breaker opened',
+      'circuitBreaker.closed': 'circuit breaker closed',
+      'circuitBreaker.fastFails': 'circuit breaker fast fails',
+      breakerOpen: 'circuit breaker open',
+    },
   },
   create: (world, ports) => new CircuitBreakers(world, ports),
 };

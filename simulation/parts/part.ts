@@ -6,8 +6,8 @@
  * and the registries (`fields.ts`, `figures.ts`) loop over that list and name no part.
  *
  * Two halves, on purpose:
- * - the declaration (`name`, `serviceGroup`, `serviceFigures`, `cause`) is plain data, read when
- *   the registries are built (once, at module load), never during a run;
+ * - the declaration (`name`, `serviceGroup`, `figures`, `serviceFigures`, `cause`, `labels`) is
+ *   plain data, read when the registries are built (once, at module load), never during a run;
  * - `create` builds the part's runtime for one Simulation. The runtime wires itself into the
  *   request path through the ports it is handed (a guard in the clients, a gate at a balancer):
  *   the hot path calls those objects directly, never through this list, so the list costs
@@ -35,6 +35,10 @@ export interface ServiceGroup {
   readonly name: string;
   readonly help: string;
   readonly fields: readonly FieldSpec[];
+  /** May be absent from a service (the part is then off for it). */
+  readonly optional: boolean;
+  /** The service field it follows in the registry; at the end of the service's fields when absent. */
+  readonly after?: string;
 }
 
 /**
@@ -69,10 +73,17 @@ export interface PartRuntime {
    */
   configure(scenario: Scenario): void;
   /**
+   * Puts the part's first events on the calendar: called once, in the order of the parts list,
+   * after the interventions are scheduled and before the built-in parts start.
+   */
+  start?(): void;
+  /**
    * What the part adds to a service's report, after the service's own figures (its keys in the
    * order they should appear; `{}` when the part is off for that service).
    */
   serviceReport?(svc: ServicePort): object;
+  /** What the part adds to the report, at its end, in the order of the parts list. */
+  report?(): object;
 }
 
 /** One part of the model: its declaration and how to build it. */
@@ -81,15 +92,18 @@ export interface Part {
   readonly name: string;
   /** Its settings on each service, if it has any. */
   readonly serviceGroup?: ServiceGroup;
+  /** Figures it adds to the report's end (`report()`), by their ids in the report. */
+  readonly figures?: readonly FigureRow[];
   /** Figures it adds to each service's report, relative to the service (`myPart.count`). */
   readonly serviceFigures?: readonly FigureRow[];
   /** Its own failure cause, if it fails attempts for a reason of its own. */
   readonly cause?: PartCause;
   /**
-   * Words for the label rule of `figureLabels.ts`, for the keys of its figures and its cause
-   * (`{ 'myPart.count': 'my part count' }`), where the rule's own words would not do.
+   * Words for the label rule of `figureLabels.ts`, where the rule's own would not do: `words` for
+   * the keys of its figures and its cause (`{ 'myPart.count': 'my part count' }`), `measures`
+   * for a distribution its figures summarise by count, mean and percentiles (`{ waitMs: 'wait' }`).
    */
-  readonly labels?: Readonly<Record<string, string>>;
+  readonly labels?: { readonly words?: Readonly<Record<string, string>>; readonly measures?: Readonly<Record<string, string>> };
   /**
    * Builds the part for one run, from the world and the ports it calls, configured for
    * `world.scenario`. Called once, in the order of the parts list, after the built-in parts are

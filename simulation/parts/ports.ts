@@ -3,6 +3,7 @@
  * that implements it (and no two modules import each other).
  */
 import type { FailureCause } from '../metrics/classTally';
+import type { InstanceGroup } from '../model/instanceGroup';
 
 export type AttemptOutcome = 'rejected' | 'timedOut' | 'failed';
 
@@ -69,6 +70,8 @@ export interface Gate {
 /** A service, as a part that watches or gates it sees it. */
 export interface ServicePort {
   readonly name: ServiceName;
+  /** Its instances and their load balancer. */
+  readonly group: InstanceGroup;
   /** Attempts failed, by cause, since warm-up. */
   readonly tally: { readonly failedBy: Readonly<Record<FailureCause, number>> };
   /** Where its attempts end. */
