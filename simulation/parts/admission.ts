@@ -8,7 +8,8 @@
  * Off unless a service has `admission` settings; the bucket refills lazily (no events).
  */
 import type { Engine } from '../engine/core';
-import type { AdmissionConfig, Scenario } from '../scenario';
+import type { Scenario } from '../scenario';
+import type { AdmissionConfig } from '../scenarioBlocks';
 import type { Part, PartPorts, PartRuntime } from './part';
 import type { Gate, ServiceName, ServicePort } from './ports';
 import type { World } from './world';

@@ -12,7 +12,8 @@
  */
 import type { Engine } from '../engine/core';
 import { F_TRIAL, type RequestPool } from '../model/requestPool';
-import type { CircuitBreakerConfig, Scenario } from '../scenario';
+import type { Scenario } from '../scenario';
+import type { CircuitBreakerConfig } from '../scenarioBlocks';
 import type { Part, PartPorts, PartRuntime } from './part';
 import type { CallGuard, Guarded, ServiceName, ServicePort } from './ports';
 import type { World } from './world';
