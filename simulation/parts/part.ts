@@ -27,9 +27,10 @@ import type { World } from './world';
 export type FigureRow = readonly [id: string, unit: string, help: string];
 
 /**
- * An optional group of settings the part reads on each service (`commandService.<name>`,
+ * A group of settings the part reads on each service (`commandService.<name>`,
  * `queryService.<name>`): the group's help and its fields, which `fields.ts` registers under
- * both services, after their own fields, in the order of the parts list.
+ * both services, after the field `after` names (or at the end of the service's own), in the order
+ * of the parts list.
  */
 export interface ServiceGroup {
   readonly name: string;
