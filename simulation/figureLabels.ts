@@ -2,7 +2,9 @@
  * Human labels for figure ids: "Query p99 latency" for `queries.latencyMs.p99`. A rule, not a
  * second list: the id's parts are put into words (a subject, what is measured, a statistic), so
  * a figure added to the registry gets a label without anyone writing one. Zod-free and small.
+ * A part gives the words for its own figures in its module (`Part.labels`).
  */
+import { PARTS } from './parts';
 
 /** A lookup table without a prototype: only its own words are found (never `constructor` and the like). */
 const table = (words: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, words);
@@ -31,8 +33,9 @@ const MEASURE = table({
   staleness: 'staleness of stale reads',
   consistencyLagMs: 'consistency lag (commit to read model)',
   replicaLagMs: 'replica lag (commit to every replica)',
-  detectionMs: 'crash detection time',
   gaveUpAfterMs: 'wait before giving up',
+  // The parts' own, from their modules.
+  ...Object.assign({}, ...PARTS.map((p) => p.labels?.measures ?? {})),
 });
 
 const STAT = table({ mean: 'mean', p50: 'p50 (median)', p95: 'p95', p99: 'p99', max: 'greatest', min: 'least', count: 'samples of' });
@@ -80,10 +83,6 @@ const WORD = table({
   utilization: 'utilisation',
   memoryUtilization: 'memory utilisation',
   meanQueueLength: 'mean queue length',
-  'circuitBreaker.opened': 'circuit breaker opened',
-  'circuitBreaker.closed': 'circuit breaker closed',
-  'circuitBreaker.fastFails': 'circuit breaker fast fails',
-  'admission.shed': 'shed by admission control',
   'shards[].writes': 'writes per shard',
   'shards[].utilization': 'utilisation per shard',
   'nodes[].reads': 'reads per node',
@@ -94,8 +93,6 @@ const WORD = table({
   shardDown: 'shard down',
   injected: 'injected errors',
   noInstance: 'no instance',
-  breakerOpen: 'circuit breaker open',
-  shed: 'shed (429)',
   // The series' window fields (a window is 1 s).
   tS: 'End of the window',
   p50: 'p50 latency (median)',
@@ -117,6 +114,8 @@ const WORD = table({
   booting: 'instances booting',
   draining: 'instances draining or restarting',
   costVcpuHours: 'Cost in vCPU-hours so far',
+  // The parts' own words, from their modules.
+  ...Object.assign({}, ...PARTS.map((p) => p.labels?.words ?? {})),
 });
 
 /** "maxLagEvents" -> "max lag events": the fallback for a part no table names. */

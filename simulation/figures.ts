@@ -6,6 +6,7 @@
  */
 
 import { figureLabel } from './figureLabels';
+import { PARTS } from './parts';
 
 export interface FigureEntry {
   /** Dotted path in the report, such as `queries.latencyMs.p99`; `[]` stands for every element of a list. */
@@ -17,7 +18,10 @@ export interface FigureEntry {
   readonly label: string;
 }
 
-type Row = [id: string, unit: string, help: string];
+type Row = readonly [id: string, unit: string, help: string];
+
+/** The causes the parts add to `errors`, after the engine's own, in the list's order. */
+const PART_CAUSES = PARTS.flatMap((p) => (p.cause ? [p.cause] : []));
 
 const summary = (id: string, unit: string, what: string): Row[] => [
   [`${id}.count`, 'samples', `How many ${what} were measured (the sample the percentiles come from).`],
@@ -73,10 +77,7 @@ const service = (s: 'commandService' | 'queryService'): Row[] => [
   [`${s}.utilization`, 'ratio', 'Utilisation: the share of time the serving instances\' vCPUs were busy. Near 100% the queues, and response times, grow fast.'],
   [`${s}.memoryUtilization`, 'ratio', 'Memory in use as a share of each instance\'s limit, averaged over the serving instances.'],
   [`${s}.meanQueueLength`, 'requests', 'Mean number of attempts waiting in the queues of all instances together.'],
-  [`${s}.circuitBreaker.opened`, 'times', 'How often the clients\' circuit breaker opened and started failing calls fast (shown when a breaker is on).'],
-  [`${s}.circuitBreaker.closed`, 'times', 'How often trial calls succeeded and closed the breaker again.'],
-  [`${s}.circuitBreaker.fastFails`, 'attempts', 'Attempts the open breaker failed at once, without calling the service.'],
-  [`${s}.admission.shed`, 'attempts', 'Attempts turned away (429) by the load balancer\'s rate limit, to protect the instances (shown when it is on).'],
+  ...PARTS.flatMap((p) => (p.serviceFigures ?? []).map(([id, unit, help]): Row => [`${s}.${id}`, unit, help])),
 ];
 
 const ROWS: Row[] = [
@@ -113,12 +114,10 @@ const ROWS: Row[] = [
   ['errors.shardDown', 'attempts', 'Failed because their write-store shard was down.'],
   ['errors.injected', 'attempts', 'Failed by an error injected as a fault.'],
   ['errors.noInstance', 'attempts', 'Failed because the load balancer had no healthy instance to send them to.'],
-  ['errors.breakerOpen', 'attempts', 'Failed fast by an open circuit breaker (shown when one is on).'],
-  ['errors.shed', 'attempts', 'Turned away by admission control with 429 (shown when it is on).'],
+  ...PART_CAUSES.map((c): Row => [`errors.${c.id}`, 'attempts', c.reportHelp]),
   ['retries', 'attempts', 'Retries of commands and queries together.'],
-  ['detectionMs.count', 'crashes', 'Crashes the load balancers\' health checks noticed.'],
-  ['detectionMs.mean', 'ms', 'Mean time from a crash until the health checks marked the instance down; until then requests still go to it.'],
-  ['detectionMs.max', 'ms', 'Longest time from a crash until the health checks marked the instance down.'],
+  // Then the figures the parts add at the report's end, in the list's order.
+  ...PARTS.flatMap((p) => p.figures ?? []),
 ];
 
 /** Every figure of the report, in the report's order. */
@@ -175,8 +174,7 @@ const SERIES_ROWS: Row[] = [
   ['errors.shardDown', 'attempts/s', 'Attempts failed writing to a shard that is down, in the window.'],
   ['errors.injected', 'attempts/s', 'Attempts failed by an injected error, in the window.'],
   ['errors.noInstance', 'attempts/s', 'Attempts failed because the load balancer had no instance, in the window.'],
-  ['errors.breakerOpen', 'attempts/s', 'Attempts failed fast by an open circuit breaker, in the window (when one is on).'],
-  ['errors.shed', 'attempts/s', 'Attempts shed by admission control, in the window (when it is on).'],
+  ...PART_CAUSES.map((c): Row => [`errors.${c.id}`, 'attempts/s', c.windowHelp]),
   ['costVcpuHours', 'vCPU-hours', 'vCPU-hours paid for since the start of the run (warm-up included), all groups.'],
   ['costUsd', 'USD', 'What that cost since the start of the run, each vCPU-hour priced by its instance\'s size (bigger instances cost more per vCPU).'],
 ];

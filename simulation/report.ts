@@ -9,7 +9,7 @@ import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, F_RETRY } from '.
 import type { GroupName } from './parts/elasticity';
 import type { Service } from './parts/service';
 import type { Simulation } from './simulation';
-import type { ClassReport, GroupReport, Report, ServiceReport } from './types';
+import type { ClassReport, CoreReport, GroupReport, Report, ServiceReport } from './types';
 
 const HOUR_MS = 3_600_000;
 
@@ -111,31 +111,34 @@ function serviceReport(span: Span, svc: Service): ServiceReport {
   const g = svc.group;
   const serving = since(g.servingArea);
   const memoryMb = g.baseMemoryMb * serving + g.memoryPerRequestMb * since(g.outstandingArea);
-  return {
+  const out: ServiceReport = {
     ...groupReport(span, svc.name, g.readyCount, { instances: g.instanceArea, vcpus: g.vcpuArea, priced: g.pricedVcpuArea }),
     queueWaitMs: svc.queueWait.summary(),
     utilization: ratio(since(g.busyArea), since(g.capacityArea)),
     memoryUtilization: ratio(memoryMb, g.memoryLimitMb * serving),
     meanQueueLength: ratio(since(g.queueArea), measuredMs),
-    ...sim.breakers.reportFor(svc),
-    ...sim.admission.reportFor(svc),
   };
+  // Then what each part says of this service, in the parts list's order.
+  for (const { runtime } of sim.parts) if (runtime.serviceReport) Object.assign(out, runtime.serviceReport(svc));
+  return out;
 }
 
-/** Attempts that did not complete, by cause; the new parts' causes only when they were on. */
+/** Attempts that did not complete, by cause; a part's own cause only when the part was on. */
 function errorsReport(sim: Simulation, open: { commands: Open; queries: Open }): Report['errors'] {
   const c = sim.command.tally;
   const q = sim.query.tally;
-  return {
+  const errors: Report['errors'] = {
     rejected: c.rejected + q.rejected,
     timedOut: c.timedOut + q.timedOut + open.commands.timedOut + open.queries.timedOut,
     deadInstance: c.failedBy.deadInstance + q.failedBy.deadInstance,
     shardDown: c.failedBy.shardDown + q.failedBy.shardDown,
     injected: c.failedBy.injected + q.failedBy.injected,
     noInstance: c.failedBy.noInstance + q.failedBy.noInstance,
-    ...(sim.breakers.used ? { breakerOpen: c.failedBy.breakerOpen + q.failedBy.breakerOpen } : {}),
-    ...(sim.admission.used ? { shed: c.failedBy.shed + q.failedBy.shed } : {}),
   };
+  for (const { part, runtime } of sim.parts) {
+    if (part.cause && runtime.used) errors[part.cause.id as keyof typeof errors] = c.failedBy[part.cause.id] + q.failedBy[part.cause.id];
+  }
+  return errors;
 }
 
 export function buildReport(sim: Simulation): Report {
@@ -144,7 +147,6 @@ export function buildReport(sim: Simulation): Report {
   const span: Span = { sim, now, measuredMs: Math.max(0, now - sim.warmupMs), since: (a: Area) => a.at(now) - (sim.windows.atWarmup.get(a) ?? 0) };
   const { since } = span;
   const open = openRequests(sim);
-  const health = sim.health;
   const util = (p: ConnectionPool) => ratio(since(p.busyArea), since(p.capacityArea));
   const st = sim.projection.stream;
   const projectorAreas = { instances: st.consumerArea, vcpus: st.consumerArea, priced: st.consumerArea };
@@ -152,7 +154,7 @@ export function buildReport(sim: Simulation): Report {
   const q = sim.query.tally;
   const clients = sim.clients;
 
-  return {
+  const report: CoreReport = {
     version: 1,
     scenario: sim.scenario.name,
     seed: sim.scenario.seed,
@@ -182,6 +184,9 @@ export function buildReport(sim: Simulation): Report {
     replicas: groupReport(span, 'replicas', sim.scenario.readStore.replicas, { instances: replicaArea, vcpus: replicaArea, priced: replicaArea }),
     errors: errorsReport(sim, open),
     retries: sim.command.tally.retries + q.retries,
-    detectionMs: { count: health.detectionCount, mean: ratio(health.detectionSumMs, health.detectionCount), max: health.detectionMaxMs },
   };
+  // Then the keys the parts add at the end, in the list's order: the keys their modules add to
+  // `Report` (module augmentation), which is why the whole is a Report.
+  for (const { runtime } of sim.parts) if (runtime.report) Object.assign(report, runtime.report());
+  return report as Report;
 }

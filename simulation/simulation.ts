@@ -9,20 +9,19 @@
  */
 import { registeredChangeFn, type Change, type ChangeFn, type ChangeResult } from './changeFn';
 import { Engine } from './engine/core';
+import { CORE_FAILURE_CAUSES } from './metrics/classTally';
 import { DEFAULT_LIMITS, overLimit, type RunLimits, type RunStop } from './limits';
 import { CacheLayer } from './parts/cacheLayer';
 import { Clients } from './parts/clients';
 import { Elasticity } from './parts/elasticity';
 import { Faults } from './parts/faults';
-import { HealthChecks } from './parts/healthChecks';
 import { Projection } from './parts/projection';
 import { ReadStore } from './parts/readStore';
 import { Service } from './parts/service';
 import { Windows } from './parts/windows';
 import { World } from './parts/world';
 import { WriteStore } from './parts/writeStore';
-import { AdmissionControl } from './parts/admission';
-import { CircuitBreakers } from './parts/circuitBreaker';
+import { PARTS, type Part, type PartRuntime } from './parts';
 import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
 
@@ -41,12 +40,10 @@ export class Simulation {
   readonly readStore: ReadStore;
   readonly cacheLayer: CacheLayer;
   readonly elasticity: Elasticity;
-  readonly health: HealthChecks;
   readonly faults: Faults;
   readonly windows: Windows;
-  /** Parts a scenario may switch on: circuit breakers in the clients, admission control at the balancers. */
-  readonly breakers: CircuitBreakers;
-  readonly admission: AdmissionControl;
+  /** The parts on the `Part` contract (`parts/index.ts`), each with its runtime in this run, in the list's order. */
+  readonly parts: readonly { readonly part: Part; readonly runtime: PartRuntime }[];
 
   /**
    * `limits` bound the work in flight (the defaults suit every host; tests pass smaller ones).
@@ -59,7 +56,8 @@ export class Simulation {
     private readonly checkChange: ChangeFn | null = null,
   ) {
     const engine = this.engine;
-    const world = (this.world = new World(engine, scenario));
+    const causes = [...CORE_FAILURE_CAUSES, ...PARTS.flatMap((p) => (p.cause ? [p.cause.id] : []))];
+    const world = (this.world = new World(engine, scenario, causes));
     this.durationMs = world.durationMs;
     this.warmupMs = world.warmupMs;
 
@@ -71,7 +69,6 @@ export class Simulation {
     const cacheLayer = (this.cacheLayer = new CacheLayer(world, query.tally, readStore));
     const clients = (this.clients = new Clients(world, command, query, writeStore));
     this.elasticity = new Elasticity(world, command, query, projection, readStore);
-    this.health = new HealthChecks(engine, [command, query], world.happenings);
     this.faults = new Faults(world, { commandService: command, queryService: query }, writeStore, projection, readStore, cacheLayer);
     this.windows = new Windows(world, command, query, writeStore, projection, readStore, this.elasticity);
 
@@ -84,8 +81,14 @@ export class Simulation {
     projection.readStore = readStore;
     projection.cache = cacheLayer;
     readStore.cache = cacheLayer;
-    this.breakers = new CircuitBreakers(world, clients, [command, query], this.windows);
-    this.admission = new AdmissionControl(world, [command, query], this.windows);
+    const ports = { clients, services: [command, query] };
+    this.parts = PARTS.map((part) => ({ part, runtime: part.create(world, ports) }));
+    for (const { part, runtime } of this.parts) {
+      if (!part.cause) continue;
+      // A part's cause shows in the windows from the moment the part is first on.
+      this.windows.errorCauses.push(part.cause.id);
+      this.windows.isCauseShown.set(part.cause.id, () => runtime.used);
+    }
 
     engine.overLimit = () => overLimit(limits, world.reqs.live, projection.stream.liveEvents, engine.pending);
     const interventionKind = engine.on('interventions.apply', (i) => {
@@ -96,7 +99,7 @@ export class Simulation {
     // The first events, in this order (same-time events run in the order they were scheduled).
     this.windows.start();
     scenario.interventions.forEach((iv, i) => engine.schedule(iv.atS * 1000, interventionKind, i));
-    this.health.start();
+    for (const { runtime } of this.parts) runtime.start?.();
     this.elasticity.configure(scenario);
     this.faults.start();
     this.elasticity.sampleRanges();
@@ -218,8 +221,7 @@ export class Simulation {
     this.elasticity.syncTargets(prev, next);
     this.elasticity.sampleRanges();
     this.cacheLayer.resize(next);
-    this.breakers.configure(next);
-    this.admission.configure(next);
+    for (const { runtime } of this.parts) runtime.configure(next);
     // Start waiting work after a change of capacity on a service or a store.
     this.command.drainQueues();
     this.query.drainQueues();

@@ -2,25 +2,7 @@
 import type { Summary } from './metrics/histogram';
 import type { InstanceState } from './model/instanceGroup';
 
-
 export type { Summary, InstanceState };
-
-/** What the report says of one service's circuit breaker (in its clients). */
-export interface BreakerReport {
-  state: 'closed' | 'open' | 'halfOpen';
-  /** Times it opened (from closed, or again from half-open). */
-  opened: number;
-  /** Times a half-open trial closed it. */
-  closed: number;
-  /** Attempts failed fast while it was open (counted ones, as `errors.breakerOpen`). */
-  fastFails: number;
-}
-
-/** What the report says of one service's admission control (at its load balancer). */
-export interface AdmissionReport {
-  /** Attempts shed (counted ones, as `errors.shed`). */
-  shed: number;
-}
 
 /** Mean and percentiles in ms (0 when there is no sample; `count` says how many). */
 export type LatencySummary = Summary;
@@ -91,14 +73,36 @@ export interface ServiceReport extends GroupReport {
   utilization: number;
   memoryUtilization: number;
   meanQueueLength: number;
-  /** Present only when the service's clients have a circuit breaker. */
-  circuitBreaker?: BreakerReport;
-  /** Present only when the service's load balancer has admission control. */
-  admission?: AdmissionReport;
+  // A part that reports on each service adds its key here from its own module (module augmentation).
 }
 
-/** The report of a run. Statistics count requests that arrived after warm-up, by final outcome. */
-export interface Report {
+/**
+ * Failed attempts by cause, commands and queries together. A part with a cause of its own adds
+ * it here from its own module (module augmentation), as an optional key: present only when the
+ * part was on in the run.
+ */
+export interface ErrorCounts {
+  deadInstance: number;
+  shardDown: number;
+  injected: number;
+  noInstance: number;
+}
+
+/** Attempts that did not complete, by cause: rejected and timed out, then failed by cause. */
+export interface ErrorsReport extends ErrorCounts {
+  rejected: number;
+  timedOut: number;
+}
+
+/**
+ * The report of a run. Statistics count requests that arrived after warm-up, by final outcome.
+ * The parts on the contract add their keys at its end, from their own modules (module augmentation
+ * of `Report`); `CoreReport` is what the report's own builder fills in.
+ */
+export interface Report extends CoreReport {}
+
+/** The report's keys the engine itself fills in (see `Report`). */
+export interface CoreReport {
   version: 1;
   scenario: string;
   seed: number;
@@ -125,24 +129,9 @@ export interface Report {
   eventStream: { maxLagEvents: number; maxLagMs: number };
   projectors: GroupReport & { utilization: number };
   replicas: GroupReport;
-  /**
-   * Attempts that did not complete, by cause, commands and queries together. `breakerOpen`
-   * (failed fast by a circuit breaker) and `shed` (admission control) are present only when
-   * those parts are on.
-   */
-  errors: {
-    rejected: number;
-    timedOut: number;
-    deadInstance: number;
-    shardDown: number;
-    injected: number;
-    noInstance: number;
-    breakerOpen?: number;
-    shed?: number;
-  };
+  /** Attempts that did not complete, by cause, commands and queries together. */
+  errors: ErrorsReport;
   retries: number;
-  /** From a crash to the health checks marking the instance down. */
-  detectionMs: { count: number; mean: number; max: number };
 }
 
 /** Counts for one class of request in one window (per second: windows are 1 s). */
@@ -195,7 +184,7 @@ export interface WindowStats {
   projectors: number;
   replicas: number;
   /** Failed attempts in the window by cause (rejections and timeouts are in the class counts). */
-  errors: { deadInstance: number; shardDown: number; injected: number; noInstance: number; breakerOpen?: number; shed?: number };
+  errors: ErrorCounts;
   /** vCPU-hours spent since the start of the run, all groups (a projector or replica counts 1 vCPU). */
   costVcpuHours: number;
   /** What happened in the window, in order (present only when something did; see parts/happenings.ts). */

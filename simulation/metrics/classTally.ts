@@ -4,15 +4,23 @@
  * request, by the time its outcome happened).
  */
 import { Histogram } from './histogram';
-import type { ClassWindow } from '../types';
+import type { ClassWindow, ErrorCounts } from '../types';
 
 /**
- * Why an attempt failed. `breakerOpen`: failed fast by its client's circuit breaker; `shed`:
- * refused by admission control at the load balancer (a 429).
+ * Why an attempt failed: the engine's own causes, and those the parts add (each part's module
+ * extends `ErrorCounts` in types.ts with its own).
  */
-export type FailureCause = 'deadInstance' | 'shardDown' | 'injected' | 'noInstance' | 'breakerOpen' | 'shed';
+export type FailureCause = keyof ErrorCounts;
 
-const noFailures = (): Record<FailureCause, number> => ({ deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0, breakerOpen: 0, shed: 0 });
+/** The engine's own failure causes, in the order of the report. */
+export const CORE_FAILURE_CAUSES: readonly FailureCause[] = ['deadInstance', 'shardDown', 'injected', 'noInstance'];
+
+/** A count of 0 for every cause in `causes`, in that order. */
+function noFailures(causes: readonly FailureCause[]): Record<FailureCause, number> {
+  const counts = {} as Record<FailureCause, number>;
+  for (const c of causes) counts[c] = 0;
+  return counts;
+}
 
 export class ClassTally {
   /** Attempts (a retry is an attempt of its own) by outcome. */
@@ -21,7 +29,7 @@ export class ClassTally {
   rejected = 0;
   timedOut = 0;
   failed = 0;
-  readonly failedBy: Record<FailureCause, number> = noFailures();
+  readonly failedBy: Record<FailureCause, number>;
   /** Attempts that were retries. */
   retries = 0;
   /** Attempts offered since the start, warm-up included (for the autoscaler's request rate). */
@@ -46,7 +54,7 @@ export class ClassTally {
   private wFailed = 0;
   private wRetries = 0;
   /** Failures in the current window, by cause. */
-  windowFailedBy: Record<FailureCause, number> = noFailures();
+  windowFailedBy: Record<FailureCause, number>;
   private readonly windowLatency = new Histogram();
   /**
    * The client's latency (see `clientLatency`), run and window. An answered request that was
@@ -63,6 +71,12 @@ export class ClassTally {
   private wStale = 0;
   private wLookups = 0;
   private wHits = 0;
+
+  /** `causes`: every cause an attempt of this class may fail with (the engine's and the parts'). */
+  constructor(private readonly causes: readonly FailureCause[] = CORE_FAILURE_CAUSES) {
+    this.failedBy = noFailures(causes);
+    this.windowFailedBy = noFailures(causes);
+  }
 
   offer(counted: boolean, retry: boolean): void {
     this.wOffered++;
@@ -197,7 +211,7 @@ export class ClassTally {
       clientP99: client.p99,
     };
     this.wOffered = this.wCompleted = this.wRejected = this.wTimedOut = this.wFailed = this.wRetries = 0;
-    this.windowFailedBy = noFailures();
+    this.windowFailedBy = noFailures(this.causes);
     h.reset();
     return out;
   }

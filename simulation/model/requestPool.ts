@@ -24,7 +24,7 @@ export const F_LIVE = 128;
 export const F_ABANDONED = 256;
 /** Scheduled but not yet arrived: a retry waiting for its backoff. */
 export const F_RETRY = 512;
-/** A half-open circuit breaker's trial attempt: its outcome decides whether the breaker closes. */
+/** A guard's trial attempt (a probe of a service it stopped calling): its outcome decides whether calls resume. */
 export const F_TRIAL = 1024;
 
 export class RequestPool {

@@ -8,11 +8,28 @@
  * Off unless a service has `admission` settings; the bucket refills lazily (no events).
  */
 import type { Engine } from '../engine/core';
-import type { AdmissionConfig, Scenario } from '../scenario';
-import type { AdmissionReport } from '../types';
-import type { Gate, Service, ServiceName } from './service';
-import type { Windows } from './windows';
+import type { Scenario } from '../scenario';
+import type { AdmissionConfig } from '../scenarioBlocks';
+import type { Part, PartPorts, PartRuntime } from './part';
+import type { Gate, ServiceName, ServicePort } from './ports';
 import type { World } from './world';
+
+/** What the report says of one service's admission control (at its load balancer). */
+export interface AdmissionReport {
+  /** Attempts shed (counted ones, as `errors.shed`). */
+  shed: number;
+}
+
+declare module '../types' {
+  interface ServiceReport {
+    /** Present only when the service's load balancer has admission control. */
+    admission?: AdmissionReport;
+  }
+  interface ErrorCounts {
+    /** Turned away by admission control (429); present only when it was on. */
+    shed?: number;
+  }
+}
 
 export class TokenBucket implements Gate {
   private tokens: number;
@@ -20,7 +37,7 @@ export class TokenBucket implements Gate {
 
   constructor(
     private readonly engine: Engine,
-    private readonly service: Service,
+    private readonly service: ServicePort,
     private cfg: AdmissionConfig,
   ) {
     this.tokens = cfg.burst;
@@ -51,16 +68,15 @@ export class TokenBucket implements Gate {
 }
 
 /** The token buckets of both services' load balancers, made when a scenario first asks for one. */
-export class AdmissionControl {
+export class AdmissionControl implements PartRuntime {
   readonly byService: Partial<Record<ServiceName, TokenBucket>> = {};
+  private readonly services: readonly ServicePort[];
 
   constructor(
     private readonly world: World,
-    private readonly services: readonly Service[],
-    windows: Windows,
+    { services }: PartPorts,
   ) {
-    windows.errorCauses.push('shed');
-    windows.isCauseShown.set('shed', () => this.used);
+    this.services = services;
     this.configure(world.scenario);
   }
 
@@ -82,7 +98,29 @@ export class AdmissionControl {
     }
   }
 
-  reportFor(svc: Service): { admission?: AdmissionReport } {
+  serviceReport(svc: ServicePort): { admission?: AdmissionReport } {
     return this.byService[svc.name] ? { admission: { shed: svc.tally.failedBy.shed } } : {};
   }
 }
+
+/** Admission control, as a part of the model. */
+export const admissionPart: Part = {
+  name: 'admission',
+  serviceGroup: {
+    name: 'admission',
+    optional: true,
+    help: 'Admission control: a rate limit at the load balancer; requests beyond it are turned away (429) rather than queued.',
+    fields: [
+      ['rps', 'number', '', ['rps', '>0', 10_000_000], "Requests per second the load balancer lets in (a token bucket's refill rate); the rest are turned away with 429 to protect the instances."],
+      ['burst', 'number', '', ['tokens', 1, 1_000_000], "Burst: how many requests may pass at once after a quiet spell (the bucket's size)."],
+    ],
+  },
+  serviceFigures: [['admission.shed', 'attempts', "Attempts turned away (429) by the load balancer's rate limit, to protect the instances (shown when it is on)."]],
+  cause: {
+    id: 'shed',
+    reportHelp: 'Turned away by admission control with 429 (shown when it is on).',
+    windowHelp: 'Attempts shed by admission control, in the window (when it is on).',
+  },
+  labels: { words: { 'admission.shed': 'shed by admission control', shed: 'shed (429)' } },
+  create: (world, ports) => new AdmissionControl(world, ports),
+};

@@ -12,17 +12,39 @@
  */
 import type { Engine } from '../engine/core';
 import { F_TRIAL, type RequestPool } from '../model/requestPool';
-import type { CircuitBreakerConfig, Scenario } from '../scenario';
-import type { BreakerReport } from '../types';
-import type { CallGuard, Clients } from './clients';
-import type { Service, ServiceName } from './service';
-import type { Windows } from './windows';
+import type { Scenario } from '../scenario';
+import type { CircuitBreakerConfig } from '../scenarioBlocks';
+import type { Part, PartPorts, PartRuntime } from './part';
+import type { CallGuard, Guarded, ServiceName, ServicePort } from './ports';
 import type { World } from './world';
+
+/** What the report says of one service's circuit breaker (in its clients). */
+export interface BreakerReport {
+  state: 'closed' | 'open' | 'halfOpen';
+  /** Times it opened (from closed, or again from half-open). */
+  opened: number;
+  /** Times a half-open trial closed it. */
+  closed: number;
+  /** Attempts failed fast while it was open (counted ones, as `errors.breakerOpen`). */
+  fastFails: number;
+}
+
+declare module '../types' {
+  interface ServiceReport {
+    /** Present only when the service's clients have a circuit breaker. */
+    circuitBreaker?: BreakerReport;
+  }
+  interface ErrorCounts {
+    /** Failed fast by an open circuit breaker; present only when a breaker was on. */
+    breakerOpen?: number;
+  }
+}
 
 export type BreakerState = BreakerReport['state'];
 
 export class CircuitBreaker implements CallGuard {
   readonly needsTimeouts = true;
+  readonly cause = 'breakerOpen';
   state: BreakerState = 'closed';
   opened = 0;
   closed = 0;
@@ -105,17 +127,17 @@ export class CircuitBreaker implements CallGuard {
 }
 
 /** The breakers of both services' clients, made when a scenario first asks for one. */
-export class CircuitBreakers {
+export class CircuitBreakers implements PartRuntime {
   readonly byService: Partial<Record<ServiceName, CircuitBreaker>> = {};
+  private readonly clients: Guarded;
+  private readonly services: readonly ServicePort[];
 
   constructor(
     private readonly world: World,
-    private readonly clients: Clients,
-    private readonly services: readonly Service[],
-    windows: Windows,
+    { clients, services }: PartPorts,
   ) {
-    windows.errorCauses.push('breakerOpen');
-    windows.isCauseShown.set('breakerOpen', () => this.used);
+    this.clients = clients;
+    this.services = services;
     this.configure(world.scenario);
   }
 
@@ -135,9 +157,44 @@ export class CircuitBreakers {
     this.clients.setGuards(guards[0], guards[1]);
   }
 
-  reportFor(svc: Service): { circuitBreaker?: BreakerReport } {
+  serviceReport(svc: ServicePort): { circuitBreaker?: BreakerReport } {
     const b = this.byService[svc.name];
     if (!b) return {};
     return { circuitBreaker: { state: b.state, opened: b.opened, closed: b.closed, fastFails: svc.tally.failedBy.breakerOpen } };
   }
 }
+
+/** The circuit breaker, as a part of the model. */
+export const circuitBreakerPart: Part = {
+  name: 'circuitBreaker',
+  serviceGroup: {
+    name: 'circuitBreaker',
+    optional: true,
+    help: 'A circuit breaker in the clients: while the service keeps failing, calls fail at once instead of waiting, which gives it room to recover.',
+    fields: [
+      ['failureRatio', 'number', '', ['ratio', '>0', 1], 'The breaker opens when at least this share of the recent attempts failed.'],
+      ['window', 'integer', '', ['attempts', 1, 10_000], 'How many recent attempts the failure share is counted over.'],
+      ['openS', 'number', '', ['s', '>0', 3600], 'How long the breaker stays open, failing calls at once, before it lets a few trial calls through.'],
+      ['trials', 'integer', '', ['attempts', 1, 1000], 'Trial calls let through after the open time; if all are answered in time the breaker closes again.'],
+    ],
+  },
+  serviceFigures: [
+    ['circuitBreaker.opened', 'times', "How often the clients' circuit breaker opened and started failing calls fast (shown when a breaker is on)."],
+    ['circuitBreaker.closed', 'times', 'How often trial calls succeeded and closed the breaker again.'],
+    ['circuitBreaker.fastFails', 'attempts', 'Attempts the open breaker failed at once, without calling the service.'],
+  ],
+  cause: {
+    id: 'breakerOpen',
+    reportHelp: 'Failed fast by an open circuit breaker (shown when one is on).',
+    windowHelp: 'Attempts failed fast by an open circuit breaker, in the window (when one is on).',
+  },
+  labels: {
+    words: {
+      'circuitBreaker.opened': 'circuit breaker opened',
+      'circuitBreaker.closed': 'circuit breaker closed',
+      'circuitBreaker.fastFails': 'circuit breaker fast fails',
+      breakerOpen: 'circuit breaker open',
+    },
+  },
+  create: (world, ports) => new CircuitBreakers(world, ports),
+};

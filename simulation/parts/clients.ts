@@ -24,7 +24,7 @@ import {
   type RequestPool,
 } from '../model/requestPool';
 import type { Scenario } from '../scenario';
-import type { AttemptOutcome, Outcomes } from './ports';
+import type { AttemptOutcome, CallGuard, Guarded, Outcomes } from './ports';
 import type { Service } from './service';
 import type { World } from './world';
 
@@ -37,18 +37,7 @@ export interface Versions {
   readonly lastCommitMs: Float64Array;
 }
 
-/**
- * A check on each attempt before it is sent (a circuit breaker): false fails it fast, and the
- * outcome of every attempt it let through is reported back.
- */
-export interface CallGuard {
-  allow(id: number): boolean;
-  /** Whether attempts need a timeout event even without retries (to learn of timeouts on time). */
-  readonly needsTimeouts: boolean;
-  record(id: number, success: boolean): void;
-}
-
-export class Clients implements Outcomes {
+export class Clients implements Outcomes, Guarded {
   /** Stale answers: time since the newest write they miss, and versions behind (summed). */
   readonly staleness = new Histogram();
   staleVersionsBehind = 0;
@@ -80,7 +69,7 @@ export class Clients implements Outcomes {
   private followUpRatio = 0;
   private followUpAfterMs = 0;
   private timeoutMs = 0;
-  /** Guards per service (circuit breakers), or null. */
+  /** Guards per service (a part's, see ports.ts), or null. */
   private commandGuard: CallGuard | null = null;
   private queryGuard: CallGuard | null = null;
   private readonly arrivalKind: number;
@@ -133,7 +122,7 @@ export class Clients implements Outcomes {
     this.timeoutMs = w.timeoutMs;
   }
 
-  /** Puts circuit breakers (or nothing) in front of each service. */
+  /** Puts guards (or nothing) in front of each service. */
   setGuards(command: CallGuard | null, query: CallGuard | null): void {
     this.commandGuard = command;
     this.queryGuard = query;
@@ -220,7 +209,7 @@ export class Clients implements Outcomes {
     service.tally.offer((r.flags[id] & F_COUNTED) !== 0, retry);
     if (!retry && this.retriesOn) this.retryTokens = Math.min(RETRY_TOKEN_CAP, this.retryTokens + this.retryBudget);
     const guard = isCommand ? this.commandGuard : this.queryGuard;
-    if (guard !== null && !guard.allow(id)) return this.endAttempt(id, 'failed', 'breakerOpen');
+    if (guard !== null && !guard.allow(id)) return this.endAttempt(id, 'failed', guard.cause);
     if (!service.admit(id)) return;
     if (this.timeoutsOn) {
       r.deadlineMs[id] = now + this.timeoutMs;
@@ -228,7 +217,7 @@ export class Clients implements Outcomes {
     }
   }
 
-  /** The client's timeout for one attempt (scheduled only when retries or a breaker are on). */
+  /** The client's timeout for one attempt (scheduled only when retries or a guard that needs timeouts are on). */
   private onTimeout(id: number): void {
     const r = this.reqs;
     const f = r.flags[id];
@@ -303,7 +292,9 @@ export class Clients implements Outcomes {
     if (outcome === 'rejected') tally.reject(counted);
     else if (outcome === 'timedOut') tally.timeOut(counted);
     else tally.fail(counted, cause);
-    if (cause !== 'breakerOpen') this.guardOf(id)?.record(id, false);
+    const guard = this.guardOf(id);
+    // An attempt the guard refused itself tells it nothing new.
+    if (guard !== null && cause !== guard.cause) guard.record(id, false);
     const rt = this.world.scenario.workload.retries;
     if (r.attempt[id] <= rt.max && this.takeRetryToken()) {
       const next = r.alloc();

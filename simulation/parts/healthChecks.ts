@@ -6,10 +6,27 @@
  */
 import type { Engine } from '../engine/core';
 import { READY } from '../model/instanceGroup';
-import type { Service } from './service';
 import type { Happenings } from './happenings';
+import type { Part, PartRuntime } from './part';
+import type { ServicePort } from './ports';
 
-export class HealthChecks {
+/** What the report says of the health checks: crash to marked down, over the run. */
+export interface DetectionReport {
+  count: number;
+  mean: number;
+  max: number;
+}
+
+declare module '../types' {
+  interface Report {
+    /** From a crash to the health checks marking the instance down. */
+    detectionMs: DetectionReport;
+  }
+}
+
+export class HealthChecks implements PartRuntime {
+  /** Always on: every service's balancer checks its instances. */
+  readonly used = true;
   /** Crash -> marked down by health checks, ms. */
   detectionCount = 0;
   detectionSumMs = 0;
@@ -18,7 +35,7 @@ export class HealthChecks {
 
   constructor(
     private readonly engine: Engine,
-    private readonly services: readonly Service[],
+    private readonly services: readonly ServicePort[],
     private readonly log: Happenings,
   ) {
     this.kinds = services.map((svc) => {
@@ -32,7 +49,15 @@ export class HealthChecks {
     this.services.forEach((svc, k) => this.engine.schedule(svc.group.health.intervalMs, this.kinds[k], 0));
   }
 
-  private onCheck(svc: Service, kind: number): void {
+  /** Nothing to do: each probe reads the service's settings as they stand. */
+  configure(): void {}
+
+  report(): { detectionMs: DetectionReport } {
+    const n = this.detectionCount;
+    return { detectionMs: { count: n, mean: n > 0 ? this.detectionSumMs / n : 0, max: this.detectionMaxMs } };
+  }
+
+  private onCheck(svc: ServicePort, kind: number): void {
     const g = svc.group;
     const now = this.engine.nowMs;
     const { unhealthyAfter, healthyAfter, intervalMs } = g.health;
@@ -65,3 +90,26 @@ export class HealthChecks {
     this.engine.schedule(now + intervalMs, kind, 0);
   }
 }
+
+/** The health checks, as a part of the model. */
+export const healthChecksPart: Part = {
+  name: 'healthChecks',
+  serviceGroup: {
+    name: 'healthCheck',
+    optional: false,
+    after: 'loadBalancer',
+    help: "The load balancer's health checks: it probes each instance and stops sending it requests once it is marked down.",
+    fields: [
+      ['intervalMs', 'number', '', ['ms', 10, 600_000], 'Time between two health checks of each instance. Shorter finds a crash sooner.'],
+      ['unhealthyAfter', 'integer', '', ['probes', 1, 100], 'Failed checks in a row before an instance is marked down. Until then requests still go to a crashed instance and fail.'],
+      ['healthyAfter', 'integer', '', ['probes', 1, 100], 'Passed checks in a row before an instance marked down gets requests again.'],
+    ],
+  },
+  figures: [
+    ['detectionMs.count', 'crashes', "Crashes the load balancers' health checks noticed."],
+    ['detectionMs.mean', 'ms', 'Mean time from a crash until the health checks marked the instance down; until then requests still go to it.'],
+    ['detectionMs.max', 'ms', 'Longest time from a crash until the health checks marked the instance down.'],
+  ],
+  labels: { measures: { detectionMs: 'crash detection time' } },
+  create: (world, { services }) => new HealthChecks(world.engine, services, world.happenings),
+};

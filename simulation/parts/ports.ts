@@ -3,6 +3,7 @@
  * that implements it (and no two modules import each other).
  */
 import type { FailureCause } from '../metrics/classTally';
+import type { InstanceGroup } from '../model/instanceGroup';
 
 export type AttemptOutcome = 'rejected' | 'timedOut' | 'failed';
 
@@ -37,4 +38,44 @@ export interface Reader {
 /** Puts what a query read into the cache. */
 export interface CacheFill {
   fill(id: number, nowMs: number): void;
+}
+
+/** The two services, by the name of their section of the scenario. */
+export type ServiceName = 'commandService' | 'queryService';
+
+/**
+ * A check on each attempt before it is sent, by a part in the clients: false fails it fast with `cause`,
+ * and the outcome of every attempt it let through is reported back.
+ */
+export interface CallGuard {
+  allow(id: number): boolean;
+  /** Whether attempts need a timeout event even without retries (to learn of timeouts on time). */
+  readonly needsTimeouts: boolean;
+  /** The cause an attempt it refused fails with. */
+  readonly cause: FailureCause;
+  record(id: number, success: boolean): void;
+}
+
+/** The clients, as a part that guards their calls sees them. */
+export interface Guarded {
+  /** Puts guards (or nothing) in front of each service. */
+  setGuards(command: CallGuard | null, query: CallGuard | null): void;
+}
+
+/** A gate a part puts in front of a load balancer: false refuses the attempt (the gate ends it). */
+export interface Gate {
+  allow(id: number): boolean;
+}
+
+/** A service, as a part that watches or gates it sees it. */
+export interface ServicePort {
+  readonly name: ServiceName;
+  /** Its instances and their load balancer. */
+  readonly group: InstanceGroup;
+  /** Attempts failed, by cause, since warm-up. */
+  readonly tally: { readonly failedBy: Readonly<Record<FailureCause, number>> };
+  /** Where its attempts end. */
+  readonly outcomes: Outcomes;
+  /** The gate in front of its load balancer, or null. */
+  gate: Gate | null;
 }

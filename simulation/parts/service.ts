@@ -15,20 +15,15 @@ import { BOOTING, InstanceGroup, READY, RESTARTING } from '../model/instanceGrou
 import { uslSlowdown } from '../model/usl';
 import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, type RequestPool } from '../model/requestPool';
 import type { Scenario, ServiceConfig } from '../scenario';
-import type { Downstream, InjectedFailures, Outcomes } from './ports';
+import type { Downstream, Gate, InjectedFailures, Outcomes, ServiceName, ServicePort } from './ports';
 import type { World } from './world';
 
-export type ServiceName = 'commandService' | 'queryService';
+export type { ServiceName };
 
-/** A gate in front of the load balancer (admission control): false sheds the attempt. */
-export interface Gate {
-  allow(id: number): boolean;
-}
-
-export class Service {
+export class Service implements ServicePort {
   readonly group: InstanceGroup;
   /** Outcomes and latencies of the attempts sent to this service. */
-  readonly tally = new ClassTally();
+  readonly tally: ClassTally;
   /**
    * Requests of this class in the system, as an integral (Little's law). They are exactly the
    * requests outstanding on the group's instances (both change in `admit` and `leave`), so this
@@ -81,6 +76,7 @@ export class Service {
     this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.classFlag = name === 'commandService' ? F_COMMAND : 0;
+    this.tally = new ClassTally(world.failureCauses);
     this.group = new InstanceGroup(s[name], stream(s.seed, `${name}.loadBalancer`), salt, s.pricing.sizePremium);
     this.inSystem = this.group.outstandingArea;
     this.uService = stream(s.seed, `${name}.serviceTime`);
@@ -103,7 +99,7 @@ export class Service {
 
   /**
    * The load balancer takes attempt `id`: an instance starts it or queues it, or it ends at once
-   * (shed, no instance, a dead one, an injected error, no memory, a full queue). True if taken.
+   * (refused at its gate, no instance, a dead one, an injected error, no memory, a full queue). True if taken.
    */
   admit(id: number): boolean {
     const r = this.reqs;

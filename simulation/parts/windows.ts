@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/core';
 import type { Area } from '../metrics/area';
-import type { FailureCause } from '../metrics/classTally';
+import { CORE_FAILURE_CAUSES, type FailureCause } from '../metrics/classTally';
 import { BOOTING, DRAINING, RESTARTING } from '../model/instanceGroup';
 import type { ConnectionPool } from '../model/connectionPool';
 import type { GroupWindow, WindowStats } from '../types';
@@ -29,7 +29,7 @@ export class Windows {
    */
   readonly lastWindowUtilization = new Map<object, number>();
   /** Failure causes in each window's `errors`; a part adds its own, shown once it is in use. */
-  readonly errorCauses: FailureCause[] = ['deadInstance', 'shardDown', 'injected', 'noInstance'];
+  readonly errorCauses: FailureCause[] = [...CORE_FAILURE_CAUSES];
   readonly isCauseShown = new Map<FailureCause, () => boolean>();
 
   private readonly engine: Engine;

@@ -5,6 +5,7 @@
  * section of `scenario`; they call each other only through what they are handed.
  */
 import type { Engine } from '../engine/core';
+import { CORE_FAILURE_CAUSES, type FailureCause } from '../metrics/classTally';
 import { RequestPool } from '../model/requestPool';
 import type { Scenario } from '../scenario';
 import { Happenings } from './happenings';
@@ -16,9 +17,14 @@ export class World {
   /** What happened, for the page's markers and log (bounded). */
   readonly happenings: Happenings;
 
+  /**
+   * `failureCauses`: every cause an attempt may fail with, the engine's own and those of the
+   * parts in the run (the services' tallies count each).
+   */
   constructor(
     readonly engine: Engine,
     public scenario: Scenario,
+    readonly failureCauses: readonly FailureCause[] = CORE_FAILURE_CAUSES,
   ) {
     this.durationMs = scenario.durationS * 1000;
     this.warmupMs = scenario.warmupS * 1000;

@@ -1,0 +1,30 @@
+/**
+ * How a field is declared, in one line: the format both `fields.ts` and the parts (through
+ * `parts/part.ts`) write their settings in. A leaf module (no imports), so that the scenario
+ * schema, the field registry and every part can use it without importing each other.
+ */
+
+/** What a field holds. `group` is an object of settings; `list` an array (a profile, a schedule). */
+export type FieldKind = 'number' | 'integer' | 'boolean' | 'choice' | 'text' | 'latency' | 'group' | 'list';
+
+/** The choices of the scenario's enumerated fields (the schema in `scenario.ts` uses these lists). */
+export const LOAD_BALANCER_ALGORITHMS = ['round-robin', 'random', 'least-connections', 'power-of-two', 'consistent-hash'] as const;
+export const SCALING_METRICS = ['cpu', 'rps', 'queue', 'lag', 'memory'] as const;
+export const LATENCY_TYPES = ['constant', 'exponential', 'uniform', 'lognormal'] as const;
+
+/** A number's unit, then its least and greatest values (a least written `>0` is exclusive). */
+export type FieldRange = readonly [unit: string, min?: number | '>0', max?: number];
+
+/**
+ * One field: its name (relative to its section or group), kind, flags (`fixed`: fixed for the
+ * length of a run; `optional`: may be absent), range (unit and bounds) or null, one sentence of
+ * help, and the values of a choice.
+ */
+export type FieldSpec = readonly [
+  name: string,
+  kind: FieldKind,
+  flags: '' | 'fixed' | 'optional',
+  range: FieldRange | null,
+  help: string,
+  choices?: readonly string[],
+];

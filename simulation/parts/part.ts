@@ -1,0 +1,115 @@
+/**
+ * The contract every part of the model keeps, in the manner of tldraw's `ShapeUtil`: one module
+ * declares everything about a part (its settings, its figures, its failure cause, how it is made
+ * from the world, how a live change reconfigures it and what it adds to the report) and exports
+ * one `Part`; `parts/index.ts` lists them; the engine (`simulation.ts`), the report, the windows
+ * and the registries (`fields.ts`, `figures.ts`) loop over that list and name no part.
+ *
+ * Two halves, on purpose:
+ * - the declaration (`name`, `serviceGroup`, `figures`, `serviceFigures`, `cause`, `labels`) is
+ *   plain data, read when the registries are built (once, at module load), never during a run;
+ * - `create` builds the part's runtime for one Simulation. The runtime wires itself into the
+ *   request path through the ports it is handed (a guard in the clients, a gate at a balancer):
+ *   the hot path calls those objects directly, never through this list, so the list costs
+ *   nothing per request or per event.
+ *
+ * Rules a part keeps (see docs/adding-a-part.md): it imports only `ports.ts`, this file, the
+ * engine and model modules, never another part's module; off, it schedules nothing, draws no
+ * random number and adds no key to the report, so existing reports stay byte-identical.
+ */
+import type { FailureCause } from '../metrics/classTally';
+import type { FieldSpec } from '../fieldSpec';
+import type { Scenario } from '../scenario';
+import type { Guarded, ServicePort } from './ports';
+import type { World } from './world';
+
+/** A figure a part declares: its id (relative to where the part reports), unit and one sentence of help. */
+export type FigureRow = readonly [id: string, unit: string, help: string];
+
+/**
+ * A group of settings the part reads on each service (`commandService.<name>`,
+ * `queryService.<name>`): the group's help and its fields, which `fields.ts` registers under
+ * both services, after the field `after` names (or at the end of the service's own), in the order
+ * of the parts list.
+ */
+export interface ServiceGroup {
+  readonly name: string;
+  readonly help: string;
+  readonly fields: readonly FieldSpec[];
+  /** May be absent from a service (the part is then off for it). */
+  readonly optional: boolean;
+  /** The service field it follows in the registry; at the end of the service's fields when absent. */
+  readonly after?: string;
+}
+
+/**
+ * A failure cause of the part's own (a fast-fail, a 429): counted by the services' tallies, it
+ * appears in the report's `errors` and in each window's `errors` only once the part was used in
+ * the run, after the engine's own causes, in the order of the parts list.
+ */
+export interface PartCause {
+  readonly id: FailureCause;
+  /** Help of `errors.<id>` in the report (a count over the run). */
+  readonly reportHelp: string;
+  /** Help of `errors.<id>` in a window (a count per second). */
+  readonly windowHelp: string;
+}
+
+/** What a part is handed when it is made: the world every part shares and the ports it may call. */
+export interface PartPorts {
+  /** The clients, in which a part may put a guard in front of each service. */
+  readonly clients: Guarded;
+  /** The services, command then query. */
+  readonly services: readonly ServicePort[];
+}
+
+/** A part's runtime in one Simulation, as `Part.create` made it. */
+export interface PartRuntime {
+  /** Whether the part was on at any time of the run (then its cause, if any, is reported). */
+  readonly used: boolean;
+  /**
+   * Brings the part in line with the scenario after a live change (`Simulation.applyChange`),
+   * called in the order of the parts list, after the built-in parts are reconfigured and before
+   * waiting work is started on the new capacity.
+   */
+  configure(scenario: Scenario): void;
+  /**
+   * Puts the part's first events on the calendar: called once, in the order of the parts list,
+   * after the interventions are scheduled and before the built-in parts start.
+   */
+  start?(): void;
+  /**
+   * What the part adds to a service's report, after the service's own figures (its keys in the
+   * order they should appear; `{}` when the part is off for that service).
+   */
+  serviceReport?(svc: ServicePort): object;
+  /** What the part adds to the report, at its end, in the order of the parts list. */
+  report?(): object;
+}
+
+/** One part of the model: its declaration and how to build it. */
+export interface Part {
+  /** A stable name, camelCase, for messages and the docs. */
+  readonly name: string;
+  /** Its settings on each service, if it has any. */
+  readonly serviceGroup?: ServiceGroup;
+  /** Figures it adds to the report's end (`report()`), by their ids in the report. */
+  readonly figures?: readonly FigureRow[];
+  /** Figures it adds to each service's report, relative to the service (`myPart.count`). */
+  readonly serviceFigures?: readonly FigureRow[];
+  /** Its own failure cause, if it fails attempts for a reason of its own. */
+  readonly cause?: PartCause;
+  /**
+   * Words for the label rule of `figureLabels.ts`, where the rule's own would not do: `words` for
+   * the keys of its figures and its cause (`{ 'myPart.count': 'my part count' }`), `measures`
+   * for a distribution its figures summarise by count, mean and percentiles (`{ waitMs: 'wait' }`).
+   */
+  readonly labels?: { readonly words?: Readonly<Record<string, string>>; readonly measures?: Readonly<Record<string, string>> };
+  /**
+   * Builds the part for one run, from the world and the ports it calls, configured for
+   * `world.scenario`. Called once, in the order of the parts list, after the built-in parts are
+   * wired and before the first event is scheduled. It must not schedule events nor draw random
+   * numbers when the scenario leaves it off.
+   */
+  create(world: World, ports: PartPorts): PartRuntime;
+}
