@@ -145,6 +145,22 @@ describe('README.md', () => {
     expect(shBlocks(readme)).toHaveLength(3);
   });
 
+  it('and docs/ point at nothing outside the repository; their links and the files the README names exist', () => {
+    const pages = ['README.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)];
+    for (const page of pages) {
+      const text = readFileSync(join(root, page), 'utf8');
+      // A contributor's notes live in the repository: nothing above it (../shared/DESIGN.md was named).
+      expect(text, page).not.toMatch(/\.\.\/shared|\(\.\.\/|`\.\.\//);
+      const dir = join(root, page, '..');
+      for (const [, target] of text.matchAll(/\]\(([\w./-]+\.md)\)/g)) expect(existsSync(join(dir, target)), `${page} links ${target}`).toBe(true);
+      // (docs/ also name files a walk-through has you create, so only the README's are checked.)
+      if (page !== 'README.md') continue;
+      for (const [, path] of text.matchAll(/`((?:simulation|src|scripts|e2e|docs)\/[\w./-]+\.(?:ts|tsx|md|json))`/g)) {
+        expect(existsSync(join(root, path)), `${page} names ${path}`).toBe(true);
+      }
+    }
+  });
+
   for (const line of Object.keys(QUICK)) {
     it(`runs as written: ${line}`, () => QUICK[line](sh(line)));
   }
