@@ -61,6 +61,8 @@ const booted = Promise.all([labOpened, locksKept])
     () => undefined,
     () => undefined,
   );
+// Tests (and a curious host's developer) can see that the address's own loading is over: nothing of it comes later.
+void booted.then(() => (document.documentElement.dataset.booted = '1'));
 if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
   if (embed.speed !== null) void setSpeed(embed.speed);
