@@ -56,7 +56,7 @@ test('a host set of a locked field during a run (an intervention) survives the l
 
 test('no study in a frame whose course page locks fields; the study stays offered without lock=', async ({ page }) => {
   await page.setViewportSize({ width: 720, height: 520 });
-  await page.goto('/?embed=1&lock=queryService.instances');
+  await page.goto('/?embed=1&lock=queryService.instances&test-hooks');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Study', exact: true })).toHaveCount(0);
   // An example with two sides offers no study of them either.
@@ -64,6 +64,12 @@ test('no study in a frame whose course page locks fields; the study stays offere
   await page.locator('button[data-example="horizontal-vs-vertical"]').click();
   await expect(page.getByRole('group', { name: 'Compare' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Compare both in a study' })).toHaveCount(0);
+  // Nor does a pasted study link open the study panel.
+  const handled = () => page.evaluate(() => (window as unknown as { labTest: { linksHandled(): number } }).labTest.linksHandled());
+  await page.evaluate(() => (location.hash = '#study=e30'));
+  await expect.poll(handled).toBe(1);
+  await expect(page.locator('#study-panel')).toHaveCount(0);
+  await expect(page.getByText('Loading the study panel…')).toHaveCount(0);
   await page.goto('/?embed=1');
   await expect(page.getByRole('button', { name: 'Study', exact: true })).toBeVisible();
 });
