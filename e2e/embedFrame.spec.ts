@@ -12,6 +12,8 @@ async function insideFrame(page: Page, inner: Locator, what: string): Promise<vo
   const box = (await inner.boundingBox())!;
   expect(box.x, `${what}: left edge`).toBeGreaterThanOrEqual(frame.x);
   expect(box.x + box.width, `${what}: right edge`).toBeLessThanOrEqual(frame.x + frame.width);
+  expect(box.y, `${what}: top edge`).toBeGreaterThanOrEqual(frame.y);
+  expect(box.y + box.height, `${what}: bottom edge`).toBeLessThanOrEqual(frame.y + frame.height);
 }
 
 for (const src of ['/?embed=1', '/?embed=1&lab=q3']) {
@@ -41,4 +43,18 @@ for (const src of ['/?embed=1', '/?embed=1&lab=q3']) {
     expect(await tab.evaluate(() => document.documentElement.dataset.embed)).toBeUndefined();
     await tab.close();
   });
+}
+
+for (const src of ['/?embed=1', '/?embed=1&lab=q3']) {
+  for (const width of [704, 375]) {
+    test(`${src} in a ${width} px frame: the More menu opens with both edges inside the frame`, async ({ page }) => {
+      await coursePage(page, src, [], width);
+      await waitFor(page, (m) => m.type === 'cqrs-lab:ready', 'ready');
+      const f = page.frameLocator('#lab');
+      await f.getByRole('button', { name: 'More' }).click();
+      const list = f.getByRole('group', { name: 'More actions' });
+      await expect(list).toBeVisible();
+      await insideFrame(page, list, 'More menu');
+    });
+  }
 }

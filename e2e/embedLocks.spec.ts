@@ -4,6 +4,7 @@
  * `set` still changes it; a lab's result tells the host the locked and checked values; and an
  * embedded lab offers no way out of the lab (no Examples menu, no Load scenario).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { cmd, coursePage, replyTo, send, waitFor } from './coursePage';
 
@@ -33,6 +34,11 @@ test('a locked field keeps its value through the Examples menu, Load scenario an
   const sneaky = { ...file, name: 'sneaky', queryService: { instances: Number(value) } };
   await page.locator('input[type=file]').setInputFiles({ name: 'sneaky.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sneaky)) });
   await expect(kept).toContainText('Loaded sneaky.json.');
+  // The change is gone from what the worker runs: "Save scenario" gives the scenario with every intervention.
+  await page.getByRole('button', { name: 'More' }).click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save scenario' }).click()]);
+  const saved = JSON.parse(readFileSync(await dl.path(), 'utf8')) as { name: string; interventions: unknown[]; queryService: { instances: number } };
+  expect(saved).toMatchObject({ name: 'sneaky', interventions: [], queryService: { instances: Number(value) } });
 
   // A pasted link with 7 instances.
   await page.evaluate((h) => (location.hash = h), `#scenario=${b64url({ version: 1, name: 'pasted', queryService: { instances: 7 } })}`);

@@ -9,6 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { got, replyTo as reply, send } from './coursePage';
 
 const dist = process.env.LAB_E2E_DIST ?? 'dist';
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
@@ -55,14 +56,6 @@ test.afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
 });
 
-type Msg = { type: string; version: number; id?: unknown; [k: string]: unknown };
-const got = (page: Page) => page.evaluate(() => (window as unknown as { got: Msg[] }).got);
-const send = (page: Page, m: unknown) => page.evaluate((msg) => (window as unknown as { send(m: unknown): void }).send(msg), m);
-async function reply(page: Page, id: unknown): Promise<Msg> {
-  let found: Msg | undefined;
-  await expect.poll(async () => (found = (await got(page)).find((m) => m.id === id && /:(reply|error)$/.test(m.type))) !== undefined, { message: `reply to ${String(id)}` }).toBe(true);
-  return found!;
-}
 
 /**
  * Counts, in the frame, the messages that reach it from its parent. The host API's listener was

@@ -15,24 +15,25 @@ const EXAMPLE = cmd('loadExample', 'example', { example: 'hot-shard-hash' });
 const LAB = cmd('loadLab', 'lab', { lab: 'q2' });
 const STATE = cmd('getState', 'state');
 
-test('host commands sent on ready to ?embed=1&lab=q4, one at a time: each is obeyed, answered with its state, and stays', async ({ page }) => {
-  const cases: [object, (s: State) => void][] = [
-    [SET, (s) => expect(s).toMatchObject({ lab: 'q4', scenario: 'Lab 4: one hot shard', fields: { 'writeStore.partitioning': 'hash' } })],
-    [EXAMPLE, (s) => expect(s).toMatchObject({ lab: null, example: 'hot-shard-hash', fields: { 'writeStore.partitioning': 'hash' } })],
-    [LAB, (s) => expect(s).toMatchObject({ lab: 'q2', example: null, scenario: 'Lab 2: one query instance is not enough' })],
-    [STATE, (s) => expect(s).toMatchObject({ lab: 'q4', scenario: 'Lab 4: one hot shard', fields: { 'writeStore.partitioning': 'range' } })],
-  ];
-  for (const [command, check] of cases) {
-    await coursePage(page, '/?embed=1&lab=q4', [command]);
+const ONE_AT_A_TIME: [string, object, (s: State) => void][] = [
+  ['set writeStore.partitioning', SET, (s) => expect(s).toMatchObject({ lab: 'q4', scenario: 'Lab 4: one hot shard', fields: { 'writeStore.partitioning': 'hash' } })],
+  ['loadExample', EXAMPLE, (s) => expect(s).toMatchObject({ lab: null, example: 'hot-shard-hash', fields: { 'writeStore.partitioning': 'hash' } })],
+  ['loadLab q2', LAB, (s) => expect(s).toMatchObject({ lab: 'q2', example: null, scenario: 'Lab 2: one query instance is not enough' })],
+  ['getState', STATE, (s) => expect(s).toMatchObject({ lab: 'q4', scenario: 'Lab 4: one hot shard', fields: { 'writeStore.partitioning': 'range' } })],
+];
+for (const [title, command, check] of ONE_AT_A_TIME) {
+  test(`${title} sent on ready to ?embed=1&lab=q4 is obeyed, answered with its state, and stays`, async ({ page }) => {
+    const frame = await coursePage(page, '/?embed=1&lab=q4', [command]);
     const id = (command as { id: string }).id;
     const reply = await replyTo(page, id);
     expect(reply.type, `${id}: ${String(reply.message)}`).toBe('cqrs-lab:reply');
     check(stateOf(reply));
-    // What the frame shows afterwards is still what the host asked for.
+    // The frame's own loading (its address's lab) is over: a late overwrite would have happened by now.
+    await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.booted ?? null)).toBe('1');
     await send(page, cmd('getState', `${id}-after`));
     check(stateOf(await replyTo(page, `${id}-after`)));
-  }
-});
+  });
+}
 
 test('host commands sent on ready to ?embed=1&lab=q4 in sequence (set, loadExample, loadLab q2, getState) end on lab 2, each reply carrying its state', async ({ page }) => {
   await coursePage(page, '/?embed=1&lab=q4', [SET, EXAMPLE, LAB, STATE]);

@@ -143,3 +143,6 @@ export function withField(obj: unknown, path: string, value: unknown, createGrou
 
 /** Setting one field removes another: a constant request rate replaces a rate profile (the person asked for this rate from now on). */
 const REPLACES: ReadonlyMap<string, string> = new Map([['workload.rps', 'workload.profile']]);
+
+/** The field that setting `path` removes (see `withField`), or undefined: a lock on that field must refuse `path` too. */
+export const fieldReplacedBy = (path: string): string | undefined => REPLACES.get(path);

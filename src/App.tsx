@@ -11,7 +11,7 @@ import { Welcome } from './examples/Welcome';
 import { IdleHint } from './examples/IdleHint';
 import { ExampleSlot } from './examples/ExampleSlot';
 import { LabSlot } from './labs/LabSlot';
-import { embedOptions, restrictsFields } from './embed/embedOptions';
+import { embedOptions, restrictsFields, studiesOffered } from './embed/embedOptions';
 import { useLabStore } from './labs/labStore';
 
 // Not needed for the first paint: the settings load just after it, the report when a run ends.
@@ -78,7 +78,7 @@ function SkipLinks() {
 export function App() {
   const theme = useUiStore((s) => s.theme);
   const done = useRunStore((s) => s.status === 'done');
-  const studyOpen = useStudyStore((s) => s.open);
+  const studyOpen = useStudyStore((s) => s.open) && studiesOffered(location.search);
   // The figures (600 elements, under the settings) wait for the first idle moment.
   const idle = useIdle();
   useEffect(() => {

@@ -49,21 +49,38 @@ const locksKept =
   embed && embed.locked.length > 0
     ? Promise.all([import('./embed/locks'), labOpened]).then(([m]) => (guardFields(m.fieldLocks(embed.locked)), pinLockedFields()))
     : Promise.resolve();
-/** The page is on what its address asked for (link, example, lab, locks): the host API answers from then on. */
-const booted = Promise.all([labOpened, locksKept]).then(
-  () => undefined,
-  () => undefined,
-);
+/**
+ * The page is on what its address asked for (link, example, lab, locks) and, with `autoplay=1`, its
+ * run has started: the host API answers from then on, so a host's command comes after all of it.
+ */
+const booted = Promise.all([labOpened, locksKept])
+  .then(async () => {
+    if (embed?.autoplay) await play();
+  })
+  .then(
+    () => undefined,
+    () => undefined,
+  );
+// Tests (and a curious host's developer) can see that the address's own loading is over: nothing of it comes later.
+void booted.then(() => (document.documentElement.dataset.booted = '1'));
 if (embed) {
   if (embed.theme) useUiStore.setState({ theme: embed.theme }); // for this visit, not remembered
   if (embed.speed !== null) void setSpeed(embed.speed);
   if (embed.charts.length > 0) void import('./labs/highlight').then((m) => m.showOnlyCharts(embed.charts));
   if (embed.locked.length > 0) void import('./labs/highlight').then((m) => m.hideScaleButtons(embed.locked));
-  if (embed.autoplay) void booted.then(play);
 }
 // In a frame, the host API (src/embed) loads after the first screen: a page on its own never fetches it.
 // It says `ready`, and obeys the host, only once the address's own lab, example or link has loaded.
-if (window.self !== window.top) void import('./embed/hostApi').then((m) => m.start(booted));
+// Messages that come while it loads are kept for it (at most EARLY_MAX; the host API checks their origin).
+if (window.self !== window.top) {
+  const EARLY_MAX = 100;
+  const early: MessageEvent[] = [];
+  const keep = (e: MessageEvent) => {
+    if (early.length < EARLY_MAX) early.push(e);
+  };
+  window.addEventListener('message', keep);
+  void import('./embed/hostApi').then((m) => m.start(booted, { messages: early, stop: () => window.removeEventListener('message', keep) }));
+}
 // Browser tests reach the worker's failure hook only when the page is opened with ?test-hooks.
 if (new URLSearchParams(location.search).has('test-hooks')) {
   (window as unknown as { labTest: object }).labTest = { failWorker: failWorkerForTest, linksHandled: linksHandledForTest };

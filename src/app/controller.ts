@@ -2,109 +2,23 @@
  * What the page's controls do: each action sends one command through the bridge and puts the
  * answer in the stores. Components call these and read the stores; they never see the worker.
  */
-import type { Scenario, WindowStats } from '../../simulation/index';
+import type { Scenario } from '../../simulation/index';
 import { SimBridge } from '../bridge/simBridge';
-import { appendWindows } from '../state/series';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
-import type { RunUpdate, Speed } from '../worker/runner';
+import type { Speed } from '../worker/runner';
+import { onFailure, onUpdate } from './runUpdates';
 import type { LinkRead } from '../lib/shareLink';
-import type { FieldGuard } from '../embed/locks';
+import { activeGuard, loadUnderLocks, lockedBase } from '../embed/lockGate';
 import { withoutEmbedOptions } from '../embed/embedOptions';
 
 // Saving and sharing load when first used: the first screen needs neither.
 const exportCode = () => Promise.all([import('../lib/download'), import('../lib/shareLink')]).then(([d, s]) => ({ ...d, ...s }));
 
-/** Windows reach the charts at most this often while running (the topology updates every post). */
-const SERIES_FLUSH_MS = 250;
-const UI_EVERY_MS = 100;
 const WATCHDOG_MS = 2000;
 
-let pendingWindows: WindowStats[] = [];
-let lastFlush = 0;
 /** The scenario the worker runs from time 0 (what a restart or a fresh worker loads). */
 let base: Scenario = useScenarioStore.getState().scenario;
-
-/**
- * The run's first window so far (RunUpdate.preview), not yet shown; and whether the series the
- * page shows is that preview alone. The first whole window replaces it.
- */
-let preview: WindowStats | null = null;
-let showingPreview = false;
-
-function flushSeries(): void {
-  lastFlush = performance.now();
-  if (pendingWindows.length === 0) {
-    if (!preview) return;
-    const first = preview;
-    preview = null;
-    showingPreview = true;
-    useRunStore.setState({ series: [first] });
-    return;
-  }
-  const windows = pendingWindows;
-  pendingWindows = [];
-  preview = null;
-  const replace = showingPreview;
-  showingPreview = false;
-  useRunStore.setState((s) => ({ series: appendWindows(replace ? [] : s.series, windows) }));
-}
-
-/** The run the page is showing; updates from an earlier run (still in flight) are dropped. */
-let runId = -1;
-
-/**
- * The latest update not yet shown. Updates are coalesced so the page renders at most every
- * `UI_EVERY_MS` (the worker may post up to ~30 a second); a change of status shows at once.
- */
-let latest: RunUpdate | null = null;
-let uiTimer: ReturnType<typeof setTimeout> | null = null;
-
-function onUpdate(u: RunUpdate): void {
-  if (u.runId < runId) return;
-  if (u.runId > runId) {
-    runId = u.runId;
-    pendingWindows = [];
-    preview = null;
-    showingPreview = false;
-    useRunStore.setState({ series: [] });
-  }
-  pendingWindows = appendWindows(pendingWindows, u.windows);
-  if (u.preview && pendingWindows.length === 0 && (showingPreview || useRunStore.getState().series.length === 0)) preview = u.preview;
-  const statusChanged = u.status !== useRunStore.getState().status;
-  latest = u;
-  if (statusChanged || u.error) showLatest();
-  else uiTimer ??= setTimeout(showLatest, UI_EVERY_MS);
-}
-
-function showLatest(): void {
-  if (uiTimer !== null) clearTimeout(uiTimer);
-  uiTimer = null;
-  const u = latest;
-  if (!u) return;
-  latest = null;
-  useRunStore.setState({
-    status: u.status,
-    snapshot: u.snapshot,
-    report: u.report,
-    achievedSpeed: u.achievedSpeed,
-    ...(u.error ? { error: u.error } : {}),
-  });
-  // As fast as possible, the charts change too fast to read anyway: redraw them less often.
-  const every = useRunStore.getState().speed === 'max' ? 2 * SERIES_FLUSH_MS : SERIES_FLUSH_MS;
-  if (u.status !== 'running' || performance.now() - lastFlush >= every) flushSeries();
-}
-
-function onFailure(message: string): void {
-  // Drop what the dead worker said last, or it would overwrite the failure a moment later.
-  if (uiTimer !== null) clearTimeout(uiTimer);
-  uiTimer = null;
-  latest = null;
-  pendingWindows = [];
-  preview = null;
-  runId = -1; // a new worker counts its runs from the start
-  useRunStore.setState({ status: 'failed', error: message, achievedSpeed: null });
-}
 
 const bridge = new SimBridge({ onUpdate, onFailure });
 
@@ -127,20 +41,12 @@ async function ensureWorker(): Promise<void> {
   await bridge.call('setSpeed', useRunStore.getState().speed);
 }
 
-/** Embed mode's `lock=` (src/embed/locks.ts): every scenario and change enters the page here, so the locks are kept here. */
-let guard: FieldGuard | null = null;
-
-/** Starts keeping these locks (main.tsx, in embed mode with `lock=`). */
-export function guardFields(g: FieldGuard): void {
-  guard = g;
-}
-
-/** The paths the course page locked (none outside embed mode). */
-export const lockedFields = (): readonly string[] => guard?.paths ?? [];
+// Embed mode's `lock=` (src/embed/lockGate.ts): every scenario and change enters the page here, so the locks are kept here.
+export { guardFields, lockedFields } from '../embed/lockGate';
 
 /** The locks' values are taken from the scenario now loaded (once the address's own lab, example or link has loaded). */
 export function pinLockedFields(): void {
-  guard?.pin(useScenarioStore.getState().scenario);
+  activeGuard()?.pin(useScenarioStore.getState().scenario);
 }
 
 /** Who asks: the learner (the default: locks hold) or the host page (its commands set locked fields). */
@@ -279,7 +185,12 @@ export async function reset(): Promise<void> {
     const fresh = !bridge.alive;
     await ensureWorker();
     clearRun();
-    if (!fresh) await bridge.call('reset');
+    // A host's set of a locked field made during the run was an intervention: it holds from time 0 now.
+    const locked = lockedBase(base);
+    if (locked) {
+      const r = await bridge.call('load', locked);
+      if (r.ok) base = r.scenario;
+    } else if (!fresh) await bridge.call('reset');
     useScenarioStore.setState({ scenario: base, interventions: base.interventions, fieldProblems: {}, recorded: 0 });
   });
 }
@@ -305,7 +216,7 @@ export async function setSpeed(speed: Speed): Promise<void> {
 
 /** Sets one scenario field; a refused value leaves a message at the field and changes nothing. */
 export async function change(path: string, value: unknown, who: Asker = {}): Promise<boolean> {
-  if (guard?.locked(path) && !who.host) {
+  if (activeGuard()?.locked(path) && !who.host) {
     useScenarioStore.setState((s) => ({ fieldProblems: { ...s.fieldProblems, [path]: 'is set by the course page and cannot be changed here' } }));
     return false;
   }
@@ -329,7 +240,7 @@ export async function change(path: string, value: unknown, who: Asker = {}): Pro
     fieldProblems: problems,
     recorded: r.restarted ? 0 : r.interventions.length - base.interventions.length,
   });
-  if (who.host) guard?.pin(r.scenario);
+  if (who.host) activeGuard()?.pin(r.scenario);
   // The field's name as the settings show it, from their chunk (loaded by now in the page: whoever
   // changed a field had it open, or pressed a scale button after the first paint); the path if it
   // cannot load. The notice is written only if no other was while it loaded (Reset, a new run).
@@ -359,32 +270,32 @@ export async function change(path: string, value: unknown, who: Asker = {}): Pro
  * which); a host's sets them. `notice` is what a loaded scenario says (by default "Loaded …").
  */
 export async function loadText(text: string, fileName: string, opts: Asker & { notice?: string } = {}): Promise<boolean> {
-  let r = await guarded(async () => {
+  const loaded = await guarded(async () => {
     await ensureWorker();
-    return bridge.call('loadText', text);
+    return loadUnderLocks(text, worker, opts.host === true);
   });
-  if (!r) return false;
-  let kept: string[] = [];
-  if (r.ok && guard && !opts.host) {
-    const fixed = guard.enforce(r.scenario);
-    if (fixed) {
-      kept = fixed.kept;
-      r = await guarded(() => bridge.call('loadText', JSON.stringify(fixed.scenario)));
-      if (!r) return false;
-    }
-  }
+  if (!loaded) return false;
+  const { r, kept } = loaded;
+  const keptList = kept.join(', ');
   if (!r.ok) {
     useScenarioStore.setState({ fileProblems: r.problems });
-    useRunStore.setState({ notice: `${fileName} was not loaded${kept.length > 0 ? ` with ${kept.join(', ')} as the course page set ${kept.length === 1 ? 'it' : 'them'}` : ''}.` });
+    useRunStore.setState({ notice: `${fileName} was not loaded${kept.length > 0 ? ` with ${keptList} as the course page set ${kept.length === 1 ? 'it' : 'them'}` : ''}.` });
     return false;
   }
-  if (opts.host) guard?.pin(r.scenario);
+  if (opts.host) activeGuard()?.pin(r.scenario);
   base = r.scenario;
   useScenarioStore.setState({ scenario: r.scenario, interventions: r.scenario.interventions, fieldProblems: {}, fileProblems: [], recorded: 0 });
-  const keptSentence = kept.length > 0 ? ` The course page sets ${kept.join(', ')}: ${kept.length === 1 ? 'it keeps its value' : 'they keep their values'}.` : '';
+  const keptSentence = kept.length > 0 ? ` The course page sets ${keptList}: ${kept.length === 1 ? 'it keeps its value' : 'they keep their values'}.` : '';
   useRunStore.setState({ notice: `${opts.notice ?? `Loaded ${fileName}.`}${keptSentence}`, error: null });
   return true;
 }
+
+/** The worker's loading commands, for loadUnderLocks. */
+const worker = {
+  parseText: (text: string) => bridge.call('parseText', text),
+  load: (s: Scenario) => bridge.call('load', s),
+  loadText: (text: string) => bridge.call('loadText', text),
+};
 
 /** Downloads the scenario: the loaded settings plus every intervention, so the run replays. */
 export async function saveScenario(): Promise<void> {
@@ -430,6 +341,11 @@ export async function scenarioForStudy(): Promise<Scenario | undefined> {
     await ensureWorker();
     return bridge.call('scenarioToSave');
   });
+}
+
+/** The scenario as the run stands now (at a run's end: the values it ended with), from the worker. */
+export async function scenarioNow(): Promise<Scenario | undefined> {
+  return bridge.alive ? guarded(() => bridge.call('scenarioNow')) : undefined;
 }
 
 /** Downloads the report as the CLI prints it with --json. */

@@ -1,5 +1,8 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
+/** The least room kept between the open list and either edge of the page (styles.css allows 100vw less twice this). */
+const EDGE_PX = 8;
+
 /**
  * "More": the toolbar's less used actions behind one button, for the compact page of an embedded
  * lab (a frame from 640 px wide has no room for them in one row). Escape or choosing an action
@@ -10,12 +13,18 @@ export function MoreMenu({ children }: { children: ReactNode }) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  // Anchored at the button's right edge, the list would cross the page's left edge when the button
-  // sits near it (a wrapped toolbar in a narrow frame): then it opens from the button's left edge.
-  const [fromLeft, setFromLeft] = useState(false);
+  // The list's left edge, from the menu's own (null: not measured yet). It is aligned with the
+  // button's right edge, then moved in so that neither edge leaves the page: a button near the left
+  // edge (a wrapped toolbar in a narrow frame) or near the right edge. The list is at most the page's
+  // width less two margins (styles.css), so both fit.
+  const [left, setLeft] = useState<number | null>(null);
   useLayoutEffect(() => {
-    if (!open || !box.current || !button.current) return;
-    setFromLeft(button.current.getBoundingClientRect().right - box.current.offsetWidth < 0);
+    if (!open || !box.current || !button.current?.parentElement) return;
+    const b = button.current.getBoundingClientRect();
+    const width = box.current.offsetWidth;
+    const page = document.documentElement.clientWidth;
+    const x = Math.max(EDGE_PX, Math.min(b.right - width, page - EDGE_PX - width));
+    setLeft(x - button.current.parentElement.getBoundingClientRect().left);
   }, [open]);
   useEffect(() => {
     if (!open) return;
@@ -35,7 +44,8 @@ export function MoreMenu({ children }: { children: ReactNode }) {
         <div
           id={id}
           ref={box}
-          className={fromLeft ? 'more-list from-left' : 'more-list'}
+          className="more-list"
+          style={left === null ? undefined : { left, right: 'auto' }}
           role="group"
           aria-label="More actions"
           onKeyDown={(e) => {

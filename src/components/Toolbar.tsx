@@ -11,7 +11,7 @@ import { GlossaryButton } from './glossary/GlossaryButton';
 import { useScenarioStore } from '../state/scenarioStore';
 import { ExamplesMenu } from '../examples/ExamplesMenu';
 import { clearExample } from '../examples/exampleStore';
-import { embedOptions } from '../embed/embedOptions';
+import { embedOptions, studiesOffered } from '../embed/embedOptions';
 import { MoreMenu } from './MoreMenu';
 
 // The embed-code dialog loads when first opened.
@@ -19,6 +19,8 @@ const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m
 
 // An embedded lab's compact page keeps one row of buttons: the file, link and theme actions go under "More".
 const compact = typeof location !== 'undefined' && embedOptions(location.search) !== null;
+// A course page that locks fields gets no studies (embedOptions.ts, studiesOffered).
+const studies = typeof location === 'undefined' || studiesOffered(location.search);
 
 const SPEEDS: { value: Speed; label: string }[] = [
   { value: 1, label: '1× real time' },
@@ -135,15 +137,17 @@ export function Toolbar() {
           <EmbedDialog onClose={() => setEmbedOpen(false)} />
         </Suspense>
       )}
-      <button
-        type="button"
-        className="btn"
-        aria-pressed={studyOpen}
-        aria-controls={studyOpen ? 'study-panel' : undefined}
-        onClick={() => useStudyStore.setState({ open: !studyOpen })}
-      >
-        Study
-      </button>
+      {studies && (
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={studyOpen}
+          aria-controls={studyOpen ? 'study-panel' : undefined}
+          onClick={() => useStudyStore.setState({ open: !studyOpen })}
+        >
+          Study
+        </button>
+      )}
       <GlossaryButton />
       {compact ? (
         <MoreMenu>

@@ -74,3 +74,10 @@ export function applyEmbedLayout(o: EmbedOptions, root: HTMLElement): void {
 
 /** Whether the settings panel gives way to the lab's controls (or the address's fields). */
 export const restrictsFields = (o: EmbedOptions | null): boolean => o !== null && (o.fields !== null || o.locked.length > 0 || o.lab !== null);
+
+/**
+ * Whether the page offers studies. Not in a frame whose course page locks fields: a study's
+ * variants, sweeps and loaded studies would run the locked fields at other values, and a course
+ * author who fixed them expects every run the learner makes to keep them.
+ */
+export const studiesOffered = (search: string): boolean => (embedOptions(search)?.locked.length ?? 0) === 0;

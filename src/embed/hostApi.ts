@@ -10,6 +10,7 @@ import { useScenarioStore } from '../state/scenarioStore';
 import { clearExample, useExampleStore } from '../examples/exampleStore';
 import { FIELDS, getField } from '../../simulation/fields';
 import { useLabStore } from '../labs/labStore';
+import { commandQueue } from './commandQueue';
 import { allowedOrigins, COMMANDS, EVENTS, parseCommand, PROTOCOL, PROTOCOL_VERSION, type Command } from './protocol';
 
 const PROGRESS_EVERY_MS = 250;
@@ -28,12 +29,20 @@ export function keyFigures(r: Report) {
   };
 }
 
+/** Messages the frame received before the host API started (main.tsx keeps them), and how to stop keeping them. */
+export interface EarlyMessages {
+  messages: readonly MessageEvent[];
+  stop(): void;
+}
+
 /**
- * Starts listening. `booted` resolves once the address's own lab, example or link has loaded:
- * only then is `ready` sent, and commands that came before it wait for it, so nothing the page
- * does on its own overwrites what the host asked. Commands run one at a time, in the order sent.
+ * Starts listening. `booted` resolves once the address's own lab, example or link has loaded (and
+ * autoplay, if asked, has started): only then is `ready` sent, and commands that came before it
+ * (`early`: those that arrived while this module and the allow-list loaded, too) wait for it, so
+ * nothing the page does on its own overwrites what the host asked. Commands run one at a time, in
+ * the order sent.
  */
-export async function start(booted: Promise<void> = Promise.resolve()): Promise<void> {
+export async function start(booted: Promise<void> = Promise.resolve(), early: EarlyMessages = { messages: [], stop: () => {} }): Promise<void> {
   const file = await fetch(new URL('embed-origins.json', document.baseURI), { cache: 'no-store' })
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => null);
@@ -46,20 +55,22 @@ export async function start(booted: Promise<void> = Promise.resolve()): Promise<
     for (const origin of to) window.parent.postMessage({ type: `${PROTOCOL}:${name}`, version: PROTOCOL_VERSION, ...body }, origin);
   };
 
-  // The queue: each command starts when the one before has answered (and the page has booted).
-  let queue: Promise<unknown> = booted;
-  window.addEventListener('message', (e) => {
+  const queue = commandQueue(booted);
+  const onMessage = (e: MessageEvent) => {
     if (e.source !== window.parent || !allowed.has(e.origin)) return;
     host = e.origin;
     const p = parseCommand(e.data);
     if (!p.ok) return post('error', { id: p.id, message: p.message }, [e.origin]);
-    queue = queue.then(() =>
-      run(p.command).then(
-        (result) => post('reply', { id: p.command.id, command: p.command.name, result }, [e.origin]),
-        (err: Error) => post('error', { id: p.command.id, command: p.command.name, message: err.message }, [e.origin]),
-      ),
+    const { command } = p;
+    void queue.add(
+      async () => post('reply', { id: command.id, command: command.name, result: await run(command) }, [e.origin]),
+      (err) => post('error', { id: command.id, command: command.name, message: err instanceof Error ? err.message : String(err) }, [e.origin]),
     );
-  });
+  };
+  // In one task: from now on this listener hears every message, and the ones kept before it are handled first, in order.
+  window.addEventListener('message', onMessage);
+  early.stop();
+  for (const e of early.messages) onMessage(e);
   // Tests (and a curious host's developer) can see that the frame listens: messages from now on are handled or dropped.
   document.documentElement.dataset.hostApi = 'listening';
 

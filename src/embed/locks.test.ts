@@ -28,4 +28,25 @@ describe('fieldLocks', () => {
     expect(fixed.scenario.interventions).toEqual([{ atS: 2, set: 'queryService.vcpus', value: 2 }]);
     expect(g.enforce(fixed.scenario)).toBeNull();
   });
+  it('fieldLocks() refuses a change that removes a locked field (workload.rps removes workload.profile) and drops such a recorded change', () => {
+    const g = fieldLocks(['workload.profile']);
+    expect(g.locked('workload.rps')).toBe(true);
+    expect(fieldLocks(['workload.rps']).locked('workload.profile')).toBe(false);
+    const profile = [{ atS: 0, rps: 50 }, { atS: 5, rps: 100 }];
+    g.pin(scenario({ workload: { rps: 50, profile } }));
+    const learner = scenario({ workload: { rps: 50, profile }, interventions: [{ atS: 1, set: 'workload.rps', value: 80 }] });
+    const fixed = g.enforce(learner)!;
+    expect(fixed.scenario.interventions).toEqual([]);
+    expect(fixed.scenario.workload.profile).toEqual(learner.workload.profile);
+  });
+  it('fieldLocks().enforce() keeps both when workload.rps and workload.profile are locked, in either order', () => {
+    const profile = [{ atS: 0, rps: 50 }, { atS: 5, rps: 100 }];
+    for (const paths of [['workload.profile', 'workload.rps'], ['workload.rps', 'workload.profile']]) {
+      const g = fieldLocks(paths);
+      g.pin(scenario({ workload: { rps: 40, profile } }));
+      const fixed = g.enforce(scenario({ workload: { rps: 70 } }))!;
+      expect(fixed.scenario.workload.rps).toBe(40);
+      expect(fixed.scenario.workload.profile).toEqual(scenario({ workload: { rps: 40, profile } }).workload.profile);
+    }
+  });
 });

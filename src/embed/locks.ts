@@ -6,7 +6,7 @@
  * the values the locks then hold.
  */
 import type { Scenario } from '../../simulation/index';
-import { fieldAt, getField, withField } from '../../simulation/fields';
+import { fieldAt, fieldReplacedBy, getField, withField } from '../../simulation/fields';
 
 /**
  * Fields the page may not let the learner change (embed mode's `lock=`), as the controller
@@ -26,6 +26,14 @@ export interface FieldGuard {
 /** Two paths overlap when one is the other or holds it (`queryService.autoscaling` holds `queryService.autoscaling.max`). */
 const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether setting `path` changes the locked path `l`: it is `l`, holds it or is part of it, or it
+ * removes a field that overlaps `l` (`workload.rps` removes `workload.profile`: fields.ts).
+ */
+const touches = (path: string, l: string) => {
+  const replaced = fieldReplacedBy(path);
+  return overlaps(path, l) || (replaced !== undefined && overlaps(replaced, l));
+};
 
 /**
  * A guard for these locked paths (unknown paths dropped: the address is untrusted). It holds no
@@ -34,12 +42,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function fieldLocks(paths: readonly string[]): FieldGuard {
   const locked = [...new Set(paths.filter((p) => fieldAt(p) !== undefined))];
+  // Put back first the fields whose setting removes another (`workload.rps`), so a locked field they remove is put back after them.
+  const order = [...locked].sort((a, b) => Number(fieldReplacedBy(b) !== undefined) - Number(fieldReplacedBy(a) !== undefined));
   let pinned: Map<string, unknown> | null = null;
   return {
     paths: locked,
-    locked: (path) => locked.some((l) => overlaps(path, l)),
+    locked: (path) => locked.some((l) => touches(path, l)),
     pin(s) {
-      pinned = new Map(locked.map((p) => [p, getField(s, p)]));
+      pinned = new Map(order.map((p) => [p, getField(s, p)]));
     },
     enforce(s) {
       if (pinned === null) return null;
@@ -48,13 +58,13 @@ export function fieldLocks(paths: readonly string[]): FieldGuard {
       for (const [path, value] of pinned) {
         if (same(getField(out, path), value)) continue;
         const r = withField(out, path, value, true);
-        if (!r.ok) continue; // a group missing on the way (not created): nothing of the field is in this scenario to keep
+        if (!r.ok) continue; // not reached: locked paths are known fields, and groups on the way are created
         out = r.value;
         kept.push(path);
       }
       // A change recorded in the file or link would reach the locked field later in the run.
       const ivs = (out as Scenario).interventions ?? [];
-      const dropped = ivs.filter((iv) => locked.some((l) => overlaps(iv.set, l)));
+      const dropped = ivs.filter((iv) => locked.some((l) => touches(iv.set, l)));
       if (dropped.length > 0) {
         out = { ...(out as Scenario), interventions: ivs.filter((iv) => !dropped.includes(iv)) };
         for (const iv of dropped) if (!kept.includes(iv.set)) kept.push(iv.set);

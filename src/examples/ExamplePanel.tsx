@@ -1,4 +1,5 @@
 import { loadExample, studyExampleSides } from './exampleActions';
+import { studiesOffered } from '../embed/embedOptions';
 import { clearExample, useExampleStore } from './exampleStore';
 
 /** The loaded example's notes: its title, the idea it shows, what to look at, and the sides of a comparison. */
@@ -29,9 +30,11 @@ export function ExamplePanel() {
               {s.label}
             </button>
           ))}
-          <button type="button" className="btn small" onClick={() => void studyExampleSides(ex.id)} title="Both sides on the same seeds, with replications: the difference and its 95% interval">
-            Compare both in a study
-          </button>
+          {studiesOffered(location.search) && (
+            <button type="button" className="btn small" onClick={() => void studyExampleSides(ex.id)} title="Both sides on the same seeds, with replications: the difference and its 95% interval">
+              Compare both in a study
+            </button>
+          )}
         </div>
       )}
     </section>

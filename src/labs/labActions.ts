@@ -8,6 +8,7 @@ import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import { useUiStore, type PartId } from '../state/uiStore';
 import { getField } from '../../simulation/fields';
+import type { Report, Scenario } from '../../simulation/index';
 import { evaluateCheck, type CheckResult } from './checks';
 import { highlight, showOnlyCharts } from './highlight';
 import { loadLab } from './labIndex';
@@ -61,26 +62,35 @@ function watchRuns(): void {
       useLabStore.setState({ result: null, message: `This run was not lab ${def.n}\u2019s scenario, so it was not checked. Open the lab again to load it.` });
       return;
     }
-    const result = evaluateCheck(def, s.report, useScenarioStore.getState().scenario);
-    const before = useProgress.getState().labs[def.id];
-    saveProgress(def.id, { passed: result.passed || before?.passed === true, score: result.score, max: result.max });
-    useLabStore.setState({ result, message: null, noticeShown: true });
-    highlight({ charts: def.notice.charts, parts: def.notice.parts });
-    window.dispatchEvent(new CustomEvent('cqrs-lab:lab-result', { detail: resultEvent(def, result) }));
+    void checkRun(def, s.report);
   });
 }
 
 /**
+ * Checks a finished run against the lab, with the settings as they were at the run's end (the
+ * worker's: changes made during the run, replayed by Run again, or recorded in a file included).
+ */
+async function checkRun(def: LabDef, report: Report): Promise<void> {
+  const settings = (await ctl.scenarioNow()) ?? useScenarioStore.getState().scenario;
+  if (useLabStore.getState().def !== def) return; // the lab was closed or another opened meanwhile
+  const result = evaluateCheck(def, report, settings);
+  const before = useProgress.getState().labs[def.id];
+  saveProgress(def.id, { passed: result.passed || before?.passed === true, score: result.score, max: result.max });
+  useLabStore.setState({ result, message: null, noticeShown: true });
+  highlight({ charts: def.notice.charts, parts: def.notice.parts });
+  window.dispatchEvent(new CustomEvent('cqrs-lab:lab-result', { detail: resultEvent(def, result, settings) }));
+}
+
+/**
  * What a host page hears when a lab's run is checked: an xAPI-like score (raw, min, max, scaled),
- * and the values at the run's end of the fields the course page locked (`locked`), the check reads
+ * and the values at the run's end (`settings`) of the fields the course page locked (`locked`), the check reads
  * and the lab's steps set (`fields`: path to value, null when absent), so the host can verify them.
  */
-export function resultEvent(def: LabDef, r: CheckResult) {
+export function resultEvent(def: LabDef, r: CheckResult, settings: Scenario) {
   const p = useProgress.getState().labs[def.id];
   const locked = ctl.lockedFields();
   const read = def.check.terms.flatMap((t) => (t.figure.startsWith('setting:') ? [t.figure.slice('setting:'.length)] : []));
   const stepFields = def.steps.flatMap((st) => (st.field ? [st.field] : []));
-  const settings = useScenarioStore.getState().scenario;
   const fields = Object.fromEntries([...new Set([...locked, ...read, ...stepFields])].map((path) => [path, getField(settings, path) ?? null]));
   return {
     lab: def.id,

@@ -220,6 +220,11 @@ export class Runner {
     return { ...this.requireBase(), interventions: this.interventions() };
   }
 
+  /** The scenario as the run stands now (interventions applied so far). */
+  scenarioNow(): Scenario {
+    return this.requireSim().scenario;
+  }
+
   report(): Report {
     return { ...buildReport(this.requireSim()), wallMs: Math.round(this.wallRunMs * 10) / 10 };
   }

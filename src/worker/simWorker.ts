@@ -31,6 +31,10 @@ const api = {
   load: (input: unknown) => runner.load(input),
   /** Parses and loads scenario text: validation runs here, never on the page's main thread. */
   loadText: (text: string) => runner.loadText(text),
+  /** Parses and checks scenario text without loading it (a learner's file is loaded only once the course page's locks are applied). */
+  parseText: async (text: string) => (await runner.checks()).parseScenarioText(text),
+  /** The scenario as the run stands now: the loaded one with the interventions applied so far (at a run's end, its end values). */
+  scenarioNow: () => runner.scenarioNow(),
   play: () => runner.play(),
   pause: () => runner.pause(),
   step: () => runner.step(),
