@@ -174,8 +174,10 @@ describe('README.md', () => {
     // BROWSER=none: vite's --open would start a desktop browser; the test opens its own instead.
     const server = spawn('npm', ['start'], { cwd: root, env: { ...process.env, BROWSER: 'none' }, detached: true });
     let out = '';
-    server.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    server.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    // Colours off: with CI set, vite colours its lines even into a pipe ("\x1b[1mLocal\x1b[22m:").
+    const plain = (d: Buffer) => d.toString().replace(/\x1b\[[0-9;]*m/g, '');
+    server.stdout.on('data', (d: Buffer) => (out += plain(d)));
+    server.stderr.on('data', (d: Buffer) => (out += plain(d)));
     const b = await chromium.launch(chromiumLaunchOptions());
     try {
       await expect.poll(() => /Local:\s+(http:\S+)/.exec(out)?.[1], { timeout: 60_000 }).toBeTruthy();
