@@ -1,8 +1,17 @@
 /** The shapes the simulation hands out: the report, the per-window series and the live snapshot. */
-import type { Summary } from './metrics/histogram';
-import type { InstanceState } from './model/instanceGroup';
 
-export type { Summary, InstanceState };
+/** A distribution's summary: how many samples, their mean and percentiles (0 when there is none). */
+export interface Summary {
+  count: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Where an instance is in its life: serving, booting, draining, restarting, crashed or gone. */
+export type InstanceState = 'stopped' | 'ready' | 'draining' | 'booting' | 'restarting' | 'down';
 
 /** Mean and percentiles in ms (0 when there is no sample; `count` says how many). */
 export type LatencySummary = Summary;

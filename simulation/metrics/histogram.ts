@@ -5,6 +5,7 @@
  * min and max are exact. The bucket comes from the float's exponent and top mantissa bits, read
  * through a typed-array view: no logarithm on the hot path.
  */
+import type { Summary } from '../types';
 import { highWord, pow2 } from '../engine/detMath';
 
 const SUB_BITS = 6;
@@ -28,14 +29,7 @@ function middleOf(i: number): number {
   return FLOOR * pow2(e) * (1 + (m + 0.5) / SUB);
 }
 
-export interface Summary {
-  count: number;
-  mean: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
+export type { Summary };
 
 /** Samples a histogram holds before it sorts them into its buckets (see `record`). */
 const PENDING = 64;

@@ -13,10 +13,10 @@ import { IntQueue } from '../engine/intQueue';
 import type { Uniform } from '../engine/random';
 import { Area } from '../metrics/area';
 import type { HealthCheck, LoadBalancerAlgorithm, ServiceConfig } from '../scenario';
+import type { InstanceState } from '../types';
 import { INDEX_FROM, LeastLoaded, scanLeast } from './leastLoaded';
 import { priceFactor } from './usl';
 
-export type InstanceState = 'stopped' | 'ready' | 'draining' | 'booting' | 'restarting' | 'down';
 export const STOPPED = 0;
 export const READY = 1;
 export const DRAINING = 2;

@@ -64,4 +64,9 @@ describe('imports', () => {
       .filter((x) => x.lines > 400);
     expect(long).toEqual([]);
   });
+
+  it("simulation/types.ts, the shapes the engine hands out, imports no engine internals (only the scenario's types)", () => {
+    const internal = importsOf(join(ROOT, 'simulation/types.ts')).map((f) => relative(ROOT, f)).filter((f) => f !== 'simulation/scenario.ts');
+    expect(internal).toEqual([]);
+  });
 });

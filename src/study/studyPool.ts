@@ -3,8 +3,8 @@
  * one, never more than there are jobs. Reports come back in the jobs' order. `cancel()` terminates
  * every worker at once: no run goes on in the background and no progress arrives after it.
  */
-import * as Comlink from 'comlink';
 import type { Report, Scenario, WindowStats } from '../../simulation/index';
+import { WorkerBridge } from '../bridge/workerBridge';
 import type { StudyRunResult, StudyWorkerApi } from '../worker/studyWorker';
 
 export type StudyWorkerFactory = () => Worker;
@@ -20,20 +20,18 @@ export function defaultWorkerCount(cores = typeof navigator === 'undefined' ? 1 
   return Math.max(1, cores - 1);
 }
 
-interface Slot {
-  worker: Worker;
-  remote: Comlink.Remote<StudyWorkerApi>;
-  /** Rejects the slot's call in flight when the worker fails or is cancelled. */
-  failed: Promise<never>;
-}
+/**
+ * A study's worker fails as the simulation's does (the same bridge), but a call has no time limit:
+ * one run of a long scenario may take minutes, and Cancel is the way out.
+ */
+const POLICY = { what: 'A study worker', next: 'The study was stopped.', timeoutMs: null } as const;
 
 export class StudyPool {
-  private slots: Slot[] = [];
+  private slots: WorkerBridge<StudyWorkerApi>[] = [];
   /** Whether `cancel()` was called: its workers are gone. */
   cancelled = false;
   /** Whether a worker failed (an error, or a message that could not be read): the pool is not to be reused. */
   broken = false;
-  private failure: ((e: Error) => void)[] = [];
 
   constructor(
     private readonly size = defaultWorkerCount(),
@@ -45,37 +43,25 @@ export class StudyPool {
     return this.slots.length;
   }
 
-  private slot(i: number): Slot {
+  private slot(i: number): WorkerBridge<StudyWorkerApi> {
     while (this.slots.length <= i) {
-      const worker = this.factory();
-      let fail!: (e: Error) => void;
-      const failed = new Promise<never>((_, reject) => (fail = reject));
-      failed.catch(() => {}); // observed by whichever call races it
-      worker.addEventListener('error', (e) => {
-        e.preventDefault();
-        this.broken = true;
-        fail(new Error(`a study worker failed${e.message ? `: ${e.message}` : ''}`));
-      });
-      worker.addEventListener('messageerror', () => {
-        this.broken = true;
-        fail(new Error('a study worker sent a message that could not be read'));
-      });
-      this.failure.push(fail);
-      this.slots.push({ worker, remote: Comlink.wrap<StudyWorkerApi>(worker), failed });
+      this.slots.push(
+        new WorkerBridge<StudyWorkerApi>(POLICY, this.factory, () => {
+          this.broken = true;
+        }),
+      );
     }
     return this.slots[i];
   }
 
   /** Asks the first worker to check and plan a study. */
   async prepare(text: string) {
-    const s = this.slot(0);
-    return Promise.race([s.remote.prepare(text), s.failed]);
+    return this.slot(0).call('prepare', text);
   }
 
   /** Asks the first worker for a finished study's figures. */
   async summarize(...args: Parameters<StudyWorkerApi['summarize']>) {
-    const s = this.slot(0);
-    return Promise.race([s.remote.summarize(...args), s.failed]);
+    return this.slot(0).call('summarize', ...args);
   }
 
   /**
@@ -92,9 +78,10 @@ export class StudyPool {
     await Promise.all(
       Array.from({ length: IN_FLIGHT * n }, async (_, i) => {
         const s = this.slot(i % n);
-        while (!this.cancelled && next < jobs.length) {
+        // After a worker failed, no caller starts a new one: the study has failed.
+        while (!this.cancelled && !this.broken && next < jobs.length) {
           const index = next++;
-          results[index] = await Promise.race([s.remote.run(jobs[index], series.has(index)), s.failed]);
+          results[index] = await s.call('run', jobs[index], series.has(index));
           if (this.cancelled) return;
           onDone(++done);
         }
@@ -110,15 +97,10 @@ export class StudyPool {
     this.close(new Error('cancelled'));
   }
 
-  /** Terminates the workers (after a study, or on cancel). */
+  /** Terminates the workers (after a study, or on cancel); calls in flight reject with `reason`. */
   close(reason = new Error('closed')): void {
-    for (const s of this.slots) {
-      s.remote[Comlink.releaseProxy]();
-      s.worker.terminate();
-    }
-    for (const f of this.failure) f(reason);
+    for (const s of this.slots) s.terminate(reason);
     this.slots = [];
-    this.failure = [];
   }
 }
 
