@@ -8,6 +8,7 @@
  * study says which run and why, prints no figures and exits 3, as a stopped single run does.
  */
 import { checksPass, fail, parseChecks, safeJson, safeText, shown, type ValidCheck } from './cliOutput';
+import { fieldAt } from './fields';
 import { groupDigits } from './limits';
 import type { Scenario } from './scenario';
 import { runAll, type PoolStop } from './study/nodePool';
@@ -53,15 +54,34 @@ function table(rows: readonly FigureRow[], n: number): string {
   return lines.map((l) => l.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-function progress(total: number): ((k: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  return (k) => process.stderr.write(`\r  ${k} of ${total} runs${k === total ? '\n' : ''}`);
+/**
+ * The progress line on a terminal (`\r  2 of 4 runs`), rewritten in place; `end` ends a line left
+ * open (a study that stopped part way), so what is written next starts on a line of its own.
+ */
+function progress(total: number): { onDone?: (k: number) => void; end: () => void } {
+  if (!process.stderr.isTTY) return { end: () => {} };
+  let open = false;
+  return {
+    onDone: (k) => {
+      process.stderr.write(`\r  ${k} of ${total} runs${k === total ? '\n' : ''}`);
+      open = k < total;
+    },
+    end: () => {
+      if (open) process.stderr.write('\n');
+      open = false;
+    },
+  };
 }
 
 /** The groups of a sweep, every point validated before anything runs; each point runs on seeds from its own seed (a sweep of `seed` runs those seeds). */
 function sweepGroups(a: Scenario, sweep: string, n: number): { field: string; values: unknown[]; groups: Group[] } {
   const spec = parseSweep(sweep);
   if (!spec.ok) fail([{ path: '--sweep', message: spec.message }]);
+  const field = fieldAt(spec.path);
+  // A label (the name) or a field with one allowed value (the version) changes no run: every point would give the same rows.
+  if (field?.kind === 'text' || (field?.min !== undefined && field.min === field.max)) {
+    fail([{ path: '--sweep', message: `${spec.path}: changes nothing in a run (every point would give the same figures): sweep a setting such as queryService.instances` }]);
+  }
   const groups = spec.values.map((value) => {
     const v = withValue(a, spec.path, value);
     if (!v.ok) fail([{ path: '--sweep', message: `${spec.path}=${String(value)}: ${v.message}` }]);
@@ -84,7 +104,6 @@ function boundRuns(groups: number, n: number, kind: 'replications' | 'compare' |
 }
 
 export async function runStudy(a: Scenario, b: Scenario | undefined, opts: StudyOptions): Promise<number> {
-  const checks = parseChecks(opts.checks, Math.min(a.writeStore.shards, b?.writeStore.shards ?? Infinity));
   const n = opts.replications ?? 1;
   const kind = opts.sweep !== undefined ? 'sweep' : b ? 'compare' : 'replications';
   const sweep = opts.sweep !== undefined ? sweepGroups(a, opts.sweep, n) : null;
@@ -99,15 +118,18 @@ export async function runStudy(a: Scenario, b: Scenario | undefined, opts: Study
         ]
       : [{ scenario: a, seeds, label: '' }]);
   boundRuns(groups.length, n, kind);
+  // Against every scenario that will run: a figure one point or side lacks is bad input, found before anything runs.
+  const checks = parseChecks(opts.checks, groups);
 
   const jobs = groups.flatMap((g) => g.seeds.map((seed) => withSeed(g.scenario, seed)));
   const started = process.hrtime.bigint();
+  const bar = progress(jobs.length);
   const result = await runAll(jobs, {
     workers: opts.workers,
     drain: opts.drain,
     maxWallMs: opts.maxWallS === undefined ? undefined : opts.maxWallS * 1000,
-    onDone: progress(jobs.length),
-  });
+    onDone: bar.onDone,
+  }).finally(bar.end);
   if (!result.ok) return stopped(result.stop, kind, groups, n, opts, Number(process.hrtime.bigint() - started) / 1e9);
   const perGroup = groups.map((_, i) => result.reports.slice(i * n, (i + 1) * n));
   const out = (text: string) => process.stdout.write(text);
