@@ -122,7 +122,10 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
     // Node's message names the option: "Unknown option '--bogus'", "Option '--seed <value>' argument missing".
-    return { kind: 'bad', problems: [{ path: '(options)', message: (e as Error).message.split('\n')[0] }] };
+    // For a value that starts with a dash, its last line says how to give one on purpose (`--series=-XYZ`).
+    const lines = (e as Error).message.split('\n');
+    const message = /is ambiguous/.test(lines[0]) && lines.length > 2 ? `${lines[0].replace(/\.$/, '')}: ${lines.at(-1)}` : lines[0];
+    return { kind: 'bad', problems: [{ path: '(options)', message }] };
   }
   const v = parsed.values;
   if (v.help) return { kind: 'help' };

@@ -116,7 +116,7 @@ if (wt.isMainThread) {
       const r = runCli([f, ...args]);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^\(options\): Option '--[a-z]+' argument is ambiguous/m);
+      expect(r.stderr).toMatch(/^\(options\): Option '(--[a-z]+)' argument is ambiguous: To specify an option argument starting with a dash use '\1=-XYZ'\.$/m);
     }
     // A numeric option still takes it, and refuses it by its bounds.
     const seed = runCli([f, '--seed', '-1']);

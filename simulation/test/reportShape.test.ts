@@ -11,7 +11,7 @@ function scenario(input: object): Scenario {
 }
 
 describe('reportShape', () => {
-  it('reportShape has exactly the figures of the run report, for scenarios with and without optional parts', () => {
+  it('reportShape has every figure of the run report, for scenarios with and without optional parts', () => {
     for (const input of [
       {},
       { writeStore: { shards: 3 }, readStore: { replicas: 1 } },
