@@ -143,6 +143,7 @@ export async function runStudy(a: Scenario, b: Scenario | undefined, opts: Study
     } else {
       rows.forEach((r, i) => out(safeText(rowsCsv(r, { field: sweep.field, value: sweep.values[i] }, i === 0))));
     }
+    noteSameFigures(sweep.field, sweep.values, rows);
     return checkAll(checks, groups.map((g, i) => ({ label: g.label, rows: rows[i], side: 'a' })));
   }
   const rows = b ? compareRows(perGroup[0], perGroup[1]) : replicationRows(perGroup[0]);
@@ -171,6 +172,23 @@ function stopped(stop: PoolStop, kind: string, groups: readonly Group[], n: numb
   if (opts.json) process.stdout.write(safeJson(JSON.stringify({ study: kind, stopped: { reason: why, runsFinished: stop.finished, runs: total } }, null, 2)) + '\n');
   process.stderr.write(safeText(sentence + '\n'));
   return 3;
+}
+
+/**
+ * Says (on standard error) which points of a sweep gave the very same figures: a setting that a
+ * part which is off ignores (`cache.ttlS` without a cache) cannot be refused before running, but
+ * its rows must not pass for a measured effect.
+ */
+function noteSameFigures(field: string, values: readonly unknown[], rows: readonly (readonly FigureRow[])[]): void {
+  const byFigures = new Map<string, unknown[]>();
+  rows.forEach((r, i) => {
+    const key = JSON.stringify(r);
+    byFigures.set(key, [...(byFigures.get(key) ?? []), values[i]]);
+  });
+  for (const same of byFigures.values()) {
+    if (same.length < 2) continue;
+    process.stderr.write(safeText(`note: ${shown(field)}=${same.map((v) => shown(String(v))).join(', ')} gave the same figures: in this scenario the field changed nothing in these runs\n`));
+  }
 }
 
 function rowsObject(rows: readonly FigureRow[]): Record<string, unknown> {

@@ -105,6 +105,16 @@ if (wt.isMainThread) {
     }
   });
 
+  it('cli says which sweep points gave the same figures (a setting of a part that is off), and not when they differ', () => {
+    const f = tempFile('sweep-off.json', { ...small, cache: { enabled: false } });
+    const r = runCli([f, '--sweep', 'cache.ttlS=1,2,5']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^note: cache\.ttlS=1, 2, 5 gave the same figures: in this scenario the field changed nothing in these runs$/m);
+    const differ = runCli([f, '--sweep', 'queryService.instances=1,3']);
+    expect(differ.status, differ.stderr).toBe(0);
+    expect(differ.stderr).not.toMatch(/^note: /m);
+  });
+
   it('cli joins a negative-looking value only to a numeric option: --series -1 and --compare -3 stay errors', () => {
     const f = tempFile('neg.json', small);
     for (const args of [
