@@ -52,14 +52,30 @@ export function changedScenario(current: Scenario, change: Change): ChangeResult
  * a change never silently puts a field's default back (5 instances becoming 2).
  */
 function validated(settings: object, path: string, value: unknown): ChangeResult {
+  const set = withChange(settings, path, value);
+  return set.ok ? parseShape(set.value) : set;
+}
+
+/**
+ * The raw settings with one field set, or removed where `null` (or no value) means "none" (see
+ * `validated`), not yet validated as a whole: the one rule for a change, whether it applies during
+ * a run or restarts one (the page's runner validates the result with the timelines in it).
+ * `createGroups` makes a missing group on the way, as the page's editors do before a run.
+ */
+export function withChange(
+  settings: object,
+  path: string,
+  value: unknown,
+  createGroups = false,
+): { ok: true; value: unknown } | Extract<ChangeResult, { ok: false }> {
   if (value === null || value === undefined) {
-    const removed = withField(settings, path, undefined);
+    const removed = withField(settings, path, undefined, createGroups);
     const parsed = removed.ok ? parseShape(removed.value) : null;
-    if (parsed?.ok && getField(parsed.scenario, path) === undefined) return parsed;
+    if (removed.ok && parsed?.ok && getField(parsed.scenario, path) === undefined) return { ok: true, value: removed.value };
   }
-  const set = withField(settings, path, value ?? null);
+  const set = withField(settings, path, value ?? null, createGroups);
   if (!set.ok) return { ok: false, problems: [{ path: set.path, message: set.message }] };
-  return parseShape(set.value);
+  return { ok: true, value: set.value };
 }
 
 /** Something a change can be applied to: a running simulation. */

@@ -2,8 +2,9 @@
  * Command line: `npm run sim -- <scenario.json | -> [options]` (or `cqrs-lab`, the bundle).
  * The one Node entry point of the simulation (with the benchmark and the fuzzer): it reads files
  * and the clock; its options are in cliArgs.ts, its studies in cliStudy.ts. Exit status: 0 done,
- * 2 bad input (one line per problem, nothing run), 3 stopped early by a run limit, --max-wall or a
- * drain past its hour (a single run's report is still printed, saying why), 4 a --check failed.
+ * 1 a study's worker failed, 2 bad input (one line per problem, nothing run), 3 stopped early by
+ * a run limit, --max-wall or a drain past its hour (a single run's report is still printed, saying
+ * why; checks are not evaluated), 4 a --check failed.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { MAX_DEPTH, MAX_SCENARIO_CHARS, parseScenarioText, runScenario, textDepth, type Report, type ScenarioProblem, type WindowStats } from './index';
@@ -103,11 +104,15 @@ function main(): void {
     const { replications, sweep, checks, workers, json, drain, maxWallS } = args;
     void runStudy(scenario, other, { replications, sweep, checks, workers, json, drain, maxWallS }).then(
       (code) => (process.exitCode = code),
-      (e: unknown) => fail([{ path: '(study)', message: e instanceof Error ? e.message : String(e) }]),
+      // Not bad input (the options and files were checked): the message alone, exit status 1, no usage.
+      (e: unknown) => {
+        process.stderr.write(safeText(`study failed: ${e instanceof Error ? e.message : String(e)}\n`));
+        process.exit(1);
+      },
     );
     return;
   }
-  const checks = parseChecks(args.checks, scenario.writeStore.shards);
+  const checks = parseChecks(args.checks, [{ label: '', scenario }]);
 
   // Open the series file before the run, so a path that cannot be written costs nothing.
   let series: ReturnType<typeof seriesWriter> | null = null;
@@ -137,8 +142,11 @@ function main(): void {
   const out = args.series === '-' ? process.stderr : process.stdout;
   out.write(args.json ? safeJson(JSON.stringify(report, null, 2)) + '\n' : safeText(formatSummary({ ...report, scenario: shown(report.scenario) })));
   if (report.stopped) {
-    process.stderr.write(`run stopped at ${report.stopped.atS.toFixed(1)} s: ${report.stopped.reason}\n`);
+    // A cut run's figures are not the scenario's: its checks are not evaluated, as a stopped study's are not.
+    process.stderr.write(safeText(`run stopped at ${report.stopped.atS.toFixed(1)} s: ${report.stopped.reason}\n`));
+    if (checks.length > 0) process.stderr.write(`checks not evaluated: the run stopped early\n`);
     process.exitCode = 3;
+    return;
   }
   if (!checksPass(checks, figuresOf(report))) process.exitCode = 4;
 }

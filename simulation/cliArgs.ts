@@ -45,17 +45,20 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** The options whose value is a number: only these take a value that starts with a dash. */
+const NUMERIC: ReadonlySet<string> = new Set(['seed', 'duration', 'warmup', 'max-wall', 'replications', 'workers']);
+
 /**
  * `--seed -1` as `--seed=-1`: Node's parser takes a value that starts with a dash for an option and
- * calls it "ambiguous"; a negative number after an option that takes a value is that value (and
- * then refused by its bounds, by name).
+ * calls it "ambiguous"; a negative number after a numeric option is that value (and then refused
+ * by its bounds, by name). After any other option (`--series -1`, `--compare -3`) it stays an
+ * error: a file name that looks like a negative number is more likely a mistake than a file.
  */
 function joinNegativeValues(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const name = /^--([a-z-]+)$/.exec(argv[i])?.[1];
-    const option = name !== undefined && Object.hasOwn(OPTIONS, name) ? OPTIONS[name as keyof typeof OPTIONS] : undefined;
-    if (option?.type === 'string' && /^-\.?\d/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+    if (name !== undefined && NUMERIC.has(name) && /^-\.?\d/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
     else out.push(argv[i]);
   }
   return out;
@@ -87,7 +90,7 @@ Runs a scenario headless and prints a summary (or, with --json, one JSON report)
 What-if studies (runs go to worker threads, one per core less one):
   --replications N  run N seeds (the seed, seed + 1, ...) and give each figure's mean and 95% interval
   --compare B.json  run B on the same seeds as the scenario (common random numbers) and give A, B and
-                    the paired difference B - A, marked * where its 95% interval leaves out 0
+                    the paired difference B - A, marked * where its 95% interval leaves out 0 (not with --sweep)
   --sweep F=V       one field over values: F=1..10, F=1..60:5 (a step) or F=hash,range; CSV on stdout,
                     one row per point and figure (with --replications at each point; seed=1,2,3 runs those seeds)
   --check "X op N"  a threshold on a figure (op: < <= > >= == !=), on the mean in a study, on each side of a
@@ -107,8 +110,9 @@ Examples:
   ${name} scenarios/default.json --sweep queryService.instances=1..6 --replications 5 > sweep.csv
   ${name} scenarios/default.json --check "queries.latencyMs.p99 < 200"
 
-Exit status: 0 done; 2 bad input or options (nothing run); 3 stopped early by a run limit, --max-wall or a
-drain that did not finish; 4 a --check failed.`;
+Exit status: 0 done; 1 a study's worker failed (the message says which run); 2 bad input or options
+(nothing run); 3 stopped early by a run limit, --max-wall or a drain that did not finish (checks are then
+not evaluated); 4 a --check failed.`;
 }
 
 /** Parses and checks the options; every problem is collected, so one run lists them all. */
@@ -118,7 +122,10 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
     // Node's message names the option: "Unknown option '--bogus'", "Option '--seed <value>' argument missing".
-    return { kind: 'bad', problems: [{ path: '(options)', message: (e as Error).message.split('\n')[0] }] };
+    // For a value that starts with a dash, its last line says how to give one on purpose (`--series=-XYZ`).
+    const lines = (e as Error).message.split('\n');
+    const message = /is ambiguous/.test(lines[0]) && lines.length > 2 ? `${lines[0].replace(/\.$/, '')}: ${lines.at(-1)}` : lines[0];
+    return { kind: 'bad', problems: [{ path: '(options)', message }] };
   }
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
@@ -137,6 +144,9 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const cores = availableParallelism();
   args.workers = count('--workers', v.workers, cores, ` (this machine's cores: os.availableParallelism() is ${cores})`);
   const study = args.replications !== undefined || args.compare !== undefined || args.sweep !== undefined;
+  if (v.compare !== undefined && v.sweep !== undefined) {
+    problems.push({ path: '--compare', message: 'cannot go with --sweep (a sweep varies one scenario): sweep each scenario on its own' });
+  }
   if (study && v.series !== undefined) problems.push({ path: '--series', message: 'is for a single run, not a study' });
   if (v.series === '-' && args.json) {
     problems.push({ path: '--series', message: '- (standard output) cannot go with --json, which prints the report there: write the series to a file (--series out.csv)' });

@@ -4,7 +4,8 @@
  */
 import { basename, relative } from 'node:path';
 import { groupDigits } from './limits';
-import type { ScenarioProblem } from './scenario';
+import { missingFigure, reportShape, type ReportShape } from './reportShape';
+import type { Scenario, ScenarioProblem } from './scenario';
 import { checkFigureProblem, evaluateCheck, parseCheck, type Check } from './study/study';
 
 /**
@@ -85,23 +86,32 @@ export function fail(problems: ScenarioProblem[], file?: string): never {
 export type ValidCheck = Extract<Check, { ok: true }>;
 
 /**
- * The --check options, validated before anything runs: the form, and a figure the report has
- * (named as in --json). `shards` bounds the index of `writeStore.shards[i]`.
+ * The --check options, validated before anything runs: the form, and a figure that the report of
+ * every scenario that will run has (named as in --json): each side of a comparison, each point of a
+ * sweep. A figure some of them lack is refused, naming which (`label`: '' for a single run).
  */
-export function parseChecks(texts: string[], shards: number): ValidCheck[] {
+export function parseChecks(texts: string[], scenarios: readonly { label: string; scenario: Scenario }[]): ValidCheck[] {
   const problems: ScenarioProblem[] = [];
   const checks: ValidCheck[] = [];
+  const shapes = texts.length === 0 ? [] : scenarios.map((s) => ({ label: s.label, shape: reportShape(s.scenario) }));
   for (const text of texts) {
     const c = parseCheck(text);
-    if (!c.ok) problems.push({ path: '--check', message: `"${shown(text)}" is not a check such as "queries.latencyMs.p99 < 200"` });
-    else {
-      const problem = checkFigureProblem(c.figure, shards);
-      if (problem !== null) problems.push({ path: '--check', message: `${shown(c.figure)}: ${problem}` });
-      else checks.push(c);
+    if (!c.ok) {
+      problems.push({ path: '--check', message: `"${shown(text)}" is not a check such as "queries.latencyMs.p99 < 200"` });
+      continue;
     }
+    // The figure's name and kind first (any scenario), then whether each report that will be made has it.
+    const problem = checkFigureProblem(c.figure, Infinity) ?? shapes.map((s) => whereMissing(s.label, s.shape, c.figure)).find((p) => p !== null) ?? null;
+    if (problem !== null) problems.push({ path: '--check', message: `${shown(c.figure)}: ${problem}` });
+    else checks.push(c);
   }
   if (problems.length > 0) fail(problems);
   return checks;
+}
+
+function whereMissing(label: string, shape: ReportShape, figure: string): string | null {
+  const why = missingFigure(shape, figure);
+  return why === null ? null : label === '' ? why : `in ${shown(label)}, ${why}`;
 }
 
 /** Prints each check's outcome to standard error (`label` says which side or point it is of); true when all passed. */

@@ -8,6 +8,7 @@
  * study says which run and why, prints no figures and exits 3, as a stopped single run does.
  */
 import { checksPass, fail, parseChecks, safeJson, safeText, shown, type ValidCheck } from './cliOutput';
+import { fieldAt } from './fields';
 import { groupDigits } from './limits';
 import type { Scenario } from './scenario';
 import { runAll, type PoolStop } from './study/nodePool';
@@ -53,15 +54,34 @@ function table(rows: readonly FigureRow[], n: number): string {
   return lines.map((l) => l.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-function progress(total: number): ((k: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  return (k) => process.stderr.write(`\r  ${k} of ${total} runs${k === total ? '\n' : ''}`);
+/**
+ * The progress line on a terminal (`\r  2 of 4 runs`), rewritten in place; `end` ends a line left
+ * open (a study that stopped part way), so what is written next starts on a line of its own.
+ */
+function progress(total: number): { onDone?: (k: number) => void; end: () => void } {
+  if (!process.stderr.isTTY) return { end: () => {} };
+  let open = false;
+  return {
+    onDone: (k) => {
+      process.stderr.write(`\r  ${k} of ${total} runs${k === total ? '\n' : ''}`);
+      open = k < total;
+    },
+    end: () => {
+      if (open) process.stderr.write('\n');
+      open = false;
+    },
+  };
 }
 
 /** The groups of a sweep, every point validated before anything runs; each point runs on seeds from its own seed (a sweep of `seed` runs those seeds). */
 function sweepGroups(a: Scenario, sweep: string, n: number): { field: string; values: unknown[]; groups: Group[] } {
   const spec = parseSweep(sweep);
   if (!spec.ok) fail([{ path: '--sweep', message: spec.message }]);
+  const field = fieldAt(spec.path);
+  // A label (the name) or a field with one allowed value (the version) changes no run: every point would give the same rows.
+  if (field?.kind === 'text' || (field?.min !== undefined && field.min === field.max)) {
+    fail([{ path: '--sweep', message: `${spec.path}: changes nothing in a run (every point would give the same figures): sweep a setting such as queryService.instances` }]);
+  }
   const groups = spec.values.map((value) => {
     const v = withValue(a, spec.path, value);
     if (!v.ok) fail([{ path: '--sweep', message: `${spec.path}=${String(value)}: ${v.message}` }]);
@@ -84,7 +104,6 @@ function boundRuns(groups: number, n: number, kind: 'replications' | 'compare' |
 }
 
 export async function runStudy(a: Scenario, b: Scenario | undefined, opts: StudyOptions): Promise<number> {
-  const checks = parseChecks(opts.checks, Math.min(a.writeStore.shards, b?.writeStore.shards ?? Infinity));
   const n = opts.replications ?? 1;
   const kind = opts.sweep !== undefined ? 'sweep' : b ? 'compare' : 'replications';
   const sweep = opts.sweep !== undefined ? sweepGroups(a, opts.sweep, n) : null;
@@ -99,15 +118,18 @@ export async function runStudy(a: Scenario, b: Scenario | undefined, opts: Study
         ]
       : [{ scenario: a, seeds, label: '' }]);
   boundRuns(groups.length, n, kind);
+  // Against every scenario that will run: a figure one point or side lacks is bad input, found before anything runs.
+  const checks = parseChecks(opts.checks, groups);
 
   const jobs = groups.flatMap((g) => g.seeds.map((seed) => withSeed(g.scenario, seed)));
   const started = process.hrtime.bigint();
+  const bar = progress(jobs.length);
   const result = await runAll(jobs, {
     workers: opts.workers,
     drain: opts.drain,
     maxWallMs: opts.maxWallS === undefined ? undefined : opts.maxWallS * 1000,
-    onDone: progress(jobs.length),
-  });
+    onDone: bar.onDone,
+  }).finally(bar.end);
   if (!result.ok) return stopped(result.stop, kind, groups, n, opts, Number(process.hrtime.bigint() - started) / 1e9);
   const perGroup = groups.map((_, i) => result.reports.slice(i * n, (i + 1) * n));
   const out = (text: string) => process.stdout.write(text);
@@ -121,6 +143,7 @@ export async function runStudy(a: Scenario, b: Scenario | undefined, opts: Study
     } else {
       rows.forEach((r, i) => out(safeText(rowsCsv(r, { field: sweep.field, value: sweep.values[i] }, i === 0))));
     }
+    noteSameFigures(sweep.field, sweep.values, rows);
     return checkAll(checks, groups.map((g, i) => ({ label: g.label, rows: rows[i], side: 'a' })));
   }
   const rows = b ? compareRows(perGroup[0], perGroup[1]) : replicationRows(perGroup[0]);
@@ -149,6 +172,23 @@ function stopped(stop: PoolStop, kind: string, groups: readonly Group[], n: numb
   if (opts.json) process.stdout.write(safeJson(JSON.stringify({ study: kind, stopped: { reason: why, runsFinished: stop.finished, runs: total } }, null, 2)) + '\n');
   process.stderr.write(safeText(sentence + '\n'));
   return 3;
+}
+
+/**
+ * Says (on standard error) which points of a sweep gave the very same figures: a setting that a
+ * part which is off ignores (`cache.ttlS` without a cache) cannot be refused before running, but
+ * its rows must not pass for a measured effect.
+ */
+function noteSameFigures(field: string, values: readonly unknown[], rows: readonly (readonly FigureRow[])[]): void {
+  const byFigures = new Map<string, unknown[]>();
+  rows.forEach((r, i) => {
+    const key = JSON.stringify(r);
+    byFigures.set(key, [...(byFigures.get(key) ?? []), values[i]]);
+  });
+  for (const same of byFigures.values()) {
+    if (same.length < 2) continue;
+    process.stderr.write(safeText(`note: ${shown(field)}=${same.map((v) => shown(String(v))).join(', ')} gave the same figures: in this scenario the field changed nothing in these runs\n`));
+  }
 }
 
 function rowsObject(rows: readonly FigureRow[]): Record<string, unknown> {

@@ -70,11 +70,6 @@ function runOnce(input: unknown, interrupt: () => string | null): { sim: Simulat
 }
 
 /**
- * Whether all that is left in flight is attempts whose clients have given up on them: marked so
- * at their timeout (with retries or a breaker on), or older than the client's timeout (without,
- * the client's give-up is counted when the instance finishes the attempt). No events are left.
- */
-/**
  * Versions applied on every read node together: progress of the write path finer than events
  * that reached every node (with a replication delay of most of an hour, in order, to 32 replicas,
  * no event reaches the last of them within the hour, though every node keeps applying).
@@ -85,6 +80,11 @@ function versionsApplied(sim: Simulation): number {
   return n;
 }
 
+/**
+ * Whether all that is left in flight is attempts whose clients have given up on them: marked so
+ * at their timeout (with retries or a breaker on), or older than the client's timeout (without,
+ * the client's give-up is counted when the instance finishes the attempt). No events are left.
+ */
 function onlyGivenUp(sim: Simulation): boolean {
   if (sim.stream.liveEvents > 0) return false;
   const r = sim.reqs;

@@ -1,6 +1,4 @@
 /** Helpers for recording live changes as interventions that replay exactly. */
-import { withField } from '../../simulation/fields';
-
 /** A change at a simulated time, as in the scenario file's `interventions`. */
 export interface Intervention {
   atS: number;
@@ -23,15 +21,4 @@ export function cleanChangeTimeMs(nowMs: number): number {
 /** Both lists in time order; at equal times the earlier list comes first (a stable merge). */
 export function mergeInterventions(a: readonly Intervention[], b: readonly Intervention[]): Intervention[] {
   return [...a, ...b].map((iv, i) => ({ iv, i })).sort((x, y) => x.iv.atS - y.iv.atS || x.i - y.i).map((x) => x.iv);
-}
-
-/**
- * A deep copy of `obj` with the field at dotted `path` set to `value` (missing groups created).
- * Only the engine's fields are reached (never a prototype): an unknown path is put in the copy
- * as an own property of that literal name, so validating the copy reports it as an unknown field.
- */
-export function setPath<T>(obj: T, path: string, value: unknown): T {
-  const r = withField(obj, path, value, true);
-  if (!r.ok) return { ...(JSON.parse(JSON.stringify(obj)) as object), [path]: value } as T;
-  return r.value as T;
 }

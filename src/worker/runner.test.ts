@@ -196,4 +196,26 @@ describe('interventions', () => {
     const b = [{ atS: 1, set: 'c', value: 1 }, { atS: 3, set: 'd', value: 1 }];
     expect(mergeInterventions(a, b).map((i) => i.set)).toEqual(['a', 'c', 'd', 'b']);
   });
+
+  it('Runner.change() removes an optional group with null at time 0 (a restart) as it does mid-run, and refuses null elsewhere alike', async () => {
+    const scenario = { version: 1, durationS: 20, queryService: { instances: 3, autoscaling: { metric: 'cpu', target: 0.6 } } };
+    const atStart = new Runner(fakeClock().clock);
+    await atStart.load(scenario);
+    const restarted = await atStart.change({ set: 'queryService.autoscaling', value: null });
+    expect(restarted).toMatchObject({ ok: true, restarted: true });
+    expect(restarted.ok && restarted.scenario.queryService.autoscaling).toBeUndefined();
+    // Mid-run, the same change removes the group too (the rule the restart now shares).
+    const { clock, advance } = fakeClock();
+    const midRun = new Runner(clock);
+    await midRun.load(scenario);
+    midRun.play();
+    for (let i = 0; i < 20; i++) advance(100);
+    const live = await midRun.change({ set: 'queryService.autoscaling', value: null });
+    expect(live).toMatchObject({ ok: true, restarted: false });
+    expect(live.ok && live.scenario.queryService.autoscaling).toBeUndefined();
+    // A null where the file has a default is refused in both, with the file's message.
+    const refused = await atStart.change({ set: 'queryService.instances', value: null });
+    expect(refused).toEqual({ ok: false, problems: [{ path: 'queryService.instances', message: 'must be a number' }] });
+    expect(await midRun.change({ set: 'queryService.instances', value: null })).toEqual(refused);
+  });
 });

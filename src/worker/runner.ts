@@ -14,7 +14,7 @@ import { DEFAULT_LIMITS } from '../../simulation/limits';
 import { buildReport } from '../../simulation/report';
 import { Simulation, WINDOW_MS } from '../../simulation/simulation';
 import { buildSnapshot } from '../../simulation/snapshot';
-import { cleanChangeTimeMs, mergeInterventions, setPath, type Intervention } from './interventions';
+import { cleanChangeTimeMs, mergeInterventions, type Intervention } from './interventions';
 import { latestWindows, perSecond, PREVIEW_EVERY_MS } from './posting';
 
 type Checks = typeof import('./validation');
@@ -246,7 +246,10 @@ export class Runner {
 
   private restartWith(change: Change, checks: Checks): ChangeOutcome {
     const wasRunning = this.status === 'running';
-    const next = checks.parseScenario(setPath(this.requireBase(), change.set, change.value));
+    // The live change's rule for null (an optional group removed, anything else refused), then the whole file's checks.
+    const set = checks.withChange(this.requireBase(), change.set, change.value, true);
+    if (!set.ok) return set;
+    const next = checks.parseScenario(set.value);
     if (!next.ok) return next;
     this.base = next.scenario;
     this.reset();

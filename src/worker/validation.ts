@@ -3,4 +3,4 @@
  * loaded when first needed (runner.ts), so that the worker starts without it.
  */
 export { parseScenario, parseScenarioText } from '../../simulation/load';
-export { changedScenario } from '../../simulation/changes';
+export { changedScenario, withChange } from '../../simulation/changes';
