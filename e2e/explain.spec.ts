@@ -128,8 +128,13 @@ test('every figure shown has a human label, its code name second, and help by ho
   // Hover shows the text; so does keyboard focus.
   const help = helpButtons(p99);
   const pop = help.locator('xpath=following-sibling::*[1]');
-  await help.hover();
-  await expect(pop).toBeVisible();
+  // Hovered again until it shows: on a busy machine the panel may still lay itself out (or its row
+  // re-render) under a pointer that was already there, which no mouseenter follows.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await help.hover();
+    await expect(pop).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 60_000 });
   await expect(pop).toContainText('1 in 100');
   await page.mouse.move(0, 0);
   await expect(pop).toBeHidden();
