@@ -1,3 +1,4 @@
+import { cleanChangeTimeMs } from '../src/worker/interventions';
 import { expect, test } from './fixtures';
 
 test('pause stops simulated time: nothing moves the clock until the next command', async ({ lab }) => {
@@ -5,26 +6,28 @@ test('pause stops simulated time: nothing moves the clock until the next command
   await lab.play(); // at 1x: the 60 s run is still going when Pause is pressed
   await lab.waitForSimTime(1);
   await lab.pause();
-  const t = await lab.simTimeS();
-  const shown = await lab.simTime.textContent();
-  // Every text the clock shows from here on, recorded in the page; then a change goes to the worker
-  // and comes back with the simulated time it was applied at. Replies and updates share one channel,
-  // in order: had the run gone on after the pause, the clock would have moved before the reply, and
-  // the change would land after the time shown at the pause.
+  const ms = await lab.simMs();
+  // Every exact time the clock shows from here on, recorded in the page; then a change goes to the
+  // worker and comes back with the simulated time it was applied at. Replies and updates share one
+  // channel, in order: had the run gone on after the pause, the clock would have moved before the
+  // reply, and the change would land after the time shown at the pause.
   await lab.page.evaluate(() => {
-    const w = window as unknown as { clockTexts: string[] };
-    w.clockTexts = [];
+    const w = window as unknown as { clockMs: string[] };
+    w.clockMs = [];
     const clock = document.querySelector('output[aria-label="Simulated time"]')!;
-    new MutationObserver(() => w.clockTexts.push(clock.textContent ?? '')).observe(clock, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(() => w.clockMs.push(clock.getAttribute('data-ms') ?? '')).observe(clock, { attributes: true, attributeFilter: ['data-ms'] });
   });
   await lab.button('Add one query instance').click();
   const notice = lab.page.getByRole('status').filter({ hasText: /^Query service: Instances set to 3 at \d+\.\d{3} s/ });
   await expect(notice).toBeVisible();
-  const atS = Number(/at (\d+\.\d{3}) s/.exec((await notice.textContent()) ?? '')![1]);
-  expect(Math.abs(atS - t)).toBeLessThanOrEqual(0.05); // the clock shows tenths
+  // A change lands at the paused time's next clean whole millisecond (cleanChangeTimeMs), compared
+  // in ms with the clock's exact time, not with its text in tenths.
+  const atMs = Number(/at (\d+\.\d{3}) s/.exec((await notice.textContent()) ?? '')![1].replace('.', ''));
+  expect(atMs).toBe(cleanChangeTimeMs(ms));
   await expect(lab.status).toHaveText('paused');
-  const seen = await lab.page.evaluate(() => (window as unknown as { clockTexts: string[] }).clockTexts);
-  expect(seen.filter((text) => text !== shown)).toEqual([]);
+  // The clock may be redrawn with the time the change was applied at; never with any other.
+  const seen = await lab.page.evaluate(() => (window as unknown as { clockMs: string[] }).clockMs);
+  expect(seen.map(Number).filter((m) => m !== ms && m !== atMs)).toEqual([]);
 });
 
 test('step advances simulated time to the next second', async ({ lab }) => {
@@ -56,8 +59,7 @@ test('an invalid value is refused at the control with a message, and the run kee
   await expect(lab.page.getByLabel('vCPUs per instance', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(lab.page.getByRole('alert').filter({ hasText: /must be at least 1/ })).toBeVisible();
   await expect(lab.status).toHaveText('running');
-  const t = await lab.simTimeS();
-  await lab.waitForSimTime(t + 0.5);
+  await lab.waitForSimTime((await lab.simMs()) / 1000 + 0.5);
   await lab.setField('vCPUs per instance', '4');
   await expect(lab.page.getByLabel('vCPUs per instance', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
 });

@@ -18,7 +18,7 @@ test('a finished run exports its series as the CLI writes it, each figure as SVG
   await lab.loadScenario(scenario, 'export.json');
   await lab.setSpeed('Fastest');
   await lab.button('Play').click();
-  await expect(lab.status).toHaveText('done');
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
 
   const report = await download(page, () => lab.button('Save report (JSON)').click());
   expect(report.name).toBe('export-me-report.json');
@@ -66,7 +66,7 @@ test('the print layout shows the report and the charts without controls', async 
   await lab.loadScenario(scenario, 'export.json');
   await lab.setSpeed('Fastest');
   await lab.button('Play').click();
-  await expect(lab.status).toHaveText('done');
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('toolbar', { name: 'Run controls' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeHidden();
@@ -97,7 +97,7 @@ async function readSvg(page: Page, text: string) {
       controls: doc.querySelectorAll('[role="button"], [tabindex], [data-no-export]').length,
       titles: [...doc.querySelectorAll('title')].map((el) => el.textContent ?? ''),
       frames: [...doc.querySelectorAll('g[data-part] > rect:first-child')].map((r) => `${styleOf(r, 'stroke')} ${styleOf(r, 'stroke-width')} ${styleOf(r, 'stroke-dasharray')}`),
-      outlines: [...doc.querySelectorAll('[style*="outline"]')].length,
+      background: [...root.children].filter((c) => c.nodeName === 'rect').map((r) => styleOf(r, 'fill'))[0] ?? '',
     };
   }, text);
 }
@@ -114,7 +114,7 @@ test('an exported chart stands alone (title, axes with units, legend in the seri
   await lab.loadScenario(scenario, 'export.json');
   await lab.setSpeed('Fastest');
   await lab.play();
-  await expect(lab.status).toHaveText('done');
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
   const select = page.getByRole('combobox', { name: 'Figure' });
   await select.focus();
 
@@ -138,12 +138,20 @@ test('an exported chart stands alone (title, axes with units, legend in the seri
   expect(chart.height).toBeGreaterThan(drawnH + 60);
   expect(await pngSize(page, chartPng.body)).toEqual({ w: chart.width * 2, h: chart.height * 2 });
 
-  // A part selected (its frame outlined, as the focus ring draws it) and the pointer on a +/- button.
+  // A part selected (its frame drawn in the accent colour) and the pointer on a +/- button while
+  // the export is made with the keyboard: a click on SVG would move the pointer off the button.
   await lab.openPart(/^Query service:/);
-  await lab.button('Add one query instance').hover();
+  const pageFrames = await page.locator('.topology g[data-part] > rect:first-child').evaluateAll((rs) => rs.map((r) => getComputedStyle(r).stroke));
+  expect(new Set(pageFrames).size, 'the page draws the selected frame apart').toBe(2);
+  const plus = lab.button('Add one query instance');
+  await plus.hover();
   await select.focus();
   await select.selectOption({ label: 'topology' });
-  const topoSvg = await download(page, () => lab.button('SVG').click());
+  await lab.button('SVG').focus();
+  const hovered = () => plus.evaluate((b) => b.matches(':hover'));
+  expect(await hovered()).toBe(true);
+  const topoSvg = await download(page, () => page.keyboard.press('Enter'));
+  expect(await hovered(), 'the pointer stayed on the + button through the export').toBe(true);
   const topo = await readSvg(page, topoSvg.body.toString());
   expect(topo.error).toBeNull();
   expect(topo.title).toBe('Topology');
@@ -151,11 +159,71 @@ test('an exported chart stands alone (title, axes with units, legend in the seri
   expect(topo.controls).toBe(0);
   expect(topo.texts.filter((t) => t === '+' || t === '−')).toEqual([]);
   expect(topo.titles.filter((t) => /^(Add|Remove) one/.test(t))).toEqual([]);
-  expect(topo.outlines).toBe(0);
   expect(topo.frames.length).toBe(7);
   expect(new Set(topo.frames).size, topo.frames.join(' | ')).toBe(1);
   expect(topo.legend.map((e) => e.label)).toEqual(expect.arrayContaining(['load < 70%', '≥ 90%']));
   const topoPng = await download(page, () => lab.button('PNG').click());
   writeFileSync(test.info().outputPath('topology.png'), topoPng.body);
   expect(await pngSize(page, topoPng.body)).toEqual({ w: topo.width * 2, h: topo.height * 2 });
+
+  // In the dark theme the figure carries the dark colours: its legend is the lines as drawn now.
+  await lab.button('Dark theme').click();
+  await expect(lab.button('Dark theme')).toHaveAttribute('aria-pressed', 'true');
+  await select.focus();
+  await select.selectOption({ label: 'Query throughput' });
+  const dark = await readSvg(page, (await download(page, () => lab.button('SVG').click())).body.toString());
+  const darkLines = await page
+    .getByRole('img', { name: /^Query throughput:/ })
+    .locator('path[data-series]')
+    .evaluateAll((ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-series'), getComputedStyle(p).stroke])));
+  expect(dark.error).toBeNull();
+  for (const e of dark.legend) expect(e.color, e.label).toBe(darkLines[e.label]);
+  expect(dark.legend.filter((e) => e.color !== chart.seriesColors[e.label]).length, 'some dark line colours differ from the light ones').toBeGreaterThan(0);
+  expect(dark.background).not.toBe(chart.background);
+});
+
+test('a name with markup and a control character exports an SVG that parses and a PNG; a long name is cut to fit the header', async ({ lab, page }) => {
+  const name = 'a<b>&"c"\u001b[2J';
+  await lab.goto();
+  await lab.loadScenario({ ...scenario, name }, 'hostile.json');
+  await lab.setSpeed('Fastest');
+  await lab.play();
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
+  const select = page.getByRole('combobox', { name: 'Figure' });
+  for (const title of ['topology', 'Query throughput']) {
+    await select.focus();
+    await select.selectOption({ label: title });
+    const svg = await readSvg(page, (await download(page, () => lab.button('SVG').click())).body.toString());
+    expect(svg.error, title).toBeNull();
+    // The control character is written as a visible escape; the markup characters as text.
+    expect(svg.source, title).toBe('Scenario: a<b>&"c"\\x1b[2J · seed 3');
+    const png = await download(page, () => lab.button('PNG').click());
+    expect(await pngSize(page, png.body), title).toEqual({ w: svg.width * 2, h: svg.height * 2 });
+  }
+  await expect(page.getByRole('status').filter({ hasText: 'The PNG could not be made' })).toHaveCount(0);
+
+  // A 200-character name: the header line ends with an ellipsis inside the figure's width.
+  const long = 'a long scenario name '.repeat(10).slice(0, 200);
+  await lab.loadScenario({ ...scenario, name: long }, 'long.json');
+  await lab.play();
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
+  const text = (await download(page, () => lab.button('SVG').click())).body.toString();
+  const fit = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    const root = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
+    document.body.append(root);
+    const source = root.querySelector<SVGTextElement>('[data-figure="source"]')!;
+    const out = { text: source.textContent ?? '', right: source.getBBox().x + source.getBBox().width, width: Number(root.getAttribute('width')) };
+    root.remove();
+    return out;
+  }, text);
+  expect(fit.text).toMatch(/^Scenario: a long scenario name .*… · seed 3$/);
+  expect(fit.right).toBeLessThanOrEqual(fit.width);
+
+  // A PNG that cannot be drawn says so (the button did nothing, silently).
+  await page.evaluate(() => {
+    HTMLImageElement.prototype.decode = () => Promise.reject(new Error('decode refused'));
+  });
+  await lab.button('PNG').click();
+  await expect(page.getByRole('status').filter({ hasText: 'The PNG could not be made (decode refused)' })).toBeVisible();
 });

@@ -41,9 +41,14 @@ export class LabPage {
     await this.page.getByRole('combobox', { name: 'Speed', exact: true }).selectOption({ label });
   }
 
-  /** Simulated time shown in the toolbar, in seconds. */
+  /** Simulated time shown in the toolbar, in seconds (as the clock's text rounds it). */
   async simTimeS(): Promise<number> {
     return parseFloat((await this.simTime.textContent()) ?? 'NaN');
+  }
+
+  /** The exact simulated time, in ms, from the clock's `data-ms` (its text is rounded to tenths). */
+  async simMs(): Promise<number> {
+    return Number(await this.simTime.getAttribute('data-ms'));
   }
 
   /** A figure of the current-figures panel by its name (`queries.p99`, `cacheHitRatio`), as a number. */
@@ -52,39 +57,71 @@ export class LabPage {
     return parseFloat(text.replace(/,/g, ''));
   }
 
-  /** Waits until `figure(name)` satisfies `ok` (the page updates as the run goes). */
-  async waitForFigure(name: string, ok: (v: number) => boolean, timeout = 30_000): Promise<number> {
+  /**
+   * Waits until `figure(name)` satisfies `ok` or the run is done, then asserts `ok`: a run played at
+   * a multiple of real time reaches the simulated time the check needs whenever the machine gets it
+   * there, so the wait ends on a state (the check, or the end of the run), and its time limit is
+   * the test's own, not a shorter one a busy machine can hit first.
+   */
+  async waitForFigure(name: string, ok: (v: number) => boolean): Promise<number> {
     let last = NaN;
-    await expect.poll(async () => ok((last = await this.figure(name))), { timeout, message: `${name} (last seen ${last})` }).toBe(true);
+    await expect
+      .poll(async () => ok((last = await this.figure(name))) || (await this.status.textContent()) === 'done', { timeout: 0, message: `${name} (last seen ${last})` })
+      .toBe(true);
+    last = await this.figure(name);
+    expect(ok(last), `${name}: ${last} when the run ended`).toBe(true);
     return last;
   }
 
-  /** Waits until simulated time reaches `s` seconds. */
-  async waitForSimTime(s: number, timeout = 30_000): Promise<void> {
-    await expect.poll(() => this.simTimeS(), { timeout }).toBeGreaterThanOrEqual(s);
+  /**
+   * Waits until `check` holds or the run is done, then asserts it (as waitForFigure, for any state
+   * the page shows while a run plays: a topology's text, a notice).
+   */
+  async waitWhileRunning(what: string, check: () => Promise<boolean>): Promise<void> {
+    await expect.poll(async () => (await check()) || (await this.status.textContent()) === 'done', { timeout: 0, message: what }).toBe(true);
+    expect(await check(), `${what}: not seen by the end of the run`).toBe(true);
+  }
+
+  /** Waits until simulated time reaches `s` seconds (or the run ends); no wall-clock limit but the test's. */
+  async waitForSimTime(s: number): Promise<void> {
+    await expect.poll(async () => (await this.simMs()) >= s * 1000 || (await this.status.textContent()) === 'done', { timeout: 0 }).toBe(true);
+  }
+
+  /** Pauses the run if it is going (a Step while it plays would race the run's own updates). */
+  private async pauseIfRunning(): Promise<void> {
+    if ((await this.status.textContent()) === 'running') await this.pause();
+  }
+
+  /** One Step: waits until the clock's exact time is the end of the window (a step's earlier updates show less). */
+  private async stepOnce(): Promise<void> {
+    const target = (Math.floor((await this.simMs()) / 1000) + 1) * 1000;
+    await this.button('Step 1 s').click();
+    await expect(this.simTime).toHaveAttribute('data-ms', String(target));
   }
 
   /**
-   * Steps (1 simulated second each) until the clock shows `s` seconds: a run paused at that time,
-   * whatever the machine's speed. A change made there lands at a known simulated time, where one
-   * made while the run goes at some multiple of real time lands wherever the machine has got to.
+   * Pauses, then steps (to the end of each simulated second) until simulated time is at least `s`
+   * seconds: a run paused at a known time, whatever the machine's speed. A change made there lands
+   * at a known simulated time, where one made while the run goes at some multiple of real time
+   * lands wherever the machine has got to.
    */
   async stepTo(s: number): Promise<void> {
-    for (let t = Math.round(await this.simTimeS()); t < s; t++) {
-      await this.button('Step 1 s').click();
-      await expect(this.simTime).toHaveText(clockText(t + 1));
-    }
+    await this.pauseIfRunning();
+    while ((await this.simMs()) < s * 1000) await this.stepOnce();
   }
 
-  /** Steps one simulated second at a time until `done()` holds (at most `maxS` steps); returns the time reached. */
+  /**
+   * Pauses, then steps one simulated second at a time until `done()` holds; gives up when simulated
+   * time reaches `maxS` seconds (an absolute time, not a number of steps). Returns the time reached, in s.
+   */
   async stepUntil(what: string, done: () => Promise<boolean>, maxS = 60): Promise<number> {
-    for (let t = Math.round(await this.simTimeS()); t < maxS; t++) {
-      if (await done()) return t;
-      await this.button('Step 1 s').click();
-      await expect(this.simTime).toHaveText(clockText(t + 1));
+    await this.pauseIfRunning();
+    for (;;) {
+      if (await done()) return (await this.simMs()) / 1000;
+      if ((await this.simMs()) >= maxS * 1000) break;
+      await this.stepOnce();
     }
-    if (await done()) return maxS;
-    throw new Error(`${what}: not seen in ${maxS} simulated seconds of steps`);
+    throw new Error(`${what}: not seen by ${maxS} s of simulated time`);
   }
 
   /** Loads a scenario through the page's file input (what "Load scenario…" opens). */
@@ -113,9 +150,6 @@ export class LabPage {
     return readFileSync(path, 'utf8');
   }
 }
-
-/** The toolbar clock's text at `s` whole seconds (as src/lib/format.ts formatSimS writes it). */
-const clockText = (s: number) => `${s >= 100 ? s : s.toFixed(1)} s`;
 
 export const test = base.extend<{ lab: LabPage; cspViolations: string[]; routesEnded: void }>({
   lab: async ({ page }, use) => {

@@ -26,7 +26,7 @@ for (const file of files) {
     await lab.loadScenario(file, file.split('/').pop()!);
     await lab.setSpeed('Fastest');
     await lab.play();
-    await expect(lab.status).toHaveText('done');
+    await expect(lab.status).toHaveText('done', { timeout: 0 });
     const report = await lab.download('Save report (JSON)');
     expect(withoutWall(report)).toBe(withoutWall(expected));
   });
@@ -48,7 +48,7 @@ test('a run changed live replays exactly from its saved scenario', async ({ lab 
   await expect(lab.page.getByRole('list', { name: 'Interventions' }).getByRole('listitem')).toHaveText([/^2(\.\d+)? s: /, /^4(\.\d+)? s: /]);
   await lab.setSpeed('Fastest');
   await lab.play();
-  await expect(lab.status).toHaveText('done');
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
   const live = await lab.download('Save report (JSON)');
   const scenario = await lab.download('Save scenario');
   expect(JSON.parse(scenario).interventions.map((iv: { set: string }) => iv.set)).toEqual(['queryService.instances', 'cache.enabled']);
@@ -57,7 +57,7 @@ test('a run changed live replays exactly from its saved scenario', async ({ lab 
   await lab.loadScenario(JSON.parse(scenario), 'shared.json');
   await lab.setSpeed('Fastest');
   await lab.play();
-  await expect(lab.status).toHaveText('done');
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
   expect(withoutWall(await lab.download('Save report (JSON)'))).toBe(withoutWall(live));
 });
 
@@ -70,14 +70,14 @@ test('a shared link opens the same scenario and replays the same run', async ({ 
   expect(link).toContain('#s=2.');
   await lab.setSpeed('Fastest');
   await lab.play();
-  await expect(lab.status).toHaveText('done');
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
   const first = await lab.download('Save report (JSON)');
   const other = await lab.page.context().newPage();
   await other.goto(link);
   await expect(other.getByRole('status').filter({ hasText: 'Loaded the shared link.' })).toBeVisible();
   await other.getByRole('combobox', { name: 'Speed', exact: true }).selectOption({ label: 'Fastest' });
   await other.getByRole('button', { name: 'Play' }).click();
-  await expect(other.getByRole('status', { name: 'Run status' })).toHaveText('done');
+  await expect(other.getByRole('status', { name: 'Run status' })).toHaveText('done', { timeout: 0 });
   const [dl] = await Promise.all([other.waitForEvent('download'), other.getByRole('button', { name: 'Save report (JSON)' }).click()]);
   expect(withoutWall(readFileSync(await dl.path(), 'utf8'))).toBe(withoutWall(first));
 });

@@ -12,7 +12,9 @@ test('adding query instances while running shows them and query p99 falls', asyn
   for (let i = 0; i < 3; i++) await more.click();
   await lab.setSpeed('10×');
   await lab.play();
-  await expect(lab.page.getByRole('button', { name: /^Query service: 4 instances \(4 ready\)/ })).toBeVisible();
+  // The new instances start in simulated time: wait for them, or the end of the run (then it fails), not for wall time.
+  const fourReady = lab.page.getByRole('button', { name: /^Query service: 4 instances \(4 ready\)/ });
+  await lab.waitWhileRunning('4 ready query instances', () => fourReady.isVisible());
   await expect(lab.page.getByRole('listitem').filter({ hasText: 'queryService.instances = 4' })).toBeVisible();
   const scaledP99 = await lab.waitForFigure('queries.p99', (v) => v < saturatedP99 / 4);
   expect(lab.consoleErrors).toEqual([]);

@@ -25,7 +25,7 @@
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser';
 import { ENTRY_BUDGET_KB, entrySize } from './entrySize';
 import { clicksWhileLargest, fullSpeedRun, type ClickTimes, type RunTasks } from './measureRunning';
@@ -147,21 +147,25 @@ async function main(): Promise<number> {
   const size = entrySize(dist);
   const kb = size.totalGzipBytes / 1000;
   const stop = await startPreview(dist);
-  const browser = await chromium.launch(chromiumLaunchOptions());
   const loads: Load[] = [];
   const traced: number[][] = [];
   let run: RunTasks;
-  let clicks: ClickTimes;
+  let clickRecord: ClickTimes;
+  // The launch is inside the try: a browser that does not start must not leave the server on its port.
+  let browser: Browser | undefined;
   try {
+    browser = await chromium.launch(chromiumLaunchOptions());
     await measureLoad(`http://127.0.0.1:${PORT}/`, browser); // the browser's first navigation: not counted
     for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(`http://127.0.0.1:${PORT}/`, browser));
     for (let i = 0; i < 3; i++) traced.push(await tracedLoad(`http://127.0.0.1:${PORT}/`, browser));
     run = await fullSpeedRun(browser, `http://127.0.0.1:${PORT}/`);
-    clicks = await clicksWhileLargest(browser, `http://127.0.0.1:${PORT}/`, `${root}e2e/scenarios/largest.json`);
+    clickRecord = await clicksWhileLargest(browser, `http://127.0.0.1:${PORT}/`, `${root}e2e/scenarios/largest.json`);
   } finally {
-    await browser.close();
+    await browser?.close();
     stop();
   }
+  // Only clicks made while the largest run was going measure what the target is about.
+  const clicks = clickRecord.times.filter((_, i) => clickRecord.statuses[i] === 'running');
   const lines: string[] = [
     `machine: ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)} at the end (other work on the machine lengthens tasks); ` +
       `${LOADS} loads, each in a new context, after one the browser makes first (not counted)`,
@@ -206,7 +210,7 @@ async function main(): Promise<number> {
   );
   const okClicks = clicks.length > 0 && median(clicks) <= CLICK_MS;
   lines.push(
-    `click to drawn while the largest scenario runs at full speed, ${clicks.length} clicks: ${clicks.map((t) => t.toFixed(0)).join(', ')} ms; ` +
+    `click to drawn while the largest scenario runs at full speed, ${clicks.length} of ${clickRecord.times.length} clicks made while it ran: ${clicks.map((t) => t.toFixed(0)).join(', ')} ms; ` +
       `median ${clicks.length ? median(clicks).toFixed(0) : '-'} ms, worst ${Math.max(0, ...clicks).toFixed(0)} ms  target: median <= ${CLICK_MS} ms  ${verdict(okClicks)}`,
   );
   console.log(lines.join('\n'));

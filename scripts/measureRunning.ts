@@ -16,8 +16,15 @@ export interface RunTasks {
   longTasks: number[];
 }
 
-/** Click-to-drawn times, in ms, one per click. */
-export type ClickTimes = number[];
+/** Click-to-drawn times, in ms, one per click, and the run's status when each click came. */
+export interface ClickTimes {
+  times: number[];
+  /** The run status at each click ("running", or "done"/"paused" when the run was no longer going). */
+  statuses: string[];
+}
+
+/** How long a full-speed run may take before the measure gives up on it (a loaded machine is slow, not stuck). */
+const RUN_DEADLINE_MS = 10 * 60_000;
 
 async function open(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -40,31 +47,40 @@ async function load(page: Page, name: string, text: string): Promise<void> {
  */
 export async function fullSpeedRun(browser: Browser, url: string): Promise<RunTasks> {
   const page = await open(browser, url);
-  let done!: () => void;
-  const finished = new Promise<void>((resolve) => (done = resolve));
-  await page.exposeFunction('runFinished', () => done());
+  let done!: (status: string) => void;
+  const finished = new Promise<string>((resolve) => (done = resolve));
+  await page.exposeFunction('runFinished', (status: string) => done(status));
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: { start: number; duration: number }[]; runFinished(): void };
+    const w = window as unknown as { longTasks: { start: number; duration: number }[]; runFinished(status: string): void };
     w.longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask' });
     new MutationObserver(() => {
-      if (document.querySelector('output[aria-label="Run status"]')?.textContent === 'done') void w.runFinished();
+      // A failed worker ends the run as surely as done does: either ends the wait.
+      const status = document.querySelector('output[aria-label="Run status"]')?.textContent ?? '';
+      if (status === 'done' || status === 'failed') void w.runFinished(status);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
-  await load(page, 'long.json', JSON.stringify({ version: 1, name: 'long', durationS: 3000, warmupS: 5, workload: { rps: 800 } }));
-  await page.getByRole('button', { name: 'Play', exact: true }).focus();
-  const start = await page.evaluate(() => performance.now());
-  await page.keyboard.press('Enter');
-  await finished;
-  const end = await page.evaluate(() => performance.now());
-  const tasks = await page.evaluate(
-    ([s, e]) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= s && t.start <= e).map((t) => t.duration),
-    [start, end],
-  );
-  await page.context().close();
-  return { wallS: (end - start) / 1000, longTasks: tasks };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await load(page, 'long.json', JSON.stringify({ version: 1, name: 'long', durationS: 3000, warmupS: 5, workload: { rps: 800 } }));
+    await page.getByRole('button', { name: 'Play', exact: true }).focus();
+    const start = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Enter');
+    const deadline = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), RUN_DEADLINE_MS)));
+    const status = await Promise.race([finished, deadline]);
+    if (status !== 'done') throw new Error(`the full-speed run ended ${status === 'timeout' ? `without finishing in ${RUN_DEADLINE_MS / 60_000} min` : `with status "${status}"`}`);
+    const end = await page.evaluate(() => performance.now());
+    const tasks = await page.evaluate(
+      ([s, e]) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= s && t.start <= e).map((t) => t.duration),
+      [start, end],
+    );
+    return { wallS: (end - start) / 1000, longTasks: tasks };
+  } finally {
+    clearTimeout(timer);
+    await page.context().close();
+  }
 }
 
 /**
@@ -77,12 +93,15 @@ export async function clicksWhileLargest(browser: Browser, url: string, largestF
   await load(page, 'largest.json', readFileSync(largestFile, 'utf8'));
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.evaluate(() => {
-    const w = window as unknown as { clickMs: number[] };
+    const w = window as unknown as { clickMs: number[]; clickStatus: string[] };
     w.clickMs = [];
+    w.clickStatus = [];
     document.addEventListener(
       'click',
       (e) => {
         const start = e.timeStamp;
+        // A click after the run ended measures an idle page: the status says which clicks count.
+        w.clickStatus.push(document.querySelector('output[aria-label="Run status"]')?.textContent ?? '');
         // After the handlers, after React's render, when the next frame is drawn.
         setTimeout(() => requestAnimationFrame(() => setTimeout(() => w.clickMs.push(performance.now() - start))));
       },
@@ -101,7 +120,10 @@ export async function clicksWhileLargest(browser: Browser, url: string, largestF
     // A person's clicks come apart; this spacing is what the figure means.
     await page.waitForTimeout(300);
   }
-  const times = await page.evaluate(() => (window as unknown as { clickMs: number[] }).clickMs);
+  const out = await page.evaluate(() => {
+    const w = window as unknown as { clickMs: number[]; clickStatus: string[] };
+    return { times: w.clickMs, statuses: w.clickStatus };
+  });
   await page.context().close();
-  return times;
+  return out;
 }

@@ -4,10 +4,17 @@ import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import { downloadBlob, fileNameOf, seriesCsv, standalonePng, standaloneSvg, type Figure, type LegendEntry } from '../lib/exports';
 
-/** A chart's legend from its drawing: each series' name and the colour it is drawn in. */
+/**
+ * A chart's legend from its drawing: each series' name and the colour it is drawn in (its fill for
+ * an area such as an interval band, marked `data-legend="fill"`). A chart with nothing drawn says so,
+ * rather than export an empty legend under empty axes.
+ */
 function chartLegend(svg: SVGSVGElement): LegendEntry[] {
-  return [...svg.querySelectorAll<SVGPathElement>('path[data-series]')].map((p) => {
+  const series = [...svg.querySelectorAll<SVGPathElement>('path[data-series]')];
+  if (!series.some((p) => (p.getAttribute('d') ?? '').length > 0)) return [{ label: 'no data' }];
+  return series.map((p) => {
     const cs = getComputedStyle(p);
+    if (p.dataset.legend === 'fill') return { label: p.dataset.series!, color: cs.fill };
     return { label: p.dataset.series!, color: cs.stroke, dashed: cs.strokeDasharray !== 'none' };
   });
 }
@@ -26,9 +33,10 @@ function figures(): Figure[] {
   const topo = document.querySelector<SVGSVGElement>('.topology svg');
   if (topo) out.push({ title: 'topology', svg: topo, legend: topologyLegend() });
   for (const f of document.querySelectorAll('figure.chart')) {
-    const svg = f.querySelector<SVGSVGElement>('svg');
+    // The chart's drawing (role img), not a legend swatch drawn as a small svg before it.
+    const svg = f.querySelector<SVGSVGElement>('svg[role="img"]') ?? f.querySelector<SVGSVGElement>('svg');
     const title = f.querySelector('figcaption')?.textContent ?? '';
-    if (svg && title) out.push({ title, svg, legend: chartLegend(svg) });
+    if (svg && title) out.push({ title, svg, legend: chartLegend(svg), seeds: f.getAttribute('data-seeds') ?? undefined });
   }
   return out;
 }
@@ -39,7 +47,12 @@ function exported(choice: string) {
   if (!f) return undefined;
   const { name, seed } = useScenarioStore.getState().scenario;
   const title = f.title === 'topology' ? 'Topology' : f.title;
-  return standaloneSvg({ ...f, title }, { scenarioName: name, seed });
+  return standaloneSvg({ ...f, title }, { scenarioName: name, seed: f.seeds ?? seed });
+}
+
+/** A PNG that could not be drawn is said, not dropped (the button would seem to do nothing). */
+function pngFailed(e: unknown): void {
+  useRunStore.setState({ notice: `The PNG could not be made (${e instanceof Error ? e.message : String(e)}); the SVG export has the same figure.` });
 }
 
 export function ExportPanel() {
@@ -63,7 +76,7 @@ export function ExportPanel() {
       <button type="button" className="btn" onClick={() => { const f = exported(choice); if (f) downloadBlob(new Blob([f.text], { type: 'image/svg+xml' }), `${name}-${slug}.svg`); }}>
         SVG
       </button>{' '}
-      <button type="button" className="btn" onClick={() => { const f = exported(choice); if (f) void standalonePng(f).then((b) => downloadBlob(b, `${name}-${slug}.png`)); }}>
+      <button type="button" className="btn" onClick={() => { const f = exported(choice); if (f) void standalonePng(f).then((b) => downloadBlob(b, `${name}-${slug}.png`), pngFailed); }}>
         PNG
       </button>
     </p>

@@ -121,7 +121,10 @@ export function Toolbar() {
         ))}
       </select>
       <span className="clock">
-        <output aria-label="Simulated time">{formatSimS(tMs)}</output>
+        {/* data-ms: the exact simulated time, for a test or script to wait on (the text is rounded). */}
+        <output aria-label="Simulated time" data-ms={tMs}>
+          {formatSimS(tMs)}
+        </output>
         <span className="sub">
           of {formatSimS(durationMs)} · <output aria-label="Run status">{status}</output>
           {running && achieved !== null ? ` · ${achieved >= 10 ? Math.round(achieved) : achieved.toFixed(1)}×` : ''}

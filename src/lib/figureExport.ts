@@ -24,12 +24,15 @@ export interface Figure {
   title: string;
   svg: SVGSVGElement;
   legend: LegendEntry[];
+  /** The seeds it was drawn from, where it is more than the scenario's one (a study: "1–10"). */
+  seeds?: string;
 }
 
 /** What the figure was drawn from: the scenario's name and seed. */
 export interface FigureSource {
   scenarioName: string;
-  seed: number;
+  /** One seed, or a study's seeds as a range ("7–8"). */
+  seed: number | string;
 }
 
 /** The standalone SVG's text and its size in px (a PNG of it is drawn at a multiple of this size). */
@@ -83,6 +86,38 @@ function el(name: string, attrs: Record<string, string | number>, text?: string)
   return e;
 }
 
+/**
+ * `text` with every character XML 1.0 forbids written as a visible escape: a C0 control other than
+ * tab, newline and CR as `\x1b`, U+FFFE/U+FFFF and lone surrogates as U+FFFD. XMLSerializer writes
+ * them as they are, and a file holding one does not parse (nor decode as an image).
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) =>
+    c < ' ' ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : '\ufffd',
+  );
+}
+
+/** Every text and attribute under `root` made XML-safe (a name may reach the drawing's own labels too). */
+function makeXmlSafe(root: Element): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = xmlSafe(n.nodeValue ?? '');
+  for (const e of [root, ...root.querySelectorAll('*')]) for (const a of [...e.attributes]) a.value = xmlSafe(a.value);
+}
+
+/** `text` cut with an ellipsis to fit `maxW` px at `font` (a long scenario name must not run past the figure). */
+function fitText(text: string, maxW: number, font: string): string {
+  if (textWidth(text, font) <= maxW) return text;
+  const chars = [...text];
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (textWidth(chars.slice(0, mid).join('') + '…', font) <= maxW) lo = mid;
+    else hi = mid - 1;
+  }
+  return chars.slice(0, lo).join('') + '…';
+}
+
 /** Width of `text` in px at `font` (a canvas measures it; an estimate where there is none). */
 function textWidth(text: string, font: string): number {
   const ctx = document.createElement('canvas').getContext('2d');
@@ -122,12 +157,18 @@ export function standaloneSvg(figure: Figure, source: FigureSource): StandaloneS
   const height = HEADER_H + drawnH + legendH + PAD;
 
   const root = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' }) as SVGSVGElement;
-  const label = `${figure.title}: ${source.scenarioName}, seed ${source.seed}`;
+  const seedText = typeof source.seed === 'number' ? `seed ${source.seed}` : `seeds ${source.seed}`;
+  const label = `${figure.title}: ${source.scenarioName}, ${seedText}`;
   root.append(el('title', {}, label));
   root.append(el('rect', { width: '100%', height: '100%', style: `fill:${page.backgroundColor}` }));
   const text = `fill:${page.color};font-family:${fontFamily}`;
   root.append(el('text', { x: PAD, y: 22, style: `${text};font-size:16px;font-weight:600`, 'data-figure': 'title' }, figure.title));
-  root.append(el('text', { x: PAD, y: 40, style: `${text};font-size:12px`, 'data-figure': 'source' }, `Scenario: ${source.scenarioName} · seed ${source.seed}`));
+  // The name is cut to fit, not the seed after it: a figure names its seed however long the name.
+  const sourceFont = `12px ${fontFamily}`;
+  const suffix = ` · ${seedText}`;
+  const nameW = width - 2 * PAD - textWidth(`Scenario: ${suffix}`, sourceFont);
+  const sourceLine = `Scenario: ${fitText(xmlSafe(source.scenarioName), nameW, sourceFont)}${suffix}`;
+  root.append(el('text', { x: PAD, y: 40, style: `${text};font-size:12px`, 'data-figure': 'source' }, sourceLine));
 
   const drawing = restingClone(figure.svg);
   drawing.setAttribute('x', String(Math.round((width - drawnW) / 2)));
@@ -152,6 +193,7 @@ export function standaloneSvg(figure: Figure, source: FigureSource): StandaloneS
     legend.append(el('text', { x: tx, y: y + 10 }, entry.label));
   }
   root.append(legend);
+  makeXmlSafe(root);
   return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}\n`, width, height };
 }
 

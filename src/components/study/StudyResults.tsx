@@ -13,7 +13,7 @@ export function StudyResults({ result }: { result: StudyResult }) {
         <h3>
           Sweep of {result.field} over {result.points.length} points, {seeds} at each
         </h3>
-        <SweepView points={result.points} field={result.field} />
+        <SweepView points={result.points} field={result.field} seeds={result.seeds} />
       </div>
     );
   }

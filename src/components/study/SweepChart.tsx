@@ -15,11 +15,14 @@ export interface SweepSeries {
   at: (p: SweepPoint) => { n: number; mean: number; halfWidth: number } | undefined;
 }
 
+/** The seeds as an export names them: "7" or "7–8" (a study's seeds are consecutive). */
+const seedRange = (seeds: readonly number[]) => (seeds.length > 1 ? `${seeds[0]}–${seeds[seeds.length - 1]}` : String(seeds[0] ?? ''));
+
 /**
  * A figure against the swept field: the mean as a line with points, its 95% interval as a band.
  * Focus it and use the arrow keys (or hover) to read a point.
  */
-export function SweepChart({ points, field, series, title }: { points: SweepPoint[]; field: string; series: SweepSeries; title: string }) {
+export function SweepChart({ points, field, series, title, seeds }: { points: SweepPoint[]; field: string; series: SweepSeries; title: string; seeds: readonly number[] }) {
   const [ref, width] = useWidth<HTMLDivElement>(360);
   const [cursor, setCursor] = useState<number | null>(null);
   const titleId = useId();
@@ -79,7 +82,8 @@ export function SweepChart({ points, field, series, title }: { points: SweepPoin
   };
   const readout = at ? `${field} = ${String(points[i].value)}: ${withInterval(at)}` : '';
   return (
-    <figure className="chart study-sweep-chart" ref={ref}>
+    // data-seeds: an export of this chart names the study's seeds, not the scenario's one.
+    <figure className="chart study-sweep-chart" ref={ref} data-seeds={seedRange(seeds)}>
       <figcaption id={titleId}>{title}</figcaption>
       <p className="legend">
         <span>
@@ -111,8 +115,8 @@ export function SweepChart({ points, field, series, title }: { points: SweepPoin
               <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
             ))}
           </g>
-          <path className="study-band" d={band ?? ''} />
-          <path d={mean ?? ''} fill="none" stroke="var(--c1)" strokeWidth={1.8} />
+          <path className="study-band" data-series="95% interval (band)" data-legend="fill" d={band ?? ''} />
+          <path data-series="mean" d={mean ?? ''} fill="none" stroke="var(--c1)" strokeWidth={1.8} />
           {values.map((v, k) =>
             Number.isFinite(v.mean) ? <circle key={k} cx={xOf(k)} cy={y(v.mean)} r={k === cursor ? 4.5 : 3} fill="var(--c1)" /> : null,
           )}

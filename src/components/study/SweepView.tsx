@@ -16,7 +16,7 @@ const COST: SweepSeries = {
 };
 
 /** A sweep: any figure against the field with its interval band, and cost beside it. */
-export function SweepView({ points, field }: { points: SweepPoint[]; field: string }) {
+export function SweepView({ points, field, seeds }: { points: SweepPoint[]; field: string; seeds: readonly number[] }) {
   const figures = useMemo(() => points[0]?.rows.map((r) => r.figure) ?? [], [points]);
   const [figure, setFigure] = useState(figures.includes('queries.latencyMs.p99') ? 'queries.latencyMs.p99' : figures[0]);
   const selectId = useId();
@@ -32,8 +32,8 @@ export function SweepView({ points, field }: { points: SweepPoint[]; field: stri
         ))}
       </select>
       <div className="study-charts">
-        <SweepChart points={points} field={field} series={series} title={`${figureAt(figure)?.label ?? figure} · ${figure} against ${field}`} />
-        <SweepChart points={points} field={field} series={COST} title={`Cost (vCPU-hours) against ${field}`} />
+        <SweepChart points={points} field={field} series={series} seeds={seeds} title={`${figureAt(figure)?.label ?? figure} · ${figure} against ${field}`} />
+        <SweepChart points={points} field={field} series={COST} seeds={seeds} title={`Cost (vCPU-hours) against ${field}`} />
       </div>
     </div>
   );
