@@ -4,37 +4,8 @@
  * whether its check passed, with a score. The host page is served on the lab's own origin (its
  * allow-list's default); hostApi.spec.ts covers other origins.
  */
-import type { Frame, Page } from '@playwright/test';
+import { coursePage, got, send, waitFor } from './coursePage';
 import { expect, test } from './fixtures';
-
-type Msg = { type: string; id?: unknown; [k: string]: unknown };
-
-/** Serves a course page at /course.html that embeds `src` at 720×520 and records the frame's messages. */
-async function coursePage(page: Page, src: string): Promise<Frame> {
-  await page.route('**/course.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><meta charset="utf-8"><title>course</title><h1>Quiz</h1>
-<iframe id="lab" title="CQRS lab" src="${src}" width="720" height="520"></iframe>
-<script>
-  window.got = [];
-  addEventListener('message', (e) => { if (e.origin === location.origin) window.got.push(e.data); });
-  window.send = (m) => document.getElementById('lab').contentWindow.postMessage(m, location.origin);
-</script>`,
-    }),
-  );
-  await page.goto('/course.html');
-  const frame = page.frames().find((f) => f !== page.mainFrame())!;
-  return frame;
-}
-
-const got = (page: Page) => page.evaluate(() => (window as unknown as { got: Msg[] }).got);
-const send = (page: Page, m: unknown) => page.evaluate((msg) => (window as unknown as { send(m: unknown): void }).send(msg), m);
-async function waitFor(page: Page, pick: (m: Msg) => boolean, what: string): Promise<Msg> {
-  let found: Msg | undefined;
-  await expect.poll(async () => (found = (await got(page)).find(pick)) !== undefined, { message: what, timeout: 60_000 }).toBe(true);
-  return found!;
-}
 
 test('?embed=1&lab=q3 in a 720×520 frame: the lab, its charts and its controls, and no page scroll', async ({ page }) => {
   const frame = await coursePage(page, '/?embed=1&lab=q3');

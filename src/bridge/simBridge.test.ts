@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimBridge } from './simBridge';
-
-/** A stand-in for a Worker that never answers; tests make it fail on demand. */
-class SilentWorker extends EventTarget {
-  terminated = false;
-  postMessage(): void {}
-  terminate(): void {
-    this.terminated = true;
-  }
-  start(): void {}
-}
+import { SilentWorker } from './silentWorker';
 
 function setup(timeoutMs = 50) {
   const workers: SilentWorker[] = [];

@@ -1,16 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../simulation/index';
 import { StudyPool } from './studyPool';
+import { SilentWorker } from '../bridge/silentWorker';
 
-/** A stand-in for a Worker that never answers; tests make it fail on demand. */
-class SilentWorker extends EventTarget {
-  terminated = false;
-  postMessage(): void {}
-  terminate(): void {
-    this.terminated = true;
-  }
-  start(): void {}
-}
 
 function setup(size: number) {
   const workers: SilentWorker[] = [];
