@@ -18,6 +18,12 @@ const NODE_BUILTINS = [
   'worker_threads', 'zlib',
 ];
 
+/** The page imports the engine only through its public entry (and the zod-free registries). */
+const PAGE_ENGINE_PATTERN = {
+  regex: '(^|/)simulation/(?!(index|fields|figures|series|examples)$)',
+  message: 'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/series and simulation/examples).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.tmp.ts'] },
   {
@@ -74,10 +80,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              regex: '(^|/)simulation/(?!(index|fields|figures|series|examples)$)',
-              message: 'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/series and simulation/examples).',
-            },
+            PAGE_ENGINE_PATTERN,
             {
               regex: '(^|/)worker/',
               allowTypeImports: true,
@@ -87,5 +90,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The bridge to a worker run in process, for the page's headless tests (src/app/testController.ts),
+    // runs the worker's own code; the page never imports it.
+    files: ['src/bridge/inProcessBridge.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [PAGE_ENGINE_PATTERN] }] },
   },
 );

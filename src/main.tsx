@@ -1,10 +1,12 @@
-import { init, failWorkerForTest, guardFields, linksHandledForTest, pinLockedFields, play, setSpeed } from './app/controller';
+import { init, failWorkerForTest, guardFields, linksHandledForTest, pinLockedFields, play, setSpeed, startPage } from './app/controller';
 import { isLabId } from './labs/labTypes';
 import { applyEmbedLayout, embedOptions } from './embed/embedOptions';
 import { useRunStore } from './state/runStore';
 import { useUiStore } from './state/uiStore';
 import './styles.css';
 
+// The page's one controller: every action of the page goes through it.
+startPage();
 const embed = embedOptions(location.search);
 if (embed) applyEmbedLayout(embed, document.documentElement);
 const params = new URLSearchParams(location.search);

@@ -18,9 +18,10 @@ export interface WorkerPolicy {
   readonly timeoutMs: number | null;
 }
 
-type Method<Api> = { [K in keyof Api]: Api[K] extends (...a: never[]) => unknown ? K : never }[keyof Api];
-type Args<Api, K extends keyof Api> = Api[K] extends (...a: infer A) => unknown ? A : never;
-type Result<Api, K extends keyof Api> = Api[K] extends (...a: never[]) => infer R ? Awaited<R> : never;
+/** The names of `Api`'s functions, their arguments and what they resolve to (for a bridge's `call`). */
+export type Method<Api> = { [K in keyof Api]: Api[K] extends (...a: never[]) => unknown ? K : never }[keyof Api];
+export type Args<Api, K extends keyof Api> = Api[K] extends (...a: infer A) => unknown ? A : never;
+export type Result<Api, K extends keyof Api> = Api[K] extends (...a: never[]) => infer R ? Awaited<R> : never;
 
 export type WorkerFactory = () => Worker;
 

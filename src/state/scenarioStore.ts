@@ -17,11 +17,14 @@ export interface ScenarioState {
   recorded: number;
 }
 
-export const useScenarioStore = create<ScenarioState>()(() => ({
+/** The page's state at start: the built-in scenario, nothing refused or recorded. */
+export const initialScenarioState: ScenarioState = {
   // Computed from the engine at build time: the page runs no schema at load.
   scenario: defaultScenario,
   interventions: [],
   fieldProblems: {},
   fileProblems: [],
   recorded: 0,
-}));
+};
+
+export const useScenarioStore = create<ScenarioState>()(() => ({ ...initialScenarioState }));

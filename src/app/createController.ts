@@ -1,0 +1,61 @@
+/**
+ * What the page's controls do: each action sends one command through the bridge and puts the
+ * answer in the stores. Components call these (through the page's one controller, controller.ts)
+ * and read the stores; they never see the worker. A controller keeps all its state in itself, so
+ * a Vitest test builds one over the engine in process (testController.ts) and drives it as a
+ * person would.
+ */
+import type { FieldGuard } from '../embed/locks';
+import type { Speed } from '../worker/runner';
+import { ControllerCore, type Asker, type ControllerDeps } from './controllerCore';
+import { change } from './liveChanges';
+import { pause, play, reset, setSpeed, step } from './runControl';
+import { init, loadText } from './scenarioLoading';
+import { AddressKeeper, currentLink, saveReport, saveScenario, scenarioNow, shareLink } from './sharing';
+
+export type { Asker, ControllerDeps };
+
+const builtInShown = async (): Promise<string> => 'the built-in scenario is shown instead';
+
+export function createController(deps: ControllerDeps) {
+  const c = new ControllerCore(deps);
+  const address = new AddressKeeper(c);
+  return {
+    /** Starts the worker and loads the address's link; resolves with whether the link's scenario is what the page is on. */
+    init: (fallback: () => Promise<string> = builtInShown): Promise<boolean> => init(c, address, fallback),
+    play: (): Promise<void> => play(c),
+    pause: (): Promise<void> => pause(c),
+    step: (): Promise<void> => step(c),
+    reset: (): Promise<void> => reset(c),
+    setSpeed: (speed: Speed): Promise<void> => setSpeed(c, speed),
+    /** Sets one scenario field; a refused value leaves a message at the field and changes nothing. */
+    change: (path: string, value: unknown, who: Asker = {}): Promise<boolean> => change(c, path, value, who),
+    /** Loads scenario text (a file, a link, an example, a lab, the host's); problems are listed and the run kept. */
+    loadText: (text: string, fileName: string, opts: Asker & { notice?: string } = {}): Promise<boolean> => loadText(c, text, fileName, opts),
+    currentLink: (): Promise<string | undefined> => currentLink(c),
+    saveScenario: (): Promise<void> => saveScenario(c),
+    shareLink: (): Promise<void> => shareLink(c),
+    saveReport: (): Promise<void> => saveReport(c),
+    /** The scenario as "Save scenario" gives it (interventions included): variant A of a study. */
+    scenarioForStudy: () => c.scenarioToSave(),
+    scenarioNow: () => scenarioNow(c),
+    /** Starts keeping embed mode's locks (main.tsx, with `lock=`). */
+    guardFields(g: FieldGuard): void {
+      c.guard = g;
+    },
+    /** The paths the course page locked (none outside embed mode). */
+    lockedFields: (): readonly string[] => c.guard?.paths ?? [],
+    /** The locks' values are taken from the scenario now loaded (once the address's own lab, example or link has loaded). */
+    pinLockedFields(): void {
+      c.guard?.pin(c.scenario.getState().scenario);
+    },
+    /** Hash changes handled so far (the browser tests wait on it). */
+    linksHandled: (): number => c.linksHandled,
+    /** Test hook: make the worker fail ('throw') or stop answering ('hang'). */
+    failWorkerForTest(mode: 'throw' | 'hang'): void {
+      if (c.bridge.alive) void c.bridge.call('failForTest', mode).catch(() => {});
+    },
+  };
+}
+
+export type Controller = ReturnType<typeof createController>;

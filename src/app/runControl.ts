@@ -1,0 +1,68 @@
+/** The run's controls: Play (and "Run again"), Pause, Step, Reset and the speed. */
+import { lockedBase } from '../embed/lockGate';
+import type { Speed } from '../worker/runner';
+import type { ControllerCore } from './controllerCore';
+
+export async function play(c: ControllerCore): Promise<void> {
+  await c.guarded(async () => {
+    const fresh = !c.bridge.alive;
+    await c.ensureWorker();
+    if (fresh) {
+      c.clearRun();
+      c.showBase();
+    }
+    if (c.run.getState().status === 'done') await rerun(c);
+    c.run.setState({ error: null });
+    await c.bridge.call('play');
+  });
+}
+
+export async function pause(c: ControllerCore): Promise<void> {
+  await c.guarded(() => c.bridge.call('pause'));
+}
+
+/** Pauses, then advances to the end of the current simulated second. */
+export async function step(c: ControllerCore): Promise<void> {
+  await c.guarded(async () => {
+    if (!c.bridge.alive) {
+      await c.ensureWorker();
+      c.clearRun();
+    }
+    await c.bridge.call('step');
+  });
+}
+
+/** Back to time 0 with the loaded scenario: the changes made during the run are dropped. */
+export async function reset(c: ControllerCore): Promise<void> {
+  await c.guarded(async () => {
+    const fresh = !c.bridge.alive;
+    await c.ensureWorker();
+    c.clearRun();
+    // A host's set of a locked field made during the run was an intervention: it holds from time 0 now.
+    const locked = lockedBase(c.base, c.guard);
+    if (locked) {
+      const r = await c.bridge.call('load', locked);
+      if (r.ok) c.base = r.scenario;
+    } else if (!fresh) await c.bridge.call('reset');
+    c.showBase();
+  });
+}
+
+/**
+ * "Run again" (Play once a run is done): back to time 0 keeping the changes recorded during the
+ * run, which replay at the times they were made, so the run repeats exactly. Reset drops them.
+ */
+async function rerun(c: ControllerCore): Promise<void> {
+  const r = await c.bridge.call('rerun');
+  c.clearRun();
+  c.scenario.setState({ scenario: c.base, interventions: r.interventions, fieldProblems: {}, recorded: r.recorded });
+  if (r.recorded > 0) {
+    const changes = r.recorded === 1 ? 'the change' : `the ${r.recorded} changes`;
+    c.run.setState({ notice: `Running again with ${changes} you made during the run, at the same simulated times. Reset drops them.` });
+  }
+}
+
+export async function setSpeed(c: ControllerCore, speed: Speed): Promise<void> {
+  c.run.setState({ speed });
+  if (c.bridge.alive) await c.guarded(() => c.bridge.call('setSpeed', speed));
+}
