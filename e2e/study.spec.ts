@@ -106,7 +106,7 @@ for (const cores of [2, 4]) {
 
     const page = csvMeans(await study.download('Export CSV'));
     const cli = JSON.parse(
-      execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'simulation/cli.ts', SCENARIO, '--replications', '3', '--json'], {
+      execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'cli/cli.ts', SCENARIO, '--replications', '3', '--json'], {
         cwd: root,
         encoding: 'utf8',
       }),
