@@ -2,10 +2,8 @@
 // linting, so `npm run lint` stays fast; the type checks are tsc's job.
 import tseslint from 'typescript-eslint';
 
-/** Simulation files that run only in Node (the CLI, its studies' worker threads, the bench, the fuzzer's CLI) and tests. */
+/** Simulation files that run only in Node (the bench, the fuzzer's command line) and tests. The CLI is in cli/. */
 const SIMULATION_HOST_FILES = [
-  'simulation/cli*.ts',
-  'simulation/study/node*.ts',
   'simulation/bench/**',
   'simulation/fuzz/fuzz.ts',
   'simulation/test/**',
@@ -45,8 +43,9 @@ export default tseslint.config(
             message: 'simulation/ runs the same in a worker, in Node and in tests: no host or UI modules.',
           })),
           patterns: [
-            { group: ['node:*'], message: 'simulation/ imports no Node built-ins (only cli.ts, bench/, fuzz/fuzz.ts and study/node*.ts may).' },
+            { group: ['node:*'], message: 'simulation/ imports no Node built-ins (only bench/ and fuzz/fuzz.ts may; the CLI is in cli/).' },
             { group: ['react/*', 'react-dom/*', '**/src/**'], message: 'simulation/ knows nothing of the page.' },
+            { group: ['**/cli/**', '**/cli'], message: 'simulation/ knows nothing of the command line (cli/ imports the engine, never the reverse).' },
           ],
         },
       ],
@@ -68,6 +67,27 @@ export default tseslint.config(
         { object: 'globalThis', property: 'setTimeout', message: 'No timers in simulation/.' },
       ],
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'No wall clock in simulation/.' }],
+    },
+  },
+  {
+    // The command line (Node only) reaches the engine through its public modules: simulation/index, the
+    // zod-free registries the page may use too, and simulation/run, the engine alone for its worker threads.
+    // It knows nothing of the page. Its tests may use the engine's test helpers.
+    files: ['cli/**/*.ts'],
+    ignores: ['cli/test/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)simulation/(?!(index|fields|figures|series|examples|run)$)',
+              message: 'cli/ imports the engine only from simulation/index (or simulation/fields, figures, series, examples, and run for the worker threads).',
+            },
+            { regex: '(^|/)src/', message: 'cli/ knows nothing of the page.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -5,7 +5,7 @@ export default defineConfig({
   // The page's build-time module (vite.config.ts) is, in tests, the module it is made from.
   resolve: { alias: { 'virtual:engine-facts': fileURLToPath(new URL('./src/engineFacts.ts', import.meta.url)) } },
   test: {
-    include: ['simulation/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['simulation/**/*.test.ts', 'cli/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 120_000,
     pool: 'forks',
   },

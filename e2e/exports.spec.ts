@@ -30,7 +30,7 @@ test('a finished run exports its series as the CLI writes it, each figure as SVG
   expect(rows.length - 1).toBe(12); // one row per 1 s window
   const dir = mkdtempSync(join(tmpdir(), 'lab-export-'));
   writeFileSync(join(dir, 's.json'), JSON.stringify(scenario));
-  const cli = execFileSync('npx', ['tsx', 'simulation/cli.ts', join(dir, 's.json'), '--series', join(dir, 's.csv')], { encoding: 'utf8' });
+  const cli = execFileSync('npx', ['tsx', 'cli/cli.ts', join(dir, 's.json'), '--series', join(dir, 's.csv')], { encoding: 'utf8' });
   expect(cli.length).toBeGreaterThan(0);
   expect(csv.body.toString()).toBe(readFileSync(join(dir, 's.csv'), 'utf8'));
 

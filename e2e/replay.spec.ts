@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 
 /** The CLI's JSON report of a scenario file, exactly as `npm run sim -- <file> --json` prints it. */
 function cliReport(file: string): string {
-  return execFileSync('npx', ['tsx', 'simulation/cli.ts', file, '--json'], { encoding: 'utf8' });
+  return execFileSync('npx', ['tsx', 'cli/cli.ts', file, '--json'], { encoding: 'utf8' });
 }
 
 const withoutWall = (json: string) => json.replace(/"wallMs": [\d.eE+-]+/, '"wallMs": 0');

@@ -1,62 +1,16 @@
 /**
  * What-if studies on the page (issue 10): replications whose means are the CLI's to the last bit,
  * an A/B comparison with overlaid charts and the paired-difference table, a sweep with its band,
- * cancel, and a saved or shared study that reloads.
+ * the workers a study reuses, and cancel. Shared and saved studies: studyShare.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, type LabPage } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openOnScenario, SCENARIO } from './studyPanel';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SCENARIO = fileURLToPath(new URL('./scenarios/study.json', import.meta.url));
-
-/** The study panel as a person uses it. */
-class StudyPanel {
-  readonly panel: Locator;
-  readonly progress: Locator;
-  readonly status: Locator;
-  readonly results: Locator;
-  constructor(readonly page: Page) {
-    this.panel = page.getByRole('region', { name: 'Study', exact: true });
-    this.progress = page.getByRole('status', { name: 'Study progress text' });
-    this.status = page.getByRole('status', { name: 'Study status' });
-    this.results = page.getByRole('region', { name: 'Study results' });
-  }
-  async open(): Promise<void> {
-    await this.page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button', { name: 'Study', exact: true }).click();
-    await expect(this.panel).toBeVisible();
-  }
-  async kind(name: 'Replications' | 'A/B compare' | 'Sweep'): Promise<void> {
-    await this.panel.getByRole('radio', { name }).check();
-  }
-  async replications(n: number): Promise<void> {
-    await this.panel.getByRole('spinbutton', { name: 'Replications (seeds)' }).fill(String(n));
-  }
-  async run(): Promise<void> {
-    await this.panel.getByRole('button', { name: 'Run study' }).click();
-  }
-  async runToEnd(): Promise<void> {
-    await this.run();
-    await expect(this.status).toHaveText('done', { timeout: 0 });
-  }
-  /** Clicks a download button of the panel and returns the file's text. */
-  async download(name: string): Promise<string> {
-    const [dl] = await Promise.all([this.page.waitForEvent('download'), this.panel.getByRole('button', { name }).click()]);
-    return readFileSync(await dl.path(), 'utf8');
-  }
-}
-
-async function openOnScenario(lab: LabPage): Promise<StudyPanel> {
-  await lab.goto();
-  await lab.loadScenario(SCENARIO, 'study.json');
-  const study = new StudyPanel(lab.page);
-  await study.open();
-  return study;
-}
 
 /** The long-format CSV (rowsCsv) as figure -> mean. */
 function csvMeans(csv: string): Map<string, number> {
@@ -106,7 +60,7 @@ for (const cores of [2, 4]) {
 
     const page = csvMeans(await study.download('Export CSV'));
     const cli = JSON.parse(
-      execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'simulation/cli.ts', SCENARIO, '--replications', '3', '--json'], {
+      execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'cli/cli.ts', SCENARIO, '--replications', '3', '--json'], {
         cwd: root,
         encoding: 'utf8',
       }),
@@ -281,77 +235,4 @@ test('cancel stops the study\'s workers: the progress stops and no more updates 
   await expect(study.panel.getByRole('status').filter({ hasText: new RegExp(`^Cancelled after ${done} of 100 runs`) })).toBeVisible();
   await expect(study.results).toHaveCount(0);
   expect(lab.consoleErrors).toEqual([]);
-});
-
-test('a shared study link reloads the study (scenario, kind, seeds, variant) and runs it', async ({ lab, page }) => {
-  const study = await openOnScenario(lab);
-  await study.kind('A/B compare');
-  await study.replications(2);
-  await study.panel.getByRole('combobox', { name: 'Field 1' }).fill('cache.enabled');
-  await study.panel.getByRole('textbox', { name: 'Value 1' }).fill('true');
-  await study.panel.getByRole('button', { name: 'Share study link' }).click();
-  await expect(page).toHaveURL(/#study=/);
-  const url = page.url();
-  await page.goto('about:blank');
-  await page.goto(url);
-  const again = new StudyPanel(page);
-  await expect(again.panel).toBeVisible();
-  await expect(again.panel.getByRole('status').filter({ hasText: 'Loaded the study from the link: 4 runs' })).toBeVisible();
-  await expect(again.panel).toContainText('Scenario of the loaded study: study check');
-  await expect(again.panel.getByRole('radio', { name: 'A/B compare' })).toBeChecked();
-  await expect(again.panel.getByRole('spinbutton', { name: 'Replications (seeds)' })).toHaveValue('2');
-  await expect(again.panel.getByRole('combobox', { name: 'Field 1' })).toHaveValue('cache.enabled');
-  await again.runToEnd();
-  await expect(again.results.getByRole('rowheader', { name: '(queries.cacheHitRatio)' })).toBeVisible();
-});
-
-test('a saved study file loads back into the panel', async ({ lab, page }) => {
-  const study = await openOnScenario(lab);
-  await study.kind('Sweep');
-  await study.replications(2);
-  await study.panel.getByRole('textbox', { name: 'Sweep' }).fill('cache.ttlS=1,5,30');
-  const saved = await study.download('Save study');
-  const def = JSON.parse(saved) as { study: number; kind: string; replications: number; sweep: string; scenario: { name: string } };
-  expect(def).toMatchObject({ study: 1, kind: 'sweep', replications: 2, sweep: 'cache.ttlS=1,5,30', scenario: { name: 'study check' } });
-
-  await lab.goto();
-  const fresh = new StudyPanel(page);
-  await fresh.open();
-  await fresh.panel.locator('input[type=file]').setInputFiles({ name: 'saved.study.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
-  await expect(fresh.panel.getByRole('status').filter({ hasText: 'Loaded the study from saved.study.json: 6 runs' })).toBeVisible();
-  await expect(fresh.panel.getByRole('radio', { name: 'Sweep' })).toBeChecked();
-  await expect(fresh.panel.getByRole('textbox', { name: 'Sweep' })).toHaveValue('cache.ttlS=1,5,30');
-  await fresh.runToEnd();
-  await expect(fresh.results.getByRole('figure').filter({ hasText: 'against cache.ttlS' })).toHaveCount(2);
-});
-
-test('a garbled or hostile study link is refused with its problems, and nothing runs', async ({ lab, page }) => {
-  await lab.goto();
-  const bad = { study: 1, kind: 'compare', replications: 2, scenario: { version: 1 }, variant: [{ path: '__proto__.polluted', value: 1 }] };
-  const b64 = Buffer.from(JSON.stringify(bad)).toString('base64url');
-  await page.goto(`/#study=${b64}`);
-  const study = new StudyPanel(page);
-  await expect(study.panel.getByRole('alert', { name: 'Study problems' })).toContainText('variant[0].path: unknown field');
-  await page.goto('/#study=%%%not-base64');
-  await expect(study.panel.getByRole('alert', { name: 'Study problems' })).toBeVisible();
-  expect(await page.evaluate(() => 'polluted' in {})).toBe(false);
-  await expect(study.status).toHaveCount(0);
-});
-
-test('the study panel and its results have no serious or critical axe violations, and open from the keyboard', async ({ lab, page }) => {
-  await lab.goto();
-  await lab.loadScenario(SCENARIO, 'study.json');
-  const toggle = page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button', { name: 'Study', exact: true });
-  await toggle.focus();
-  await page.keyboard.press('Enter');
-  const study = new StudyPanel(page);
-  await expect(study.panel).toBeVisible();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  await study.kind('A/B compare');
-  await study.replications(2);
-  await study.panel.getByRole('button', { name: 'Run study' }).press('Enter');
-  await expect(study.status).toHaveText('done', { timeout: 0 });
-  const results = await new AxeBuilder({ page }).include('#study-panel').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  expect(serious).toEqual([]);
 });

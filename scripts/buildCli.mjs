@@ -1,6 +1,6 @@
 /**
- * Bundles the command line into dist-cli/ (cli.js and the worker threads' nodeWorker.js beside it,
- * as simulation/study/nodePool.ts expects when it does not run from source), so the `cqrs-lab`
+ * Bundles the command line into dist-cli/ (cli.js and the worker threads' poolWorker.js beside it,
+ * as cli/pool.ts expects when it does not run from source), so the `cqrs-lab`
  * command starts without tsx. Run by `npm install` (prepare) and `npm run build:cli`;
  * `node scripts/buildCli.mjs <outdir>` writes elsewhere (the tests do).
  */
@@ -15,7 +15,7 @@ const outdir = process.argv[2] ?? join(root, 'dist-cli');
 // Chunks have hashed names: those of an earlier build would pile up beside the new ones.
 rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'simulation/cli.ts'), join(root, 'simulation/study/nodeWorker.ts')],
+  entryPoints: [join(root, 'cli/cli.ts'), join(root, 'cli/poolWorker.ts')],
   bundle: true,
   platform: 'node',
   format: 'esm',

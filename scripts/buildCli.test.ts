@@ -54,7 +54,7 @@ describe('the bundled CLI', () => {
       loaded.set(path, text);
       for (const m of text.matchAll(/^(?:import|export)\b[^;]*?from "(\.[^"]+)"|^import "(\.[^"]+)"/gm)) visit(join(path, '..', m[1] ?? m[2]));
     };
-    visit(join(tmp, 'nodeWorker.js'));
+    visit(join(tmp, 'poolWorker.js'));
     const all = [...loaded.values()].join('\n');
     expect(all).toContain('function runScenario(');
     // zod's path comments (this build is not minified) and its class names, string literals a minifier keeps.

@@ -1,5 +1,5 @@
 /**
- * The simulation's public surface: everything the CLI, the worker, the page and the tests use.
+ * The simulation's public surface: everything the CLI (cli/), the worker, the page and the tests use.
  * The page (src/ outside src/worker) may import the engine only from here, or from the two
  * zod-free registries this re-exports, `fields.ts` and `figures.ts` (cheap on the main thread);
  * `npm run lint` enforces it.
@@ -19,3 +19,8 @@ export type * from './types';
 export { compareRows, figuresOf, KEY_FIGURES, MAX_SWEEP_POINTS, parseSweep, replicationRows, rowsCsv, seedsFor, withSeed, withValue, type FigureRow } from './study/study';
 export type { Difference, Estimate } from './study/stats';
 export { runScenario } from './run';
+// For the command line (cli/): the shapes a report will have and the checks of its figures, and
+// the digit grouping the engine's own messages use.
+export { missingFigure, reportShape, type ReportShape } from './reportShape';
+export { checkFigureProblem, evaluateCheck, parseCheck, type Check } from './study/study';
+export { groupDigits } from './limits';

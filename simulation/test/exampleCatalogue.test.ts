@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../index';
 import { EXAMPLES, QUIZ_QUESTIONS, exampleById, exampleIds, unknownExampleMessage } from '../examples/index';
-import { formatExampleList } from '../examples/list';
 import { FIELDS, getField } from '../fields';
 
 describe('examples catalogue', () => {
@@ -69,13 +68,5 @@ describe('examples catalogue', () => {
   it('unknownExampleMessage() names the id (shortened) and lists the known examples', () => {
     expect(unknownExampleMessage('nope')).toBe(`There is no example called "nope". Known examples: ${EXAMPLES.map((e) => e.id).join(', ')}.`);
     expect(unknownExampleMessage('x'.repeat(500)).length).toBeLessThan(600);
-  });
-
-  it('formatExampleList() has one line per id, with its quiz question', () => {
-    const text = formatExampleList();
-    for (const e of EXAMPLES) {
-      expect(text).toMatch(new RegExp(`^  ${e.id} +${e.question} `, 'm'));
-      for (const v of e.variants ?? []) expect(text).toMatch(new RegExp(`^  ${v.id} +${e.question} `, 'm'));
-    }
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The shape of the house, measured: no import circles (type imports included) in simulation/ and
- * src/, and no file of the engine or the page over 400 lines.
+ * The shape of the house, measured: no import circles (type imports included) in simulation/, cli/
+ * and src/, no file of the engine, the command line or the page over 400 lines, and the engine
+ * never importing the command line.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -50,14 +51,15 @@ function cycles(all: string[]): string[][] {
 }
 
 describe('imports', () => {
-  const all = [...files(join(ROOT, 'simulation')), ...files(join(ROOT, 'src'))];
+  const engine = files(join(ROOT, 'simulation'));
+  const all = [...engine, ...files(join(ROOT, 'cli')), ...files(join(ROOT, 'src'))];
 
-  it('simulation/ and src/ have no import circles, type imports included', () => {
+  it('simulation/, cli/ and src/ have no import circles, type imports included', () => {
     expect(all.length).toBeGreaterThan(50);
     expect(cycles(all)).toEqual([]);
   });
 
-  it('no file of the engine or the page (simulation/ and src/, tests aside) is over 400 lines', () => {
+  it('no file of the engine, the command line or the page (simulation/, cli/ and src/, tests aside) is over 400 lines', () => {
     const long = all
       .filter((f) => !f.includes('/test/') && !/\.test\.tsx?$/.test(f))
       .map((f) => ({ file: relative(ROOT, f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
@@ -68,5 +70,12 @@ describe('imports', () => {
   it("simulation/types.ts, the shapes the engine hands out, imports no engine internals (only the scenario's types)", () => {
     const internal = importsOf(join(ROOT, 'simulation/types.ts')).map((f) => relative(ROOT, f)).filter((f) => f !== 'simulation/scenario.ts');
     expect(internal).toEqual([]);
+  });
+
+  it('nothing in simulation/, its tests included, imports from cli/ (the command line uses the engine, not the reverse)', () => {
+    expect(engine.length).toBeGreaterThan(50);
+    const cli = join(ROOT, 'cli') + '/';
+    const reaching = engine.flatMap((f) => importsOf(f).filter((g) => g.startsWith(cli)).map((g) => `${relative(ROOT, f)} -> ${relative(ROOT, g)}`));
+    expect(reaching).toEqual([]);
   });
 });

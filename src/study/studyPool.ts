@@ -12,7 +12,7 @@ export type StudyWorkerFactory = () => Worker;
 const defaultFactory: StudyWorkerFactory = () =>
   new Worker(new URL('../worker/studyWorker.ts', import.meta.url), { type: 'module', name: 'study' });
 
-/** Jobs a worker holds at once: the one it runs and the next (as the CLI's pool, simulation/study/nodePool.ts). */
+/** Jobs a worker holds at once: the one it runs and the next (as the CLI's pool, cli/pool.ts). */
 const IN_FLIGHT = 2;
 
 /** One per core less one, and at least one. */

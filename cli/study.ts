@@ -7,12 +7,22 @@
  * A run that stops early stops the study (its figures would mix cut runs with whole ones): the
  * study says which run and why, prints no figures and exits 3, as a stopped single run does.
  */
-import { checksPass, fail, parseChecks, safeJson, safeText, shown, type ValidCheck } from './cliOutput';
-import { fieldAt } from './fields';
-import { groupDigits } from './limits';
-import type { Scenario } from './scenario';
-import { runAll, type PoolStop } from './study/nodePool';
-import { compareRows, parseSweep, replicationRows, rowsCsv, seedsFor, withSeed, withValue, type FigureRow, KEY_FIGURES } from './study/study';
+import {
+  compareRows,
+  fieldAt,
+  groupDigits,
+  KEY_FIGURES,
+  parseSweep,
+  replicationRows,
+  rowsCsv,
+  seedsFor,
+  withSeed,
+  withValue,
+  type FigureRow,
+  type Scenario,
+} from '../simulation/index';
+import { checksPass, fail, parseChecks, safeJson, safeText, shown, type ValidCheck } from './output';
+import { runAll, type PoolStop } from './pool';
 
 export interface StudyOptions {
   replications?: number;

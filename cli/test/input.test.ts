@@ -1,7 +1,7 @@
 /** The command line's bad input (issue 22): exit status 2, one sentence naming the option or field, nothing run. */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { runCli, STACK, tempFile } from './cliHelpers';
+import { runCli, STACK, tempFile } from './helpers';
 
 /** A scenario that would run for minutes: a refusal that comes back at all came before running it. */
 const long = { version: 1, durationS: 100_000, workload: { rps: 2000 } };

@@ -1,22 +1,31 @@
 /**
  * Command line: `npm run sim -- <scenario.json | -> [options]` (or `cqrs-lab`, the bundle).
  * The one Node entry point of the simulation (with the benchmark and the fuzzer): it reads files
- * and the clock; its options are in cliArgs.ts, its studies in cliStudy.ts. Exit status: 0 done,
+ * and the clock; its options are in args.ts, its studies in study.ts. Exit status: 0 done,
  * 1 a study's worker failed, 2 bad input (one line per problem, nothing run), 3 stopped early by
  * a run limit, --max-wall or a drain past its hour (a single run's report is still printed, saying
  * why; checks are not evaluated), 4 a --check failed.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { MAX_DEPTH, MAX_SCENARIO_CHARS, parseScenarioText, runScenario, textDepth, type Report, type ScenarioProblem, type WindowStats } from './index';
-import { formatSummary } from './format';
-import { helpText, parseCommandLine, type Args } from './cliArgs';
-import { checksPass, fail, parseChecks, programName, safeJson, safeText, shown } from './cliOutput';
-import { runStudy } from './cliStudy';
-import { figuresOf } from './study/study';
-import type { Scenario } from './scenario';
-import { seriesHeader, seriesRow } from './series';
-import { exampleById } from './examples/index';
-import { formatExampleList } from './examples/list';
+import {
+  figuresOf,
+  MAX_DEPTH,
+  MAX_SCENARIO_CHARS,
+  parseScenarioText,
+  runScenario,
+  textDepth,
+  type Report,
+  type Scenario,
+  type ScenarioProblem,
+  type WindowStats,
+} from '../simulation/index';
+import { seriesHeader, seriesRow } from '../simulation/series';
+import { exampleById } from '../simulation/examples';
+import { helpText, parseCommandLine, type Args } from './args';
+import { formatExampleList } from './exampleList';
+import { checksPass, fail, parseChecks, programName, safeJson, safeText, shown } from './output';
+import { runStudy } from './study';
+import { formatSummary } from './summary';
 
 /** Set by the bundler (scripts/buildCli.mjs); absent when run from source. */
 declare const __LAB_VERSION__: string | undefined;

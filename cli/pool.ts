@@ -6,15 +6,15 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { Report, Scenario } from '../index';
+import type { Report, Scenario } from '../simulation/index';
 
 // From source (through tsx, as `npm run sim` runs) the worker registers tsx's loader first, then
 // imports the TypeScript module; a bundled CLI has its worker bundled beside it as JavaScript.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 function startWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(new URL('./nodeWorker.js', import.meta.url));
+  if (!FROM_SOURCE) return new Worker(new URL('./poolWorker.js', import.meta.url));
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const url = JSON.stringify(new URL('./nodeWorker.ts', import.meta.url).href);
+  const url = JSON.stringify(new URL('./poolWorker.ts', import.meta.url).href);
   return new Worker(`import(${api}).then((tsx) => { tsx.register(); return import(${url}); });`, { eval: true });
 }
 

@@ -4,7 +4,7 @@
  * those seeds; --check applies to both sides of a comparison.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFile } from './cliHelpers';
+import { runCli, tempFile } from './helpers';
 
 const small = { version: 1, durationS: 4, warmupS: 1 };
 

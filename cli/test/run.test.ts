@@ -1,6 +1,6 @@
 /** A single run from the command line (issue 22): a drain that cannot finish says so; the help and the summary read well. */
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFile } from './cliHelpers';
+import { runCli, tempFile } from './helpers';
 
 describe('cli single run', () => {
   it('cli --drain that cannot finish in its hour stops the run: exit 3, `stopped` in the report and a line on standard error', () => {
@@ -20,8 +20,8 @@ describe('cli single run', () => {
 
   it('cli --help shows the name the command was started by', () => {
     const direct = runCli(['--help']);
-    expect(direct.stdout).toMatch(/^usage: npx tsx simulation\/cli\.ts <scenario\.json/);
-    expect(direct.stdout).toMatch(/^ {2}npx tsx simulation\/cli\.ts flash-sale$/m);
+    expect(direct.stdout).toMatch(/^usage: npx tsx cli\/cli\.ts <scenario\.json/);
+    expect(direct.stdout).toMatch(/^ {2}npx tsx cli\/cli\.ts flash-sale$/m);
     expect(direct.stdout).not.toContain('npm run');
     const npm = runCli(['--help'], { env: { ...process.env, npm_lifecycle_event: 'sim' } });
     expect(npm.stdout).toMatch(/^usage: npm run -s sim -- <scenario\.json/);

@@ -1,11 +1,10 @@
 /** The CLI's worker pool: every job runs once, on any worker, and its report comes back in the jobs' order. */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../index';
-import { runAll } from '../study/nodePool';
-import { withSeed } from '../study/study';
-import { scenario } from './helpers';
+import { runScenario, withSeed } from '../../simulation/index';
+import { scenario } from '../../simulation/test/helpers';
+import { runAll } from '../pool';
 
-describe('nodePool.runAll', () => {
+describe('pool.runAll', () => {
   it('seven jobs on two workers (two held by each at a time): the reports of in-process runs, in order', async () => {
     const base = scenario({ durationS: 3, warmupS: 0 });
     const jobs = Array.from({ length: 7 }, (_, i) => withSeed(base, 11 + i));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const cli = join(process.cwd(), 'simulation', 'cli.ts');
+const cli = join(process.cwd(), 'cli', 'cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'cqrs-cli-'));
 
 function file(name: string, content: string): string {

@@ -1,5 +1,5 @@
 /** A report as a short readable text for the terminal. */
-import type { ClassReport, GroupReport, Report, Summary } from './types';
+import type { ClassReport, GroupReport, Report, Summary } from '../simulation/index';
 
 const ms = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
 /** Simulated seconds to the millisecond, the trailing zeros dropped: 69.499, 60. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-export const cliPath = join(process.cwd(), 'simulation', 'cli.ts');
+export const cliPath = join(process.cwd(), 'cli', 'cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'cqrs-cli-'));
 
 /** Writes `content` to a fresh temporary file and returns its path. */

@@ -4,7 +4,7 @@
  * negative-looking values.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli, STACK, tempFile } from './cliHelpers';
+import { runCli, STACK, tempFile } from './helpers';
 
 const small = { version: 1, durationS: 3, warmupS: 1 };
 const USAGE = /^usage: /m;

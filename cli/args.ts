@@ -4,8 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { shown, usage } from './cliOutput';
-import type { ScenarioProblem } from './scenario';
+import type { ScenarioProblem } from '../simulation/index';
+import { shown, usage } from './output';
 
 /** The options of one invocation (numbers already checked against their bounds). */
 export interface Args {

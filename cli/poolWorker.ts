@@ -1,7 +1,8 @@
 /** A worker thread of the CLI's studies: runs the scenarios it is sent, one at a time. Node only. */
 import { parentPort } from 'node:worker_threads';
-import type { Scenario } from '../scenario';
-import { readyToRun, runScenario } from '../run';
+import type { Scenario } from '../simulation/index';
+// The engine's run alone (simulation/run.ts), not the whole surface: a worker receives checked scenarios.
+import { readyToRun, runScenario } from '../simulation/run';
 
 parentPort!.on('message', async (job: { index: number; scenario: Scenario; drain: boolean }) => {
   try {

@@ -4,11 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, runScenario } from '../index';
-import { exampleById, exampleIds } from '../examples/index';
+import { parseScenario, runScenario } from '../../simulation/index';
+import { EXAMPLES, exampleById, exampleIds } from '../../simulation/examples';
+import { formatExampleList } from '../exampleList';
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const cli = join(process.cwd(), 'simulation', 'cli.ts');
+const cli = join(process.cwd(), 'cli', 'cli.ts');
 const run = (args: string[], cwd = process.cwd()) => spawnSync(tsx, [cli, ...args], { encoding: 'utf8', cwd });
 const withoutWall = (r: object) => ({ ...r, wallMs: 0 });
 
@@ -54,5 +55,15 @@ describe('cli examples', () => {
     const out = JSON.parse(r.stdout) as { figures: Record<string, { a: { mean: number }; b: { mean: number } }> };
     // The unindexed read model is the slower one.
     expect(out.figures['queries.latencyMs.p50'].a.mean).toBeGreaterThan(out.figures['queries.latencyMs.p50'].b.mean);
+  });
+});
+
+describe('the list of examples', () => {
+  it('formatExampleList() has one line per id, with its quiz question', () => {
+    const text = formatExampleList();
+    for (const e of EXAMPLES) {
+      expect(text).toMatch(new RegExp(`^  ${e.id} +${e.question} `, 'm'));
+      for (const v of e.variants ?? []) expect(text).toMatch(new RegExp(`^  ${v.id} +${e.question} `, 'm'));
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** The CLI's list of examples (`--list-examples`): one line per example and per variant. */
-import { EXAMPLES, QUIZ_TOPICS } from './catalogue';
+import { EXAMPLES, QUIZ_TOPICS } from '../simulation/examples';
 
 export function formatExampleList(): string {
   const ids = EXAMPLES.flatMap((e) => [e.id, ...(e.variants ?? []).map((v) => v.id)]);

@@ -3,14 +3,22 @@
  * rule for text from a file or an argument: it reaches the terminal escaped and shortened. Node only.
  */
 import { basename, relative } from 'node:path';
-import { groupDigits } from './limits';
-import { missingFigure, reportShape, type ReportShape } from './reportShape';
-import type { Scenario, ScenarioProblem } from './scenario';
-import { checkFigureProblem, evaluateCheck, parseCheck, type Check } from './study/study';
+import {
+  checkFigureProblem,
+  evaluateCheck,
+  groupDigits,
+  missingFigure,
+  parseCheck,
+  reportShape,
+  type Check,
+  type ReportShape,
+  type Scenario,
+  type ScenarioProblem,
+} from '../simulation/index';
 
 /**
  * How the person started the command, for the usage and the examples: `npm run -s sim --` through
- * npm, `cqrs-lab` through the package's bin link, else `node dist-cli/cli.js` or `npx tsx simulation/cli.ts`.
+ * npm, `cqrs-lab` through the package's bin link, else `node dist-cli/cli.js` or `npx tsx cli/cli.ts`.
  */
 export function programName(): string {
   if (process.env.npm_lifecycle_event === 'sim') return 'npm run -s sim --';
