@@ -75,8 +75,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)simulation/(?!(index|fields|figures|series|examples)$)',
-              message: 'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/series and simulation/examples).',
+              regex: '(^|/)simulation/(?!(index|fields|figures|series|examples|parts/index)$)',
+              message:
+                'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/series, simulation/examples and the parts list, simulation/parts/index).',
             },
             {
               regex: '(^|/)worker/',

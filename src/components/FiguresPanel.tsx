@@ -1,5 +1,7 @@
-import type { ClassReport, ClassWindow } from '../../simulation/index';
+import type { ClassReport, ClassWindow, Report } from '../../simulation/index';
+import { getField } from '../../simulation/fields';
 import { figureAt, seriesFigureAt } from '../../simulation/figures';
+import { PARTS } from '../../simulation/parts/index';
 import { useRunStore } from '../state/runStore';
 import { formatMs, formatNum, formatPct } from '../lib/format';
 import { formatFigure } from '../lib/formatFigure';
@@ -16,6 +18,21 @@ const REPORT_ROWS: { name: string; get: (c: ClassReport) => number }[] = [
   { name: 'retries', get: (c) => c.retries },
   { name: 'requests.gaveUp', get: (c) => c.requests.gaveUp },
 ];
+
+/** The parts' own failure causes (`Part.causePage`): each cause's id and the words after its count. */
+const CAUSES = PARTS.flatMap((p) => (p.cause && p.causePage ? [[p.cause.id, p.causePage.count] as const] : []));
+const optionalCauses = PARTS.flatMap((p) => (p.cause && p.causePage ? [p.causePage.rowHelp] : []));
+const ERRORS_HELP =
+  'Failed attempts since warm-up by cause: sent to a crashed instance not yet marked down, a write-store shard down, an injected error, no healthy instance' +
+  (optionalCauses.length > 0 ? ` (and ${optionalCauses.join(' or ')}, when those are on).` : '.');
+/** The report figures the parts show here (`Part.panelRows`), each a row of its own. */
+const PART_ROWS = PARTS.flatMap((p) => p.panelRows ?? []);
+
+/** A part's report figure, formatted by its unit; a dash when this run's report lacks it (the part is off). */
+function partFigure(r: Report, id: string): string {
+  const v = getField(r, id);
+  return typeof v === 'number' ? formatFigure(id, v) : '–';
+}
 
 /** A report figure's label and help from the registry (its id when the registry lacks it). */
 function fig(id: string): { label: string; help: string } {
@@ -100,15 +117,17 @@ export function FiguresPanel() {
           <Single
             name="errors"
             label="Failures by cause"
-            help="Failed attempts since warm-up by cause: sent to a crashed instance not yet marked down, a write-store shard down, an injected error, no healthy instance (and a circuit breaker open or shed by admission control, when those are on)."
+            help={ERRORS_HELP}
             value={
               r
                 ? `${r.errors.deadInstance} dead instance, ${r.errors.shardDown} shard down, ${r.errors.injected} injected, ${r.errors.noInstance} no instance` +
-                  (r.errors.breakerOpen !== undefined ? `, ${r.errors.breakerOpen} breaker open` : '') +
-                  (r.errors.shed !== undefined ? `, ${r.errors.shed} shed` : '')
+                  CAUSES.map(([id, words]) => (r.errors[id] !== undefined ? `, ${r.errors[id]} ${words}` : '')).join('')
                 : '–'
             }
           />
+          {PART_ROWS.map((id) => (
+            <Single key={id} name={id} {...fig(id)} value={r ? partFigure(r, id) : '–'} />
+          ))}
           <Single name="detectionMs.mean" {...fig('detectionMs.mean')} value={r && r.detectionMs.count > 0 ? `${formatMs(r.detectionMs.mean)} ms` : '–'} />
           <Single name="cost.vcpuHours" label="Cost in vCPU-hours, all groups" help={fig('commandService.cost.vcpuHours').help} value={r ? vcpuHours.toFixed(3) : '–'} />
         </tbody>
