@@ -1,10 +1,10 @@
-import type { ClassReport, ClassWindow, Report } from '../../simulation/index';
-import { getField } from '../../simulation/fields';
+import type { ClassReport, ClassWindow } from '../../simulation/index';
 import { figureAt, seriesFigureAt } from '../../simulation/figures';
 import { PARTS } from '../../simulation/parts/index';
 import { useRunStore } from '../state/runStore';
 import { formatMs, formatNum, formatPct } from '../lib/format';
 import { formatFigure } from '../lib/formatFigure';
+import { failuresRow, partFigure, partRows } from './panelRows';
 import { FigureName } from './FigureName';
 
 const WINDOW_ROWS: (keyof ClassWindow)[] = ['offered', 'completed', 'rejected', 'timedOut', 'failed', 'p50', 'p95', 'p99'];
@@ -19,20 +19,9 @@ const REPORT_ROWS: { name: string; get: (c: ClassReport) => number }[] = [
   { name: 'requests.gaveUp', get: (c) => c.requests.gaveUp },
 ];
 
-/** The parts' own failure causes (`Part.causePage`): each cause's id and the words after its count. */
-const CAUSES = PARTS.flatMap((p) => (p.cause && p.causePage ? [[p.cause.id, p.causePage.count] as const] : []));
-const optionalCauses = PARTS.flatMap((p) => (p.cause && p.causePage ? [p.causePage.rowHelp] : []));
-const ERRORS_HELP =
-  'Failed attempts since warm-up by cause: sent to a crashed instance not yet marked down, a write-store shard down, an injected error, no healthy instance' +
-  (optionalCauses.length > 0 ? ` (and ${optionalCauses.join(' or ')}, when those are on).` : '.');
-/** The report figures the parts show here (`Part.panelRows`), each a row of its own. */
-const PART_ROWS = PARTS.flatMap((p) => p.panelRows ?? []);
-
-/** A part's report figure, formatted by its unit; a dash when this run's report lacks it (the part is off). */
-function partFigure(r: Report, id: string): string {
-  const v = getField(r, id);
-  return typeof v === 'number' ? formatFigure(id, v) : '–';
-}
+/** The failures row and the parts' own rows, from the parts list. */
+const FAILURES = failuresRow(PARTS);
+const PART_ROWS = partRows(PARTS);
 
 /** A report figure's label and help from the registry (its id when the registry lacks it). */
 function fig(id: string): { label: string; help: string } {
@@ -117,13 +106,8 @@ export function FiguresPanel() {
           <Single
             name="errors"
             label="Failures by cause"
-            help={ERRORS_HELP}
-            value={
-              r
-                ? `${r.errors.deadInstance} dead instance, ${r.errors.shardDown} shard down, ${r.errors.injected} injected, ${r.errors.noInstance} no instance` +
-                  CAUSES.map(([id, words]) => (r.errors[id] !== undefined ? `, ${r.errors[id]} ${words}` : '')).join('')
-                : '–'
-            }
+            help={FAILURES.help}
+            value={r ? FAILURES.text(r.errors) : '–'}
           />
           {PART_ROWS.map((id) => (
             <Single key={id} name={id} {...fig(id)} value={r ? partFigure(r, id) : '–'} />

@@ -1,7 +1,7 @@
 /** The charts of the page: what each plots, with units. */
 import type { ClassWindow, WindowStats } from '../../../simulation/index';
 import { formatMs, formatNum } from '../../lib/format';
-import { getField } from '../../../simulation/fields';
+import { numberAt } from '../../lib/numberAt';
 import { PARTS, type Part } from '../../../simulation/parts/index';
 import type { ChartDef, SeriesDef } from './LineChart';
 
@@ -182,7 +182,7 @@ function partChart(c: PartChart): ChartDef {
     series: c.lines.map(([figure, label, color, dashed]) => ({
       label,
       color,
-      value: (w) => Number(getField(w, figure) ?? 0),
+      value: (w) => numberAt(w, figure) ?? 0,
       dashed: dashed === 'dashed',
     })),
   };
