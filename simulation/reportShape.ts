@@ -4,6 +4,7 @@
  * bad input, naming the scenario, instead of being found missing after every run has finished.
  */
 import { changedScenario } from './changes';
+import { PARTS } from './parts/index';
 import { buildReport } from './report';
 import type { Scenario } from './scenario';
 import { Simulation } from './simulation';
@@ -17,6 +18,9 @@ export interface ReportShape {
   /** Most read nodes the run may have (the primary and the replicas at the most it can reach). */
   readonly nodes: number;
 }
+
+/** The parts that may be off, named as in a sentence and listed in their order (`Part.noun`). */
+const MAY_BE_OFF = PARTS.flatMap((p) => (p.noun ? [p.noun] : [])).join(', ');
 
 const LIST = /^(writeStore\.shards|readStore\.nodes)\[(\d+)\]/;
 
@@ -62,5 +66,5 @@ export function missingFigure(shape: ReportShape, figure: string): string | null
   if (m?.[1] === 'readStore.nodes') {
     return `the read store has at most ${shape.nodes} node${shape.nodes > 1 ? 's' : ''} (the primary and ${shape.nodes - 1} replica${shape.nodes === 2 ? '' : 's'}), numbered from 0`;
   }
-  return 'not in this report: a part that is never on (admission control, a circuit breaker, ...) reports nothing (--json lists the figures a run has)';
+  return `not in this report: a part that is never on (${MAY_BE_OFF}, ...) reports nothing (--json lists the figures a run has)`;
 }

@@ -82,8 +82,9 @@ function versionsApplied(sim: Simulation): number {
 
 /**
  * Whether all that is left in flight is attempts whose clients have given up on them: marked so
- * at their timeout (with retries or a breaker on), or older than the client's timeout (without,
- * the client's give-up is counted when the instance finishes the attempt). No events are left.
+ * at their timeout (with retries, or a call guard whose `needsTimeouts` is set), or older than
+ * the client's timeout (without, the client's give-up is counted when the instance finishes the
+ * attempt). No events are left.
  */
 function onlyGivenUp(sim: Simulation): boolean {
   if (sim.stream.liveEvents > 0) return false;

@@ -114,6 +114,14 @@ export const admissionPart: Part = {
       ['rps', 'number', '', ['rps', '>0', 10_000_000], "Requests per second the load balancer lets in (a token bucket's refill rate); the rest are turned away with 429 to protect the instances."],
       ['burst', 'number', '', ['tokens', 1, 1_000_000], "Burst: how many requests may pass at once after a quiet spell (the bucket's size)."],
     ],
+    page: {
+      label: 'Admission control (rate limit)',
+      whenOn: { rps: 200 },
+      fields: [
+        ['rps', 'Admitted rate', 50],
+        ['burst', 'Burst', 1],
+      ],
+    },
   },
   serviceFigures: [['admission.shed', 'attempts', "Attempts turned away (429) by the load balancer's rate limit, to protect the instances (shown when it is on)."]],
   cause: {
@@ -121,6 +129,8 @@ export const admissionPart: Part = {
     reportHelp: 'Turned away by admission control with 429 (shown when it is on).',
     windowHelp: 'Attempts shed by admission control, in the window (when it is on).',
   },
+  noun: 'admission control',
+  causePage: { legend: 'shed (429)', color: 'var(--c2)', count: 'shed', chartHelp: 'shed by admission control', rowHelp: 'shed by admission control' },
   labels: { words: { 'admission.shed': 'shed by admission control', shed: 'shed (429)' } },
   create: (world, ports) => new AdmissionControl(world, ports),
 };

@@ -177,6 +177,16 @@ export const circuitBreakerPart: Part = {
       ['openS', 'number', '', ['s', '>0', 3600], 'How long the breaker stays open, failing calls at once, before it lets a few trial calls through.'],
       ['trials', 'integer', '', ['attempts', 1, 1000], 'Trial calls let through after the open time; if all are answered in time the breaker closes again.'],
     ],
+    page: {
+      label: 'Circuit breaker (in the clients)',
+      whenOn: {},
+      fields: [
+        ['failureRatio', 'Failure ratio to open', 0.1],
+        ['window', 'Window (attempts)', 1],
+        ['openS', 'Open for', 1],
+        ['trials', 'Trial attempts when half-open', 1],
+      ],
+    },
   },
   serviceFigures: [
     ['circuitBreaker.opened', 'times', "How often the clients' circuit breaker opened and started failing calls fast (shown when a breaker is on)."],
@@ -188,6 +198,8 @@ export const circuitBreakerPart: Part = {
     reportHelp: 'Failed fast by an open circuit breaker (shown when one is on).',
     windowHelp: 'Attempts failed fast by an open circuit breaker, in the window (when one is on).',
   },
+  noun: 'a circuit breaker',
+  causePage: { legend: 'breaker open', color: 'var(--c1)', count: 'breaker open', chartHelp: 'an open circuit breaker', rowHelp: 'a circuit breaker open' },
   labels: {
     words: {
       'circuitBreaker.opened': 'circuit breaker opened',

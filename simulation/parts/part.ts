@@ -113,3 +113,69 @@ export interface Part {
    */
   create(world: World, ports: PartPorts): PartRuntime;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The page's view of a part: plain data that the settings panel (`fieldDefs.ts`), the chart
+// registry (`chartDefs.ts`), the figures panel and the engine's messages read, so that none of
+// them names a part. The two interfaces below merge into `ServiceGroup` and `Part` above
+// (declaration merging), which keeps this block apart from the engine's half of the contract.
+// ---------------------------------------------------------------------------------------------
+
+/** A field of a settings group as the settings panel shows it: its name in the group, its label, its editor's step. */
+export type PageField = readonly [name: string, label: string, step: number];
+
+/** How the settings panel shows an optional service group: a checkbox that adds or removes it, then its fields. */
+export interface GroupPage {
+  /** The checkbox's label, on each service's settings. */
+  readonly label: string;
+  /** What ticking the checkbox sets the group to (the schema's defaults fill in the rest). */
+  readonly whenOn: Readonly<Record<string, number>>;
+  /** Its fields, in order; units and help come from the field registry (a `ratio` shows no unit). */
+  readonly fields: readonly PageField[];
+}
+
+/** How the page shows a part's failure cause: a line of the "Failures by cause" chart and words of the figures panel. */
+export interface CausePage {
+  /** The chart line's label ("bulkhead full"). */
+  readonly legend: string;
+  /** The line's colour, a CSS colour or variable. */
+  readonly color: string;
+  /** Follows the count in the figures panel's failures row ("12 bulkhead full"). */
+  readonly count: string;
+  /** The cause in the chart's help, in a list of causes ("a full bulkhead"). */
+  readonly chartHelp: string;
+  /** The cause in the failures row's help, in a list of the optional causes ("a bulkhead full"). */
+  readonly rowHelp: string;
+}
+
+/** A line of a part's own chart: a window figure (its id in `SERIES_FIGURES`), its label and colour. */
+export type ChartLine = readonly [figure: string, label: string, color: string, dashed?: 'dashed'];
+
+/** A live chart a part adds after the page's own, drawing figures of each one-second window. */
+export interface PartChart {
+  /** Its title, unique among the charts; the chart's id (`labs/chartId.ts`) is made from it. */
+  readonly title: string;
+  /** The y axis title, with its unit ("events / s"). */
+  readonly unit: string;
+  /** What the chart shows and how to read it (a sentence or more). */
+  readonly help: string;
+  readonly lines: readonly ChartLine[];
+  /** The figures are shares in [0, 1], shown as percentages. */
+  readonly percent?: boolean;
+}
+
+export interface ServiceGroup {
+  /** How the settings panel shows the group when it is optional (a non-optional one is the page's own). */
+  readonly page?: GroupPage;
+}
+
+export interface Part {
+  /** The part in a sentence, with its article ("a bulkhead"), for messages about a part that may be off. */
+  readonly noun?: string;
+  /** How the page shows its failure cause (with `cause`). */
+  readonly causePage?: CausePage;
+  /** Live charts of its own, after the page's. */
+  readonly charts?: readonly PartChart[];
+  /** Report figures (ids as in `FIGURES`) the figures panel shows, one row each, after the failures row. */
+  readonly panelRows?: readonly string[];
+}

@@ -1,6 +1,7 @@
 /** reportShape: the figures a report will have, known before the run (what --check is validated against). */
 import { describe, expect, it } from 'vitest';
 import { parseScenario, runScenario, figuresOf } from '../index';
+import { PARTS } from '../parts';
 import { missingFigure, reportShape } from '../reportShape';
 import type { Scenario } from '../scenario';
 
@@ -38,6 +39,10 @@ describe('reportShape', () => {
     expect(missingFigure(shape, 'writeStore.shards[3].writes')).toBe('the write store has 1 shard, numbered from 0');
     expect(missingFigure(shape, 'readStore.nodes[7].reads')).toBe('the read store has at most 2 nodes (the primary and 1 replica), numbered from 0');
     expect(missingFigure(shape, 'errors.shed')).toMatch(/^not in this report: a part that is never on/);
+    // The parts that may be off are named from their declarations, in the list's order.
+    const nouns = PARTS.flatMap((p) => (p.noun ? [p.noun] : []));
+    expect(nouns.length).toBeGreaterThan(1);
+    expect(missingFigure(shape, 'errors.shed')).toContain(`(${nouns.join(', ')}, ...)`);
     expect(missingFigure(shape, 'errors.rejected')).toBeNull();
   });
 

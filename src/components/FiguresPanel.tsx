@@ -1,8 +1,10 @@
 import type { ClassReport, ClassWindow } from '../../simulation/index';
 import { figureAt, seriesFigureAt } from '../../simulation/figures';
+import { PARTS } from '../../simulation/parts/index';
 import { useRunStore } from '../state/runStore';
 import { formatMs, formatNum, formatPct } from '../lib/format';
 import { formatFigure } from '../lib/formatFigure';
+import { failuresRow, partFigure, partRows } from './panelRows';
 import { FigureName } from './FigureName';
 
 const WINDOW_ROWS: (keyof ClassWindow)[] = ['offered', 'completed', 'rejected', 'timedOut', 'failed', 'p50', 'p95', 'p99'];
@@ -16,6 +18,10 @@ const REPORT_ROWS: { name: string; get: (c: ClassReport) => number }[] = [
   { name: 'retries', get: (c) => c.retries },
   { name: 'requests.gaveUp', get: (c) => c.requests.gaveUp },
 ];
+
+/** The failures row and the parts' own rows, from the parts list. */
+const FAILURES = failuresRow(PARTS);
+const PART_ROWS = partRows(PARTS);
 
 /** A report figure's label and help from the registry (its id when the registry lacks it). */
 function fig(id: string): { label: string; help: string } {
@@ -100,15 +106,12 @@ export function FiguresPanel() {
           <Single
             name="errors"
             label="Failures by cause"
-            help="Failed attempts since warm-up by cause: sent to a crashed instance not yet marked down, a write-store shard down, an injected error, no healthy instance (and a circuit breaker open or shed by admission control, when those are on)."
-            value={
-              r
-                ? `${r.errors.deadInstance} dead instance, ${r.errors.shardDown} shard down, ${r.errors.injected} injected, ${r.errors.noInstance} no instance` +
-                  (r.errors.breakerOpen !== undefined ? `, ${r.errors.breakerOpen} breaker open` : '') +
-                  (r.errors.shed !== undefined ? `, ${r.errors.shed} shed` : '')
-                : '–'
-            }
+            help={FAILURES.help}
+            value={r ? FAILURES.text(r.errors) : '–'}
           />
+          {PART_ROWS.map((id) => (
+            <Single key={id} name={id} {...fig(id)} value={r ? partFigure(r, id) : '–'} />
+          ))}
           <Single name="detectionMs.mean" {...fig('detectionMs.mean')} value={r && r.detectionMs.count > 0 ? `${formatMs(r.detectionMs.mean)} ms` : '–'} />
           <Single name="cost.vcpuHours" label="Cost in vCPU-hours, all groups" help={fig('commandService.cost.vcpuHours').help} value={r ? vcpuHours.toFixed(3) : '–'} />
         </tbody>

@@ -1,7 +1,9 @@
 /** The charts of the page: what each plots, with units. */
 import type { ClassWindow, WindowStats } from '../../../simulation/index';
 import { formatMs, formatNum } from '../../lib/format';
-import type { ChartDef } from './LineChart';
+import { numberAt } from '../../lib/numberAt';
+import { PARTS, type Part } from '../../../simulation/parts/index';
+import type { ChartDef, SeriesDef } from './LineChart';
 
 const count = (v: number) => formatNum(Math.round(v * 10) / 10);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -64,94 +66,131 @@ function latency(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef
   };
 }
 
-export const CHARTS: ChartDef[] = [
-  throughput('Command throughput', (w) => w.commands),
-  throughput('Query throughput', (w) => w.queries),
-  // Latency counts only answered attempts: the shares beside each say how many were not answered.
-  latency('Command latency', (w) => w.commands),
-  failureShares('Command attempts not answered', (w) => w.commands),
-  latency('Query latency', (w) => w.queries),
-  failureShares('Query attempts not answered', (w) => w.queries),
-  {
-    title: 'Consistency lag and stream lag',
-    yTitle: 'lag (ms)',
-    format: formatMs,
-    minTop: 5,
-    series: [
-      { label: 'read model p50', color: 'var(--c1)', value: (w) => w.consistencyLagP50Ms },
-      { label: 'read model p99', color: 'var(--c3)', value: (w) => w.consistencyLagP99Ms },
-      // What a query may read: replicas get each change after the replication delay, in order.
-      { label: 'every replica p50', color: 'var(--c2)', value: (w) => w.replicaLagP50Ms ?? 0 },
-      { label: 'every replica p99', color: 'var(--c4)', value: (w) => w.replicaLagP99Ms ?? 0 },
-      { label: 'stream lag', color: 'var(--c5)', value: (w) => w.streamLagMs, dashed: true },
-    ],
-  },
-  {
-    title: 'Utilisation',
-    yTitle: 'busy vCPUs / connections (%)',
-    format: pct,
-    percent: true,
-    fixedTop: 1,
-    series: [
-      { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.utilization },
-      { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.utilization },
-      { label: 'read store', color: 'var(--c5)', value: (w) => w.readStoreUtilization ?? 0, dashed: true },
-    ],
-  },
-  {
-    title: 'Queue length',
-    yTitle: 'mean queued requests',
-    format: count,
-    minTop: 1,
-    series: [
-      { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.meanQueueLength },
-      { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.meanQueueLength },
-    ],
-  },
-  {
-    title: 'Instances',
-    yTitle: 'instances',
-    format: count,
-    minTop: 4,
-    series: [
-      { label: 'command ready', color: 'var(--c1)', value: (w) => w.commandService.instances },
-      { label: 'query ready', color: 'var(--c2)', value: (w) => w.queryService.instances },
-      { label: 'booting', color: 'var(--c4)', value: (w) => (w.commandService.booting ?? 0) + (w.queryService.booting ?? 0), dashed: true },
-      { label: 'projectors', color: 'var(--c5)', value: (w) => w.projectors ?? 0 },
-      { label: 'replicas', color: 'var(--c6)', value: (w) => w.replicas ?? 0, dashed: true },
-    ],
-  },
-  {
-    title: 'Failures by cause',
-    yTitle: 'failed attempts / s',
-    format: count,
-    minTop: 5,
-    series: [
-      { label: 'dead instance', color: 'var(--c3)', value: (w) => w.errors?.deadInstance ?? 0 },
-      { label: 'shard down', color: 'var(--c4)', value: (w) => w.errors?.shardDown ?? 0 },
-      { label: 'injected', color: 'var(--c5)', value: (w) => w.errors?.injected ?? 0 },
-      { label: 'no instance', color: 'var(--c6)', value: (w) => w.errors?.noInstance ?? 0 },
-      { label: 'breaker open', color: 'var(--c1)', value: (w) => w.errors?.breakerOpen ?? 0 },
-      { label: 'shed (429)', color: 'var(--c2)', value: (w) => w.errors?.shed ?? 0 },
-    ],
-  },
-  {
-    // In money, so a big instance's higher price per vCPU-hour shows (vCPU-hours are in the CSV).
-    title: 'Cost',
-    yTitle: 'USD since the start',
-    format: (v) => (v < 0.1 ? v.toFixed(4) : v.toFixed(2)),
-    minTop: 0.001,
-    series: [{ label: 'USD', color: 'var(--c1)', value: (w) => w.costUsd ?? 0 }],
-  },
-  {
-    title: 'Cache hit ratio and stale reads',
-    yTitle: 'share of queries (%)',
-    format: pct,
-    percent: true,
-    fixedTop: 1,
-    series: [
-      { label: 'cache hit ratio', color: 'var(--c2)', value: (w) => w.cacheHitRatio },
-      { label: 'stale-read ratio', color: 'var(--c3)', value: (w) => w.staleReadRatio },
-    ],
-  },
-];
+/** The page's own charts, the failures chart with a line per part's failure cause. */
+function pageCharts(parts: readonly Part[]): ChartDef[] {
+  return [
+    throughput('Command throughput', (w) => w.commands),
+    throughput('Query throughput', (w) => w.queries),
+    // Latency counts only answered attempts: the shares beside each say how many were not answered.
+    latency('Command latency', (w) => w.commands),
+    failureShares('Command attempts not answered', (w) => w.commands),
+    latency('Query latency', (w) => w.queries),
+    failureShares('Query attempts not answered', (w) => w.queries),
+    {
+      title: 'Consistency lag and stream lag',
+      yTitle: 'lag (ms)',
+      format: formatMs,
+      minTop: 5,
+      series: [
+        { label: 'read model p50', color: 'var(--c1)', value: (w) => w.consistencyLagP50Ms },
+        { label: 'read model p99', color: 'var(--c3)', value: (w) => w.consistencyLagP99Ms },
+        // What a query may read: replicas get each change after the replication delay, in order.
+        { label: 'every replica p50', color: 'var(--c2)', value: (w) => w.replicaLagP50Ms ?? 0 },
+        { label: 'every replica p99', color: 'var(--c4)', value: (w) => w.replicaLagP99Ms ?? 0 },
+        { label: 'stream lag', color: 'var(--c5)', value: (w) => w.streamLagMs, dashed: true },
+      ],
+    },
+    {
+      title: 'Utilisation',
+      yTitle: 'busy vCPUs / connections (%)',
+      format: pct,
+      percent: true,
+      fixedTop: 1,
+      series: [
+        { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.utilization },
+        { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.utilization },
+        { label: 'read store', color: 'var(--c5)', value: (w) => w.readStoreUtilization ?? 0, dashed: true },
+      ],
+    },
+    {
+      title: 'Queue length',
+      yTitle: 'mean queued requests',
+      format: count,
+      minTop: 1,
+      series: [
+        { label: 'command service', color: 'var(--c1)', value: (w) => w.commandService.meanQueueLength },
+        { label: 'query service', color: 'var(--c2)', value: (w) => w.queryService.meanQueueLength },
+      ],
+    },
+    {
+      title: 'Instances',
+      yTitle: 'instances',
+      format: count,
+      minTop: 4,
+      series: [
+        { label: 'command ready', color: 'var(--c1)', value: (w) => w.commandService.instances },
+        { label: 'query ready', color: 'var(--c2)', value: (w) => w.queryService.instances },
+        { label: 'booting', color: 'var(--c4)', value: (w) => (w.commandService.booting ?? 0) + (w.queryService.booting ?? 0), dashed: true },
+        { label: 'projectors', color: 'var(--c5)', value: (w) => w.projectors ?? 0 },
+        { label: 'replicas', color: 'var(--c6)', value: (w) => w.replicas ?? 0, dashed: true },
+      ],
+    },
+    {
+      title: 'Failures by cause',
+      help:
+        'Failed attempts per second by cause: sent to a crashed instance before the health checks marked it down, a shard down, injected errors, no instance' +
+        parts.map((p) => (p.cause && p.causePage ? `, ${p.causePage.chartHelp}` : '')).join('') +
+        '.',
+      yTitle: 'failed attempts / s',
+      format: count,
+      minTop: 5,
+      series: [
+        { label: 'dead instance', color: 'var(--c3)', value: (w) => w.errors?.deadInstance ?? 0 },
+        { label: 'shard down', color: 'var(--c4)', value: (w) => w.errors?.shardDown ?? 0 },
+        { label: 'injected', color: 'var(--c5)', value: (w) => w.errors?.injected ?? 0 },
+        { label: 'no instance', color: 'var(--c6)', value: (w) => w.errors?.noInstance ?? 0 },
+        // Then a line per part with a failure cause of its own, as it declares (`Part.causePage`).
+        ...parts.flatMap((p): SeriesDef[] => {
+          const id = p.cause?.id;
+          return id && p.causePage ? [{ label: p.causePage.legend, color: p.causePage.color, value: (w) => w.errors?.[id] ?? 0 }] : [];
+        }),
+      ],
+    },
+    {
+      // In money, so a big instance's higher price per vCPU-hour shows (vCPU-hours are in the CSV).
+      title: 'Cost',
+      yTitle: 'USD since the start',
+      format: (v) => (v < 0.1 ? v.toFixed(4) : v.toFixed(2)),
+      minTop: 0.001,
+      series: [{ label: 'USD', color: 'var(--c1)', value: (w) => w.costUsd ?? 0 }],
+    },
+    {
+      title: 'Cache hit ratio and stale reads',
+      yTitle: 'share of queries (%)',
+      format: pct,
+      percent: true,
+      fixedTop: 1,
+      series: [
+        { label: 'cache hit ratio', color: 'var(--c2)', value: (w) => w.cacheHitRatio },
+        { label: 'stale-read ratio', color: 'var(--c3)', value: (w) => w.staleReadRatio },
+      ],
+    },
+  ];
+}
+
+type PartChart = NonNullable<Part['charts']>[number];
+
+/** A part's own chart (`Part.charts`): a line per window figure it names, read from each window by its id. */
+function partChart(c: PartChart): ChartDef {
+  return {
+    title: c.title,
+    yTitle: c.unit,
+    help: c.help,
+    format: c.percent ? pct : count,
+    percent: c.percent,
+    ...(c.percent ? { fixedTop: 1 } : { minTop: 1 }),
+    series: c.lines.map(([figure, label, color, dashed]) => ({
+      label,
+      color,
+      value: (w) => numberAt(w, figure) ?? 0,
+      dashed: dashed === 'dashed',
+    })),
+  };
+}
+
+/** The live charts: the page's own, with a line per part's failure cause, then the parts' own charts, in the parts' order. */
+export function chartsOf(parts: readonly Part[]): ChartDef[] {
+  return [...pageCharts(parts), ...parts.flatMap((p) => (p.charts ?? []).map(partChart))];
+}
+
+export const CHARTS: ChartDef[] = chartsOf(PARTS);

@@ -1,4 +1,7 @@
-/** What each live chart shows and how to read it, by its title. Markers on every chart show what happened. */
+/**
+ * What each live chart shows and how to read it, by its title. Markers on every chart show what
+ * happened. The charts whose lines come from the parts carry their help themselves (`ChartDef.help`).
+ */
 export const CHART_HELP: Record<string, string> = {
   'Command throughput':
     'Commands (writes) per second: offered by the clients, completed, and lost (rejected, timed out, failed), with the retries among the offered. When completed stays below offered, the command side is saturated.',
@@ -19,8 +22,6 @@ export const CHART_HELP: Record<string, string> = {
   'Queue length': 'Mean number of requests waiting for a vCPU, per side. A growing queue is the first sign of too little capacity, before requests are rejected.',
   Instances:
     'How many command and query instances serve, how many are booting (a cold start), and the projectors and read replicas. Scale-outs show here only after the boot time.',
-  'Failures by cause':
-    'Failed attempts per second by cause: sent to a crashed instance before the health checks marked it down, a shard down, injected errors, no instance, an open circuit breaker, shed by admission control.',
   Cost: 'Dollars paid since the start of the run, all groups together, booting instances included. Horizontal and vertical scaling both cost; a bigger instance costs more per vCPU-hour.',
   'Cache hit ratio and stale reads':
     'Share of queries the cache answered, and share answered with data older than the latest commit (stale reads). A longer TTL usually raises both.',

@@ -3,8 +3,8 @@ import * as ctl from '../../app/controller';
 import { describedBy, FieldShell, fieldId, useField } from './FieldShell';
 
 /**
- * An optional group of settings (a circuit breaker, admission control): a checkbox that adds it
- * with `defaults` or removes it, and its settings while it is on.
+ * An optional group of settings (a part that may be off for a service, as its `serviceGroup.page`
+ * declares): a checkbox that adds it with `defaults` or removes it, and its settings while it is on.
  */
 export function OptionalGroupField(props: { path: string; label: string; hint?: string; defaults: object; children: ReactNode }) {
   const { path, label, hint, defaults, children } = props;

@@ -1,6 +1,7 @@
 /** Every scenario field, grouped by the part of the system it belongs to. */
 import { FIXED_DURING_RUN as ENGINE_FIXED, loadBalancerAlgorithms } from 'virtual:engine-facts';
 import { fieldAt } from '../../../simulation/fields';
+import { PARTS, type Part } from '../../../simulation/parts/index';
 import type { PartId } from '../../state/uiStore';
 
 export type FieldDef =
@@ -43,28 +44,29 @@ const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
   { kind: 'number', path: `${p}.memoryPerRequestMb`, label: 'Memory per request', unit: 'MB' },
   { kind: 'number', path: `${p}.memoryLimitMb`, label: 'Memory limit', unit: 'MB' },
   { kind: 'number', path: `${p}.restartS`, label: 'Restart for a vertical change', unit: 's' },
-  resilience(`${p}.circuitBreaker`, 'Circuit breaker (in the clients)', {}, [
-    ['failureRatio', 'Failure ratio to open', 0.1],
-    ['window', 'Window (attempts)', 1],
-    ['openS', 'Open for', 1],
-    ['trials', 'Trial attempts when half-open', 1],
-  ]),
-  resilience(`${p}.admission`, 'Admission control (rate limit)', { rps: 200 }, [
-    ['rps', 'Admitted rate', 50],
-    ['burst', 'Burst', 1],
-  ]),
+  ...partGroups(p),
 ];
 
+/** The optional groups the parts put on each service (`Part.serviceGroup.page`), in the parts' order. */
+function partGroups(p: 'commandService' | 'queryService'): FieldDef[] {
+  return PARTS.flatMap((part) => {
+    const g = part.serviceGroup;
+    return g?.optional && g.page ? [optionalGroup(`${p}.${g.name}`, g.page)] : [];
+  });
+}
+
+type GroupPage = NonNullable<NonNullable<Part['serviceGroup']>['page']>;
+
 /** An optional group whose units and help come from the engine's field registry. */
-function resilience(path: string, label: string, defaults: object, fields: [name: string, label: string, step: number][]): FieldDef {
+function optionalGroup(path: string, page: GroupPage): FieldDef {
   const unit = (p: string) => (fieldAt(p)?.unit === 'ratio' ? undefined : fieldAt(p)?.unit);
   return {
     kind: 'group',
     path,
-    label,
+    label: page.label,
     hint: fieldAt(path)?.help,
-    defaults,
-    fields: fields.map(([name, l, step]) => ({ kind: 'number', path: `${path}.${name}`, label: l, unit: unit(`${path}.${name}`), step })),
+    defaults: page.whenOn,
+    fields: page.fields.map(([name, l, step]) => ({ kind: 'number', path: `${path}.${name}`, label: l, unit: unit(`${path}.${name}`), step })),
   };
 }
 
