@@ -6,7 +6,10 @@
  * p(1 - p^(N-1))/(1 - p) retries. The tolerances are 4 standard deviations of the run's own count.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReport, runScenario, Simulation, type Report, type WindowStats } from '../index';
+import { buildReport, buildSnapshot, runScenario, Simulation, type Report, type WindowStats } from '../index';
+import { overPartLimit } from '../limits';
+import { seriesColumns, seriesHeader, seriesRow, seriesRowIn } from '../series';
+import { deadLetterPart } from '../parts/deadLetter';
 import { scenario } from './helpers';
 
 type Json = Record<string, unknown>;
@@ -148,6 +151,23 @@ describe('dead-letter queue', () => {
     expect(windows[windows.length - 1].deadLetter!.deadLettered).toBeGreaterThan(1000);
     expect(report.deadLetter!.retries).toBe(0);
     expect(report.deadLetter!.deadLettered).toBe(report.deadLetter!.settled);
+  });
+
+  it('its figures reach the CSV series (when in the run), the snapshot, and its limit the run limits', () => {
+    const s = writes({ durationS: 3, deadLetter: { failureRate: 1, maxAttempts: 1 } });
+    const sim = new Simulation(s);
+    sim.run();
+    const w = sim.drainWindows();
+    const cols = seriesColumns(s);
+    expect(cols.slice(-4)).toEqual(['deadLetter.deadLettered', 'deadLetter.retries', 'deadLetter.depth', 'deadLetter.retrying']);
+    expect(seriesHeader(s).endsWith(',deadLetter.deadLettered,deadLetter.retries,deadLetter.depth,deadLetter.retrying')).toBe(true);
+    expect(seriesRowIn(cols, w[2]).split(',').slice(-4).map(Number)).toEqual([w[2].deadLetter!.deadLettered, 0, w[2].deadLetter!.depth, 0]);
+    // Without the section (or without a scenario) the columns are the engine's alone.
+    expect(seriesHeader(writes())).toBe(seriesHeader());
+    expect(seriesRow(w[2]).split(',').length).toBe(seriesHeader().split(',').length);
+    expect(buildSnapshot(sim).deadLetter).toEqual({ depth: buildReport(sim).deadLetter!.deadLettered, retrying: 0 });
+    expect(overPartLimit([[deadLetterPart.limit!, 1025]])).toBe('1,025 events held for a retry, over the limit of 1,024');
+    expect(overPartLimit([[deadLetterPart.limit!, 1024]])).toBeNull();
   });
 
   it('refuses bad settings, naming the field', () => {
