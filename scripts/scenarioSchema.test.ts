@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseScenario, runScenario } from '../simulation/index';
 import { SCENARIO_SCHEMA_FILE, scenarioJsonSchema } from '../simulation/jsonSchema';
-import { scenarioSchema } from '../simulation/scenario';
+import { scenarioSchema } from '../simulation/scenarioSchema';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

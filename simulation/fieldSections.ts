@@ -34,6 +34,9 @@ const AUTOSCALING: Spec[] = [
   ['schedule', 'list', '', null, 'Scheduled floors: at least this many from a given time on, so capacity is ready before a known peak (pre-warming).'],
 ];
 
+/** The top-level sections the parts own (`Part.section`), in the list's order: after `pricing` in the registry. */
+export const PART_SECTIONS = PARTS.flatMap((p) => (p.section ? [p.section] : []));
+
 /** The groups of settings the parts declare on each service (`parts/index.ts`), in the list's order. */
 const PART_GROUPS = PARTS.flatMap((p) => (p.serviceGroup ? [p.serviceGroup] : []));
 

@@ -28,3 +28,20 @@ export type FieldSpec = readonly [
   help: string,
   choices?: readonly string[],
 ];
+
+/** The value a field of a part's section takes when a scenario leaves it out. */
+export type FieldDefault = number | boolean | string;
+
+/**
+ * A top-level section of the scenario that a part owns (`deadLetter: { ... }`): its name, one
+ * sentence of help, its fields in the one-line format, and a default for every field. The section
+ * is optional in a scenario: absent, the part is off; present (even `{}`), it is on with these
+ * defaults. From it are derived the zod schema, the field registry, the JSON Schema, the host
+ * API's paths and the fuzzer's draws. Fields of kind number, integer, boolean and choice only.
+ */
+export interface SectionSpec {
+  readonly name: string;
+  readonly help: string;
+  readonly fields: readonly FieldSpec[];
+  readonly defaults: Readonly<Record<string, FieldDefault>>;
+}

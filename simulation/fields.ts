@@ -11,7 +11,7 @@
  * optional part filled in is here, and every path here is accepted by the schema.
  */
 
-import { GROUP_PARAMS, LATENCY_PARAMS, SECTION_HELP, SECTIONS } from './fieldSections';
+import { GROUP_PARAMS, LATENCY_PARAMS, PART_SECTIONS, SECTION_HELP, SECTIONS } from './fieldSections';
 import { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind, type FieldSpec } from './fieldSpec';
 
 export { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind };
@@ -70,6 +70,11 @@ function build(): FieldEntry[] {
       const params = GROUP_PARAMS[name];
       if (params) for (const p of params) add(`${path}.${p[0]}`, p, false, optional);
     }
+  }
+  // The parts' own sections: optional (absent, the part is off), so every field in them may be absent too.
+  for (const { name, help, fields } of PART_SECTIONS) {
+    add(name, ['', 'group', 'optional', null, help], false, true);
+    for (const spec of fields) add(`${name}.${spec[0]}`, spec, spec[2] === 'fixed', true);
   }
   // The fault timeline is set as a whole, and only before a run (it is the run's script).
   add('faults', ['', 'list', 'fixed', null, 'The faults of the run, at set times: crash an instance, slow one down, inject errors, take a shard down, flush the cache, cut the stream, delay a replica.'], true, false);

@@ -177,6 +177,8 @@ const SERIES_ROWS: Row[] = [
   ...PART_CAUSES.map((c): Row => [`errors.${c.id}`, 'attempts/s', c.windowHelp]),
   ['costVcpuHours', 'vCPU-hours', 'vCPU-hours paid for since the start of the run (warm-up included), all groups.'],
   ['costUsd', 'USD', 'What that cost since the start of the run, each vCPU-hour priced by its instance\'s size (bigger instances cost more per vCPU).'],
+  // Then the figures the parts add to each window, in the list's order (columns while a part is in the run).
+  ...PARTS.flatMap((p) => p.windowFigures ?? []),
 ];
 
 /** Every figure of a window of the time series (the CSV's columns), by its flattened name. */

@@ -6,7 +6,7 @@
  * engine still checks when it loads a file.
  */
 import { z } from 'zod';
-import { scenarioSchema } from './scenario';
+import { scenarioSchema } from './scenarioSchema';
 
 export const SCENARIO_SCHEMA_FILE = 'scenario.schema.json';
 

@@ -52,3 +52,9 @@ export function overLimit(limits: RunLimits, requests: number, streamEvents: num
   if (pendingEvents > limits.pendingEvents) return over('events pending on the calendar', pendingEvents, limits.pendingEvents);
   return null;
 }
+
+/** The reason a run must stop because a part holds more than its declared limit (`Part.limit`), or null. */
+export function overPartLimit(held: readonly (readonly [limit: { what: string; max: number }, n: number])[]): string | null {
+  for (const [{ what, max }, n] of held) if (n > max) return `${groupDigits(n)} ${what}, over the limit of ${groupDigits(max)}`;
+  return null;
+}

@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { groupDigits } from './limits';
-import { loadBalancerAlgorithms, MAX_DELAY_MS, scenarioSchema, type ParseResult, type Scenario, type ScenarioProblem } from './scenario';
+import { loadBalancerAlgorithms, MAX_DELAY_MS, type ParseResult, type Scenario, type ScenarioProblem } from './scenario';
+import { scenarioSchema } from './scenarioSchema';
 
 const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
@@ -82,7 +83,8 @@ function unionMessage(path: readonly PropertyKey[], value: unknown): string {
  */
 export function parseShape(input: unknown): ParseResult {
   const r = scenarioSchema.safeParse(input);
-  if (r.success) return { ok: true, scenario: r.data };
+  // The parts' sections are typed by their modules (`PartSettings`), the schema derives them from their field lines.
+  if (r.success) return { ok: true, scenario: r.data as Scenario };
   const problems: ScenarioProblem[] = [];
   for (const issue of r.error.issues) {
     if (issue.code === 'unrecognized_keys') {

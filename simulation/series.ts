@@ -1,4 +1,10 @@
-/** The per-window time series as CSV: one header, one row per window, flat column names. */
+/**
+ * The per-window time series as CSV: one header, one row per window, flat column names. The
+ * engine's columns always; then the columns of each part in the run (`Part.windowFigures`, in the
+ * order of the parts list) when the caller names the run's scenario.
+ */
+import { PARTS } from './parts';
+import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
 
 type Row = Record<string, number>;
@@ -40,14 +46,34 @@ const EXAMPLE: WindowStats = {
 
 const COLUMNS = Object.keys(flatten(EXAMPLE));
 
-export function seriesHeader(): string {
-  return COLUMNS.join(',');
+/** Whether a run of `scenario` has the part's section at its start or sets it by an intervention. */
+function inRun(scenario: Scenario, section: string): boolean {
+  return (scenario as unknown as Record<string, unknown>)[section] !== undefined || scenario.interventions.some((iv) => iv.set === section || iv.set.startsWith(`${section}.`));
 }
 
-export function seriesRow(w: WindowStats): string {
+/** The series' columns for a run of `scenario`: the engine's, then those of the parts in the run (none without a scenario). */
+export function seriesColumns(scenario?: Scenario): readonly string[] {
+  if (!scenario) return COLUMNS;
+  const parts = PARTS.flatMap((p) => (p.section && p.windowFigures && inRun(scenario, p.section.name) ? p.windowFigures.map(([id]) => id) : []));
+  return parts.length === 0 ? COLUMNS : [...COLUMNS, ...parts];
+}
+
+export function seriesHeader(scenario?: Scenario): string {
+  return seriesColumns(scenario).join(',');
+}
+
+/** One window's row in `columns` (`seriesColumns`); a column the window lacks (a part not yet on) is empty. */
+export function seriesRowIn(columns: readonly string[], w: WindowStats): string {
   const row = flatten(w);
-  return COLUMNS.map((c) => {
-    const v = row[c];
-    return Number.isInteger(v) ? String(v) : v.toFixed(4);
-  }).join(',');
+  return columns
+    .map((c) => {
+      const v = row[c];
+      return v === undefined ? '' : Number.isInteger(v) ? String(v) : v.toFixed(4);
+    })
+    .join(',');
+}
+
+/** One window's row in the engine's columns. */
+export function seriesRow(w: WindowStats): string {
+  return seriesRowIn(COLUMNS, w);
 }

@@ -10,7 +10,7 @@
 import { registeredChangeFn, type Change, type ChangeFn, type ChangeResult } from './changeFn';
 import { Engine } from './engine/core';
 import { CORE_FAILURE_CAUSES } from './metrics/classTally';
-import { DEFAULT_LIMITS, overLimit, type RunLimits, type RunStop } from './limits';
+import { DEFAULT_LIMITS, overLimit, overPartLimit, type RunLimits, type RunStop } from './limits';
 import { CacheLayer } from './parts/cacheLayer';
 import { Clients } from './parts/clients';
 import { Elasticity } from './parts/elasticity';
@@ -81,7 +81,7 @@ export class Simulation {
     projection.readStore = readStore;
     projection.cache = cacheLayer;
     readStore.cache = cacheLayer;
-    const ports = { clients, services: [command, query] };
+    const ports = { clients, services: [command, query], projection };
     this.parts = PARTS.map((part) => ({ part, runtime: part.create(world, ports) }));
     for (const { part, runtime } of this.parts) {
       if (!part.cause) continue;
@@ -89,8 +89,12 @@ export class Simulation {
       this.windows.errorCauses.push(part.cause.id);
       this.windows.isCauseShown.set(part.cause.id, () => runtime.used);
     }
+    this.windows.partWindows = this.parts.flatMap(({ runtime }) => (runtime.window ? [runtime] : []));
 
-    engine.overLimit = () => overLimit(limits, world.reqs.live, projection.stream.liveEvents, engine.pending);
+    const engineOver = () => overLimit(limits, world.reqs.live, projection.stream.liveEvents, engine.pending);
+    const held = this.parts.flatMap(({ part: { limit }, runtime }) => (limit && runtime.held ? [{ limit, runtime }] : []));
+    engine.overLimit =
+      held.length === 0 ? engineOver : () => engineOver() ?? overPartLimit(held.map(({ limit, runtime }) => [limit, runtime.held!()] as const));
     const interventionKind = engine.on('interventions.apply', (i) => {
       const iv = this.scenario.interventions[i];
       this.applyChange({ set: iv.set, value: iv.value });

@@ -32,7 +32,7 @@ export function buildSnapshot(sim: Simulation): Snapshot {
   const now = sim.nowMs;
   const totalWrites = sim.writeStore.shards.reduce((n, p) => n + p.ops, 0);
   const cache = sim.cacheLayer.cache;
-  return {
+  const snap: Snapshot = {
     tMs: now,
     durationMs: sim.durationMs,
     done: sim.done,
@@ -78,4 +78,7 @@ export function buildSnapshot(sim: Simulation): Snapshot {
     },
     window: sim.windows.lastWindow,
   };
+  // Then what each part adds (its keys at the end, in the parts list's order; nothing when off).
+  for (const { runtime } of sim.parts) if (runtime.snapshot) Object.assign(snap, runtime.snapshot());
+  return snap;
 }

@@ -7,6 +7,8 @@
  */
 import { exp, ln } from '../engine/detMath';
 import { stream, type Uniform } from '../engine/random';
+import type { FieldSpec } from '../fieldSpec';
+import { PARTS } from '../parts';
 import { faultKinds, FAULT_RULES, loadBalancerAlgorithms } from '../scenario';
 
 type Json = Record<string, unknown>;
@@ -141,6 +143,43 @@ function change(d: Dice, durationS: number): { set: string; value: unknown } {
   return { set, value: value() };
 }
 
+/** A value of a part's field (`Part.section`) within its bounds: now and then a bound itself. */
+function fieldValue(d: Dice, [, kind, , range, , choices]: FieldSpec): unknown {
+  if (kind === 'boolean') return d.chance(0.5);
+  if (kind === 'choice') return d.pick(choices ?? []);
+  const [, min, max] = range ?? [''];
+  const exclusive = min === '>0';
+  const lo = min === undefined || exclusive ? 0 : min;
+  const hi = max ?? lo + 1000;
+  if (kind === 'integer') return d.pick([Math.ceil(lo + (exclusive ? 1 : 0)), hi, d.int(Math.ceil(lo), hi)]);
+  const x = d.pick([lo, hi, d.num(lo, hi), d.num(lo, hi)]);
+  return exclusive && x <= lo ? hi : x;
+}
+
+/**
+ * The parts' own sections (`Part.section`), drawn from their field lines, each on in about a
+ * third of the runs, and now and then a live change of one (on, off, or one field). From a stream
+ * of their own, so the rest of a scenario is drawn as it was before any part had a section.
+ */
+function partSections(p: Dice, s: Json, durationS: number): { atS: number; set: string; value: unknown }[] {
+  const changes: { atS: number; set: string; value: unknown }[] = [];
+  for (const { section } of PARTS) {
+    if (!section) continue;
+    const draw = (): Json => Object.fromEntries(section.fields.map((f) => [f[0], fieldValue(p, f)]));
+    if (p.chance(0.3)) s[section.name] = draw();
+    if (p.chance(0.2)) {
+      const f = p.pick(section.fields);
+      const [set, value] = p.pick<[string, () => unknown]>([
+        [section.name, draw],
+        [section.name, () => null],
+        [`${section.name}.${f[0]}`, () => fieldValue(p, f)],
+      ]);
+      changes.push({ atS: p.num(0, durationS), set, value: value() });
+    }
+  }
+  return changes;
+}
+
 /** Scenario number `index` of fuzz seed `seed`, as a file would hold it. */
 export function drawScenario(seed: number, index: number): Json {
   const d = new Dice(stream(seed, `fuzz/${index}`));
@@ -216,6 +255,7 @@ export function drawScenario(seed: number, index: number): Json {
   });
   s.faults = faults.sort((a, b) => Number(a.atS) - Number(b.atS));
   const changes = Array.from({ length: d.pick([0, 0, 1, 4]) }, () => ({ atS: d.num(0, durationS), ...change(d, durationS) }));
+  changes.push(...partSections(new Dice(stream(seed, `fuzz/${index}/parts`)), s, durationS));
   // Now and then a change of a field that does not exist, or of a prototype: refused by name.
   if (d.chance(0.02)) changes.push({ atS: 0, set: d.pick(['workload.seed', '__proto__.polluted', 'constructor.prototype.x']), value: 1 });
   s.interventions = changes.sort((a, b) => a.atS - b.atS);

@@ -6,10 +6,11 @@
  */
 import { admissionPart } from './admission';
 import { circuitBreakerPart } from './circuitBreaker';
+import { deadLetterPart } from './deadLetter';
 import { healthChecksPart } from './healthChecks';
 import type { Part } from './part';
 
 export type { Part, PartRuntime } from './part';
 
 /** Every part on the contract. The order is the order of their settings, figures and report keys. */
-export const PARTS: readonly Part[] = [healthChecksPart, circuitBreakerPart, admissionPart];
+export const PARTS: readonly Part[] = [healthChecksPart, circuitBreakerPart, admissionPart, deadLetterPart];

@@ -18,9 +18,9 @@
  * random number and adds no key to the report, so existing reports stay byte-identical.
  */
 import type { FailureCause } from '../metrics/classTally';
-import type { FieldSpec } from '../fieldSpec';
+import type { FieldSpec, SectionSpec } from '../fieldSpec';
 import type { Scenario } from '../scenario';
-import type { Guarded, ServicePort } from './ports';
+import type { Guarded, Projected, ServicePort } from './ports';
 import type { World } from './world';
 
 /** A figure a part declares: its id (relative to where the part reports), unit and one sentence of help. */
@@ -61,6 +61,8 @@ export interface PartPorts {
   readonly clients: Guarded;
   /** The services, command then query. */
   readonly services: readonly ServicePort[];
+  /** The event stream's projectors, at whose apply a part may put a hook. */
+  readonly projection: Projected;
 }
 
 /** A part's runtime in one Simulation, as `Part.create` made it. */
@@ -85,6 +87,28 @@ export interface PartRuntime {
   serviceReport?(svc: ServicePort): object;
   /** What the part adds to the report, at its end, in the order of the parts list. */
   report?(): object;
+  // ---- A part with a section of its own (see `Part.section`) --------------------------------
+  /**
+   * What the part adds to the window that closes now (keys at the window's end, after the
+   * engine's own, in the order of the parts list; `{}` while it has never been on). Called once a
+   * window, never per event: a part counts in its own fields and hands the counts over here.
+   */
+  window?(): object;
+  /** What the part adds to the live snapshot (keys at its end, in the list's order; `{}` when off). */
+  snapshot?(): object;
+  /** How much it holds now of what `Part.limit` bounds (the engine checks it with its own limits). */
+  held?(): number;
+}
+
+/**
+ * The most a part may hold at once of something that could pile up (events it keeps for a retry,
+ * entries of a queue): the run stops with a sentence, as for the engine's own limits
+ * (`limits.ts`), once `PartRuntime.held()` goes over `max`.
+ */
+export interface PartLimit {
+  /** What it holds, plural, for the sentence: "1,025 events held for a retry, over the limit of 1,024". */
+  readonly what: string;
+  readonly max: number;
 }
 
 /** One part of the model: its declaration and how to build it. */
@@ -99,6 +123,18 @@ export interface Part {
   readonly serviceFigures?: readonly FigureRow[];
   /** Its own failure cause, if it fails attempts for a reason of its own. */
   readonly cause?: PartCause;
+  /**
+   * A top-level section of the scenario it owns (`mySection: { ... }`), optional: absent, the part
+   * is off and every report is what it was without the part. Its fields are registered from these
+   * lines in the schema (`scenarioSchema.ts`), the field registry (`fields.ts`), the JSON Schema,
+   * the host API's paths and the fuzzer's draws. The section's type is declared in the part's
+   * module by augmenting `PartSettings` and `PartSettingsInput` of `scenario.ts`.
+   */
+  readonly section?: SectionSpec;
+  /** Figures it adds to each window (ids relative to the window, `mySection.count`): the series' columns while it is in the run. */
+  readonly windowFigures?: readonly FigureRow[];
+  /** The most it may hold at once (see `PartLimit`), if it holds anything that could pile up. */
+  readonly limit?: PartLimit;
   /**
    * Words for the label rule of `figureLabels.ts`, where the rule's own would not do: `words` for
    * the keys of its figures and its cause (`{ 'myPart.count': 'my part count' }`), `measures`

@@ -79,3 +79,28 @@ export interface ServicePort {
   /** The gate in front of its load balancer, or null. */
   gate: Gate | null;
 }
+
+/** What an apply hook answers for an event whose apply finished: make it visible (see `ApplyHook`). */
+export const APPLY = -1;
+/** What an apply hook answers to drop the event: it is never applied, nor shipped to a replica. */
+export const DROP = -2;
+
+/**
+ * A hook at the projectors' apply, put there by a part (`Projected.setApplyHook`). When a
+ * projector finishes one apply attempt of event `ev` (of partition `partition`), the projection
+ * asks the hook first: `APPLY` applies it as usual, `DROP` drops it (the partition moves on), and
+ * a number of ms from 0 up fails the attempt and keeps the projector busy with that event for so
+ * long, then for another apply: the partition waits behind it (head-of-line blocking). With no
+ * hook the projection does not ask anyone: the path costs one comparison.
+ */
+export interface ApplyHook {
+  attempt(ev: number, partition: number): number;
+}
+
+/** The event stream and its projectors, as a part that hooks the apply sees them. */
+export interface Projected {
+  /** Partitions of the stream (fixed for the run): at most one event of each is in apply at a time. */
+  readonly partitions: number;
+  /** Puts a hook at the apply, or removes it (null). One hook at a time. */
+  setApplyHook(hook: ApplyHook | null): void;
+}

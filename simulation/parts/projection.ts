@@ -11,11 +11,11 @@ import { Histogram } from '../metrics/histogram';
 import { EventStream } from '../model/eventStream';
 import type { Scenario } from '../scenario';
 import type { CacheLayer } from './cacheLayer';
-import type { Outcomes } from './ports';
+import { DROP, type ApplyHook, type Outcomes, type Projected } from './ports';
 import type { ReadStore } from './readStore';
 import type { World } from './world';
 
-export class Projection {
+export class Projection implements Projected {
   readonly stream: EventStream;
   /** Commit to visible in the read model (applied to the primary). */
   readonly consistencyLag = new Histogram();
@@ -23,6 +23,8 @@ export class Projection {
   readonly windowLag = new Histogram();
   maxLagEvents = 0;
   maxLagMs = 0;
+  /** Events an apply hook dropped: never applied, never shipped (their keys stay at older versions). */
+  dropped = 0;
   outcomes!: Outcomes;
   readStore!: ReadStore;
   cache!: CacheLayer;
@@ -37,6 +39,8 @@ export class Projection {
   /** Whether a command's answer waits for its event's append (`eventStream.synchronousAppend`). */
   private syncAppend = false;
   private applyLatency!: Sampler;
+  /** A part's hook at the apply (`setApplyHook`), or null: then nothing is asked. */
+  private applyHook: ApplyHook | null = null;
   private readonly appendKind: number;
   private readonly applyKind: number;
   private readonly resumeKind: number;
@@ -93,9 +97,30 @@ export class Projection {
     if (this.stream.take(consumer, now) >= 0) this.calendar.push(now + this.applyLatency(), this.applyKind, consumer);
   }
 
+  get partitions(): number {
+    return this.stream.partitions.length;
+  }
+
+  setApplyHook(hook: ApplyHook | null): void {
+    this.applyHook = hook;
+  }
+
   private onApplyDone(consumer: number): void {
     const s = this.stream;
     const now = this.engine.nowMs;
+    if (this.applyHook !== null) {
+      const cur = s.current[consumer];
+      const verdict = this.applyHook.attempt(cur, s.partition[cur]);
+      if (verdict >= 0) {
+        // A failed attempt: the projector keeps the event (and its partition) and applies it again later.
+        this.calendar.push(now + verdict + this.applyLatency(), this.applyKind, consumer);
+        return;
+      }
+      if (verdict === DROP) {
+        this.drop(consumer, now);
+        return;
+      }
+    }
     const ev = s.finish(consumer, now);
     const key = s.key[ev];
     // After a rebalance the partition may belong to another consumer, idle because the
@@ -113,6 +138,17 @@ export class Projection {
     this.windowLag.record(lag);
     this.cache.onEventApplied(key, v, now);
     this.readStore.ship(ev, lag, counted);
+    this.consume(consumer);
+  }
+
+  /** The hook dropped the event in apply: it is never visible; the partition and the projector move on. */
+  private drop(consumer: number, now: number): void {
+    const s = this.stream;
+    const ev = s.finish(consumer, now);
+    const owner = s.ownerOf(s.partition[ev]);
+    if (owner >= 0 && owner !== consumer) this.consume(owner);
+    this.dropped++;
+    s.release(ev);
     this.consume(consumer);
   }
 

@@ -10,6 +10,7 @@ import { BOOTING, DRAINING, RESTARTING } from '../model/instanceGroup';
 import type { ConnectionPool } from '../model/connectionPool';
 import type { GroupWindow, WindowStats } from '../types';
 import type { Elasticity } from './elasticity';
+import type { PartRuntime } from './part';
 import type { Projection } from './projection';
 import type { ReadStore } from './readStore';
 import type { Service } from './service';
@@ -31,6 +32,8 @@ export class Windows {
   /** Failure causes in each window's `errors`; a part adds its own, shown once it is in use. */
   readonly errorCauses: FailureCause[] = [...CORE_FAILURE_CAUSES];
   readonly isCauseShown = new Map<FailureCause, () => boolean>();
+  /** The parts that add keys to each window (`PartRuntime.window`), in the order of the parts list. */
+  partWindows: readonly PartRuntime[] = [];
 
   private readonly engine: Engine;
   private readonly windowStart = new Map<object, number>();
@@ -148,6 +151,7 @@ export class Windows {
         Math.max(0, hours(this.command.group.pricedVcpuArea) + hours(this.query.group.pricedVcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea)) *
         this.world.scenario.pricing.vcpuHourUsd,
     };
+    for (const part of this.partWindows) Object.assign(w, part.window!());
     const { happenings, dropped } = this.world.happenings.take();
     if (happenings.length > 0) w.happenings = happenings;
     if (dropped > 0) w.happeningsDropped = dropped;

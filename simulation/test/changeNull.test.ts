@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS, getField } from '../fields';
 import { changedScenario, parseScenario, parseScenarioText, type ScenarioProblem } from '../index';
+import { PARTS } from '../parts';
 import { scenario } from './helpers';
 
 type Json = Record<string, unknown>;
@@ -18,6 +19,8 @@ const full = scenario({
   queryService: { instances: 5, autoscaling: policy, circuitBreaker: {}, admission: { rps: 1000 } },
   eventStream: { autoscaling: { ...policy, metric: 'lag', target: 100 } },
   readStore: { autoscaling: policy },
+  // Every part's own section, on with its defaults.
+  ...Object.fromEntries(PARTS.flatMap((p) => (p.section ? [[p.section.name, p.section.defaults]] : []))),
 });
 
 /** The scenario as a file would hold it, with the field at `path` set to null (`'null'`) or left out (`'absent'`). */

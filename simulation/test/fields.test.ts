@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS, fieldAt, getField, withField } from '../fields';
 import { changedScenario, parseScenarioText } from '../index';
+import { PARTS } from '../parts';
 import { scenario } from './helpers';
 
 const policy = { metric: 'cpu', target: 0.6, schedule: [{ atS: 1, instances: 2 }] };
@@ -12,6 +13,8 @@ const full = scenario({
   queryService: { autoscaling: policy, circuitBreaker: {}, admission: { rps: 1000 } },
   eventStream: { autoscaling: { ...policy, metric: 'lag', target: 100 } },
   readStore: { autoscaling: policy },
+  // Every part's own section, on with its defaults.
+  ...Object.fromEntries(PARTS.flatMap((p) => (p.section ? [[p.section.name, p.section.defaults]] : []))),
 });
 
 /** Every path of objects (not into arrays) in a value: groups and leaves. */

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURES, figureAt } from '../figures';
 import { runScenario, Simulation } from '../index';
+import { PARTS } from '../parts';
 import { scenario } from './helpers';
+
+/** Every part's own section, on with its defaults (`Part.section`). */
+const sections = Object.fromEntries(PARTS.flatMap((p) => (p.section ? [[p.section.name, p.section.defaults]] : [])));
 
 /** Every numeric leaf of a value, lists written `[]`. */
 function numericPaths(value: unknown, prefix = ''): string[] {
@@ -22,6 +26,7 @@ describe('figures', () => {
       commandService: { autoscaling: policy, circuitBreaker: {}, admission: { rps: 300 } },
       queryService: { circuitBreaker: {}, admission: { rps: 1500 } },
       faults: [{ atS: 5, kind: 'crash', target: 'queryService', instance: 0, forS: 5 }],
+      ...sections,
     }),
   );
 
@@ -45,7 +50,7 @@ describe('series figures', () => {
     const { seriesHeader } = await import('../series');
     const { SERIES_FIGURES, seriesFigureAt } = await import('../figures');
     const sim = runWindows();
-    const paths = new Set([...seriesHeader().split(','), ...numericPaths(sim)]);
+    const paths = new Set([...seriesHeader(scenario(sections)).split(','), ...numericPaths(sim)]);
     expect([...paths].filter((p) => seriesFigureAt(p) === undefined)).toEqual([]);
     expect(SERIES_FIGURES.map((f) => f.id).filter((id) => !paths.has(id))).toEqual([]);
     for (const f of SERIES_FIGURES) expect(f.help.length, f.id).toBeGreaterThan(10);
@@ -54,7 +59,7 @@ describe('series figures', () => {
 
 /** The last window of a short run with a breaker and admission control on (their causes appear). */
 function runWindows(): unknown {
-  const sim = new Simulation(scenario({ durationS: 3, warmupS: 1, queryService: { circuitBreaker: {}, admission: { rps: 100 } } }));
+  const sim = new Simulation(scenario({ durationS: 3, warmupS: 1, queryService: { circuitBreaker: {}, admission: { rps: 100 } }, ...sections }));
   sim.runUntil(3000);
   const windows = sim.drainWindows();
   return windows[windows.length - 1];

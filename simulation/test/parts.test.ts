@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../fields';
 import { FIGURES, SERIES_FIGURES } from '../figures';
+import type { SectionSpec } from '../fieldSpec';
 import { PARTS } from '../parts';
+import { sectionSchema } from '../scenarioSchema';
 
 const SIM = join(__dirname, '..');
 /** The files that tie the parts together: they loop over PARTS and must not name one. */
@@ -18,7 +20,13 @@ const SHARED = [
   'types.ts',
   'parts/windows.ts',
   'parts/clients.ts',
+  'parts/projection.ts',
   'metrics/classTally.ts',
+  'scenario.ts',
+  'scenarioSchema.ts',
+  'snapshot.ts',
+  'series.ts',
+  'limits.ts',
 ];
 
 describe('parts', () => {
@@ -27,7 +35,7 @@ describe('parts', () => {
     for (const file of SHARED) {
       const text = readFileSync(join(SIM, file), 'utf8');
       for (const p of PARTS) {
-        for (const name of [p.name, p.serviceGroup?.name, p.cause?.id]) {
+        for (const name of [p.name, p.serviceGroup?.name, p.cause?.id, p.section?.name]) {
           if (name && new RegExp(`\\b${name}\\b`).test(text)) named.push(`${file}: ${name}`);
         }
       }
@@ -47,8 +55,40 @@ describe('parts', () => {
         for (const [id] of p.serviceFigures ?? []) if (!figures.has(`${svc}.${id}`)) missing.push(`${svc}.${id}`);
       }
       for (const [id] of p.figures ?? []) if (!figures.has(id)) missing.push(id);
+      if (p.section) for (const path of [p.section.name, ...p.section.fields.map(([name]) => `${p.section!.name}.${name}`)]) if (!fields.has(path)) missing.push(path);
+      for (const [id] of p.windowFigures ?? []) if (!series.has(id)) missing.push(id);
       if (p.cause && !(figures.has(`errors.${p.cause.id}`) && series.has(`errors.${p.cause.id}`))) missing.push(`errors.${p.cause.id}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe("a part's section", () => {
+  const spec: SectionSpec = {
+    name: 'probe',
+    help: 'A section for this test.',
+    fields: [
+      ['rate', 'number', '', ['ratio', 0, 1], 'A share.'],
+      ['count', 'integer', '', ['things', 1, 20], 'A count.'],
+      ['gap', 'number', '', ['ms', '>0', 1000], 'A gap.'],
+      ['on', 'boolean', '', null, 'A switch.'],
+      ['mode', 'choice', '', null, 'A choice.', ['a', 'b']],
+    ],
+    defaults: { rate: 0.5, count: 3, gap: 10, on: false, mode: 'a' },
+  };
+  const schema = sectionSchema(spec);
+
+  it('is optional, fills every default, and keeps every bound of its field lines', () => {
+    expect(schema.parse(undefined)).toBeUndefined();
+    expect(schema.parse({})).toEqual({ rate: 0.5, count: 3, gap: 10, on: false, mode: 'a' });
+    for (const bad of [{ rate: -0.1 }, { rate: 1.1 }, { count: 0 }, { count: 2.5 }, { count: 21 }, { gap: 0 }, { gap: 1001 }, { on: 1 }, { mode: 'c' }, { other: 1 }]) {
+      expect(schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(schema.safeParse({ rate: 0, count: 20, gap: 1000, mode: 'b' }).success).toBe(true);
+  });
+
+  it('refuses a field without a default, or of a kind a section cannot hold, naming it', () => {
+    expect(() => sectionSchema({ ...spec, defaults: { rate: 0.5 } })).toThrow('probe.count: a field of a part\'s section needs a default');
+    expect(() => sectionSchema({ ...spec, fields: [['d', 'latency', '', ['ms'], 'A delay.']], defaults: { d: 1 } })).toThrow('probe.d');
   });
 });

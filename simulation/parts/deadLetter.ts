@@ -1,0 +1,193 @@
+/**
+ * A dead-letter queue after the projectors. Each apply attempt of an event fails with probability
+ * `failureRate` (a poison message, a transient error of the read model). A failed event is tried
+ * again after `retryDelayMs`; the projector holds its partition meanwhile, so every later event of
+ * that partition waits behind it (head-of-line blocking). After `maxAttempts` failed attempts the
+ * event goes to the dead-letter queue and the partition moves on: the event never becomes visible,
+ * so its key's read model stays at the older version until a later write of the key (staleness).
+ *
+ * It sits in the projectors' path through the apply hook (`Projected` in `ports.ts`); off (no
+ * `deadLetter` section), it installs no hook, draws nothing and adds no key. It keeps a count of
+ * the failed attempts of the event in apply on each partition (at most one per partition), and
+ * the queue as a count: nothing redrives a dead letter here, so the queue's depth is the number
+ * of events that went to it.
+ */
+import { stream, type Uniform } from '../engine/random';
+import type { Scenario } from '../scenario';
+import type { Part, PartPorts, PartRuntime } from './part';
+import { APPLY, DROP, type ApplyHook, type Projected } from './ports';
+import type { World } from './world';
+
+/** The `deadLetter` section of a scenario. */
+export interface DeadLetterConfig {
+  failureRate: number;
+  maxAttempts: number;
+  retryDelayMs: number;
+}
+
+/** What the report says of the dead-letter queue, counts over the whole run (warm-up included). */
+export interface DeadLetterReport {
+  /** Events the projectors were done with: applied, or sent to the dead-letter queue. */
+  settled: number;
+  /** Events sent to the dead-letter queue (never visible in the read model). */
+  deadLettered: number;
+  /** Failed apply attempts that were tried again. */
+  retries: number;
+  /** Most partitions held at once by an event waiting for a retry. */
+  maxRetrying: number;
+}
+
+/** What each window says of it. */
+export interface DeadLetterWindow {
+  /** Events sent to the queue in the window. */
+  deadLettered: number;
+  /** Apply attempts retried in the window. */
+  retries: number;
+  /** Events in the queue at the window's end. */
+  depth: number;
+  /** Partitions held by an event waiting for a retry at the window's end. */
+  retrying: number;
+}
+
+declare module '../scenario' {
+  interface PartSettings {
+    /** Present: the dead-letter queue after the projectors is on. */
+    deadLetter?: DeadLetterConfig;
+  }
+  interface PartSettingsInput {
+    deadLetter?: Partial<DeadLetterConfig>;
+  }
+}
+
+declare module '../types' {
+  interface Report {
+    /** Present only when the dead-letter queue was on in the run. */
+    deadLetter?: DeadLetterReport;
+  }
+  interface WindowStats {
+    deadLetter?: DeadLetterWindow;
+  }
+  interface Snapshot {
+    deadLetter?: { depth: number; retrying: number };
+  }
+}
+
+/** The most partitions a stream has (`eventStream.partitions`): the most events held for a retry. */
+const MAX_PARTITIONS = 1024;
+
+export class DeadLetterQueue implements PartRuntime, ApplyHook {
+  used = false;
+  settled = 0;
+  deadLettered = 0;
+  retries = 0;
+  retrying = 0;
+  maxRetrying = 0;
+  private windowDead = 0;
+  private windowRetries = 0;
+  private cfg: DeadLetterConfig | undefined;
+  /** Failed attempts so far of the event in apply on each partition (0: none failed yet). */
+  private readonly attempts: Int32Array;
+  private u: Uniform | null = null;
+
+  constructor(
+    private readonly world: World,
+    private readonly projection: Projected,
+  ) {
+    this.attempts = new Int32Array(projection.partitions);
+    this.configure(world.scenario);
+  }
+
+  configure(s: Scenario): void {
+    const cfg = s.deadLetter;
+    if (cfg && !this.cfg) {
+      this.used = true;
+      this.u ??= stream(this.world.scenario.seed, 'deadLetter.fail');
+      this.projection.setApplyHook(this);
+    } else if (!cfg && this.cfg) {
+      // Off: events waiting for a retry are applied at their next attempt, as if nothing failed.
+      this.projection.setApplyHook(null);
+      this.attempts.fill(0);
+      this.retrying = 0;
+    }
+    this.cfg = cfg;
+  }
+
+  attempt(_ev: number, p: number): number {
+    const cfg = this.cfg!;
+    const before = this.attempts[p];
+    const failed = this.u!() < cfg.failureRate;
+    if (!failed || before + 1 >= cfg.maxAttempts) {
+      if (before > 0) this.retrying--;
+      this.attempts[p] = 0;
+      this.settled++;
+      if (!failed) return APPLY;
+      this.deadLettered++;
+      this.windowDead++;
+      return DROP;
+    }
+    if (before === 0 && ++this.retrying > this.maxRetrying) this.maxRetrying = this.retrying;
+    this.attempts[p] = before + 1;
+    this.retries++;
+    this.windowRetries++;
+    return cfg.retryDelayMs;
+  }
+
+  held(): number {
+    return this.retrying;
+  }
+
+  window(): { deadLetter?: DeadLetterWindow } {
+    if (!this.used) return {};
+    const w = { deadLettered: this.windowDead, retries: this.windowRetries, depth: this.deadLettered, retrying: this.retrying };
+    this.windowDead = this.windowRetries = 0;
+    return { deadLetter: w };
+  }
+
+  snapshot(): { deadLetter?: { depth: number; retrying: number } } {
+    return this.used ? { deadLetter: { depth: this.deadLettered, retrying: this.retrying } } : {};
+  }
+
+  report(): { deadLetter?: DeadLetterReport } {
+    if (!this.used) return {};
+    return { deadLetter: { settled: this.settled, deadLettered: this.deadLettered, retries: this.retries, maxRetrying: this.maxRetrying } };
+  }
+}
+
+/** The dead-letter queue, as a part of the model. */
+export const deadLetterPart: Part = {
+  name: 'deadLetterQueue',
+  section: {
+    name: 'deadLetter',
+    help: 'A dead-letter queue after the projectors: an event whose apply keeps failing is retried a few times, holding its partition, then set aside so the partition moves on; it never reaches the query model.',
+    fields: [
+      ['failureRate', 'number', '', ['ratio', 0, 1], 'The chance that one apply attempt of an event fails (a poison message or a passing error of the query model).'],
+      ['maxAttempts', 'integer', '', ['attempts', 1, 20], 'Apply attempts of one event before it goes to the dead-letter queue and never becomes visible.'],
+      ['retryDelayMs', 'number', '', ['ms', 0, 60_000], 'The wait before the next attempt. The projector holds the partition meanwhile, so every later event of the partition waits too.'],
+    ],
+    defaults: { failureRate: 0.01, maxAttempts: 3, retryDelayMs: 100 },
+  },
+  figures: [
+    ['deadLetter.settled', 'events', 'Events the projectors were done with over the run: applied, or sent to the dead-letter queue (shown when the queue is on).'],
+    ['deadLetter.deadLettered', 'events', 'Events sent to the dead-letter queue over the run: their keys stay at an older version until a later write.'],
+    ['deadLetter.retries', 'attempts', 'Failed apply attempts tried again over the run, each after the retry delay.'],
+    ['deadLetter.maxRetrying', 'partitions', 'Most partitions held at once by an event waiting for a retry (head-of-line blocking).'],
+  ],
+  windowFigures: [
+    ['deadLetter.deadLettered', 'events/s', 'Events sent to the dead-letter queue in the window (when it is on).'],
+    ['deadLetter.retries', 'attempts/s', 'Failed apply attempts tried again in the window.'],
+    ['deadLetter.depth', 'events', 'Events in the dead-letter queue at the end of the window.'],
+    ['deadLetter.retrying', 'partitions', 'Partitions held by an event waiting for a retry at the end of the window.'],
+  ],
+  limit: { what: 'events held for a retry', max: MAX_PARTITIONS },
+  labels: {
+    words: {
+      'deadLetter.settled': 'events settled',
+      'deadLetter.deadLettered': 'dead-lettered',
+      'deadLetter.retries': 'apply retries',
+      'deadLetter.maxRetrying': 'most partitions retrying',
+      'deadLetter.depth': 'dead-letter queue depth',
+      'deadLetter.retrying': 'partitions retrying',
+    },
+  },
+  create: (world: World, { projection }: PartPorts) => new DeadLetterQueue(world, projection),
+};

@@ -1,0 +1,181 @@
+/**
+ * The dead-letter queue after the projectors, against closed forms. With failure rate p per apply
+ * attempt and N attempts at most, the attempts of one event are Bernoulli trials stopped at the
+ * first success or at N: it is dead-lettered with probability p^N, it fails p(1 - p^N)/(1 - p)
+ * attempts on average, and it is retried after every failed attempt but the N-th, so
+ * p(1 - p^(N-1))/(1 - p) retries. The tolerances are 4 standard deviations of the run's own count.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport, buildSnapshot, runScenario, Simulation, type Report, type WindowStats } from '../index';
+import { overPartLimit } from '../limits';
+import { seriesColumns, seriesHeader, seriesRow, seriesRowIn } from '../series';
+import { deadLetterPart } from '../parts/deadLetter';
+import { scenario } from './helpers';
+
+type Json = Record<string, unknown>;
+
+/** Commands only, enough command capacity, 8 partitions and 4 projectors applying in 0.2 ms. */
+function writes(over: Json = {}) {
+  return scenario({
+    seed: 5,
+    durationS: 6,
+    warmupS: 1,
+    workload: { rps: 1500, writeRatio: 1, followUpReads: { ratio: 0 } },
+    commandService: { instances: 6, vcpus: 2 },
+    eventStream: { partitions: 8, projectors: 4, applyLatencyMs: { type: 'constant', ms: 0.2 } },
+    ...over,
+  });
+}
+
+function runWith(over: Json): { sim: Simulation; report: Report; windows: WindowStats[] } {
+  const sim = new Simulation(writes(over));
+  sim.run();
+  return { sim, report: buildReport(sim), windows: sim.drainWindows() };
+}
+
+describe('dead-letter queue', () => {
+  it('dead-letters a share p^N of the events and retries p(1 - p^(N-1))/(1 - p) times per event', () => {
+    const p = 0.5;
+    const N = 3;
+    const { report, windows, sim } = runWith({ deadLetter: { failureRate: p, maxAttempts: N, retryDelayMs: 1 } });
+    const d = report.deadLetter!;
+    const n = d.settled;
+    expect(n).toBeGreaterThan(5000);
+    // Dead-lettered: binomial(n, p^N): 0.125 of about 9,000, sd about 31.
+    const q = p ** N;
+    expect(Math.abs(d.deadLettered - n * q)).toBeLessThan(4 * Math.sqrt(n * q * (1 - q)));
+    // Retries per event: R = min(failures before the first success, N - 1), its exact variance.
+    const probs = Array.from({ length: N }, (_, k) => (k < N - 1 ? p ** k * (1 - p) : p ** (N - 1)));
+    const mean = probs.reduce((s, pk, k) => s + k * pk, 0);
+    const variance = probs.reduce((s, pk, k) => s + (k - mean) ** 2 * pk, 0);
+    expect(mean).toBeCloseTo((p * (1 - p ** (N - 1))) / (1 - p), 12);
+    expect(Math.abs(d.retries / n - mean)).toBeLessThan(4 * Math.sqrt(variance / n));
+    // Failed attempts: the retried ones and the last of each dead letter, p(1 - p^N)/(1 - p) per event.
+    expect(Math.abs((d.retries + d.deadLettered) / n - (p * (1 - q)) / (1 - p))).toBeLessThan(0.05);
+    // The windows add up to the run, the queue's depth is its count, and the projection dropped exactly those.
+    expect(windows.reduce((s, w) => s + w.deadLetter!.deadLettered, 0)).toBe(d.deadLettered);
+    expect(windows.reduce((s, w) => s + w.deadLetter!.retries, 0)).toBe(d.retries);
+    expect(windows[windows.length - 1].deadLetter!.depth).toBe(d.deadLettered);
+    expect(sim.projection.dropped).toBe(d.deadLettered);
+    // What it holds is bounded: at most one event per projector (4 here), and per partition, waits for a retry.
+    expect(d.maxRetrying).toBeGreaterThan(0);
+    expect(d.maxRetrying).toBeLessThanOrEqual(4);
+  });
+
+  it('failureRate 1: every event is dead-lettered after N attempts and none is ever visible', () => {
+    const { sim, report } = runWith({ deadLetter: { failureRate: 1, maxAttempts: 4, retryDelayMs: 0 } });
+    const d = report.deadLetter!;
+    expect(d.settled).toBeGreaterThan(5000);
+    expect(d.deadLettered).toBe(d.settled);
+    // Three retries per settled event, and at most three more for each event still in apply at the end (one a partition).
+    expect(d.retries - 3 * d.settled).toBeGreaterThanOrEqual(0);
+    expect(d.retries - 3 * d.settled).toBeLessThanOrEqual(3 * 8);
+    expect(report.consistencyLagMs.count).toBe(0);
+    // No read node has any key at any version: nothing reached the query model.
+    for (const node of sim.nodeVersion) expect(node.every((v) => v === 0)).toBe(true);
+    expect(sim.writeVersion.some((v) => v > 0)).toBe(true);
+  });
+
+  it('failureRate 0: the report is the one without the section, but for the queue\'s own keys', () => {
+    const strip = (r: Report) => {
+      const { deadLetter, wallMs, ...rest } = r;
+      void deadLetter;
+      void wallMs;
+      return rest;
+    };
+    const stripW = (ws: WindowStats[]) => ws.map(({ deadLetter, ...w }) => (void deadLetter, w));
+    const without = new Simulation(writes());
+    without.run();
+    const on = runWith({ deadLetter: { failureRate: 0 } });
+    expect(JSON.stringify(strip(on.report))).toBe(JSON.stringify(strip(buildReport(without))));
+    expect(JSON.stringify(stripW(on.windows))).toBe(JSON.stringify(without.drainWindows()));
+    expect(on.report.deadLetter).toMatchObject({ deadLettered: 0, retries: 0, maxRetrying: 0 });
+    expect(buildReport(without).deadLetter).toBeUndefined();
+  });
+
+  it('a retry delays its event by the retry delay and one more apply (an exact pipeline)', () => {
+    // One partition, deterministic writes every 200 ms: no event waits behind another.
+    const r = runScenario(
+      writes({
+        seed: 3,
+        durationS: 60,
+        warmupS: 0,
+        workload: { rps: 5, arrivals: 'deterministic' },
+        writeStore: { writeLatencyMs: 0 },
+        eventStream: { partitions: 1, projectors: 1, appendLatencyMs: 2, applyLatencyMs: 1 },
+        deadLetter: { failureRate: 0.5, maxAttempts: 2, retryDelayMs: 20 },
+      }),
+    );
+    const d = r.deadLetter!;
+    // Applied at once: 2 + 1 ms after commit; applied at the second attempt: 2 + 1 + 20 + 1 ms.
+    expect(r.consistencyLagMs.count).toBe(d.settled - d.deadLettered);
+    expect(r.consistencyLagMs.p50).toBeCloseTo(3, 1);
+    expect(r.consistencyLagMs.max).toBeCloseTo(24, 1);
+    expect(r.consistencyLagMs.mean * r.consistencyLagMs.count).toBeCloseTo(3 * r.consistencyLagMs.count + 21 * (d.retries - d.deadLettered), 3);
+  });
+
+  it('head-of-line blocking: retries hold the partitions, and the events behind wait', () => {
+    // Per projector, about 375 events a second; each failed attempt holds it 20 ms more: 0.75 retries
+    // an event at p = 0.5, N = 3 make about 15 ms an event, 5.7 s of work a second: the lag grows.
+    const calm = runWith({ deadLetter: { failureRate: 0 } }).report;
+    const blocked = runWith({ deadLetter: { failureRate: 0.5, maxAttempts: 3, retryDelayMs: 20 } }).report;
+    expect(calm.eventStream.maxLagMs).toBeLessThan(100);
+    expect(blocked.eventStream.maxLagMs).toBeGreaterThan(2000);
+    expect(blocked.consistencyLagMs.p50).toBeGreaterThan(10 * calm.consistencyLagMs.p99);
+    // Every projector (4) held by a retry at some moment: a projector holds one event at a time.
+    expect(blocked.deadLetter!.maxRetrying).toBe(4);
+  });
+
+  it('follows a live change: failure rate 0 then 1 at 3 s, then off at 5 s', () => {
+    const { windows, report } = runWith({
+      // A projector busy 0.2 + 1 + 0.2 ms for each of about 375 events a second: not saturated.
+      deadLetter: { failureRate: 0, maxAttempts: 2, retryDelayMs: 1 },
+      interventions: [
+        { atS: 3, set: 'deadLetter.failureRate', value: 1 },
+        { atS: 5, set: 'deadLetter', value: null },
+      ],
+    });
+    const at = (tS: number) => windows.find((w) => w.tS === tS)!.deadLetter!;
+    expect(at(3).deadLettered).toBe(0);
+    expect(at(4).deadLettered).toBeGreaterThan(1000); // about 1,500 writes a second, all dead-lettered
+    expect(at(4).retries).toBe(at(4).deadLettered + at(4).retrying - at(3).retrying);
+    // Off from 5 s: no more dead letters, nothing holds a partition, the depth stays.
+    expect(at(6).deadLettered).toBe(0);
+    expect(at(6).retrying).toBe(0);
+    expect(at(6).depth).toBe(report.deadLetter!.deadLettered);
+  });
+
+  it('turned on during a run by setting the section: the report and windows gain its keys from then on', () => {
+    const { windows, report } = runWith({ interventions: [{ atS: 2, set: 'deadLetter', value: { failureRate: 1, maxAttempts: 1 } }] });
+    expect(windows[0].deadLetter).toBeUndefined();
+    expect(windows[windows.length - 1].deadLetter!.deadLettered).toBeGreaterThan(1000);
+    expect(report.deadLetter!.retries).toBe(0);
+    expect(report.deadLetter!.deadLettered).toBe(report.deadLetter!.settled);
+  });
+
+  it('its figures reach the CSV series (when in the run), the snapshot, and its limit the run limits', () => {
+    const s = writes({ durationS: 3, deadLetter: { failureRate: 1, maxAttempts: 1 } });
+    const sim = new Simulation(s);
+    sim.run();
+    const w = sim.drainWindows();
+    const cols = seriesColumns(s);
+    expect(cols.slice(-4)).toEqual(['deadLetter.deadLettered', 'deadLetter.retries', 'deadLetter.depth', 'deadLetter.retrying']);
+    expect(seriesHeader(s).endsWith(',deadLetter.deadLettered,deadLetter.retries,deadLetter.depth,deadLetter.retrying')).toBe(true);
+    expect(seriesRowIn(cols, w[2]).split(',').slice(-4).map(Number)).toEqual([w[2].deadLetter!.deadLettered, 0, w[2].deadLetter!.depth, 0]);
+    // Without the section (or without a scenario) the columns are the engine's alone.
+    expect(seriesHeader(writes())).toBe(seriesHeader());
+    expect(seriesRow(w[2]).split(',').length).toBe(seriesHeader().split(',').length);
+    expect(buildSnapshot(sim).deadLetter).toEqual({ depth: buildReport(sim).deadLetter!.deadLettered, retrying: 0 });
+    expect(overPartLimit([[deadLetterPart.limit!, 1025]])).toBe('1,025 events held for a retry, over the limit of 1,024');
+    expect(overPartLimit([[deadLetterPart.limit!, 1024]])).toBeNull();
+  });
+
+  it('refuses bad settings, naming the field', () => {
+    const bad = (deadLetter: Json) => () => writes({ deadLetter });
+    expect(bad({ failureRate: 1.5 })).toThrow('deadLetter.failureRate');
+    expect(bad({ maxAttempts: 0 })).toThrow('deadLetter.maxAttempts');
+    expect(bad({ maxAttempts: 2.5 })).toThrow('deadLetter.maxAttempts');
+    expect(bad({ retryDelayMs: -1 })).toThrow('deadLetter.retryDelayMs');
+    expect(bad({ poison: true })).toThrow('deadLetter.poison: unknown field');
+  });
+});
