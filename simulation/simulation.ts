@@ -7,7 +7,7 @@
  *
  * The engine knows nothing of wall time: callers advance it in slices with `runUntil`.
  */
-import { registeredChangeFn, type Change, type ChangeFn, type ChangeResult } from './changeFn';
+import { registeredChangeFn, type Change, type ChangeFn, type ChangeResult } from './input/changeFn';
 import { Engine } from './engine/core';
 import { CORE_FAILURE_CAUSES } from './metrics/classTally';
 import { DEFAULT_LIMITS, overLimit, overPartLimit, type RunLimits, type RunStop } from './limits';

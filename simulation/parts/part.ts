@@ -18,7 +18,7 @@
  * random number and adds no key to the report, so existing reports stay byte-identical.
  */
 import type { FailureCause } from '../metrics/classTally';
-import type { FieldSpec, SectionSpec } from '../fieldSpec';
+import type { FieldSpec, SectionSpec } from '../input/fieldSpec';
 import type { Scenario } from '../scenario';
 import type { Guarded, Projected, ServicePort } from './ports';
 import type { World } from './world';

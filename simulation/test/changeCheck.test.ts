@@ -3,8 +3,8 @@
  * of the same change trusts its result while the scenario is still the one it was checked against.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { changedScenario } from '../changes';
-import type { ChangeFn } from '../changeFn';
+import { changedScenario } from '../input/changes';
+import type { ChangeFn } from '../input/changeFn';
 import { Simulation } from '../simulation';
 import { scenario } from './helpers';
 

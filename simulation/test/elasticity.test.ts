@@ -4,7 +4,7 @@
  * recovery (health checks, gray failures, retries, a healed stream) are in failover.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../snapshot';
+import { buildSnapshot } from '../output/snapshot';
 import { queriesOnly, run, runWithWindows, scenario } from './helpers';
 
 describe('CPU target tracking', () => {

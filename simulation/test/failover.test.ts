@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../simulation';
 import { buildReport } from '../report';
-import { buildSnapshot } from '../snapshot';
+import { buildSnapshot } from '../output/snapshot';
 import { queriesOnly, run, runWithWindows, scenario } from './helpers';
 
 describe('health checks', () => {

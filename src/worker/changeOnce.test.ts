@@ -4,7 +4,7 @@
  * schema's check is counted through a spy on the worker's checks module.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { changedScenario as engineCheck } from '../../simulation/changes';
+import { changedScenario as engineCheck } from '../../simulation/input/changes';
 import { fakeClock } from './fakeClock';
 import { Runner } from './runner';
 import { changedScenario } from './validation';

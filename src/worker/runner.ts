@@ -15,7 +15,7 @@ import type { Change, Report, Scenario } from '../../simulation/index';
 import { DEFAULT_LIMITS } from '../../simulation/limits';
 import { buildReport } from '../../simulation/report';
 import { Simulation } from '../../simulation/simulation';
-import { buildSnapshot } from '../../simulation/snapshot';
+import { buildSnapshot } from '../../simulation/output/snapshot';
 import { mergeInterventions, type Intervention } from './interventions';
 import { changeLive, restartedScenario } from './liveChange';
 import { FirstWindowPreview, latestWindows } from './posting';

@@ -3,7 +3,7 @@
  * (./validation), loaded once, when first needed: the worker starts without it, since loading
  * exactly the page's built-in scenario (validated when the page was built) needs no checks.
  */
-import type { ChangeFn } from '../../simulation/changeFn';
+import type { ChangeFn } from '../../simulation/input/changeFn';
 import type { Scenario } from '../../simulation/index';
 import type { LoadResult } from './runTypes';
 
