@@ -18,9 +18,9 @@ const NODE_BUILTINS = [
 
 /** The page imports the engine only through its public entry (and the zod-free registries). */
 const PAGE_ENGINE_PATTERN = {
-  regex: '(^|/)simulation/(?!(index|fields|figures|series|examples|parts/index)$)',
+  regex: '(^|/)simulation/(?!(index|fields|figures|series|examples)$)',
   message:
-    'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/series, simulation/examples and the parts list, simulation/parts/index).',
+    'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/series and simulation/examples); it reads the parts from virtual:engine-facts.',
 };
 
 export default tseslint.config(

@@ -4,18 +4,23 @@ import { tsImport } from 'tsx/esm/api';
 import { CSP, embedOrigins, headersFile } from './scripts/csp.js';
 
 /**
- * `virtual:engine-facts`: the exports of src/engineFacts.ts (the default scenario and other plain
- * data from the engine), computed here at build time and written as JSON, so the page ships no
+ * `virtual:engine-facts` and `virtual:part-declarations`: the exports of src/engineFacts.ts (the
+ * default scenario and other plain data from the engine) and src/partDeclarations.ts (the parts'
+ * declarations), computed here at build time and written as JSON, so the page ships no
  * schema. tsx loads the engine, so this config imports no TypeScript by an extensionless path.
  */
 function engineFacts(): Plugin {
-  const id = 'virtual:engine-facts';
+  const modules: Record<string, string> = {
+    'virtual:engine-facts': './src/engineFacts.ts',
+    'virtual:part-declarations': './src/partDeclarations.ts',
+  };
   return {
     name: 'engine-facts',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    resolveId: (source) => (source in modules ? `\0${source}` : undefined),
     async load(resolved) {
-      if (resolved !== `\0${id}`) return undefined;
-      const facts = (await tsImport('./src/engineFacts.ts', import.meta.url)) as Record<string, unknown>;
+      const file = resolved.startsWith('\0') ? modules[resolved.slice(1)] : undefined;
+      if (!file) return undefined;
+      const facts = (await tsImport(file, import.meta.url)) as Record<string, unknown>;
       return Object.entries(facts)
         .filter(([name]) => name !== 'default')
         .map(([name, value]) => `export const ${name} = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))});`)

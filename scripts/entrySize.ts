@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** The budget for that JavaScript, in gzipped KB (1 KB = 1000 bytes). */
-export const ENTRY_BUDGET_KB = 110;
+export const ENTRY_BUDGET_KB = 111;
 
 export interface EntrySize {
   /** Each file, relative to the built site, with its gzipped size in bytes. */

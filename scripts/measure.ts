@@ -2,7 +2,7 @@
  * Measures the first contact with the built page (`dist/`, served by `vite preview`) in
  * Chromium, and prints each figure against its target:
  *
- * - the JavaScript of the first screen (entry + modulepreloads), gzipped: at most 110 KB;
+ * - the JavaScript of the first screen (entry + modulepreloads), gzipped: at most 111 KB;
  * - long tasks on the main thread during load (navigation until 1 s after the worker is ready),
  *   in each of five loads: none over 50 ms;
  * - worker ready (the page shows status "ready": the worker has answered its first call), after

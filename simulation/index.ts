@@ -16,6 +16,7 @@ export { DEFAULT_LIMITS, MAX_PENDING_EVENTS, MAX_REQUESTS_IN_FLIGHT, MAX_STREAM_
 export { defaultScenario } from './input/parseShape';
 export { FAULT_RULES, faultKinds, loadBalancerAlgorithms, type Scenario, type ScenarioInput, type ScenarioProblem, type Latency } from './scenario';
 export type * from './types';
+export { declarationOf, PARTS, type Part, type PartDeclaration } from './parts/index';
 export { compareRows, figuresOf, KEY_FIGURES, MAX_SWEEP_POINTS, parseSweep, replicationRows, rowsCsv, seedsFor, withSeed, withValue, type FigureRow } from './study/study';
 export type { Difference, Estimate } from './study/stats';
 export { runScenario } from './run';

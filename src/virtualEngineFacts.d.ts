@@ -4,4 +4,9 @@ declare module 'virtual:engine-facts' {
   export const FIXED_DURING_RUN: typeof import('./engineFacts').FIXED_DURING_RUN;
   export const FAULT_RULES: typeof import('./engineFacts').FAULT_RULES;
   export const loadBalancerAlgorithms: typeof import('./engineFacts').loadBalancerAlgorithms;
+  export const PART_CHARTS: typeof import('./engineFacts').PART_CHARTS;
+}
+/** The page's view of src/partDeclarations.ts, made at build time the same way. */
+declare module 'virtual:part-declarations' {
+  export const PART_DECLARATIONS: typeof import('./partDeclarations').PART_DECLARATIONS;
 }

@@ -10,7 +10,8 @@ import { deadLetterPart } from './deadLetter';
 import { healthChecksPart } from './healthChecks';
 import type { Part } from './part';
 
-export type { Part, PartRuntime } from './part';
+export type { Part, PartDeclaration, PartRuntime } from './part';
+export { declarationOf } from './part';
 
 /** Every part on the contract. The order is the order of their settings, figures and report keys. */
 export const PARTS: readonly Part[] = [healthChecksPart, circuitBreakerPart, admissionPart, deadLetterPart];

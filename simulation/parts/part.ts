@@ -215,3 +215,14 @@ export interface Part {
   /** Report figures (ids as in `FIGURES`) the figures panel shows, one row each, after the failures row. */
   readonly panelRows?: readonly string[];
 }
+
+/**
+ * A part as the page sees it: everything it declares, without its runtime (`create`). The page gets
+ * the list as plain data made at build time (`src/engineFacts.ts`), so no engine code ships to it.
+ */
+export type PartDeclaration = Omit<Part, 'create'>;
+
+/** The declaration of a part: a copy of its own fields without `create`, plain data (JSON survives it). */
+export function declarationOf(part: Part): PartDeclaration {
+  return Object.fromEntries(Object.entries(part).filter(([key]) => key !== 'create')) as PartDeclaration;
+}

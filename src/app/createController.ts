@@ -8,10 +8,11 @@
 import type { FieldGuard } from '../embed/locks';
 import type { Speed } from '../worker/runner';
 import { ControllerCore, type Asker, type ControllerDeps } from './controllerCore';
-import { change } from './liveChanges';
-import { pause, play, reset, setSpeed, step } from './runControl';
 import { init, loadText } from './scenarioLoading';
-import { AddressKeeper, currentLink, saveReport, saveScenario, scenarioNow, shareLink } from './sharing';
+import { AddressKeeper } from './addressKeeper';
+
+/** The controls' actions (actions.ts), loaded on the first use of any: the first call waits for the module. */
+const actions = () => import('./actions');
 
 export type { Asker, ControllerDeps };
 
@@ -23,22 +24,22 @@ export function createController(deps: ControllerDeps) {
   return {
     /** Starts the worker and loads the address's link; resolves with whether the link's scenario is what the page is on. */
     init: (fallback: () => Promise<string> = builtInShown): Promise<boolean> => init(c, address, fallback),
-    play: (): Promise<void> => play(c),
-    pause: (): Promise<void> => pause(c),
-    step: (): Promise<void> => step(c),
-    reset: (): Promise<void> => reset(c),
-    setSpeed: (speed: Speed): Promise<void> => setSpeed(c, speed),
+    play: async (): Promise<void> => (await actions()).play(c),
+    pause: async (): Promise<void> => (await actions()).pause(c),
+    step: async (): Promise<void> => (await actions()).step(c),
+    reset: async (): Promise<void> => (await actions()).reset(c),
+    setSpeed: async (speed: Speed): Promise<void> => (await actions()).setSpeed(c, speed),
     /** Sets one scenario field; a refused value leaves a message at the field and changes nothing. */
-    change: (path: string, value: unknown, who: Asker = {}): Promise<boolean> => change(c, path, value, who),
+    change: async (path: string, value: unknown, who: Asker = {}): Promise<boolean> => (await actions()).change(c, path, value, who),
     /** Loads scenario text (a file, a link, an example, a lab, the host's); problems are listed and the run kept. */
     loadText: (text: string, fileName: string, opts: Asker & { notice?: string } = {}): Promise<boolean> => loadText(c, text, fileName, opts),
-    currentLink: (): Promise<string | undefined> => currentLink(c),
-    saveScenario: (): Promise<void> => saveScenario(c),
-    shareLink: (): Promise<void> => shareLink(c),
-    saveReport: (): Promise<void> => saveReport(c),
+    currentLink: async (): Promise<string | undefined> => (await actions()).currentLink(c),
+    saveScenario: async (): Promise<void> => (await actions()).saveScenario(c),
+    shareLink: async (): Promise<void> => (await actions()).shareLink(c),
+    saveReport: async (): Promise<void> => (await actions()).saveReport(c),
     /** The scenario as "Save scenario" gives it (interventions included): variant A of a study. */
     scenarioForStudy: () => c.scenarioToSave(),
-    scenarioNow: () => scenarioNow(c),
+    scenarioNow: async () => (await actions()).scenarioNow(c),
     /** Starts keeping embed mode's locks (main.tsx, with `lock=`). */
     guardFields(g: FieldGuard): void {
       c.guard = g;

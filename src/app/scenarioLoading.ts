@@ -3,10 +3,9 @@
  * text from a file, an example, a lab or the host page.
  */
 import type { Scenario } from '../../simulation/index';
-import { loadUnderLocks } from '../embed/lockGate';
 import type { LinkRead } from '../lib/shareLink';
 import { linkCode, type Asker, type ControllerCore } from './controllerCore';
-import type { AddressKeeper } from './sharing';
+import type { AddressKeeper } from './addressKeeper';
 
 /** How often a running page checks that its worker still answers. */
 const WATCHDOG_MS = 2000;
@@ -79,6 +78,8 @@ export async function loadText(c: ControllerCore, text: string, fileName: string
   };
   const loaded = await c.guarded(async () => {
     await c.ensureWorker();
+    // The lock gate is loaded with the first scenario loaded, after the first screen.
+    const { loadUnderLocks } = await import('../embed/lockGate');
     return loadUnderLocks(text, worker, opts.host === true ? null : c.guard);
   });
   if (!loaded) return false;

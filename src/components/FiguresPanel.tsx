@@ -1,6 +1,6 @@
 import type { ClassReport, ClassWindow } from '../../simulation/index';
 import { figureAt, seriesFigureAt } from '../../simulation/figures';
-import { PARTS } from '../../simulation/parts/index';
+import { PART_DECLARATIONS as PARTS } from 'virtual:part-declarations';
 import { useRunStore } from '../state/runStore';
 import { formatMs, formatNum, formatPct } from '../lib/format';
 import { formatFigure } from '../lib/formatFigure';

@@ -1,7 +1,7 @@
 /** The figures panel's rows that come from the parts: the failures row and the parts' own rows. */
 import { describe, expect, it } from 'vitest';
 import type { ErrorCounts, Report } from '../../simulation/index';
-import type { Part } from '../../simulation/parts/index';
+import type { Part } from '../../simulation/index';
 import { failuresRow, partFigure, partRows } from './panelRows';
 
 const bulkhead: Part = {

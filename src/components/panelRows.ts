@@ -5,7 +5,7 @@
  * a part of its own.
  */
 import type { ErrorCounts, Report } from '../../simulation/index';
-import type { Part } from '../../simulation/parts/index';
+import type { PartDeclaration as Part } from '../../simulation/index';
 import { formatFigure } from '../lib/formatFigure';
 import { numberAt } from '../lib/numberAt';
 

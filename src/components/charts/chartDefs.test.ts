@@ -1,7 +1,7 @@
 /** The chart registry is derived from the parts list: a part's chart and its failure cause's line are there because the part declares them. */
 import { describe, expect, it } from 'vitest';
 import type { WindowStats } from '../../../simulation/index';
-import { PARTS, type Part } from '../../../simulation/parts/index';
+import { PARTS, type Part } from '../../../simulation/index';
 import { CHARTS, chartsOf } from './chartDefs';
 
 /** A part of the tests' own, declared only: a bulkhead with a cause and a chart. */

@@ -2,7 +2,11 @@
 import type { ClassWindow, WindowStats } from '../../../simulation/index';
 import { formatMs, formatNum } from '../../lib/format';
 import { numberAt } from '../../lib/numberAt';
-import { PARTS, type Part } from '../../../simulation/parts/index';
+import { PART_CHARTS } from 'virtual:engine-facts';
+import type { PartDeclaration } from '../../../simulation/index';
+
+/** What the charts read of a part's declaration. */
+type Part = Pick<PartDeclaration, 'causePage' | 'charts'> & { readonly cause?: Pick<NonNullable<PartDeclaration['cause']>, 'id'> };
 import type { ChartDef, SeriesDef } from './LineChart';
 
 const count = (v: number) => formatNum(Math.round(v * 10) / 10);
@@ -193,4 +197,4 @@ export function chartsOf(parts: readonly Part[]): ChartDef[] {
   return [...pageCharts(parts), ...parts.flatMap((p) => (p.charts ?? []).map(partChart))];
 }
 
-export const CHARTS: ChartDef[] = chartsOf(PARTS);
+export const CHARTS: ChartDef[] = chartsOf(PART_CHARTS);

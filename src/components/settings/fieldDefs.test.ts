@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAt } from '../../../simulation/fields';
-import { PARTS } from '../../../simulation/parts/index';
+import { PARTS } from '../../../simulation/index';
 import { FIXED_DURING_RUN, SECTIONS, type FieldDef } from './fieldDefs';
 
 describe('fieldDefs', () => {

@@ -1,7 +1,8 @@
 /** Every scenario field, grouped by the part of the system it belongs to. */
 import { FIXED_DURING_RUN as ENGINE_FIXED, loadBalancerAlgorithms } from 'virtual:engine-facts';
 import { fieldAt } from '../../../simulation/fields';
-import { PARTS, type Part } from '../../../simulation/parts/index';
+import { PART_DECLARATIONS as PARTS } from 'virtual:part-declarations';
+import type { PartDeclaration as Part } from '../../../simulation/index';
 import type { PartId } from '../../state/uiStore';
 
 export type FieldDef =
