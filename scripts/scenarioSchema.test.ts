@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseScenario, runScenario } from '../simulation/index';
-import { SCENARIO_SCHEMA_FILE, scenarioJsonSchema } from '../simulation/jsonSchema';
-import { scenarioSchema } from '../simulation/scenarioSchema';
+import { SCENARIO_SCHEMA_FILE, scenarioJsonSchema } from '../simulation/input/jsonSchema';
+import { scenarioSchema } from '../simulation/input/scenarioSchema';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -11,8 +11,8 @@
  * optional part filled in is here, and every path here is accepted by the schema.
  */
 
-import { GROUP_PARAMS, LATENCY_PARAMS, PART_SECTIONS, SECTION_HELP, SECTIONS } from './fieldSections';
-import { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind, type FieldSpec } from './fieldSpec';
+import { GROUP_PARAMS, LATENCY_PARAMS, PART_SECTIONS, SECTION_HELP, SECTIONS } from './input/fieldSections';
+import { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind, type FieldSpec } from './input/fieldSpec';
 
 export { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind };
 

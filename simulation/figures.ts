@@ -5,7 +5,7 @@
  * figures by these ids. Zod-free, like `fields.ts`. A test checks it against a full report.
  */
 
-import { figureLabel } from './figureLabels';
+import { figureLabel } from './output/figureLabels';
 import { PARTS } from './parts';
 
 export interface FigureEntry {

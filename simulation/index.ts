@@ -6,14 +6,14 @@
  */
 export { Simulation, WINDOW_MS } from './simulation';
 export { buildReport } from './report';
-export { buildSnapshot } from './snapshot';
-export { applyChange, changedScenario, FIXED_DURING_RUN, type Change, type ChangeResult } from './changes';
-export { capProblems, MAX_DEPTH, MAX_PROBLEMS, MAX_SCENARIO_CHARS, parseScenario, parseScenarioText } from './load';
-export { textDepth } from './jsonDepth';
+export { buildSnapshot } from './output/snapshot';
+export { applyChange, changedScenario, FIXED_DURING_RUN, type Change, type ChangeResult } from './input/changes';
+export { capProblems, MAX_DEPTH, MAX_PROBLEMS, MAX_SCENARIO_CHARS, parseScenario, parseScenarioText } from './input/load';
+export { textDepth } from './input/jsonDepth';
 export { FIELDS, fieldAt, getField, withField, type FieldEntry, type FieldKind } from './fields';
 export { FIGURES, figureAt, SERIES_FIGURES, seriesFigureAt, type FigureEntry } from './figures';
 export { DEFAULT_LIMITS, MAX_PENDING_EVENTS, MAX_REQUESTS_IN_FLIGHT, MAX_STREAM_EVENTS_IN_FLIGHT, type RunLimits, type RunStop } from './limits';
-export { defaultScenario } from './parseShape';
+export { defaultScenario } from './input/parseShape';
 export { FAULT_RULES, faultKinds, loadBalancerAlgorithms, type Scenario, type ScenarioInput, type ScenarioProblem, type Latency } from './scenario';
 export type * from './types';
 export { compareRows, figuresOf, KEY_FIGURES, MAX_SWEEP_POINTS, parseSweep, replicationRows, rowsCsv, seedsFor, withSeed, withValue, type FigureRow } from './study/study';
@@ -21,6 +21,6 @@ export type { Difference, Estimate } from './study/stats';
 export { runScenario } from './run';
 // For the command line (cli/): the shapes a report will have and the checks of its figures, and
 // the digit grouping the engine's own messages use.
-export { missingFigure, reportShape, type ReportShape } from './reportShape';
+export { missingFigure, reportShape, type ReportShape } from './output/reportShape';
 export { checkFigureProblem, evaluateCheck, parseCheck, type Check } from './study/study';
 export { groupDigits } from './limits';

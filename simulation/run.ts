@@ -19,7 +19,7 @@ let changesLoading: Promise<unknown> | null = null;
  */
 export function readyToRun(scenario: Scenario): Promise<unknown> | undefined {
   if (scenario.interventions.length === 0) return undefined;
-  return (changesLoading ??= import('./changes').catch((e: unknown) => {
+  return (changesLoading ??= import('./input/changes').catch((e: unknown) => {
     changesLoading = null;
     throw e;
   }));

@@ -5,10 +5,10 @@
  * Unknown fields are errors. Times in the file carry their unit in the name (`durationS`, `afterMs`).
  */
 import { z } from 'zod';
-import { faultSchema } from './faultSchema';
+import { faultSchema } from './input/faultSchema';
 
-export { FAULT_RULES, faultKinds, faultTargets, type Fault, type FaultKind } from './faultSchema';
-import { autoscalingSchema, constant, delayMs, exp, int, latencySchema, MAX_INTERVENTIONS, MAX_TIME_S, seconds, serviceSchema } from './scenarioBlocks';
+export { FAULT_RULES, faultKinds, faultTargets, type Fault, type FaultKind } from './input/faultSchema';
+import { autoscalingSchema, constant, delayMs, exp, int, latencySchema, MAX_INTERVENTIONS, MAX_TIME_S, seconds, serviceSchema } from './input/scenarioBlocks';
 
 export {
   DEFAULT_COHERENCY,
@@ -27,7 +27,7 @@ export {
   type Latency,
   type LoadBalancerAlgorithm,
   type ScalingMetric,
-} from './scenarioBlocks';
+} from './input/scenarioBlocks';
 
 const profilePoint = z.strictObject({
   atS: seconds(),

@@ -7,7 +7,7 @@
  *
  * The engine knows nothing of wall time: callers advance it in slices with `runUntil`.
  */
-import { registeredChangeFn, type Change, type ChangeFn, type ChangeResult } from './changeFn';
+import { registeredChangeFn, type Change, type ChangeFn, type ChangeResult } from './input/changeFn';
 import { Engine } from './engine/core';
 import { CORE_FAILURE_CAUSES } from './metrics/classTally';
 import { DEFAULT_LIMITS, overLimit, overPartLimit, type RunLimits, type RunStop } from './limits';
@@ -44,16 +44,18 @@ export class Simulation {
   readonly windows: Windows;
   /** The parts on the `Part` contract (`parts/index.ts`), each with its runtime in this run, in the list's order. */
   readonly parts: readonly { readonly part: Part; readonly runtime: PartRuntime }[];
+  /** The last change `checkChange` checked, against which scenario, and its result (see `applyChange`). */
+  private lastCheck: { scenario: Scenario; change: Change; result: ChangeResult } | null = null;
 
   /**
    * `limits` bound the work in flight (the defaults suit every host; tests pass smaller ones).
-   * `checkChange` checks live changes and interventions (see changeFn.ts); without it, the one
+   * `changeFn` checks live changes and interventions (see changeFn.ts); without it, the one
    * changes.ts registers.
    */
   constructor(
     scenario: Scenario,
     limits: RunLimits = DEFAULT_LIMITS,
-    private readonly checkChange: ChangeFn | null = null,
+    private readonly changeFn: ChangeFn | null = null,
   ) {
     const engine = this.engine;
     const causes = [...CORE_FAILURE_CAUSES, ...PARTS.flatMap((p) => (p.cause ? [p.cause.id] : []))];
@@ -191,11 +193,27 @@ export class Simulation {
 
   // ---- Live changes ---------------------------------------------------------------------
 
-  /** Applies a change at the current time. Refused changes change nothing. */
-  applyChange(change: Change): ChangeResult {
-    const check = this.checkChange ?? registeredChangeFn();
+  /**
+   * Checks a change against the scenario as it stands now, without applying it: the one check of a
+   * change, whoever makes it (the page's runner asks first, to tell a live change from a restart).
+   */
+  checkChange(change: Change): ChangeResult {
+    const check = this.changeFn ?? registeredChangeFn();
     if (check === null) throw new Error('this Simulation has no check for changes: import simulation/index (or changes.ts), or pass one');
     const result = check(this.scenario, change);
+    this.lastCheck = { scenario: this.scenario, change, result };
+    return result;
+  }
+
+  /**
+   * Applies a change at the current time. Refused changes change nothing. The change is checked
+   * here, unless `checkChange` last checked this same change object against the scenario as it
+   * still is (an intervention or the autoscaler may have changed it since): then that result stands.
+   */
+  applyChange(change: Change): ChangeResult {
+    const last = this.lastCheck;
+    const result = last !== null && last.change === change && last.scenario === this.scenario ? last.result : this.checkChange(change);
+    this.lastCheck = null;
     if (result.ok) {
       this.world.happenings.change(change.set, change.value);
       this.reconfigure(result.scenario);

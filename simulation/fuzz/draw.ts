@@ -7,7 +7,7 @@
  */
 import { exp, ln } from '../engine/detMath';
 import { stream, type Uniform } from '../engine/random';
-import type { FieldSpec } from '../fieldSpec';
+import type { FieldSpec } from '../input/fieldSpec';
 import { PARTS } from '../parts';
 import { faultKinds, FAULT_RULES, loadBalancerAlgorithms } from '../scenario';
 

@@ -5,16 +5,16 @@
  * purpose: whether it is alive, and whether the load balancer believes it is (`up`). Until
  * health checks mark a crashed instance down, the balancer keeps sending it traffic.
  *
- * The group keeps the time integrals needed for utilisation, queue length, memory and cost.
+ * The group keeps the time integrals needed for utilisation, queue length, memory and cost, and
+ * the routing set its load balancer (balancer.ts) picks from.
  */
 import { grown } from '../engine/grown';
-import { hash32 } from '../engine/hash';
 import { IntQueue } from '../engine/intQueue';
 import type { Uniform } from '../engine/random';
 import { Area } from '../metrics/area';
 import type { HealthCheck, LoadBalancerAlgorithm, ServiceConfig } from '../scenario';
 import type { InstanceState } from '../types';
-import { INDEX_FROM, LeastLoaded, scanLeast } from './leastLoaded';
+import { Balancer } from './balancer';
 import { priceFactor } from './usl';
 
 export const STOPPED = 0;
@@ -24,15 +24,6 @@ export const BOOTING = 3;
 /** Out of the balancer for a vertical change: drains, then boots again for `restartS`. */
 export const RESTARTING = 4;
 const STATE_NAMES = ['stopped', 'ready', 'draining', 'booting', 'restarting'] as const;
-
-/** Virtual nodes per instance on the consistent-hash ring. */
-const VNODES = 64;
-/**
- * A ring point is one float64: its 32-bit hash times 2^20 plus its owner (an instance slot, far
- * below 2^20 since slots are reused), exact below 2^53. Sorting the numbers sorts by (hash,
- * owner), the order a ring of pairs would have, with the engine's native typed-array sort.
- */
-const OWNER_SPAN = 1_048_576;
 
 export class InstanceGroup {
   /** Configuration for new (and restarted) instances. */
@@ -81,43 +72,25 @@ export class InstanceGroup {
   /** Instances serving (ready or draining) as an integral, for memory utilisation. */
   readonly servingArea = new Area();
 
+  /**
+   * The load balancer over this group's routing set. Whoever changes `outstanding[i]` tells its
+   * least-connections index (`balancer.least`) when there is one: the service does, inline.
+   */
+  readonly balancer: Balancer;
+
   /** Instances in the group (the typed arrays have room for more: they grow by doubling). */
   private n = 0;
-  private routable: number[] = [];
-  private rr = 0;
-  private lb: LoadBalancerAlgorithm = 'round-robin';
-  /**
-   * Least-connections' index of the loads over a routing set of INDEX_FROM or more, else null.
-   * Whoever changes `outstanding[i]` tells it: the service does, inline on its hot path.
-   */
-  least: LeastLoaded | null = null;
-  private leastIndex: LeastLoaded | null = null;
-  /** The hash ring's points, sorted, in `ring[0..ringLength)`; `inRing` marks their owners. */
-  private ring: Float64Array = new Float64Array(0);
-  private ringLength = 0;
-  private inRing: Uint8Array = new Uint8Array(0);
-  /**
-   * The ring is brought up to date on first use after a change (only consistent-hash needs it),
-   * by removing and merging in the points of the instances that changed: O(points) per change,
-   * not a sort of the whole ring.
-   */
-  private ringStale = true;
   /** While resizing, state changes skip the rebuild; one rebuild follows the batch. */
   private batching = false;
 
-  constructor(
-    cfg: ServiceConfig,
-    private readonly lbRandom: Uniform,
-    private readonly salt: number,
-    sizePremium = 0,
-  ) {
+  constructor(cfg: ServiceConfig, lbRandom: Uniform, salt: number, sizePremium = 0) {
     this.sizePremium = sizePremium;
     this.contention = cfg.contention;
     this.coherency = cfg.coherency;
     this.vcpus = cfg.vcpus;
     this.speed = cfg.speed;
     this.queueCapacity = cfg.queueCapacity;
-    this.algorithm = cfg.loadBalancer;
+    this.balancer = new Balancer(lbRandom, salt, cfg.loadBalancer);
     this.health = cfg.healthCheck;
     this.baseMemoryMb = cfg.baseMemoryMb;
     this.memoryPerRequestMb = cfg.memoryPerRequestMb;
@@ -271,41 +244,7 @@ export class InstanceGroup {
 
   /** Picks the instance for a request on `key`; -1 when the balancer has none. */
   route(key: number): number {
-    const ready = this.routable;
-    const n = ready.length;
-    if (n === 0) return -1;
-    if (n === 1) return ready[0];
-    switch (this.lb) {
-      case 'round-robin':
-        return ready[this.rr++ % n];
-      case 'random':
-        return ready[Math.floor(this.lbRandom() * n)];
-      case 'least-connections':
-        return ready[this.least !== null ? this.least.pick(this.rr++ % n) : scanLeast(ready, this.outstanding, this.rr++ % n)];
-      case 'power-of-two': {
-        const a = Math.floor(this.lbRandom() * n);
-        let b = Math.floor(this.lbRandom() * (n - 1));
-        if (b >= a) b++;
-        const ia = ready[a];
-        const ib = ready[b];
-        return this.outstanding[ib] < this.outstanding[ia] ? ib : ia;
-      }
-      case 'consistent-hash': {
-        if (this.ringStale) this.updateRing();
-        // The first point whose hash is at least the key's (clockwise), wrapping to the start.
-        const h = hash32(key, this.salt) * OWNER_SPAN;
-        const ring = this.ring;
-        const len = this.ringLength;
-        let lo = 0;
-        let hi = len;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (ring[mid] < h) lo = mid + 1;
-          else hi = mid;
-        }
-        return ring[lo === len ? 0 : lo] % OWNER_SPAN;
-      }
-    }
+    return this.balancer.route(key, this.outstanding, this.n);
   }
 
   /** Adds an instance slot; the arrays double when full, so building n instances is O(n). */
@@ -325,7 +264,6 @@ export class InstanceGroup {
       this.readyAtMs = grown(this.readyAtMs, cap);
       this.busy = grown(this.busy, cap);
       this.outstanding = grown(this.outstanding, cap);
-      this.inRing = grown(this.inRing, cap);
     }
     this.queues.push(new IntQueue());
     this.busyAreas.push(new Area());
@@ -333,67 +271,17 @@ export class InstanceGroup {
   }
 
   get algorithm(): LoadBalancerAlgorithm {
-    return this.lb;
+    return this.balancer.algorithm;
   }
 
   set algorithm(a: LoadBalancerAlgorithm) {
-    this.lb = a;
-    this.indexLoads();
-  }
-
-  /** Least-connections over a large routing set keeps its index, rebuilt from the current loads. */
-  private indexLoads(): void {
-    this.least = this.lb === 'least-connections' && this.routable.length >= INDEX_FROM ? (this.leastIndex ??= new LeastLoaded()) : null;
-    this.least?.reset(this.routable, this.outstanding, this.n);
+    this.balancer.setAlgorithm(a, this.outstanding, this.n);
   }
 
   /** Recomputes the routing set after a change of instances or health. */
   private rebuild(): void {
-    this.routable = [];
-    for (let i = 0; i < this.n; i++) if (this.state[i] === READY && this.up[i]) this.routable.push(i);
-    this.ringStale = true;
-    this.indexLoads();
-  }
-
-  /** Brings the ring in line with the routing set: drops the points of instances that left, merges in those that joined. */
-  private updateRing(): void {
-    this.ringStale = false;
-    const want = new Uint8Array(this.n);
-    for (const i of this.routable) want[i] = 1;
-    const inRing = this.inRing;
-    let leaving = false;
-    const joining: number[] = [];
-    for (let i = 0; i < this.n; i++) {
-      if (inRing[i] && !want[i]) leaving = true;
-      else if (!inRing[i] && want[i]) joining.push(i);
-    }
-    let ring = this.ring;
-    let len = this.ringLength;
-    if (leaving) {
-      let kept = 0;
-      for (let j = 0; j < len; j++) if (want[ring[j] % OWNER_SPAN]) ring[kept++] = ring[j];
-      len = kept;
-    }
-    if (joining.length > 0) {
-      const added = new Float64Array(joining.length * VNODES);
-      let k = 0;
-      for (const i of joining) {
-        for (let v = 0; v < VNODES; v++) added[k++] = hash32(i * VNODES + v, this.salt ^ 0x5bd1e995) * OWNER_SPAN + i;
-      }
-      added.sort();
-      // Merge from the back, in place, into an array with room for both.
-      if (ring.length < len + added.length) {
-        const bigger = new Float64Array(Math.max(2 * ring.length, len + added.length));
-        bigger.set(ring.subarray(0, len));
-        ring = bigger;
-      }
-      let a = len - 1;
-      let b = added.length - 1;
-      for (let out = len + added.length - 1; b >= 0; out--) ring[out] = a >= 0 && ring[a] > added[b] ? ring[a--] : added[b--];
-      len += added.length;
-    }
-    this.ring = ring;
-    this.ringLength = len;
-    for (let i = 0; i < this.n; i++) inRing[i] = want[i];
+    const routable: number[] = [];
+    for (let i = 0; i < this.n; i++) if (this.state[i] === READY && this.up[i]) routable.push(i);
+    this.balancer.reset(routable, this.outstanding, this.n);
   }
 }

@@ -9,7 +9,7 @@
  */
 import type { Engine } from '../engine/core';
 import type { Scenario } from '../scenario';
-import type { AdmissionConfig } from '../scenarioBlocks';
+import type { AdmissionConfig } from '../input/scenarioBlocks';
 import type { Part, PartPorts, PartRuntime } from './part';
 import type { Gate, ServiceName, ServicePort } from './ports';
 import type { World } from './world';

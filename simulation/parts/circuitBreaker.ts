@@ -13,7 +13,7 @@
 import type { Engine } from '../engine/core';
 import { F_TRIAL, type RequestPool } from '../model/requestPool';
 import type { Scenario } from '../scenario';
-import type { CircuitBreakerConfig } from '../scenarioBlocks';
+import type { CircuitBreakerConfig } from '../input/scenarioBlocks';
 import type { Part, PartPorts, PartRuntime } from './part';
 import type { CallGuard, Guarded, ServiceName, ServicePort } from './ports';
 import type { World } from './world';

@@ -3,15 +3,15 @@
  * commands and queries, the keys, follow-up reads of what a client just wrote, timeouts, and
  * retries with backoff and a retry budget. Every attempt starts here (`send`) and ends here
  * (`respond`, `respondFailed` or `endAttempt`), where it is counted by its service's tally.
+ * The arrival process itself is model/arrivals.ts; the retry budget and backoff, model/retryBudget.ts.
  */
-import { ln, pow2 } from '../engine/detMath';
 import type { Engine } from '../engine/core';
 import type { EventQueue } from '../engine/eventQueue';
 import { stream, type Uniform } from '../engine/random';
-import { zipfSampler } from '../engine/zipf';
 import type { FailureCause } from '../metrics/classTally';
 import { Histogram } from '../metrics/histogram';
-import { RateProfile } from '../model/rateProfile';
+import { Arrivals } from '../model/arrivals';
+import { keySampler } from '../model/keys';
 import {
   F_ABANDONED,
   F_COMMAND,
@@ -23,13 +23,11 @@ import {
   F_WANTS_FOLLOW_UP,
   type RequestPool,
 } from '../model/requestPool';
+import { backoffMs, RetryBudget } from '../model/retryBudget';
 import type { Scenario } from '../scenario';
 import type { AttemptOutcome, CallGuard, Guarded, Outcomes } from './ports';
 import type { Service } from './service';
 import type { World } from './world';
-
-/** A retry budget's bucket holds at most this many tokens. */
-const RETRY_TOKEN_CAP = 100;
 
 /** The versions a query's answer is compared with (the write store's latest commits). */
 export interface Versions {
@@ -47,11 +45,7 @@ export class Clients implements Outcomes, Guarded {
   private readonly engine: Engine;
   private readonly calendar: EventQueue;
   private readonly reqs: RequestPool;
-  private rate: RateProfile;
-  private poisson = true;
-  private arrivalsStopped = false;
-  private arrivalGen = 0;
-  private readonly uArrival: Uniform;
+  private readonly arrivals: Arrivals;
   private readonly uMix: Uniform;
   private readonly uKeys: Uniform;
   private readonly uFollowUp: Uniform;
@@ -61,9 +55,7 @@ export class Clients implements Outcomes, Guarded {
   private retriesOn = false;
   /** Whether attempts get a timeout event: retries on, or a guard that must learn of timeouts. */
   private timeoutsOn = false;
-  /** Tokens added per first attempt (Infinity: no budget), and the tokens in the bucket. */
-  private retryBudget = Infinity;
-  private retryTokens = 0;
+  private readonly retryBudget = new RetryBudget();
   /** The workload's settings read on every request, kept from the scenario by `configure`. */
   private writeRatio = 0;
   private followUpRatio = 0;
@@ -86,13 +78,11 @@ export class Clients implements Outcomes, Guarded {
     this.engine = world.engine;
     this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
-    this.uArrival = stream(s.seed, 'workload.arrivals');
+    this.arrivals = new Arrivals(stream(s.seed, 'workload.arrivals'), s.workload);
     this.uMix = stream(s.seed, 'workload.mix');
     this.uKeys = stream(s.seed, 'workload.keys');
     this.uFollowUp = stream(s.seed, 'workload.followUps');
     this.uRetry = stream(s.seed, 'workload.retries');
-    this.rate = new RateProfile(s.workload);
-    this.poisson = s.workload.arrivals === 'poisson';
     this.arrivalKind = world.engine.on('clients.arrival', this.onArrival, this);
     // A follow-up read or a retry whose delay is over.
     this.delayedKind = world.engine.on('clients.delayedArrival', this.onDelayedArrival, this);
@@ -102,19 +92,11 @@ export class Clients implements Outcomes, Guarded {
 
   /** (Re)builds the key sampler and the retry settings from the scenario; streams continue. */
   configure(s: Scenario): void {
-    const k = s.workload.keys;
-    if (k.distribution === 'zipf') {
-      const z = zipfSampler(k.count, k.zipfS, this.uKeys);
-      this.nextKey = () => z() - 1;
-    } else {
-      const n = k.count;
-      const u = this.uKeys;
-      this.nextKey = () => Math.floor(u() * n);
-    }
+    this.nextKey = keySampler(s.workload.keys, this.uKeys);
     const rt = s.workload.retries;
     this.retriesOn = rt.max > 0;
     this.timeoutsOn = this.retriesOn || (this.commandGuard?.needsTimeouts ?? false) || (this.queryGuard?.needsTimeouts ?? false);
-    this.retryBudget = rt.budget ?? Infinity;
+    this.retryBudget.configure(rt.budget);
     const w = s.workload;
     this.writeRatio = w.writeRatio;
     this.followUpRatio = w.followUpReads.ratio;
@@ -136,16 +118,12 @@ export class Clients implements Outcomes, Guarded {
 
   /** Arrivals stop for good (a drain). */
   stop(): void {
-    this.arrivalsStopped = true;
-    this.arrivalGen++;
+    this.arrivals.stop();
   }
 
   /** Restarts the arrival process from now under the current workload (Poisson is memoryless). */
   resetArrivals(): void {
-    const w = this.world.scenario.workload;
-    this.rate = new RateProfile(w, this.engine.nowMs);
-    this.poisson = w.arrivals === 'poisson';
-    this.arrivalGen++;
+    this.arrivals.restart(this.world.scenario.workload, this.engine.nowMs);
     this.scheduleArrival();
   }
 
@@ -158,14 +136,12 @@ export class Clients implements Outcomes, Guarded {
   }
 
   private scheduleArrival(): void {
-    if (this.arrivalsStopped) return;
-    const e = this.poisson ? -ln(1 - this.uArrival()) : 1;
-    const t = this.rate.next(this.engine.nowMs, e);
-    if (t < this.world.durationMs) this.calendar.push(t, this.arrivalKind, this.arrivalGen);
+    const t = this.arrivals.next(this.engine.nowMs);
+    if (t < this.world.durationMs) this.calendar.push(t, this.arrivalKind, this.arrivals.gen);
   }
 
   private onArrival(gen: number): void {
-    if (gen !== this.arrivalGen) return; // superseded by a change of rate
+    if (gen !== this.arrivals.gen) return; // superseded by a change of rate
     this.scheduleArrival();
     const wr = this.writeRatio;
     const isCommand = wr >= 1 || (wr > 0 && this.uMix() < wr);
@@ -207,7 +183,7 @@ export class Clients implements Outcomes, Guarded {
     const isCommand = (r.flags[id] & F_COMMAND) !== 0;
     const service = isCommand ? this.command : this.query;
     service.tally.offer((r.flags[id] & F_COUNTED) !== 0, retry);
-    if (!retry && this.retriesOn) this.retryTokens = Math.min(RETRY_TOKEN_CAP, this.retryTokens + this.retryBudget);
+    if (!retry && this.retriesOn) this.retryBudget.earn();
     const guard = isCommand ? this.commandGuard : this.queryGuard;
     if (guard !== null && !guard.allow(id)) return this.endAttempt(id, 'failed', guard.cause);
     if (!service.admit(id)) return;
@@ -296,7 +272,7 @@ export class Clients implements Outcomes, Guarded {
     // An attempt the guard refused itself tells it nothing new.
     if (guard !== null && cause !== guard.cause) guard.record(id, false);
     const rt = this.world.scenario.workload.retries;
-    if (r.attempt[id] <= rt.max && this.takeRetryToken()) {
+    if (r.attempt[id] <= rt.max && this.retryBudget.take()) {
       const next = r.alloc();
       r.flags[next] |= (f & (F_COMMAND | F_COUNTED | F_WANTS_FOLLOW_UP | F_FOLLOW_UP)) | F_PENDING | F_RETRY;
       r.attempt[next] = r.attempt[id] + 1;
@@ -305,8 +281,7 @@ export class Clients implements Outcomes, Guarded {
       // A fresh attempt draws its own work, unless the request is inherently slow (kept draw).
       r.serviceMs[next] = rt.keepServiceTime ? r.serviceMs[id] : this.serviceOf(id).retryTime();
       r.minVersion[next] = r.minVersion[id];
-      const backoff = rt.backoffMs * pow2(r.attempt[id] - 1);
-      this.calendar.push(this.engine.nowMs + backoff * (1 - rt.jitter * this.uRetry()), this.delayedKind, next);
+      this.calendar.push(this.engine.nowMs + backoffMs(rt.backoffMs, rt.jitter, r.attempt[id], this.uRetry()), this.delayedKind, next);
     } else {
       // A client that timed out stopped waiting at its deadline, even if the late answer came after.
       const now = this.engine.nowMs;
@@ -314,13 +289,5 @@ export class Clients implements Outcomes, Guarded {
       tally.giveUp(counted, end - r.firstMs[id]);
     }
     if (!keepSlot) r.release(id);
-  }
-
-  /** A retry budget (token bucket) allows a retry when it holds a whole token. */
-  private takeRetryToken(): boolean {
-    if (this.retryBudget === Infinity) return true;
-    if (this.retryTokens < 1) return false;
-    this.retryTokens--;
-    return true;
   }
 }

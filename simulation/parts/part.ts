@@ -18,7 +18,7 @@
  * random number and adds no key to the report, so existing reports stay byte-identical.
  */
 import type { FailureCause } from '../metrics/classTally';
-import type { FieldSpec, SectionSpec } from '../fieldSpec';
+import type { FieldSpec, SectionSpec } from '../input/fieldSpec';
 import type { Scenario } from '../scenario';
 import type { Guarded, Projected, ServicePort } from './ports';
 import type { World } from './world';
@@ -217,7 +217,7 @@ export interface SectionPage extends GroupPage {
   readonly in: string;
 }
 
-declare module '../fieldSpec' {
+declare module '../input/fieldSpec' {
   interface SectionSpec {
     /** How the settings panel shows the section; absent, the page shows no editor of it (links and the host API still set it). */
     readonly page?: SectionPage;

@@ -3,7 +3,8 @@
  * queues and vCPUs, their life cycle (boots, rolling restarts for vertical changes, draining),
  * and the counts of the class of request it serves. A request's path through it, in order:
  * `admit` (route, memory, queue), `start` (a vCPU), `onDone` (hand on to the next hop), `leave`
- * (the answer or the failure went back to the client).
+ * (the answer or the failure went back to the client). Its instances' life cycle (boots,
+ * rolling restarts, draining) is serviceLifeCycle.ts.
  */
 import type { Engine } from '../engine/core';
 import type { EventQueue } from '../engine/eventQueue';
@@ -11,11 +12,12 @@ import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import type { Area } from '../metrics/area';
 import { ClassTally } from '../metrics/classTally';
 import { Histogram } from '../metrics/histogram';
-import { BOOTING, InstanceGroup, READY, RESTARTING } from '../model/instanceGroup';
+import { InstanceGroup } from '../model/instanceGroup';
 import { uslSlowdown } from '../model/usl';
 import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, type RequestPool } from '../model/requestPool';
 import type { Scenario, ServiceConfig } from '../scenario';
 import type { Downstream, Gate, InjectedFailures, Outcomes, ServiceName, ServicePort } from './ports';
+import { ServiceLifeCycle } from './serviceLifeCycle';
 import type { World } from './world';
 
 export type { ServiceName };
@@ -57,17 +59,10 @@ export class Service implements ServicePort {
   private readonly uRetry: Uniform;
 
   private readonly doneKind: number;
-  private readonly bootKind: number;
-  /** Vertical changes roll through the instances one at a time. */
-  private restartQueue: number[] = [];
-  private restarting = -1;
-  /** How long an instance takes to restart once idle (a vertical change), ms. */
-  private restartMs = 0;
-  /** When each booting instance's boot began (for the "what happened" log). */
-  private readonly bootFromMs = new Map<number, number>();
+  private readonly life: ServiceLifeCycle;
 
   constructor(
-    private readonly world: World,
+    world: World,
     readonly name: ServiceName,
     salt: number,
   ) {
@@ -85,13 +80,13 @@ export class Service implements ServicePort {
     // Retries draw apart too: turning retries on leaves first attempts' draws unchanged.
     this.uRetry = stream(s.seed, `${name}.serviceTime.retries`);
     this.doneKind = world.engine.on(`${name}.done`, this.onDone, this);
-    this.bootKind = world.engine.on(`${name}.bootDone`, this.onBootDone, this);
+    this.life = new ServiceLifeCycle(world, name, this.group, () => this.onSizeChanged());
     this.configure(s);
   }
 
   /** (Re)builds the samplers (the streams continue, so replays match) and reads the restart time. */
   configure(s: Scenario): void {
-    this.restartMs = s[this.name].restartS * 1000;
+    this.life.restartMs = s[this.name].restartS * 1000;
     this.serviceTime = sampler(s[this.name].serviceTimeMs, this.uService);
     if (this.uFollowUp !== null) this.followUpTime = sampler(s[this.name].serviceTimeMs, this.uFollowUp);
     this.retryTime = sampler(s[this.name].serviceTimeMs, this.uRetry);
@@ -122,7 +117,8 @@ export class Service implements ServicePort {
       return this.refuse(id, 'rejected');
     }
     const inFlight = ++g.outstanding[i];
-    if (g.least !== null) g.least.set(i, inFlight);
+    const least = g.balancer.least;
+    if (least !== null) least.set(i, inFlight);
     g.outstandingArea.add(now, 1);
     return true;
   }
@@ -180,9 +176,10 @@ export class Service implements ServicePort {
     const now = this.engine.nowMs;
     const i = this.reqs.instance[id];
     const inFlight = --g.outstanding[i];
-    if (g.least !== null) g.least.set(i, inFlight);
+    const least = g.balancer.least;
+    if (least !== null) least.set(i, inFlight);
     g.outstandingArea.add(now, -1);
-    if (inFlight === 0) this.instanceIdle(i);
+    if (inFlight === 0) this.life.instanceIdle(i);
   }
 
   /**
@@ -213,76 +210,9 @@ export class Service implements ServicePort {
     });
   }
 
-  // ---- Life cycle: resizing, boots, rolling restarts ------------------------------------
-
-  /**
-   * The service's size changes (by its autoscaler or by hand): new instances boot for `bootMs`.
-   * A restart in progress whose instance was cancelled moves on to the next one.
-   */
+  /** The service's size changes (by its autoscaler or by hand): new instances boot for `bootMs`. */
   resize(n: number, bootMs: number): void {
-    const g = this.group;
-    for (const i of g.setInstances(n, this.engine.nowMs, bootMs)) {
-      this.bootFromMs.set(i, this.engine.nowMs);
-      this.calendar.push(g.readyAtMs[i], this.bootKind, i);
-    }
-    const r = this.restarting;
-    if (r >= 0 && g.state[r] !== BOOTING && g.state[r] !== RESTARTING) {
-      this.restarting = -1;
-      this.nextRestart();
-    }
-    this.onSizeChanged();
-  }
-
-  private onBootDone(i: number): void {
-    if (!this.group.finishBoot(i, this.engine.nowMs)) return;
-    const from = this.bootFromMs.get(i);
-    this.bootFromMs.delete(i);
-    this.world.happenings.add({
-      kind: 'ready',
-      what: this.name,
-      index: i,
-      ...(from !== undefined ? { afterS: (this.engine.nowMs - from) / 1000 } : {}),
-      ...(this.restarting === i ? { reason: 'restart' } : {}),
-    });
-    this.onSizeChanged();
-    if (this.restarting === i) {
-      this.restarting = -1;
-      this.nextRestart();
-    }
-  }
-
-  /** Instance i has no request left on it: a draining one stops, a restarting one boots again. */
-  private instanceIdle(i: number): void {
-    const g = this.group;
-    if (g.onIdle(i, this.engine.nowMs, this.restartMs)) {
-      this.bootFromMs.set(i, this.engine.nowMs);
-      this.calendar.push(g.readyAtMs[i], this.bootKind, i);
-    }
-  }
-
-  /** A vertical change (vCPUs or speed): restart the instances one at a time to apply it. */
-  rollingRestart(): void {
-    const g = this.group;
-    const queue: number[] = [];
-    for (let i = 0; i < g.size; i++) {
-      if (g.state[i] === READY && (g.vcpusOf[i] !== g.vcpus || g.speedOf[i] !== g.speed)) queue.push(i);
-    }
-    this.restartQueue = queue;
-    if (this.restarting < 0) this.nextRestart();
-  }
-
-  private nextRestart(): void {
-    const g = this.group;
-    const queue = this.restartQueue;
-    while (queue.length > 0) {
-      const i = queue.shift()!;
-      if (g.state[i] !== READY) continue;
-      this.restarting = i;
-      g.setState(i, RESTARTING, this.engine.nowMs);
-      this.onSizeChanged();
-      if (g.outstanding[i] === 0) this.instanceIdle(i);
-      return;
-    }
+    this.life.resize(n, bootMs);
   }
 
   /** Brings the balancer and instances in line with changed settings (a live change). */
@@ -303,7 +233,7 @@ export class Service implements ServicePort {
       // Vertical scaling restarts instances one at a time: capacity dips while each restarts.
       g.vcpus = cfg.vcpus;
       g.speed = cfg.speed;
-      this.rollingRestart();
+      this.life.rollingRestart();
     }
     g.healthChanged();
   }

@@ -6,7 +6,7 @@
  */
 import { fieldAt, withField } from '../fields';
 import { figureAt } from '../figures';
-import { parseScenario } from '../load';
+import { parseScenario } from '../input/load';
 import type { Scenario } from '../scenario';
 import type { Report } from '../types';
 import { estimate, pairedDifference, type Difference, type Estimate } from './stats';

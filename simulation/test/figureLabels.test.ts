@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureLabel } from '../figureLabels';
+import { figureLabel } from '../output/figureLabels';
 
 describe('figureLabel', () => {
   it('labels a registry id from its parts', () => {

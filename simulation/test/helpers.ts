@@ -1,5 +1,5 @@
 /** Scenario builders for the tests: overrides on the default scenario, validated. */
-import { parseScenario, runScenario, type Report, type Scenario } from '../index';
+import { buildReport, parseScenario, runScenario, Simulation, type Report, type Scenario, type WindowStats } from '../index';
 
 type Json = Record<string, unknown>;
 
@@ -58,6 +58,20 @@ export function replicate(k: number, run: (seed: number) => number): { mean: num
 export function run(s: Scenario): Report {
   return runScenario(s);
 }
+
+/** Runs `s` to its end in 10 s slices, keeping every window of its series. */
+export function runWithWindows(s: Scenario): { sim: Simulation; report: Report; windows: WindowStats[] } {
+  const sim = new Simulation(s);
+  const windows: WindowStats[] = [];
+  while (!sim.done) {
+    sim.runUntil(sim.nowMs + 10_000);
+    windows.push(...sim.drainWindows());
+  }
+  return { sim, report: buildReport(sim), windows };
+}
+
+/** Workload overrides for a run of queries only: no writes, no follow-up reads, no timeouts. */
+export const queriesOnly = { writeRatio: 0, followUpReads: { ratio: 0 }, timeoutMs: 1e9 };
 
 /** Erlang C: the probability that an arrival waits in an M/M/c queue with offered load a = lambda/mu. */
 export function erlangC(c: number, a: number): number {

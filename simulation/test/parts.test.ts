@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../fields';
 import { FIGURES, SERIES_FIGURES } from '../figures';
-import type { SectionSpec } from '../fieldSpec';
+import type { SectionSpec } from '../input/fieldSpec';
 import { PARTS } from '../parts';
-import { sectionSchema } from '../scenarioSchema';
+import { sectionSchema } from '../input/scenarioSchema';
 
 const SIM = join(__dirname, '..');
 /** The files that tie the parts together: they loop over PARTS and must not name one. */
@@ -14,17 +14,17 @@ const SHARED = [
   'simulation.ts',
   'report.ts',
   'figures.ts',
-  'figureLabels.ts',
+  'output/figureLabels.ts',
   'fields.ts',
-  'fieldSections.ts',
+  'input/fieldSections.ts',
   'types.ts',
   'parts/windows.ts',
   'parts/clients.ts',
   'parts/projection.ts',
   'metrics/classTally.ts',
   'scenario.ts',
-  'scenarioSchema.ts',
-  'snapshot.ts',
+  'input/scenarioSchema.ts',
+  'output/snapshot.ts',
   'series.ts',
   'limits.ts',
 ];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, runScenario, figuresOf } from '../index';
 import { PARTS } from '../parts';
-import { missingFigure, reportShape } from '../reportShape';
+import { missingFigure, reportShape } from '../output/reportShape';
 import type { Scenario } from '../scenario';
 
 function scenario(input: object): Scenario {

@@ -17,7 +17,7 @@ import { LINK_BASE_2 } from './linkBase2';
 export const LINK_FORMAT = 2;
 /** The scenario format (`version`) the engine reads; links of older ones are migrated to it. */
 export const SCENARIO_VERSION = 1;
-/** The engine's limit on scenario text (simulation/load.ts MAX_SCENARIO_CHARS; a test checks they agree). */
+/** The engine's limit on scenario text (simulation/input/load.ts MAX_SCENARIO_CHARS; a test checks they agree). */
 export const MAX_SCENARIO_CHARS = 4 * 1024 * 1024;
 /** Longest link payload read, in characters: base64 of the largest scenario, plus slack. */
 export const MAX_LINK_CHARS = Math.ceil((MAX_SCENARIO_CHARS * 4) / 3) + 64;

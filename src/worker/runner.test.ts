@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, parseScenario, runScenario, type Report, type WindowStats } from '../../simulation/index';
-import { Runner, type Clock, type RunUpdate } from './runner';
+import { fakeClock } from './fakeClock';
+import { Runner, type RunUpdate } from './runner';
 import { cleanChangeTimeMs, mergeInterventions } from './interventions';
-
-/** A clock that moves only when the test runs the next scheduled callback. */
-function fakeClock() {
-  let t = 0;
-  let next: (() => void) | null = null;
-  const clock: Clock = {
-    now: () => t,
-    schedule: (fn) => ((next = fn), 1),
-    cancel: () => (next = null),
-  };
-  const advance = (ms: number) => {
-    t += ms;
-    const fn = next;
-    next = null;
-    fn?.();
-  };
-  return { clock, advance, pending: () => next !== null };
-}
 
 const withoutWall = (r: Report) => JSON.stringify({ ...r, wallMs: 0 });
 

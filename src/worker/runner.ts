@@ -5,57 +5,24 @@
  * Live changes are applied only between slices, at a simulated time `t` (whole ms) that the
  * replay reproduces exactly (`(t / 1000) * 1000 === t`) and that is not a window boundary, so
  * a scenario saved with its recorded interventions replays byte for byte.
+ *
+ * Beside it: runTypes.ts (what it posts and answers), scenarioChecks.ts (the schema, loaded when
+ * first needed), liveChange.ts (a change applied live or by a restart), posting.ts (what a post holds).
  */
 // The engine's modules one by one, not simulation/index: the index loads the scenario schema (zod),
 // which the worker loads only when it first checks something (./validation).
-import type { Change, Report, Scenario, ScenarioProblem, Snapshot, WindowStats } from '../../simulation/index';
-import type { ChangeFn } from '../../simulation/changeFn';
+import type { Change, Report, Scenario } from '../../simulation/index';
 import { DEFAULT_LIMITS } from '../../simulation/limits';
 import { buildReport } from '../../simulation/report';
-import { Simulation, WINDOW_MS } from '../../simulation/simulation';
-import { buildSnapshot } from '../../simulation/snapshot';
-import { cleanChangeTimeMs, mergeInterventions, type Intervention } from './interventions';
-import { latestWindows, perSecond, PREVIEW_EVERY_MS } from './posting';
+import { Simulation } from '../../simulation/simulation';
+import { buildSnapshot } from '../../simulation/output/snapshot';
+import { mergeInterventions, type Intervention } from './interventions';
+import { changeLive, restartedScenario } from './liveChange';
+import { FirstWindowPreview, latestWindows } from './posting';
+import type { ChangeOutcome, Clock, LoadResult, RunStatus, RunUpdate, Speed } from './runTypes';
+import { ScenarioChecks, type Checks } from './scenarioChecks';
 
-type Checks = typeof import('./validation');
-let checksLoading: Promise<Checks> | null = null;
-/** The scenario schema and its checks, loaded once. */
-const loadChecks = (): Promise<Checks> => (checksLoading ??= import('./validation'));
-
-/** Simulated seconds per wall second, or as fast as the machine goes. */
-export type Speed = number | 'max';
-export type RunStatus = 'ready' | 'running' | 'paused' | 'done' | 'failed';
-
-/** What the worker posts to the page, at most every `POST_EVERY_MS`. Small plain data. */
-export interface RunUpdate {
-  /** Increases with every reset or load: the page drops its series when it sees a new run. */
-  runId: number;
-  status: RunStatus;
-  snapshot: Snapshot;
-  /** Windows completed since the previous update (the page keeps the series). */
-  windows: WindowStats[];
-  report: Report;
-  /** Simulated ms per wall ms over the last update interval, when running. */
-  achievedSpeed: number | null;
-  /**
-   * Before the run's first whole window: the window so far, from time 0 to now, with counts
-   * scaled to per second. The charts draw it until the first window comes (replacing it).
-   */
-  preview?: WindowStats;
-  /** A message when the simulation threw. */
-  error?: string;
-}
-
-export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
-export type ChangeOutcome =
-  | { ok: true; scenario: Scenario; interventions: Intervention[]; restarted: boolean; atS: number }
-  | { ok: false; problems: ScenarioProblem[] };
-
-export interface Clock {
-  now(): number;
-  schedule(fn: () => void, ms: number): unknown;
-  cancel(handle: unknown): void;
-}
+export type { ChangeOutcome, Clock, LoadResult, RunStatus, RunUpdate, Speed } from './runTypes';
 
 export const POST_EVERY_MS = 33;
 /** Wall time the worker spends simulating before it yields to messages. */
@@ -78,19 +45,10 @@ export class Runner {
   private lastPostSimMs = 0;
   private wallRunMs = 0;
   private runId = 0;
-  /** Whether this run has completed a window yet, and the simulated time of its last preview. */
-  private hadWindow = false;
-  private previewSimMs = 0;
+  private readonly preview = new FirstWindowPreview();
 
-  /** The checks, once loaded (`checks()`). */
-  private loadedChecks: Checks | null = null;
-  /** Given to each Simulation: its changes are checked only after `change()` has loaded the checks. */
-  private readonly checkChange: ChangeFn = (current, change) => {
-    if (this.loadedChecks === null) throw new Error('the scenario checks have not loaded');
-    return this.loadedChecks.changedScenario(current, change);
-  };
-  /** The built-in scenario as JSON (already validated when the page was built), or null. */
-  private readonly builtInJson: string | null;
+  /** The scenario checks, loaded when first needed; each Simulation checks its changes with them. */
+  private readonly checker: ScenarioChecks;
 
   /**
    * `builtIn`: the page's built-in scenario, validated when the page was built (virtual:engine-facts).
@@ -100,19 +58,17 @@ export class Runner {
     private readonly clock: Clock,
     builtIn: Scenario | null = null,
   ) {
-    this.builtInJson = builtIn === null ? null : JSON.stringify(builtIn);
+    this.checker = new ScenarioChecks(builtIn);
   }
 
   /** Loads the scenario schema and checks now (the worker does so once the page is up). */
-  async checks(): Promise<Checks> {
-    this.loadedChecks ??= await loadChecks();
-    return this.loadedChecks;
+  checks(): Promise<Checks> {
+    return this.checker.load();
   }
 
   /** Validates and loads a scenario (its interventions included); the run waits at time 0. */
   async load(input: unknown): Promise<LoadResult> {
-    if (this.builtInJson !== null && jsonOf(input) === this.builtInJson) return this.use(JSON.parse(this.builtInJson) as Scenario);
-    const parsed = (await this.checks()).parseScenario(input);
+    const parsed = await this.checker.parse(input);
     return parsed.ok ? this.use(parsed.scenario) : parsed;
   }
 
@@ -145,9 +101,8 @@ export class Runner {
   private restart(scenario: Scenario): void {
     this.stop();
     this.runId++;
-    this.hadWindow = false;
-    this.previewSimMs = 0;
-    this.sim = new Simulation(scenario, DEFAULT_LIMITS, this.checkChange);
+    this.preview.reset();
+    this.sim = new Simulation(scenario, DEFAULT_LIMITS, this.checker.changeFn);
     this.status = 'ready';
     this.wallRunMs = 0;
     this.post(true);
@@ -194,25 +149,12 @@ export class Runner {
    */
   async change(change: Change): Promise<ChangeOutcome> {
     const checks = await this.checks();
-    const sim = this.requireSim();
-    const live = checks.changedScenario(sim.scenario, change);
-    // Also restarted: the fault timeline (the engine schedules faults when a run starts) and
-    // removing an optional group such as auto-scaling (an intervention cannot say "remove").
-    const fixed =
-      (!live.ok && live.problems.some((p) => p.message.startsWith('cannot change during a run'))) ||
-      (live.ok && (change.set === 'faults' || change.set.startsWith('faults.') || change.value === undefined));
-    if (!live.ok && !fixed) return live;
-    const t = cleanChangeTimeMs(sim.nowMs);
-    if (fixed || sim.nowMs === 0 || t >= sim.durationMs) return this.restartWith(change, checks);
-    sim.runUntil(t);
-    const applied = sim.applyChange(change);
-    if (!applied.ok) return applied;
-    // The replay processes this change as one calendar event, counted in `events`; count it here too.
-    sim.events++;
-    const atS = t / 1000;
-    this.recorded.push({ atS, set: change.set, value: change.value });
+    const live = changeLive(this.requireSim(), change);
+    if (live.kind === 'restart') return this.restartWith(change, checks);
+    if (live.kind === 'refused') return { ok: false, problems: live.problems };
+    this.recorded.push({ atS: live.atS, set: change.set, value: change.value });
     this.post(true);
-    return { ok: true, scenario: applied.scenario, interventions: this.interventions(), restarted: false, atS };
+    return { ok: true, scenario: live.scenario, interventions: this.interventions(), restarted: false, atS: live.atS };
   }
 
   /** The loaded scenario with every intervention (from the file and recorded live), in time order. */
@@ -246,10 +188,7 @@ export class Runner {
 
   private restartWith(change: Change, checks: Checks): ChangeOutcome {
     const wasRunning = this.status === 'running';
-    // The live change's rule for null (an optional group removed, anything else refused), then the whole file's checks.
-    const set = checks.withChange(this.requireBase(), change.set, change.value, true);
-    if (!set.ok) return set;
-    const next = checks.parseScenario(set.value);
+    const next = restartedScenario(checks, this.requireBase(), change);
     if (!next.ok) return next;
     this.base = next.scenario;
     this.reset();
@@ -334,8 +273,9 @@ export class Runner {
     this.lastPostWallMs = now;
     this.lastPostSimMs = sim.nowMs;
     const windows = latestWindows(sim.drainWindows());
-    if (windows.length > 0) this.hadWindow = true;
-    const preview = this.preview(sim);
+    this.preview.sawWindows(windows.length);
+    const paced = this.status === 'running' && this.speed !== 'max';
+    const preview = this.preview.next(sim.nowMs, paced, this.wallRunMs, () => this.scenarioToSave());
     this.onUpdate({
       runId: this.runId,
       status: this.status,
@@ -346,36 +286,5 @@ export class Runner {
       ...(preview ? { preview } : {}),
       ...(error ? { error } : {}),
     });
-  }
-
-  /**
-   * The first window so far, while a paced run has none yet: so a chart shows a line well
-   * within the first second at 1x. The engine closes windows only on whole seconds, so this runs
-   * a second Simulation of the same scenario (recorded changes included) that ends now, and takes
-   * its one window. The run itself is not touched: its report stays byte for byte the same. Only
-   * while simulating is cheap next to the wall clock, since each preview re-runs from time 0.
-   */
-  private preview(sim: Simulation): WindowStats | null {
-    if (this.hadWindow || this.status !== 'running' || this.speed === 'max') return null;
-    const t = Math.floor(sim.nowMs);
-    if (t < this.previewSimMs + PREVIEW_EVERY_MS || t >= WINDOW_MS || this.wallRunMs > t / 4) return null;
-    this.previewSimMs = t;
-    try {
-      const shadow = new Simulation({ ...this.scenarioToSave(), durationS: t / 1000 });
-      shadow.run();
-      const w = shadow.drainWindows()[0];
-      return w ? perSecond(w, t) : null;
-    } catch {
-      return null; // a preview is a nicety: the run goes on without it
-    }
-  }
-}
-
-/** JSON of what the page sent, or null when it has none (a cycle, a BigInt: the checks say what is wrong). */
-function jsonOf(input: unknown): string | null {
-  try {
-    return JSON.stringify(input) ?? null;
-  } catch {
-    return null;
   }
 }

@@ -5,7 +5,7 @@
 import { changedScenario } from './changes';
 import { textDepth } from './jsonDepth';
 import { parseShape } from './parseShape';
-import type { ParseResult, ScenarioProblem } from './scenario';
+import type { ParseResult, ScenarioProblem } from '../scenario';
 
 /** Largest scenario text accepted, in characters (checked before parsing): 4 MiB. */
 export const MAX_SCENARIO_CHARS = 4 * 1024 * 1024;

@@ -3,12 +3,12 @@
  * figure the report lacks (a part that is off, a shard or replica past the count) is refused as
  * bad input, naming the scenario, instead of being found missing after every run has finished.
  */
-import { changedScenario } from './changes';
-import { PARTS } from './parts/index';
-import { buildReport } from './report';
-import type { Scenario } from './scenario';
-import { Simulation } from './simulation';
-import { figuresOf } from './study/study';
+import { changedScenario } from '../input/changes';
+import { PARTS } from '../parts/index';
+import { buildReport } from '../report';
+import type { Scenario } from '../scenario';
+import { Simulation } from '../simulation';
+import { figuresOf } from '../study/study';
 
 /** The figures a scenario's report can have, by their names as in --json (`writeStore.shards[0].writes`). */
 export interface ReportShape {

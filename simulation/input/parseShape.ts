@@ -3,8 +3,8 @@
  * field in the words people write paths in (`workload.profile[2].atS`), and the default scenario.
  */
 import type { z } from 'zod';
-import { groupDigits } from './limits';
-import { loadBalancerAlgorithms, MAX_DELAY_MS, type ParseResult, type Scenario, type ScenarioProblem } from './scenario';
+import { groupDigits } from '../limits';
+import { loadBalancerAlgorithms, MAX_DELAY_MS, type ParseResult, type Scenario, type ScenarioProblem } from '../scenario';
 import { scenarioSchema } from './scenarioSchema';
 
 const TYPE_WORDS: Record<string, string> = {

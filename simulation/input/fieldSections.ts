@@ -4,7 +4,7 @@
  * declares them in its module (`parts/index.ts` lists the parts).
  */
 import { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldSpec } from './fieldSpec';
-import { PARTS } from './parts';
+import { PARTS } from '../parts';
 
 type Spec = FieldSpec;
 

@@ -4,7 +4,7 @@
  * a figure added to the registry gets a label without anyone writing one. Zod-free and small.
  * A part gives the words for its own figures in its module (`Part.labels`).
  */
-import { PARTS } from './parts';
+import { PARTS } from '../parts';
 
 /** A lookup table without a prototype: only its own words are found (never `constructor` and the like). */
 const table = (words: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, words);

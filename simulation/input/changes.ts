@@ -5,9 +5,9 @@
  * `{ atS, set, value }`, so a run replays exactly.
  */
 import { registerChangeFn, type Change, type ChangeResult } from './changeFn';
-import { fieldAt, FIXED_DURING_RUN, getField, withField } from './fields';
+import { fieldAt, FIXED_DURING_RUN, getField, withField } from '../fields';
 import { parseShape } from './parseShape';
-import type { Scenario } from './scenario';
+import type { Scenario } from '../scenario';
 
 export type { Change, ChangeResult };
 

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import type { FieldDefault, FieldSpec, SectionSpec } from './fieldSpec';
-import { PARTS } from './parts';
-import { builtinShape, refineScenario, timelineShape } from './scenario';
+import { PARTS } from '../parts';
+import { builtinShape, refineScenario, timelineShape } from '../scenario';
 
 /** One field of a part's section, with its bounds and its default (or optional, when its flag says so). */
 function fieldSchema(section: string, [name, kind, flags, range, , choices]: FieldSpec, dflt: FieldDefault | undefined): z.ZodType {

@@ -1,8 +1,8 @@
 /** The live state of every part of the model, as small plain data for drawing the topology. */
-import type { InstanceGroup } from './model/instanceGroup';
-import type { ConnectionPool } from './model/connectionPool';
-import type { Simulation } from './simulation';
-import type { GroupView, Snapshot } from './types';
+import type { InstanceGroup } from '../model/instanceGroup';
+import type { ConnectionPool } from '../model/connectionPool';
+import type { Simulation } from '../simulation';
+import type { GroupView, Snapshot } from '../types';
 
 function groupView(sim: Simulation, g: InstanceGroup): GroupView {
   const instances = [];

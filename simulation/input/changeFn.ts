@@ -5,7 +5,7 @@
  * `simulation/index` loads it; the page's worker, which loads the schema only when first needed,
  * passes its own.
  */
-import type { Scenario, ScenarioProblem } from './scenario';
+import type { Scenario, ScenarioProblem } from '../scenario';
 
 /** Set the field at dotted path `set` (say `queryService.instances`) to `value`; `null` unsets it. */
 export interface Change {
