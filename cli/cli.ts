@@ -19,7 +19,7 @@ import {
   type ScenarioProblem,
   type WindowStats,
 } from '../simulation/index';
-import { seriesHeader, seriesRow } from '../simulation/series';
+import { seriesColumns, seriesRowIn } from '../simulation/series';
 import { exampleById } from '../simulation/examples';
 import { helpText, parseCommandLine, type Args } from './args';
 import { formatExampleList } from './exampleList';
@@ -131,9 +131,11 @@ function main(): void {
     } catch (e) {
       fail([{ path: '--series', message: `cannot write ${args.series} (${errorCode(e)})` }]);
     }
-    series.row(seriesHeader());
   }
-  const onWindow = series ? (w: WindowStats) => series.row(seriesRow(w)) : undefined;
+  // The engine's columns, then those of the parts in this run (a part's section, or a change of it).
+  const columns = seriesColumns(scenario);
+  series?.row(columns.join(','));
+  const onWindow = series ? (w: WindowStats) => series.row(seriesRowIn(columns, w)) : undefined;
   const started = process.hrtime.bigint();
   const wallS = () => Number(process.hrtime.bigint() - started) / 1e9;
   const maxWallS = args.maxWallS;

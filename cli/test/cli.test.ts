@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARTS } from '../../simulation/parts/index';
+import { seriesHeader } from '../../simulation/series';
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const cli = join(process.cwd(), 'cli', 'cli.ts');
@@ -28,6 +30,19 @@ describe('cli', () => {
     expect(lines.length).toBe(1 + 5);
     expect(lines[0]).toMatch(/^tS,commands\.offered,/);
     expect(lines[1].split(',').length).toBe(lines[0].split(',').length);
+  });
+
+  it("cli --series adds the columns of each part in the run (its section present), after the engine's", () => {
+    const parts = PARTS.filter((p) => p.section && p.windowFigures);
+    expect(parts.length).toBeGreaterThan(0);
+    const f = file('parts.json', JSON.stringify({ version: 1, durationS: 3, warmupS: 1, ...Object.fromEntries(parts.map((p) => [p.section!.name, {}])) }));
+    const csv = join(dir, 'parts.csv');
+    execFileSync(tsx, [cli, f, '--series', csv], { encoding: 'utf8' });
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    const own = parts.flatMap((p) => p.windowFigures!.map(([id]) => id));
+    expect(lines[0]).toBe([seriesHeader(), ...own].join(','));
+    // Each window has a value in each of them (the parts were on from the start).
+    for (const line of lines.slice(1)) expect(line.split(',').slice(-own.length).every((v) => v !== ''), line).toBe(true);
   });
 
   it('cli --drain runs on until nothing is in flight', () => {

@@ -165,6 +165,16 @@ export const deadLetterPart: Part = {
       ['retryDelayMs', 'number', '', ['ms', 0, 60_000], 'The wait before the next attempt. The projector holds the partition meanwhile, so every later event of the partition waits too.'],
     ],
     defaults: { failureRate: 0.01, maxAttempts: 3, retryDelayMs: 100 },
+    page: {
+      label: 'Dead-letter queue (after the projectors)',
+      in: 'eventStream',
+      whenOn: {},
+      fields: [
+        ['failureRate', 'Apply failure rate', 0.05],
+        ['maxAttempts', 'Dead-letter after', 1],
+        ['retryDelayMs', 'Retry delay', 50],
+      ],
+    },
   },
   figures: [
     ['deadLetter.settled', 'events', 'Events the projectors were done with over the run: applied, or sent to the dead-letter queue (shown when the queue is on).'],
@@ -179,6 +189,20 @@ export const deadLetterPart: Part = {
     ['deadLetter.retrying', 'partitions', 'Partitions held by an event waiting for a retry at the end of the window.'],
   ],
   limit: { what: 'events held for a retry', max: MAX_PARTITIONS },
+  noun: 'a dead-letter queue',
+  charts: [
+    {
+      title: 'Dead-lettered and retried events per second',
+      unit: 'events / s',
+      help:
+        'Events the projectors gave up on each second and sent to the dead-letter queue (solid), and failed apply attempts tried again (dashed). Each retry holds its partition for the retry delay, so the events behind it wait and the stream lag grows; each dead-lettered event leaves its key at an older version in the read model until the key is written again. Flat at zero while the queue is off.',
+      lines: [
+        ['deadLetter.deadLettered', 'dead-lettered', 'var(--c3)'],
+        ['deadLetter.retries', 'retried attempts', 'var(--c4)', 'dashed'],
+      ],
+    },
+  ],
+  panelRows: ['deadLetter.deadLettered', 'deadLetter.retries', 'deadLetter.maxRetrying'],
   labels: {
     words: {
       'deadLetter.settled': 'events settled',

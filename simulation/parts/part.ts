@@ -153,8 +153,9 @@ export interface Part {
 // ---------------------------------------------------------------------------------------------
 // The page's view of a part: plain data that the settings panel (`fieldDefs.ts`), the chart
 // registry (`chartDefs.ts`), the figures panel and the engine's messages read, so that none of
-// them names a part. The two interfaces below merge into `ServiceGroup` and `Part` above
-// (declaration merging), which keeps this block apart from the engine's half of the contract.
+// them names a part. The interfaces below merge into `ServiceGroup`, `SectionSpec` and `Part`
+// (declaration merging, module augmentation for `SectionSpec` of `fieldSpec.ts`), which keeps
+// this block apart from the engine's half of the contract.
 // ---------------------------------------------------------------------------------------------
 
 /** A field of a settings group as the settings panel shows it: its name in the group, its label, its editor's step. */
@@ -203,6 +204,24 @@ export interface PartChart {
 export interface ServiceGroup {
   /** How the settings panel shows the group when it is optional (a non-optional one is the page's own). */
   readonly page?: GroupPage;
+}
+
+/**
+ * How the settings panel shows a part's own section (`Part.section`): an optional group, as for a
+ * service group (a checkbox that adds the section or removes it, then its fields), at the end of
+ * one of the page's settings sections. A field's editor follows its kind in the field registry
+ * (a number, an integer, a yes/no, a choice); a `PageField`'s step counts for numbers only.
+ */
+export interface SectionPage extends GroupPage {
+  /** The page's settings section (a part of the topology: `eventStream`, `readStore`) whose settings end with the group. */
+  readonly in: string;
+}
+
+declare module '../input/fieldSpec' {
+  interface SectionSpec {
+    /** How the settings panel shows the section; absent, the page shows no editor of it (links and the host API still set it). */
+    readonly page?: SectionPage;
+  }
 }
 
 export interface Part {

@@ -50,6 +50,12 @@ function exported(choice: string) {
   return standaloneSvg({ ...f, title }, { scenarioName: name, seed: f.seeds ?? seed });
 }
 
+/** The series of the run as CSV: the run's scenario (its changes included) says which parts' columns it has. */
+function seriesFile(): Blob {
+  const { scenario, interventions } = useScenarioStore.getState();
+  return new Blob([seriesCsv(useRunStore.getState().series, { ...scenario, interventions })], { type: 'text/csv' });
+}
+
 /** A PNG that could not be drawn is said, not dropped (the button would seem to do nothing). */
 function pngFailed(e: unknown): void {
   useRunStore.setState({ notice: `The PNG could not be made (${e instanceof Error ? e.message : String(e)}); the SVG export has the same figure.` });
@@ -62,7 +68,7 @@ export function ExportPanel() {
   const slug = fileNameOf(choice.toLowerCase(), 'chart');
   return (
     <p className="exports">
-      <button type="button" className="btn" onClick={() => downloadBlob(new Blob([seriesCsv(useRunStore.getState().series)], { type: 'text/csv' }), `${name}-series.csv`)}>
+      <button type="button" className="btn" onClick={() => downloadBlob(seriesFile(), `${name}-series.csv`)}>
         Series (CSV)
       </button>{' '}
       <label className="inline-label">

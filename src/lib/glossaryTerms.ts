@@ -53,6 +53,7 @@ export const TERMS: readonly Term[] = [
   t('retry-storm', 'Retry storm and retry budget', /retry storm|retry budget|\bretr(y|ies)\b/i),
   t('circuit-breaker', 'Circuit breaker', /circuit breaker|breaker/i),
   t('admission-control', 'Admission control (429)', /admission|\b429\b|rate limit|\bshed/i),
+  t('dead-letter-queue', 'Dead-letter queue and head-of-line blocking', /dead-letter|dead letter|head-of-line/i),
   t('poisson', 'Poisson arrivals', /poisson/i),
   t('warm-up', 'Warm-up', /warm-up/i),
   t('index', 'Index and full scan', /\bindex|full scan|unindexed/i),

@@ -60,6 +60,8 @@ export const DEFINITIONS: Record<string, string> = {
     'When a struggling service makes clients time out and retry, the retries add load and make it struggle more. A retry budget caps retries to a share of the normal traffic.',
   'circuit-breaker': 'A switch in the client: after many failures it opens and fails calls at once for a while, giving the service room to recover, then lets a few trial calls through.',
   'admission-control': 'A rate limit at the load balancer: requests beyond it are turned away at once with 429 ("too many requests") instead of piling up in queues.',
+  'dead-letter-queue':
+    'A place where a consumer sets aside a message it has given up on, so that the rest can go on. Here: when a projector fails to apply an event, it waits and tries again, and while it waits it holds the whole partition, since the events of a key must be applied in order; every event behind the failing one waits too (head-of-line blocking), and the stream lag grows. After the last allowed attempt the event goes to the dead-letter queue and the partition moves on. That change never reaches the read model: its key keeps the older version, and queries read it stale until a later write of the key (or until someone replays the dead letters).',
   poisson: 'Arrivals from many independent clients: on average a fixed rate, but with random gaps, so short bursts happen by chance.',
   'warm-up': 'The first seconds of a run, left out of the report, while queues, caches and the stream fill to their usual level.',
   index: 'A lookup structure in the read store. Without the index a query scans the whole table, which is many times slower.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAt } from '../../../simulation/fields';
-import { PARTS } from '../../../simulation/index';
-import { FIXED_DURING_RUN, SECTIONS, type FieldDef } from './fieldDefs';
+import { PARTS, type Part } from '../../../simulation/index';
+import { FIXED_DURING_RUN, SECTIONS, sectionsOf, type FieldDef } from './fieldDefs';
 
 describe('fieldDefs', () => {
   it('the fields the page treats as fixed during a run are the engine\'s', () => {
@@ -27,6 +27,50 @@ describe('fieldDefs', () => {
           expect(d.kind === 'number' && d.unit, d.path).toBe(unit === 'ratio' ? undefined : unit);
         }
       }
+    }
+  });
+});
+
+describe("fieldDefs: a part's own section", () => {
+  // A part of the list that owns a section, given a page here (declared only: the registry has its fields).
+  const owner = PARTS.find((p) => p.section)!;
+  const spec = owner.section!;
+  const page = { label: 'The part, on', in: 'eventStream', whenOn: {}, fields: spec.fields.map(([name]) => [name, `Label of ${name}`, 0.5] as const) };
+  const declared: Part = { ...owner, section: { ...spec, page } };
+
+  it('is an optional group at the end of the settings section it names, because the part declares it there', () => {
+    const plain = sectionsOf([]);
+    const sections = sectionsOf([declared]);
+    for (const id of Object.keys(plain) as (keyof typeof plain)[]) {
+      if (id !== 'eventStream') expect(sections[id], id).toEqual(plain[id]);
+    }
+    const fields = sections.eventStream.fields;
+    expect(fields.slice(0, -1)).toEqual(plain.eventStream.fields);
+    const group = fields[fields.length - 1] as Extract<FieldDef, { kind: 'group' }>;
+    expect([group.kind, group.path, group.label, group.defaults, group.hint]).toEqual(['group', spec.name, 'The part, on', {}, fieldAt(spec.name)!.help]);
+    expect(group.fields.map((d) => [d.path, d.label])).toEqual(spec.fields.map(([name]) => [`${spec.name}.${name}`, `Label of ${name}`]));
+    for (const d of group.fields) {
+      const f = fieldAt(d.path)!;
+      // Its editor follows the registry: a number with the registry's unit (none for a ratio), an integer marked so.
+      expect(d.kind, d.path).toBe(f.kind === 'boolean' ? 'bool' : f.kind === 'choice' ? 'select' : 'number');
+      if (d.kind === 'number') expect([d.unit, d.integer ?? false, d.step], d.path).toEqual([f.unit === 'ratio' ? undefined : f.unit, f.kind === 'integer', 0.5]);
+    }
+    // Not declared: no group (the page shows no editor of the section).
+    expect(sectionsOf([owner]).eventStream.fields.length).toBe(plain.eventStream.fields.length + (spec.page ? 1 : 0));
+  });
+
+  it('a section declared in a settings section the page lacks is refused, naming the part and the place', () => {
+    const lost: Part = { ...owner, section: { ...spec, page: { ...page, in: 'basement' } } };
+    expect(() => sectionsOf([lost])).toThrow(`part ${owner.name}: its section's page is in "basement", which is not a settings section`);
+  });
+
+  it("the page's settings carry each part's section that declares a page, every field of the section in its order", () => {
+    for (const p of PARTS) {
+      const s = p.section;
+      if (!s?.page) continue;
+      const group = SECTIONS[s.page.in as keyof typeof SECTIONS].fields.find((d) => d.path === s.name) as Extract<FieldDef, { kind: 'group' }>;
+      expect(group?.kind, p.name).toBe('group');
+      expect(group.fields.map((d) => d.path)).toEqual(s.fields.map(([name]) => `${s.name}.${name}`));
     }
   });
 });

@@ -57,21 +57,48 @@ function partGroups(p: 'commandService' | 'queryService'): FieldDef[] {
 }
 
 type GroupPage = NonNullable<NonNullable<Part['serviceGroup']>['page']>;
+type PageField = GroupPage['fields'][number];
+
+/** A number's unit from the engine's field registry (a ratio shows none). */
+const unitOf = (p: string) => (fieldAt(p)?.unit === 'ratio' ? undefined : fieldAt(p)?.unit);
 
 /** An optional group whose units and help come from the engine's field registry. */
-function optionalGroup(path: string, page: GroupPage): FieldDef {
-  const unit = (p: string) => (fieldAt(p)?.unit === 'ratio' ? undefined : fieldAt(p)?.unit);
+function optionalGroup(path: string, page: GroupPage, field = (p: string, [, l, step]: PageField): FieldDef => ({ kind: 'number', path: p, label: l, unit: unitOf(p), step })): FieldDef {
   return {
     kind: 'group',
     path,
     label: page.label,
     hint: fieldAt(path)?.help,
     defaults: page.whenOn,
-    fields: page.fields.map(([name, l, step]) => ({ kind: 'number', path: `${path}.${name}`, label: l, unit: unit(`${path}.${name}`), step })),
+    fields: page.fields.map((f) => field(`${path}.${f[0]}`, f)),
   };
 }
 
-export const SECTIONS: Record<PartId, Section> = {
+/** A field of a part's own section, its editor by its kind in the field registry (yes/no, a choice, an integer, a number). */
+function sectionField(path: string, [, label, step]: PageField): FieldDef {
+  const f = fieldAt(path);
+  if (!f) throw new Error(`${path}: the settings panel shows a field the engine's field registry lacks`);
+  if (f.kind === 'boolean') return { kind: 'bool', path, label };
+  if (f.kind === 'choice') return { kind: 'select', path, label, options: f.choices ?? [] };
+  return { kind: 'number', path, label, unit: unitOf(path), step, ...(f.kind === 'integer' ? { integer: true } : {}) };
+}
+
+/**
+ * The page's settings sections with the parts' own sections added (`Part.section.page`): each an
+ * optional group at the end of the settings section it names (`in`), in the parts' order.
+ */
+export function sectionsOf(parts: readonly Part[], sections: Record<PartId, Section> = PAGE_SECTIONS): Record<PartId, Section> {
+  const out = Object.fromEntries(Object.entries(sections).map(([id, s]) => [id, { ...s, fields: [...s.fields] }])) as Record<PartId, Section>;
+  for (const part of parts) {
+    const spec = part.section;
+    if (!spec?.page) continue;
+    if (!Object.hasOwn(out, spec.page.in)) throw new Error(`part ${part.name}: its section's page is in "${spec.page.in}", which is not a settings section (${Object.keys(out).join(', ')})`);
+    out[spec.page.in as PartId].fields.push(optionalGroup(spec.name, spec.page, sectionField));
+  }
+  return out;
+}
+
+const PAGE_SECTIONS: Record<PartId, Section> = {
   run: {
     title: 'Run',
     about: 'Changing any of these starts a new run.',
@@ -164,6 +191,8 @@ export const SECTIONS: Record<PartId, Section> = {
     fields: [{ kind: 'faults', path: 'faults', label: 'Faults' }],
   },
 };
+
+export const SECTIONS: Record<PartId, Section> = sectionsOf(PARTS);
 
 export const PART_ORDER: PartId[] = ['run', 'workload', 'commandService', 'writeStore', 'eventStream', 'readStore', 'cache', 'queryService', 'faults'];
 export const PART_NAMES: Record<PartId, string> = {
