@@ -44,6 +44,7 @@ export class Projection implements Projected {
   private readonly appendKind: number;
   private readonly applyKind: number;
   private readonly resumeKind: number;
+  private readonly retryKind: number;
 
   constructor(private readonly world: World) {
     const s = world.scenario;
@@ -57,6 +58,8 @@ export class Projection implements Projected {
     this.applyKind = world.engine.on('eventStream.applyDone', this.onApplyDone, this);
     // The end of a rebalance pause: the consumers look for work again.
     this.resumeKind = world.engine.on('eventStream.resume', this.kickConsumers, this);
+    // The end of the wait before a failed event's next apply attempt (an apply hook's retry delay).
+    this.retryKind = world.engine.on('eventStream.retry', this.onRetry, this);
     this.configure(s);
   }
 
@@ -112,8 +115,11 @@ export class Projection implements Projected {
       const cur = s.current[consumer];
       const verdict = this.applyHook.attempt(cur, s.partition[cur]);
       if (verdict >= 0) {
-        // A failed attempt: the projector keeps the event (and its partition) and applies it again later.
-        this.calendar.push(now + verdict + this.applyLatency(), this.applyKind, consumer);
+        // A failed attempt: the projector keeps the event, so it takes nothing else from any of its
+        // partitions, and waits `verdict` ms before the next attempt. The wait is not work: the
+        // projector leaves the busy integral (utilisation, cpu auto-scaling) until the attempt starts.
+        s.busyArea.add(now, -1);
+        this.calendar.push(now + verdict, this.retryKind, consumer);
         return;
       }
       if (verdict === DROP) {
@@ -139,6 +145,13 @@ export class Projection implements Projected {
     this.cache.onEventApplied(key, v, now);
     this.readStore.ship(ev, lag, counted);
     this.consume(consumer);
+  }
+
+  /** The wait before a retry is over: the projector applies its event again. */
+  private onRetry(consumer: number): void {
+    const now = this.engine.nowMs;
+    this.stream.busyArea.add(now, 1);
+    this.calendar.push(now + this.applyLatency(), this.applyKind, consumer);
   }
 
   /** The hook dropped the event in apply: it is never visible; the partition and the projector move on. */

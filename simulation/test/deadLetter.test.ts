@@ -114,6 +114,28 @@ describe('dead-letter queue', () => {
     expect(r.consistencyLagMs.mean * r.consistencyLagMs.count).toBeCloseTo(3 * r.consistencyLagMs.count + 21 * (d.retries - d.deadLettered), 3);
   });
 
+  it('the wait before a retry is not work: the projectors\' utilisation counts the apply attempts alone', () => {
+    // One projector, every attempt fails: each event is N applies of a ms and N - 1 waits of D ms.
+    const N = 3;
+    const a = 1;
+    const r = runScenario(
+      writes({
+        seed: 3,
+        durationS: 20,
+        warmupS: 0,
+        workload: { rps: 5, arrivals: 'deterministic' },
+        eventStream: { partitions: 1, projectors: 1, applyLatencyMs: a },
+        deadLetter: { failureRate: 1, maxAttempts: N, retryDelayMs: 500 },
+      }),
+    );
+    const d = r.deadLetter!;
+    expect(d.settled).toBeGreaterThan(10);
+    // Busy time: N applies of each settled event, and at most N of the one in hand at the end, over 20 s of one projector.
+    const busyMs = r.projectors.utilization * 20_000;
+    expect(busyMs).toBeGreaterThanOrEqual(d.settled * N * a - 1e-6);
+    expect(busyMs).toBeLessThanOrEqual((d.settled + 1) * N * a + 1e-6);
+  });
+
   it('head-of-line blocking: retries hold the partitions, and the events behind wait', () => {
     // Per projector, about 375 events a second; each failed attempt holds it 20 ms more: 0.75 retries
     // an event at p = 0.5, N = 3 make about 15 ms an event, 5.7 s of work a second: the lag grows.
