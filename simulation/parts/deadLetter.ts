@@ -1,10 +1,13 @@
 /**
  * A dead-letter queue after the projectors. Each apply attempt of an event fails with probability
  * `failureRate` (a poison message, a transient error of the read model). A failed event is tried
- * again after `retryDelayMs`; the projector holds its partition meanwhile, so every later event of
- * that partition waits behind it (head-of-line blocking). After `maxAttempts` failed attempts the
- * event goes to the dead-letter queue and the partition moves on: the event never becomes visible,
- * so its key's read model stays at the older version until a later write of the key (staleness).
+ * again after `retryDelayMs`, and its projector keeps it in hand meanwhile: that projector takes no
+ * other event, so every partition it owns waits, not only the failed event's (head-of-line
+ * blocking, like a Kafka consumer that sleeps in its poll loop before retrying). The wait is idle
+ * time, not work: it does not count in the projectors' utilisation. After `maxAttempts` failed
+ * attempts the event goes to the dead-letter queue and the projector moves on: the event never
+ * becomes visible, so its key's read model stays at the older version until a later write of the
+ * key (staleness).
  *
  * It sits in the projectors' path through the apply hook (`Projected` in `ports.ts`); off (no
  * `deadLetter` section), it installs no hook, draws nothing and adds no key. It keeps a count of
@@ -33,7 +36,7 @@ export interface DeadLetterReport {
   deadLettered: number;
   /** Failed apply attempts that were tried again. */
   retries: number;
-  /** Most partitions held at once by an event waiting for a retry. */
+  /** Most projectors held at once by an event waiting for a retry. */
   maxRetrying: number;
 }
 
@@ -45,7 +48,7 @@ export interface DeadLetterWindow {
   retries: number;
   /** Events in the queue at the window's end. */
   depth: number;
-  /** Partitions held by an event waiting for a retry at the window's end. */
+  /** Projectors held by an event waiting for a retry at the window's end. */
   retrying: number;
 }
 
@@ -158,11 +161,11 @@ export const deadLetterPart: Part = {
   name: 'deadLetterQueue',
   section: {
     name: 'deadLetter',
-    help: 'A dead-letter queue after the projectors: an event whose apply keeps failing is retried a few times, holding its partition, then set aside so the partition moves on; it never reaches the query model.',
+    help: 'A dead-letter queue after the projectors: an event whose apply keeps failing is retried a few times while its projector waits for it (and with it every partition that projector reads), then set aside so the projector moves on; it never reaches the query model.',
     fields: [
       ['failureRate', 'number', '', ['ratio', 0, 1], 'The chance that one apply attempt of an event fails (a poison message or a passing error of the query model).'],
       ['maxAttempts', 'integer', '', ['attempts', 1, 20], 'Apply attempts of one event before it goes to the dead-letter queue and never becomes visible.'],
-      ['retryDelayMs', 'number', '', ['ms', 0, 60_000], 'The wait before the next attempt. The projector holds the partition meanwhile, so every later event of the partition waits too.'],
+      ['retryDelayMs', 'number', '', ['ms', 0, 60_000], 'The wait before the next attempt. The projector keeps the failed event meanwhile and takes nothing else, so the events of every partition it reads wait too.'],
     ],
     defaults: { failureRate: 0.01, maxAttempts: 3, retryDelayMs: 100 },
     page: {
@@ -180,13 +183,13 @@ export const deadLetterPart: Part = {
     ['deadLetter.settled', 'events', 'Events the projectors were done with over the run: applied, or sent to the dead-letter queue (shown when the queue is on).'],
     ['deadLetter.deadLettered', 'events', 'Events sent to the dead-letter queue over the run: their keys stay at an older version until a later write.'],
     ['deadLetter.retries', 'attempts', 'Failed apply attempts tried again over the run, each after the retry delay.'],
-    ['deadLetter.maxRetrying', 'partitions', 'Most partitions held at once by an event waiting for a retry (head-of-line blocking).'],
+    ['deadLetter.maxRetrying', 'projectors', 'Most projectors held at once by an event waiting for a retry: each stops its partitions meanwhile (head-of-line blocking).'],
   ],
   windowFigures: [
     ['deadLetter.deadLettered', 'events/s', 'Events sent to the dead-letter queue in the window (when it is on).'],
     ['deadLetter.retries', 'attempts/s', 'Failed apply attempts tried again in the window.'],
     ['deadLetter.depth', 'events', 'Events in the dead-letter queue at the end of the window.'],
-    ['deadLetter.retrying', 'partitions', 'Partitions held by an event waiting for a retry at the end of the window.'],
+    ['deadLetter.retrying', 'projectors', 'Projectors held by an event waiting for a retry at the end of the window.'],
   ],
   limit: { what: 'events held for a retry', max: MAX_PARTITIONS },
   noun: 'a dead-letter queue',
@@ -195,7 +198,7 @@ export const deadLetterPart: Part = {
       title: 'Dead-lettered and retried events per second',
       unit: 'events / s',
       help:
-        'Events the projectors gave up on each second and sent to the dead-letter queue (solid), and failed apply attempts tried again (dashed). Each retry holds its partition for the retry delay, so the events behind it wait and the stream lag grows; each dead-lettered event leaves its key at an older version in the read model until the key is written again. Flat at zero while the queue is off.',
+        'Events the projectors gave up on each second and sent to the dead-letter queue (solid), and failed apply attempts tried again (dashed). During each retry delay the projector waits with the failed event in hand, so the events of all its partitions wait and the stream lag grows; each dead-lettered event leaves its key at an older version in the read model until the key is written again. Flat at zero while the queue is off.',
       lines: [
         ['deadLetter.deadLettered', 'dead-lettered', 'var(--c3)'],
         ['deadLetter.retries', 'retried attempts', 'var(--c4)', 'dashed'],
@@ -208,9 +211,9 @@ export const deadLetterPart: Part = {
       'deadLetter.settled': 'events settled',
       'deadLetter.deadLettered': 'dead-lettered',
       'deadLetter.retries': 'apply retries',
-      'deadLetter.maxRetrying': 'most partitions retrying',
+      'deadLetter.maxRetrying': 'most projectors held by a retry',
       'deadLetter.depth': 'dead-letter queue depth',
-      'deadLetter.retrying': 'partitions retrying',
+      'deadLetter.retrying': 'projectors held by a retry',
     },
   },
   create: (world: World, { projection }: PartPorts) => new DeadLetterQueue(world, projection),

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport, buildSnapshot, runScenario, Simulation, type Report, type WindowStats } from '../index';
+import { figureAt, seriesFigureAt } from '../figures';
 import { overPartLimit } from '../limits';
 import { seriesColumns, seriesHeader, seriesRow, seriesRowIn } from '../series';
 import { deadLetterPart } from '../parts/deadLetter';
@@ -146,6 +147,25 @@ describe('dead-letter queue', () => {
     expect(blocked.consistencyLagMs.p50).toBeGreaterThan(10 * calm.consistencyLagMs.p99);
     // Every projector (4) held by a retry at some moment: a projector holds one event at a time.
     expect(blocked.deadLetter!.maxRetrying).toBe(4);
+  });
+
+  it('a retry holds its projector, and with it every partition the projector reads; the figures count projectors', () => {
+    // 8 partitions, 20 writes a second, 1 attempt in 20 fails and waits 500 ms. One projector owns all 8
+    // partitions and stands still about half the time (1.05 waits a second): as a queue with vacations,
+    // a mean wait near 0.53 x 250 / 0.47, about 280 ms. With 8, each waits 1/8 of that time and stops
+    // its one partition: about 18 ms. Both add the failed events' own 26 ms; the first is about 7 times the second.
+    const lag = (projectors: number) =>
+      runWith({
+        durationS: 20,
+        workload: { rps: 20, writeRatio: 1, followUpReads: { ratio: 0 } },
+        eventStream: { partitions: 8, projectors, applyLatencyMs: { type: 'constant', ms: 0.2 } },
+        deadLetter: { failureRate: 0.05, maxAttempts: 3, retryDelayMs: 500 },
+      }).report.consistencyLagMs.mean;
+    expect(lag(1)).toBeGreaterThan(4 * lag(8));
+    for (const f of [figureAt('deadLetter.maxRetrying'), seriesFigureAt('deadLetter.retrying')]) {
+      expect(f!.unit).toBe('projectors');
+      expect(f!.label).toMatch(/projectors/i);
+    }
   });
 
   it('follows a live change: failure rate 0 then 1 at 3 s, then off at 5 s', () => {
