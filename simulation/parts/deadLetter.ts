@@ -28,7 +28,7 @@ export interface DeadLetterConfig {
   retryDelayMs: number;
 }
 
-/** What the report says of the dead-letter queue, counts over the whole run (warm-up included). */
+/** What the report says of the dead-letter queue: counts after the warm-up, like the rest of the report. */
 export interface DeadLetterReport {
   /** Events the projectors were done with: applied, or sent to the dead-letter queue. */
   settled: number;
@@ -46,7 +46,7 @@ export interface DeadLetterWindow {
   deadLettered: number;
   /** Apply attempts retried in the window. */
   retries: number;
-  /** Events in the queue at the window's end. */
+  /** Events in the queue at the window's end: every dead letter so far, warm-up included. */
   depth: number;
   /** Projectors held by an event waiting for a retry at the window's end. */
   retrying: number;
@@ -80,11 +80,14 @@ const MAX_PARTITIONS = 1024;
 
 export class DeadLetterQueue implements PartRuntime, ApplyHook {
   used = false;
+  /** The report's counts, from the end of the warm-up on (as every other figure of the report). */
   settled = 0;
   deadLettered = 0;
   retries = 0;
-  retrying = 0;
   maxRetrying = 0;
+  /** Events in the queue: every dead letter of the run, warm-up included (nothing takes one out). */
+  depth = 0;
+  retrying = 0;
   private windowDead = 0;
   private windowRetries = 0;
   private cfg: DeadLetterConfig | undefined;
@@ -117,20 +120,27 @@ export class DeadLetterQueue implements PartRuntime, ApplyHook {
 
   attempt(_ev: number, p: number): number {
     const cfg = this.cfg!;
+    const counted = this.world.engine.nowMs >= this.world.warmupMs;
+    // The level held since the last attempt (at the warm-up's end, say) counts toward the most.
+    if (counted && this.retrying > this.maxRetrying) this.maxRetrying = this.retrying;
     const before = this.attempts[p];
     const failed = this.u!() < cfg.failureRate;
     if (!failed || before + 1 >= cfg.maxAttempts) {
       if (before > 0) this.retrying--;
       this.attempts[p] = 0;
-      this.settled++;
+      if (counted) this.settled++;
       if (!failed) return APPLY;
-      this.deadLettered++;
+      if (counted) this.deadLettered++;
+      this.depth++;
       this.windowDead++;
       return DROP;
     }
-    if (before === 0 && ++this.retrying > this.maxRetrying) this.maxRetrying = this.retrying;
+    if (before === 0) this.retrying++;
+    if (counted) {
+      if (this.retrying > this.maxRetrying) this.maxRetrying = this.retrying;
+      this.retries++;
+    }
     this.attempts[p] = before + 1;
-    this.retries++;
     this.windowRetries++;
     return cfg.retryDelayMs;
   }
@@ -141,13 +151,13 @@ export class DeadLetterQueue implements PartRuntime, ApplyHook {
 
   window(): { deadLetter?: DeadLetterWindow } {
     if (!this.used) return {};
-    const w = { deadLettered: this.windowDead, retries: this.windowRetries, depth: this.deadLettered, retrying: this.retrying };
+    const w = { deadLettered: this.windowDead, retries: this.windowRetries, depth: this.depth, retrying: this.retrying };
     this.windowDead = this.windowRetries = 0;
     return { deadLetter: w };
   }
 
   snapshot(): { deadLetter?: { depth: number; retrying: number } } {
-    return this.used ? { deadLetter: { depth: this.deadLettered, retrying: this.retrying } } : {};
+    return this.used ? { deadLetter: { depth: this.depth, retrying: this.retrying } } : {};
   }
 
   report(): { deadLetter?: DeadLetterReport } {
@@ -180,15 +190,15 @@ export const deadLetterPart: Part = {
     },
   },
   figures: [
-    ['deadLetter.settled', 'events', 'Events the projectors were done with over the run: applied, or sent to the dead-letter queue (shown when the queue is on).'],
-    ['deadLetter.deadLettered', 'events', 'Events sent to the dead-letter queue over the run: their keys stay at an older version until a later write.'],
-    ['deadLetter.retries', 'attempts', 'Failed apply attempts tried again over the run, each after the retry delay.'],
-    ['deadLetter.maxRetrying', 'projectors', 'Most projectors held at once by an event waiting for a retry: each stops its partitions meanwhile (head-of-line blocking).'],
+    ['deadLetter.settled', 'events', 'Events the projectors were done with after the warm-up: applied, or sent to the dead-letter queue (shown when the queue is on).'],
+    ['deadLetter.deadLettered', 'events', 'Events sent to the dead-letter queue after the warm-up: their keys stay at an older version until a later write.'],
+    ['deadLetter.retries', 'attempts', 'Failed apply attempts tried again after the warm-up, each after the retry delay.'],
+    ['deadLetter.maxRetrying', 'projectors', 'Most projectors held at once by an event waiting for a retry after the warm-up: each stops its partitions meanwhile (head-of-line blocking).'],
   ],
   windowFigures: [
     ['deadLetter.deadLettered', 'events/s', 'Events sent to the dead-letter queue in the window (when it is on).'],
     ['deadLetter.retries', 'attempts/s', 'Failed apply attempts tried again in the window.'],
-    ['deadLetter.depth', 'events', 'Events in the dead-letter queue at the end of the window.'],
+    ['deadLetter.depth', 'events', 'Events in the dead-letter queue at the end of the window: every dead letter so far, warm-up included.'],
     ['deadLetter.retrying', 'projectors', 'Projectors held by an event waiting for a retry at the end of the window.'],
   ],
   limit: { what: 'events held for a retry', max: MAX_PARTITIONS },

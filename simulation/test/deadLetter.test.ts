@@ -53,11 +53,10 @@ describe('dead-letter queue', () => {
     expect(Math.abs(d.retries / n - mean)).toBeLessThan(4 * Math.sqrt(variance / n));
     // Failed attempts: the retried ones and the last of each dead letter, p(1 - p^N)/(1 - p) per event.
     expect(Math.abs((d.retries + d.deadLettered) / n - (p * (1 - q)) / (1 - p))).toBeLessThan(0.05);
-    // The windows add up to the run, the queue's depth is its count, and the projection dropped exactly those.
-    expect(windows.reduce((s, w) => s + w.deadLetter!.deadLettered, 0)).toBe(d.deadLettered);
-    expect(windows.reduce((s, w) => s + w.deadLetter!.retries, 0)).toBe(d.retries);
-    expect(windows[windows.length - 1].deadLetter!.depth).toBe(d.deadLettered);
-    expect(sim.projection.dropped).toBe(d.deadLettered);
+    // The windows add up to the queue's depth (warm-up included), and the projection dropped exactly those.
+    const depth = windows.reduce((s, w) => s + w.deadLetter!.deadLettered, 0);
+    expect(windows[windows.length - 1].deadLetter!.depth).toBe(depth);
+    expect(sim.projection.dropped).toBe(depth);
     // What it holds is bounded: at most one event per projector (4 here), and per partition, waits for a retry.
     expect(d.maxRetrying).toBeGreaterThan(0);
     expect(d.maxRetrying).toBeLessThanOrEqual(4);
@@ -68,9 +67,9 @@ describe('dead-letter queue', () => {
     const d = report.deadLetter!;
     expect(d.settled).toBeGreaterThan(5000);
     expect(d.deadLettered).toBe(d.settled);
-    // Three retries per settled event, and at most three more for each event still in apply at the end (one a partition).
-    expect(d.retries - 3 * d.settled).toBeGreaterThanOrEqual(0);
-    expect(d.retries - 3 * d.settled).toBeLessThanOrEqual(3 * 8);
+    // Three retries per settled event, give or take three for each event a projector (4) holds when
+    // the warm-up ends (retried before it) or when the run ends (retried, not settled).
+    expect(Math.abs(d.retries - 3 * d.settled)).toBeLessThanOrEqual(3 * 4);
     expect(report.consistencyLagMs.count).toBe(0);
     // No read node has any key at any version: nothing reached the query model.
     for (const node of sim.nodeVersion) expect(node.every((v) => v === 0)).toBe(true);
@@ -168,6 +167,19 @@ describe('dead-letter queue', () => {
     }
   });
 
+  it('the report counts after the warm-up, like every other figure; the queue\'s depth counts every dead letter', () => {
+    const { report, windows, sim } = runWith({ warmupS: 2, deadLetter: { failureRate: 0.5, maxAttempts: 2, retryDelayMs: 1 } });
+    const d = report.deadLetter!;
+    // A window ends at tS: those ending after 2 s cover the measured span (no event falls exactly on 2 s).
+    const after = windows.filter((w) => w.tS > 2);
+    expect(d.deadLettered).toBe(after.reduce((n, w) => n + w.deadLetter!.deadLettered, 0));
+    expect(d.retries).toBe(after.reduce((n, w) => n + w.deadLetter!.retries, 0));
+    const all = windows.reduce((n, w) => n + w.deadLetter!.deadLettered, 0);
+    expect(all).toBeGreaterThan(d.deadLettered);
+    expect(windows[windows.length - 1].deadLetter!.depth).toBe(all);
+    expect(buildSnapshot(sim).deadLetter!.depth).toBe(all);
+  });
+
   it('follows a live change: failure rate 0 then 1 at 3 s, then off at 5 s', () => {
     const { windows, report } = runWith({
       // A projector busy 0.2 + 1 + 0.2 ms for each of about 375 events a second: not saturated.
@@ -207,7 +219,7 @@ describe('dead-letter queue', () => {
     // Without the section (or without a scenario) the columns are the engine's alone.
     expect(seriesHeader(writes())).toBe(seriesHeader());
     expect(seriesRow(w[2]).split(',').length).toBe(seriesHeader().split(',').length);
-    expect(buildSnapshot(sim).deadLetter).toEqual({ depth: buildReport(sim).deadLetter!.deadLettered, retrying: 0 });
+    expect(buildSnapshot(sim).deadLetter).toEqual({ depth: w[w.length - 1].deadLetter!.depth, retrying: 0 });
     expect(overPartLimit([[deadLetterPart.limit!, 1025]])).toBe('1,025 events held for a retry, over the limit of 1,024');
     expect(overPartLimit([[deadLetterPart.limit!, 1024]])).toBeNull();
   });
