@@ -33,7 +33,7 @@ export type FieldSpec = readonly [
 export type FieldDefault = number | boolean | string;
 
 /**
- * A top-level section of the scenario that a part owns (`deadLetter: { ... }`): its name, one
+ * A top-level section of the scenario that a part owns (say `myPart: { ... }`): its name, one
  * sentence of help, its fields in the one-line format, and a default for every field. The section
  * is optional in a scenario: absent, the part is off; present (even `{}`), it is on with these
  * defaults. From it are derived the zod schema, the field registry, the JSON Schema, the host
