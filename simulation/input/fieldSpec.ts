@@ -29,6 +29,12 @@ export type FieldSpec = readonly [
   choices?: readonly string[],
 ];
 
+/**
+ * The most projectors a scenario may have (the bound of `eventStream.projectors`). A part that
+ * holds something per projector declares its limit with it, so the two cannot drift apart.
+ */
+export const MAX_PROJECTORS = 1024;
+
 /** The value a field of a part's section takes when a scenario leaves it out. */
 export type FieldDefault = number | boolean | string;
 

@@ -16,6 +16,7 @@
  * of events that went to it.
  */
 import { stream, type Uniform } from '../engine/random';
+import { MAX_PROJECTORS } from '../input/fieldSpec';
 import type { Scenario } from '../scenario';
 import type { Part, PartPorts, PartRuntime } from './part';
 import { APPLY, DROP, type ApplyHook, type Projected } from './ports';
@@ -75,8 +76,6 @@ declare module '../types' {
   }
 }
 
-/** The most partitions a stream has (`eventStream.partitions`): the most events held for a retry. */
-const MAX_PARTITIONS = 1024;
 
 export class DeadLetterQueue implements PartRuntime, ApplyHook {
   used = false;
@@ -201,7 +200,9 @@ export const deadLetterPart: Part = {
     ['deadLetter.depth', 'events', 'Events in the dead-letter queue at the end of the window: every dead letter so far, warm-up included.'],
     ['deadLetter.retrying', 'projectors', 'Projectors held by an event waiting for a retry at the end of the window.'],
   ],
-  limit: { what: 'events held for a retry', max: MAX_PARTITIONS },
+  // A projector holds one event at a time, and one it lost in a rebalance keeps its slot until it
+  // is done with it, so no more events wait for a retry than a scenario may have projectors.
+  limit: { what: 'events held for a retry', max: MAX_PROJECTORS },
   noun: 'a dead-letter queue',
   charts: [
     {

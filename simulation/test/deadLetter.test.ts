@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, buildSnapshot, runScenario, Simulation, type Report, type WindowStats } from '../index';
 import { figureAt, seriesFigureAt } from '../figures';
-import { overPartLimit } from '../limits';
+import { FIELDS } from '../fields';
+import { groupDigits, overPartLimit } from '../limits';
 import { seriesColumns, seriesHeader, seriesRow, seriesRowIn } from '../series';
 import { deadLetterPart } from '../parts/deadLetter';
 import { scenario } from './helpers';
@@ -227,8 +228,11 @@ describe('dead-letter queue', () => {
     expect(seriesHeader(writes())).toBe(seriesHeader());
     expect(seriesRow(w[2]).split(',').length).toBe(seriesHeader().split(',').length);
     expect(buildSnapshot(sim).deadLetter).toEqual({ depth: w[w.length - 1].deadLetter!.depth, retrying: 0 });
-    expect(overPartLimit([[deadLetterPart.limit!, 1025]])).toBe('1,025 events held for a retry, over the limit of 1,024');
-    expect(overPartLimit([[deadLetterPart.limit!, 1024]])).toBeNull();
+    // Its limit is the projectors' bound in the field registry: one event held per projector at most.
+    const max = FIELDS.find((f) => f.path === 'eventStream.projectors')!.max!;
+    expect(deadLetterPart.limit!.max).toBe(max);
+    expect(overPartLimit([[deadLetterPart.limit!, max + 1]])).toBe(`${groupDigits(max + 1)} events held for a retry, over the limit of ${groupDigits(max)}`);
+    expect(overPartLimit([[deadLetterPart.limit!, max]])).toBeNull();
   });
 
   it('refuses bad settings, naming the field', () => {
