@@ -25,6 +25,8 @@ export class Projection implements Projected {
   maxLagMs = 0;
   /** Events an apply hook dropped: never applied, never shipped (their keys stay at older versions). */
   dropped = 0;
+  /** Per key, the newest version an apply hook dropped (0: none); made at the first drop. */
+  droppedVersion: Int32Array | null = null;
   outcomes!: Outcomes;
   readStore!: ReadStore;
   cache!: CacheLayer;
@@ -161,6 +163,8 @@ export class Projection implements Projected {
     const owner = s.ownerOf(s.partition[ev]);
     if (owner >= 0 && owner !== consumer) this.consume(owner);
     this.dropped++;
+    // A key's events are applied in order, so the last drop of a key is its newest dropped version.
+    (this.droppedVersion ??= new Int32Array(this.world.scenario.workload.keys.count))[s.key[ev]] = s.version[ev];
     s.release(ev);
     this.consume(consumer);
   }
