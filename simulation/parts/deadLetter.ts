@@ -108,17 +108,17 @@ export class DeadLetterQueue implements PartRuntime, ApplyHook {
       this.used = true;
       this.u ??= stream(this.world.scenario.seed, 'deadLetter.fail');
       this.projection.setApplyHook(this);
-    } else if (!cfg && this.cfg) {
-      // Off: events waiting for a retry are applied at their next attempt, as if nothing failed.
+    } else if (!cfg && this.cfg && this.retrying === 0) {
       this.projection.setApplyHook(null);
-      this.attempts.fill(0);
-      this.retrying = 0;
     }
+    // Off with projectors still waiting for a retry: the hook stays until their waits end, so that
+    // they count as held meanwhile; each event is then applied as if nothing had failed.
     this.cfg = cfg;
   }
 
   attempt(_ev: number, p: number): number {
-    const cfg = this.cfg!;
+    const cfg = this.cfg;
+    if (!cfg) return this.applyWhileOff(p);
     const counted = this.world.engine.nowMs >= this.world.warmupMs;
     // The level held since the last attempt (at the warm-up's end, say) counts toward the most.
     if (counted && this.retrying > this.maxRetrying) this.maxRetrying = this.retrying;
@@ -142,6 +142,16 @@ export class DeadLetterQueue implements PartRuntime, ApplyHook {
     this.attempts[p] = before + 1;
     this.windowRetries++;
     return cfg.retryDelayMs;
+  }
+
+  /** Turned off: a held event is applied at its next attempt; the hook goes once none is held. */
+  private applyWhileOff(p: number): number {
+    if (this.attempts[p] > 0) {
+      this.attempts[p] = 0;
+      this.retrying--;
+    }
+    if (this.retrying === 0) this.projection.setApplyHook(null);
+    return APPLY;
   }
 
   held(): number {

@@ -207,6 +207,20 @@ describe('dead-letter queue', () => {
     expect(at(6).depth).toBe(report.deadLetter!.deadLettered);
   });
 
+  it('turned off while projectors wait for a retry: they still count as held until their waits end', () => {
+    // Every attempt fails and waits 2 s, so when the queue goes off at 3 s the projectors are waiting.
+    const { windows } = runWith({
+      durationS: 7,
+      deadLetter: { failureRate: 1, maxAttempts: 3, retryDelayMs: 2000 },
+      interventions: [{ atS: 3, set: 'deadLetter', value: null }],
+    });
+    const at = (tS: number) => windows.find((w) => w.tS === tS)!.deadLetter!;
+    expect(at(3).retrying).toBeGreaterThan(0);
+    expect(at(4).retrying).toBeGreaterThan(0);
+    expect(at(4).retries).toBe(0);
+    expect(at(6).retrying).toBe(0);
+  });
+
   it('turned on during a run by setting the section: the report and windows gain its keys from then on', () => {
     const { windows, report } = runWith({ interventions: [{ atS: 2, set: 'deadLetter', value: { failureRate: 1, maxAttempts: 1 } }] });
     expect(windows[0].deadLetter).toBeUndefined();
