@@ -3,7 +3,7 @@
  * data `fields.ts` builds its registry from. A part's own settings are not here: each part
  * declares them in its module (`parts/index.ts` lists the parts).
  */
-import { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldSpec } from './fieldSpec';
+import { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, MAX_PROJECTORS, SCALING_METRICS, type FieldSpec } from './fieldSpec';
 import { PARTS } from '../parts';
 
 type Spec = FieldSpec;
@@ -138,7 +138,7 @@ export const SECTIONS: Record<string, Spec[]> = {
     ['partitions', 'integer', 'fixed', ['partitions', 1, 1024], 'Partitions of the event stream. Events of one key stay in order in one partition; each partition is read by one projector, so partitions cap how many projectors can work.'],
     ['appendLatencyMs', 'latency', '', ['ms'], 'Time to append a committed change to the event stream as an event.'],
     ['synchronousAppend', 'boolean', '', null, 'The command answers only once its event is in the stream (safer, slower); otherwise it answers at commit.'],
-    ['projectors', 'integer', '', ['projectors', 0, 1024], 'Projectors: the consumer group that applies events from the stream to the query model. More than partitions leaves some idle; any change pauses the group for a rebalance.'],
+    ['projectors', 'integer', '', ['projectors', 0, MAX_PROJECTORS], 'Projectors: the consumer group that applies events from the stream to the query model. More than partitions leaves some idle; any change pauses the group for a rebalance.'],
     ['applyLatencyMs', 'latency', '', ['ms'], 'Time a projector takes to apply one event to the query model.'],
     ['rebalanceMs', 'number', '', ['ms', 0, HOUR_MS], 'How long the consumer group stops while partitions are handed out again, whenever projectors are added or removed.'],
     ['autoscaling', 'group', 'optional', null, 'Auto-scaling of the projectors, on stream lag or cpu.'],

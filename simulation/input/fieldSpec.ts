@@ -29,11 +29,17 @@ export type FieldSpec = readonly [
   choices?: readonly string[],
 ];
 
+/**
+ * The most projectors a scenario may have (the bound of `eventStream.projectors`). A part that
+ * holds something per projector declares its limit with it, so the two cannot drift apart.
+ */
+export const MAX_PROJECTORS = 1024;
+
 /** The value a field of a part's section takes when a scenario leaves it out. */
 export type FieldDefault = number | boolean | string;
 
 /**
- * A top-level section of the scenario that a part owns (`deadLetter: { ... }`): its name, one
+ * A top-level section of the scenario that a part owns (say `myPart: { ... }`): its name, one
  * sentence of help, its fields in the one-line format, and a default for every field. The section
  * is optional in a scenario: absent, the part is off; present (even `{}`), it is on with these
  * defaults. From it are derived the zod schema, the field registry, the JSON Schema, the host

@@ -39,7 +39,7 @@ export class EventStream {
   cut = false;
   /** Consumers take nothing before this time (a rebalance pause). */
   pausedUntilMs = 0;
-  /** Consumers applying an event, as an integral (projector utilisation). */
+  /** Consumers applying an event, as an integral (projector utilisation); a wait for a retry is not counted. */
   readonly busyArea = new Area();
   /** Consumers in the group, as an integral (projector cost). */
   readonly consumerArea = new Area();

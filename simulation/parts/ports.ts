@@ -89,9 +89,10 @@ export const DROP = -2;
  * A hook at the projectors' apply, put there by a part (`Projected.setApplyHook`). When a
  * projector finishes one apply attempt of event `ev` (of partition `partition`), the projection
  * asks the hook first: `APPLY` applies it as usual, `DROP` drops it (the partition moves on), and
- * a number of ms from 0 up fails the attempt and keeps the projector busy with that event for so
- * long, then for another apply: the partition waits behind it (head-of-line blocking). With no
- * hook the projection does not ask anyone: the path costs one comparison.
+ * a number of ms from 0 up fails the attempt: the projector keeps the event, waits so long (idle,
+ * not counted as busy) and then applies it again. Meanwhile it takes no other event, so every
+ * partition it owns waits behind that one (head-of-line blocking). With no hook the projection
+ * does not ask anyone: the path costs one comparison.
  */
 export interface ApplyHook {
   attempt(ev: number, partition: number): number;

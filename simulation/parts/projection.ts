@@ -25,6 +25,8 @@ export class Projection implements Projected {
   maxLagMs = 0;
   /** Events an apply hook dropped: never applied, never shipped (their keys stay at older versions). */
   dropped = 0;
+  /** Per key, the newest version an apply hook dropped (0: none); made at the first drop. */
+  droppedVersion: Int32Array | null = null;
   outcomes!: Outcomes;
   readStore!: ReadStore;
   cache!: CacheLayer;
@@ -44,6 +46,7 @@ export class Projection implements Projected {
   private readonly appendKind: number;
   private readonly applyKind: number;
   private readonly resumeKind: number;
+  private readonly retryKind: number;
 
   constructor(private readonly world: World) {
     const s = world.scenario;
@@ -57,6 +60,8 @@ export class Projection implements Projected {
     this.applyKind = world.engine.on('eventStream.applyDone', this.onApplyDone, this);
     // The end of a rebalance pause: the consumers look for work again.
     this.resumeKind = world.engine.on('eventStream.resume', this.kickConsumers, this);
+    // The end of the wait before a failed event's next apply attempt (an apply hook's retry delay).
+    this.retryKind = world.engine.on('eventStream.retry', this.onRetry, this);
     this.configure(s);
   }
 
@@ -112,8 +117,11 @@ export class Projection implements Projected {
       const cur = s.current[consumer];
       const verdict = this.applyHook.attempt(cur, s.partition[cur]);
       if (verdict >= 0) {
-        // A failed attempt: the projector keeps the event (and its partition) and applies it again later.
-        this.calendar.push(now + verdict + this.applyLatency(), this.applyKind, consumer);
+        // A failed attempt: the projector keeps the event, so it takes nothing else from any of its
+        // partitions, and waits `verdict` ms before the next attempt. The wait is not work: the
+        // projector leaves the busy integral (utilisation, cpu auto-scaling) until the attempt starts.
+        s.busyArea.add(now, -1);
+        this.calendar.push(now + verdict, this.retryKind, consumer);
         return;
       }
       if (verdict === DROP) {
@@ -141,6 +149,13 @@ export class Projection implements Projected {
     this.consume(consumer);
   }
 
+  /** The wait before a retry is over: the projector applies its event again. */
+  private onRetry(consumer: number): void {
+    const now = this.engine.nowMs;
+    this.stream.busyArea.add(now, 1);
+    this.calendar.push(now + this.applyLatency(), this.applyKind, consumer);
+  }
+
   /** The hook dropped the event in apply: it is never visible; the partition and the projector move on. */
   private drop(consumer: number, now: number): void {
     const s = this.stream;
@@ -148,6 +163,8 @@ export class Projection implements Projected {
     const owner = s.ownerOf(s.partition[ev]);
     if (owner >= 0 && owner !== consumer) this.consume(owner);
     this.dropped++;
+    // A key's events are applied in order, so the last drop of a key is its newest dropped version.
+    (this.droppedVersion ??= new Int32Array(this.world.scenario.workload.keys.count))[s.key[ev]] = s.version[ev];
     s.release(ev);
     this.consume(consumer);
   }

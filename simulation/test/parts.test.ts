@@ -1,6 +1,6 @@
 /** The Part contract, measured: the engine's shared files name no part on the list, and the registries carry what each part declares. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../fields';
 import { FIGURES, SERIES_FIGURES } from '../figures';
@@ -9,38 +9,56 @@ import { PARTS } from '../parts';
 import { sectionSchema } from '../input/scenarioSchema';
 
 const SIM = join(__dirname, '..');
-/** The files that tie the parts together: they loop over PARTS and must not name one. */
-const SHARED = [
-  'simulation.ts',
-  'report.ts',
-  'figures.ts',
-  'output/figureLabels.ts',
-  'fields.ts',
-  'input/fieldSections.ts',
-  'types.ts',
-  'parts/windows.ts',
-  'parts/clients.ts',
-  'parts/projection.ts',
-  'metrics/classTally.ts',
-  'scenario.ts',
-  'input/scenarioSchema.ts',
-  'output/snapshot.ts',
-  'series.ts',
-  'limits.ts',
-];
+/** Folders where naming a part is content, not wiring: tests, the examples, the fuzzer, the benchmarks. */
+const CONTENT = new Set(['test', 'examples', 'fuzz', 'bench']);
+/**
+ * Files not yet on the contract that still name a part, each with why. Every other engine file
+ * is checked, so a new shared file cannot escape; an entry that names no part any more fails.
+ */
+const NOT_YET: Record<string, string> = {
+  'input/scenarioBlocks.ts': "the zod schema of each service's settings groups, hand-written for now",
+  'input/parseShape.ts': "the load balancer's message lists its healthCheck field",
+  'model/instanceGroup.ts': "the instance group keeps the service's healthCheck settings for its balancer",
+  'parts/service.ts': "a live change passes the service's healthCheck settings to its instance group",
+};
+
+/** Every .ts file of the engine, relative to simulation/, outside the content folders. */
+function engineFiles(dir = SIM): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    if (statSync(path).isDirectory()) return CONTENT.has(f) && dir === SIM ? [] : engineFiles(path);
+    return f.endsWith('.ts') && !f.endsWith('.test.ts') ? [relative(SIM, path)] : [];
+  });
+}
+
+/** The modules the parts list imports that export a part on it: a part's own module may name it. */
+async function partModules(): Promise<Set<string>> {
+  const own = new Set<string>();
+  for (const [, name] of readFileSync(join(SIM, 'parts/index.ts'), 'utf8').matchAll(/from '\.\/(\w+)'/g)) {
+    const mod = (await import(join(SIM, 'parts', `${name}.ts`))) as Record<string, unknown>;
+    if (Object.values(mod).some((v) => (PARTS as readonly unknown[]).includes(v))) own.add(`parts/${name}.ts`);
+  }
+  return own;
+}
+
+const NAMES = [...new Set(PARTS.flatMap((p) => [p.name, p.serviceGroup?.name, p.cause?.id, p.section?.name]))];
+const namesIn = (text: string) => NAMES.filter((n): n is string => !!n && new RegExp(`\\b${n}\\b`).test(text));
 
 describe('parts', () => {
-  it('no shared file of the engine names a part on the list, its settings group or its failure cause', () => {
+  it('no shared file of the engine names a part on the list, its settings group, its failure cause or its section', async () => {
+    const own = await partModules();
+    expect(own.size).toBe(PARTS.length);
+    const files = engineFiles();
+    expect(files).toContain('simulation.ts');
+    expect(files).toContain('parts/windows.ts');
     const named: string[] = [];
-    for (const file of SHARED) {
-      const text = readFileSync(join(SIM, file), 'utf8');
-      for (const p of PARTS) {
-        for (const name of [p.name, p.serviceGroup?.name, p.cause?.id, p.section?.name]) {
-          if (name && new RegExp(`\\b${name}\\b`).test(text)) named.push(`${file}: ${name}`);
-        }
-      }
+    for (const file of files) {
+      if (own.has(file) || file === 'parts/index.ts' || file in NOT_YET) continue;
+      for (const name of namesIn(readFileSync(join(SIM, file), 'utf8'))) named.push(`${file}: ${name}`);
     }
     expect(named).toEqual([]);
+    const stale = Object.keys(NOT_YET).filter((file) => namesIn(readFileSync(join(SIM, file), 'utf8')).length === 0);
+    expect(stale).toEqual([]);
   });
 
   it('the registries hold every setting, figure and cause a part declares, under both services', () => {

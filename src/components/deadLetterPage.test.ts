@@ -59,7 +59,7 @@ describe("the dead-letter queue's page", () => {
     expect(partRows([deadLetterPart])).toEqual(['deadLetter.deadLettered', 'deadLetter.retries', 'deadLetter.maxRetrying']);
     for (const id of partRows([deadLetterPart])) expect(figureAt(id)?.help, id).toBeTruthy();
     const r = { deadLetter: { settled: 9000, deadLettered: 1234, retries: 56, maxRetrying: 3 } } as unknown as Report;
-    expect(partRows([deadLetterPart]).map((id) => partFigure(r, id))).toEqual(['1,234 events', '56 attempts', '3 partitions']);
+    expect(partRows([deadLetterPart]).map((id) => partFigure(r, id))).toEqual(['1,234 events', '56 attempts', '3 projectors']);
     expect(partFigure({} as Report, 'deadLetter.deadLettered')).toBe('–');
   });
 

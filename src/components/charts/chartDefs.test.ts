@@ -58,12 +58,27 @@ describe('chart registry', () => {
     expect(chart.help).toMatch(/, no instance, a full bulkhead\.$/);
   });
 
-  it("the page's charts carry every part on the list: its cause's line and its own charts", () => {
+  it("the page's charts (from the build's declarations) carry every part on the engine's list: its cause's line and its own charts", () => {
     const titles = CHARTS.map((c) => c.title);
     const legends = CHARTS.find((c) => c.title === 'Failures by cause')!.series.map((s) => s.label);
     for (const p of PARTS) {
       if (p.cause && p.causePage) expect(legends, p.name).toContain(p.causePage.legend);
-      for (const c of p.charts ?? []) expect(titles, p.name).toContain(c.title);
+      for (const c of p.charts ?? []) {
+        const chart = CHARTS.find((d) => d.title === c.title);
+        expect(chart, `${p.name}: ${c.title}`).toBeDefined();
+        expect([chart!.yTitle, chart!.help]).toEqual([c.unit, c.help]);
+        expect(chart!.series.map((s) => s.label)).toEqual(c.lines.map(([, label]) => label));
+        // Each line reads its declared window figure: a window holding 1, 2, 3... at those ids shows them.
+        const w: Record<string, unknown> = { tS: 1 };
+        c.lines.forEach(([figure], i) => {
+          const path = figure.split('.');
+          const last = path.pop()!;
+          let at = w;
+          for (const k of path) at = (at[k] ??= {}) as Record<string, unknown>;
+          at[last] = i + 1;
+        });
+        expect(chart!.series.map((s) => s.value(window(w))), c.title).toEqual(c.lines.map((_, i) => i + 1));
+      }
     }
     expect(new Set(titles).size).toBe(titles.length);
   });
