@@ -28,16 +28,26 @@ export async function doStep(page: Page, def: LabDef, i: number): Promise<void> 
   await expect(control).toBeVisible();
   expect(await control.evaluate((el) => el.closest('[data-field]')?.getAttribute('data-field'))).toBe(step.field);
   const kind = await control.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : el instanceof HTMLInputElement ? el.type : el.tagName));
-  if (kind === 'select') await control.selectOption(String(step.value));
-  else if (kind === 'checkbox') {
+  // A change after the run's end restarts the run at time 0, ready (not playing). The settings
+  // show the new value when the worker answers; the run's status follows in its next update. Wait
+  // for that too, or the next "Run the lab again" reads the ended run's check.
+  const status = page.getByRole('status', { name: 'Run status' });
+  const wasDone = (await status.textContent()) === 'done';
+  let changed: boolean;
+  if (kind === 'select') {
+    changed = (await control.inputValue()) !== String(step.value);
+    await control.selectOption(String(step.value));
+  } else if (kind === 'checkbox') {
     // The box follows the scenario once the worker has taken the change: click, then wait for it.
     const want = step.value !== false;
-    if ((await control.isChecked()) !== want) await control.click();
+    changed = (await control.isChecked()) !== want;
+    if (changed) await control.click();
     await (want ? expect(control).toBeChecked() : expect(control).not.toBeChecked());
-  }
-  else {
+  } else {
+    changed = (await control.inputValue()) !== String(step.value);
     await control.fill(String(step.value));
     await control.press('Enter');
   }
+  if (wasDone && changed) await expect(status).toHaveText('ready');
   await expect(page.locator(`div[data-field="${step.field}"] [aria-invalid="true"]`)).toHaveCount(0);
 }
