@@ -10,10 +10,20 @@ export async function openLab(lab: LabPage, id: string): Promise<void> {
   await lab.setSpeed('Fastest');
 }
 
-/** Runs the lab to its end and returns the check's status line. */
+type Waiting = { nextLabResult?: Promise<boolean> };
+
+/**
+ * Runs the lab to its end and returns the check's status line. The page checks a run after its
+ * end (it asks the worker for the settings first) and announces each check with a
+ * `cqrs-lab:lab-result` event: wait for this run's, not the verdict still shown from the run before.
+ */
 export async function runToEnd(lab: LabPage): Promise<string> {
+  await lab.page.evaluate(() => {
+    (window as Waiting).nextLabResult = new Promise((resolve) => window.addEventListener('cqrs-lab:lab-result', () => resolve(true), { once: true }));
+  });
   await lab.page.getByRole('button', { name: /^Run the lab( again)?$/ }).click();
   await expect(lab.status).toHaveText('done', { timeout: 60_000 });
+  expect(await lab.page.evaluate(() => (window as Waiting).nextLabResult)).toBe(true);
   const verdict = lab.page.getByRole('status').filter({ hasText: /^Check (passed|not passed)/ });
   await expect(verdict).toBeVisible();
   return (await verdict.textContent()) ?? '';
