@@ -4,6 +4,7 @@
  * simulation/figures.ts), one of the derived figures below, or `setting:<field path>` for a
  * scenario field (a boolean counts as 1 or 0, a list as its length).
  */
+import { numberAt } from '../lib/numberAt';
 import { getField } from '../../simulation/fields';
 import { figureAt } from '../../simulation/figures';
 import type { Report } from '../../simulation/index';
@@ -51,13 +52,7 @@ export const DERIVED: Record<string, { help: string; of: (r: Report, settings: u
 
 /** A figure of a report by its registry id (own properties of the plain report only), or undefined. */
 export function reportFigure(r: Report, id: string): number | undefined {
-  if (figureAt(id) === undefined) return undefined;
-  let o: unknown = r;
-  for (const key of id.split('.')) {
-    if (o === null || typeof o !== 'object' || !Object.hasOwn(o, key)) return undefined;
-    o = (o as Record<string, unknown>)[key];
-  }
-  return typeof o === 'number' ? o : undefined;
+  return figureAt(id) === undefined ? undefined : numberAt(r, id);
 }
 
 /** The value a term names, or undefined when the run does not have it. */
