@@ -1,5 +1,5 @@
 /** Embed mode: `?embed=1` and its options give a compact page that never scrolls in a small frame. */
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 for (const [w, h] of [[720, 520], [640, 480]]) {
@@ -48,8 +48,7 @@ test('embed mode at 640×480: the toolbar never scrolls sideways; file, link and
   const list = page.getByRole('group', { name: 'More actions' });
   for (const name of ['Load scenario…', 'Save scenario', 'Share link', 'Copy embed code…']) await expect(list.getByRole('button', { name })).toBeVisible();
   await expect(list.getByRole('button', { name: 'Load scenario…' })).toBeFocused();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(list).toHaveCount(0);
   await expect(more).toBeFocused();

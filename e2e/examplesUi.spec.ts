@@ -1,5 +1,5 @@
 /** The Examples menu, an unknown example, embed mode, the welcome, the idle hint, "Run again" and an example's sides in a study. */
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const withoutWall = (json: string) => json.replace(/"wallMs": [\d.eE+-]+/, '"wallMs": 0');
@@ -168,21 +168,16 @@ for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations with the welcome and the Examples menu open, then with an example's notes (${theme})`, async ({ lab }) => {
     await lab.page.emulateMedia({ colorScheme: theme });
     await lab.goto();
-    const seriousViolations = async () => {
-      const results = await new AxeBuilder({ page: lab.page }).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      return serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    };
     const welcome = lab.page.getByRole('region', { name: 'Welcome to the lab' });
     await expect(welcome).toBeVisible();
     await lab.button('Examples').click();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(lab.page)).toEqual([]);
     await lab.page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Indexing the read model' }).click();
     await expect(lab.page.getByRole('region', { name: /Indexing the read model/ })).toBeVisible();
     // Choosing an example answers the welcome: it goes.
     await expect(welcome).toHaveCount(0);
     await lab.button('Examples').click();
     await expect(lab.page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: 'Indexing the read model' })).toBeFocused();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(lab.page)).toEqual([]);
   });
 }

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type LabPage } from './fixtures';
 
@@ -8,13 +8,6 @@ const settings = (page: Page) => page.getByRole('region', { name: /^Settings/ })
 const partTab = (page: Page, name: string) => page.getByRole('group', { name: 'Part to edit' }).getByRole('button', { name, exact: true });
 /** The (i) buttons inside `scope`. */
 const helpButtons = (scope: Locator) => scope.getByRole('button', { name: /^About / });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 /** Loads the scenario with a scheduled scale-out and a crash, makes one live change at 1 s, and runs it to the end. */
 async function runWithHappenings(lab: LabPage): Promise<void> {

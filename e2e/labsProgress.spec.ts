@@ -1,5 +1,5 @@
 /** The Labs menu, progress kept across a reload, an unknown lab id, highlights, and axe with a lab open. */
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { doStep, openLab, runToEnd } from './labHelpers';
 import { loadLab } from '../src/labs/labIndex';
@@ -136,10 +136,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { name: '5. Debrief' })).toBeVisible();
     await page.getByRole('button', { name: 'Labs', exact: true }).click();
     await expect(page.getByRole('button', { name: /^Lab 1: / })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }

@@ -3,7 +3,7 @@
  * file reloads the study, a hostile link is refused, and the panel passes axe. Running studies:
  * study.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { openOnScenario, SCENARIO, StudyPanel } from './studyPanel';
 
@@ -75,7 +75,5 @@ test('the study panel and its results have no serious or critical axe violations
   await study.replications(2);
   await study.panel.getByRole('button', { name: 'Run study' }).press('Enter');
   await expect(study.status).toHaveText('done', { timeout: 0 });
-  const results = await new AxeBuilder({ page }).include('#study-panel').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page, '#study-panel')).toEqual([]);
 });
