@@ -129,6 +129,16 @@ export const healthChecksPart: Part = {
     ],
     defaults: { intervalMs: 1000, unhealthyAfter: 3, healthyAfter: 2 },
     inBalancer: true,
+    // Always there: the settings panel shows a heading and the fields, after the service's auto-scaling.
+    page: {
+      label: 'Health checks',
+      whenOn: {},
+      fields: [
+        ['intervalMs', 'Check interval', 1],
+        ['unhealthyAfter', 'Failed checks to mark down', 1],
+        ['healthyAfter', 'Good checks to mark up', 1],
+      ],
+    },
   },
   figures: [
     ['detectionMs.count', 'crashes', "Crashes the load balancers' health checks noticed."],

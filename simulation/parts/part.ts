@@ -208,7 +208,7 @@ export interface PartChart {
 }
 
 export interface ServiceGroup {
-  /** How the settings panel shows the group when it is optional (a non-optional one is the page's own). */
+  /** How the settings panel shows the group: optional, a checkbox that adds it; always there (the health checks), a heading and its fields. */
   readonly page?: GroupPage;
 }
 

@@ -36,10 +36,7 @@ const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
   { kind: 'latency', path: `${p}.serviceTimeMs`, label: 'Service time' },
   { kind: 'select', path: `${p}.loadBalancer`, label: 'Load balancer', options: loadBalancerAlgorithms },
   { kind: 'autoscaling', path: `${p}.autoscaling`, label: 'Auto-scaling', metrics: ['cpu', 'rps', 'queue', 'memory'] },
-  { kind: 'heading', path: `${p}.health`, label: 'Health checks' },
-  { kind: 'number', path: `${p}.healthCheck.intervalMs`, label: 'Check interval', unit: 'ms' },
-  { kind: 'number', path: `${p}.healthCheck.unhealthyAfter`, label: 'Failed checks to mark down', integer: true },
-  { kind: 'number', path: `${p}.healthCheck.healthyAfter`, label: 'Good checks to mark up', integer: true },
+  ...partSettings(p),
   { kind: 'heading', path: `${p}.memory`, label: 'Memory and restarts' },
   { kind: 'number', path: `${p}.baseMemoryMb`, label: 'Base memory', unit: 'MB' },
   { kind: 'number', path: `${p}.memoryPerRequestMb`, label: 'Memory per request', unit: 'MB' },
@@ -47,6 +44,19 @@ const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
   { kind: 'number', path: `${p}.restartS`, label: 'Restart for a vertical change', unit: 's' },
   ...partGroups(p),
 ];
+
+/**
+ * The groups the parts put on every service that is always there (`Part.serviceGroup.page`, not
+ * optional: the health checks): a heading and the group's fields, after the service's auto-scaling.
+ */
+function partSettings(p: 'commandService' | 'queryService'): FieldDef[] {
+  return PARTS.flatMap((part) => {
+    const g = part.serviceGroup;
+    if (!g?.page || g.optional) return [];
+    const path = `${p}.${g.name}`;
+    return [{ kind: 'heading' as const, path, label: g.page.label }, ...g.page.fields.map((f) => sectionField(`${path}.${f[0]}`, f))];
+  });
+}
 
 /** The optional groups the parts put on each service (`Part.serviceGroup.page`), in the parts' order. */
 function partGroups(p: 'commandService' | 'queryService'): FieldDef[] {
@@ -193,6 +203,20 @@ const PAGE_SECTIONS: Record<PartId, Section> = {
 };
 
 export const SECTIONS: Record<PartId, Section> = sectionsOf(PARTS);
+
+/**
+ * The settings section that shows a field: the one with an editor of it, or of the group, the
+ * latency or the policy it is inside (`deadLetter.failureRate` is in the event stream's, where the
+ * part's group sits; `pricing.sizePremium` in the run's). A field no editor shows goes by its
+ * path's head when that names a section, else to the run's.
+ */
+export function sectionOfField(path: string, sections: Record<PartId, Section> = SECTIONS): PartId {
+  const shows = (defs: FieldDef[]): boolean =>
+    defs.some((d) => d.kind !== 'heading' && (d.path === path || path.startsWith(`${d.path}.`) || (d.kind === 'group' && shows(d.fields))));
+  for (const [id, s] of Object.entries(sections) as [PartId, Section][]) if (shows(s.fields)) return id;
+  const head = path.split('.')[0];
+  return Object.hasOwn(sections, head) ? (head as PartId) : 'run';
+}
 
 export const PART_ORDER: PartId[] = ['run', 'workload', 'commandService', 'writeStore', 'eventStream', 'readStore', 'cache', 'queryService', 'faults'];
 export const PART_NAMES: Record<PartId, string> = {
