@@ -77,6 +77,15 @@ describe("fieldDefs: a part's own section", () => {
     expect(sectionsOf([owner]).eventStream.fields.length).toBe(plain.eventStream.fields.length + (spec.page ? 1 : 0));
   });
 
+  it("an editor of a field the engine's registry lacks is refused, naming the field; a choice's values and a whole number come from the registry", () => {
+    const lost = { run: { title: 'Run', about: '', fields: [{ kind: 'number', path: 'pricing.discount', label: 'Discount' }] } } as unknown as Parameters<typeof sectionsOf>[1];
+    expect(() => sectionsOf([], lost)).toThrow("pricing.discount: the settings panel shows a field the engine's field registry lacks");
+    const editors = Object.values(SECTIONS).flatMap((s) => s.fields);
+    expect(editors.find((d) => d.path === 'cache.invalidation')).toMatchObject({ kind: 'select', options: fieldAt('cache.invalidation')!.choices });
+    expect(editors.find((d) => d.path === 'writeStore.shards')).toMatchObject({ kind: 'number', integer: true });
+    expect(editors.find((d) => d.path === 'durationS')).not.toHaveProperty('integer');
+  });
+
   it('a section declared in a settings section the page lacks is refused, naming the part and the place', () => {
     const lost: Part = { ...owner, section: { ...spec, page: { ...page, in: 'basement' } } };
     expect(() => sectionsOf([lost])).toThrow(`part ${owner.name}: its section's page is in "basement", which is not a settings section`);
