@@ -6,18 +6,7 @@
  */
 import { z } from 'zod';
 import { faultSchema } from './input/faultSchema';
-import {
-  BUILTIN_LINES as L,
-  CACHE_DEFAULTS,
-  COMMAND_SERVICE_DEFAULTS,
-  EVENT_STREAM_DEFAULTS,
-  PRICING_DEFAULTS,
-  QUERY_SERVICE_DEFAULTS,
-  READ_STORE_DEFAULTS,
-  ROOT_DEFAULTS,
-  WORKLOAD_DEFAULTS,
-  WRITE_STORE_DEFAULTS,
-} from './input/builtinFields';
+import { BUILTIN as B } from './input/builtinFields';
 import { autoscalingSchema, MAX_INTERVENTIONS, seconds, serviceSchema } from './input/scenarioBlocks';
 import { typedObjectOf } from './input/specSchema';
 
@@ -46,7 +35,7 @@ export {
 const profile = z.array(z.strictObject({ atS: seconds(), rps: z.number().min(0).max(1_000_000), rampS: seconds().default(0) })).max(1000);
 
 /** The scenario's own top-level fields, in the file's order (its version must be 1). */
-const root = typedObjectOf('', L[''], ROOT_DEFAULTS, { version: z.literal(1) });
+const root = typedObjectOf('', B[''].lines, B[''].defaults, { version: z.literal(1) });
 
 /**
  * The built-in sections of the scenario, in the file's order, made from their lines and defaults
@@ -56,14 +45,14 @@ const root = typedObjectOf('', L[''], ROOT_DEFAULTS, { version: z.literal(1) });
  */
 export const builtinShape = {
   ...root.shape,
-  workload: typedObjectOf('workload', L.workload, WORKLOAD_DEFAULTS, { profile }).prefault({}),
-  commandService: serviceSchema('commandService', COMMAND_SERVICE_DEFAULTS),
-  queryService: serviceSchema('queryService', QUERY_SERVICE_DEFAULTS),
-  writeStore: typedObjectOf('writeStore', L.writeStore, WRITE_STORE_DEFAULTS).prefault({}),
-  eventStream: typedObjectOf('eventStream', L.eventStream, EVENT_STREAM_DEFAULTS, { autoscaling: autoscalingSchema }).prefault({}),
-  readStore: typedObjectOf('readStore', L.readStore, READ_STORE_DEFAULTS, { autoscaling: autoscalingSchema }).prefault({}),
-  cache: typedObjectOf('cache', L.cache, CACHE_DEFAULTS).prefault({}),
-  pricing: typedObjectOf('pricing', L.pricing, PRICING_DEFAULTS).prefault({}),
+  workload: typedObjectOf('workload', B.workload.lines, B.workload.defaults, { profile }).prefault({}),
+  commandService: serviceSchema('commandService', B.commandService.defaults),
+  queryService: serviceSchema('queryService', B.queryService.defaults),
+  writeStore: typedObjectOf('writeStore', B.writeStore.lines, B.writeStore.defaults).prefault({}),
+  eventStream: typedObjectOf('eventStream', B.eventStream.lines, B.eventStream.defaults, { autoscaling: autoscalingSchema }).prefault({}),
+  readStore: typedObjectOf('readStore', B.readStore.lines, B.readStore.defaults, { autoscaling: autoscalingSchema }).prefault({}),
+  cache: typedObjectOf('cache', B.cache.lines, B.cache.defaults).prefault({}),
+  pricing: typedObjectOf('pricing', B.pricing.lines, B.pricing.defaults).prefault({}),
 };
 
 /** The timelines, after every section (the parts' too). */

@@ -95,17 +95,6 @@ export const SERVICE_OWN = [
   ['autoscaling', 'group', 'optional', null, 'Auto-scaling: add or remove instances to hold a metric at a target (target tracking).'],
 ] as const satisfies readonly Spec[];
 
-/** What each part of the system is, for its group entry. */
-export const SECTION_HELP: Record<string, string> = {
-  workload: 'The clients: how many requests they send, how many are commands, which keys, and how they time out and retry.',
-  commandService: 'The command side: instances that handle writes, behind a load balancer. It scales independently of the query side.',
-  queryService: 'The query side: instances that handle reads, behind a load balancer. It scales independently of the command side.',
-  writeStore: "The command model's store: sharded by key; a command commits here first.",
-  eventStream: 'The event stream that carries committed changes from the command model to the query model, and the projectors that apply them.',
-  readStore: "The query model's store: a primary the projectors write to, and read replicas that serve queries.",
-  cache: 'A cache in front of the read store, spread over nodes by key.',
-};
-
 export const ROOT = [
   ['version', 'integer', 'fixed', ['', 1, 1], 'The version of the scenario format (1).'],
   ['name', 'text', 'fixed', ['', undefined, 200], 'A name for the scenario; the report carries it.'],
@@ -193,49 +182,17 @@ export const PRICING = [
 export function serviceLines<G extends { readonly line: FieldSpec; readonly after?: string }>(groups: readonly G[]): FieldSpec[] {
   const lines: FieldSpec[] = SERVICE_OWN.slice();
   for (const g of groups) {
-  const at = g.after === undefined ? -1 : lines.findIndex((f) => f[0] === g.after);
-  if (at < 0) lines.push(g.line);
-  else lines.splice(at + 1, 0, g.line);
+    const at = g.after === undefined ? -1 : lines.findIndex((f) => f[0] === g.after);
+    if (at < 0) lines.push(g.line);
+    else lines.splice(at + 1, 0, g.line);
   }
   return lines;
 }
 
-/** The built-in sections' lines, by section (`''` for the scenario's own top-level fields), in the file's order. */
-export const BUILTIN_LINES = {
-  '': ROOT,
-  workload: WORKLOAD,
-  commandService: SERVICE_OWN,
-  queryService: SERVICE_OWN,
-  writeStore: WRITE_STORE,
-  eventStream: EVENT_STREAM,
-  readStore: READ_STORE,
-  cache: CACHE,
-  pricing: PRICING,
-} as const;
-
-/** The defaults of the scenario's own fields (its version has none: a file must say it). */
-export const ROOT_DEFAULTS = { name: 'default', seed: 1, durationS: 60, warmupS: 5 } as const;
-
-export const WORKLOAD_DEFAULTS = {
-  rps: 400,
-  arrivals: 'poisson',
-  writeRatio: 0.2,
-  'keys.count': 10_000,
-  'keys.distribution': 'uniform',
-  'keys.zipfS': 1.1,
-  'followUpReads.ratio': 0.1,
-  'followUpReads.afterMs': 100,
-  timeoutMs: 2000,
-  'retries.max': 0,
-  'retries.backoffMs': 100,
-  'retries.jitter': 1,
-  'retries.keepServiceTime': false,
-} as const;
-
 /** A policy's defaults; its metric and target have none (a policy must say what it tracks). */
 export const AUTOSCALING_DEFAULTS = { min: 1, max: 10, intervalS: 10, cooldownOutS: 30, cooldownInS: 60, bootS: 10, schedule: [] } as const;
 
-/** A service's defaults, but for those that differ between the two services (`serviceDefaults`). */
+/** A service's defaults, but for those that differ between the two services (below). */
 const SERVICE_COMMON = {
   vcpus: 2,
   speed: 1,
@@ -248,33 +205,65 @@ const SERVICE_COMMON = {
   restartS: 5,
 } as const;
 
-export const COMMAND_SERVICE_DEFAULTS = { ...SERVICE_COMMON, instances: 2, serviceTimeMs: exp(4), loadBalancer: 'round-robin' } as const;
-export const QUERY_SERVICE_DEFAULTS = { ...SERVICE_COMMON, instances: 2, serviceTimeMs: exp(3), loadBalancer: 'least-connections' } as const;
-
-export const WRITE_STORE_DEFAULTS = { shards: 4, partitioning: 'hash', connectionsPerShard: 8, writeLatencyMs: exp(3) } as const;
-export const EVENT_STREAM_DEFAULTS = {
-  partitions: 8,
-  appendLatencyMs: constant(2),
-  synchronousAppend: false,
-  projectors: 2,
-  applyLatencyMs: exp(1),
-  rebalanceMs: 2000,
+/**
+ * The built-in sections, in the file's order: each one's help (what that part of the system is),
+ * its lines and the defaults of its fields (dotted inside a group: `keys.count`). `''` holds the
+ * scenario's own top-level fields (its version has no default: a file must say it).
+ */
+export const BUILTIN = {
+  '': { help: '', lines: ROOT, defaults: { name: 'default', seed: 1, durationS: 60, warmupS: 5 } },
+  workload: {
+    help: 'The clients: how many requests they send, how many are commands, which keys, and how they time out and retry.',
+    lines: WORKLOAD,
+    defaults: {
+      rps: 400,
+      arrivals: 'poisson',
+      writeRatio: 0.2,
+      'keys.count': 10_000,
+      'keys.distribution': 'uniform',
+      'keys.zipfS': 1.1,
+      'followUpReads.ratio': 0.1,
+      'followUpReads.afterMs': 100,
+      timeoutMs: 2000,
+      'retries.max': 0,
+      'retries.backoffMs': 100,
+      'retries.jitter': 1,
+      'retries.keepServiceTime': false,
+    },
+  },
+  commandService: {
+    help: 'The command side: instances that handle writes, behind a load balancer. It scales independently of the query side.',
+    lines: SERVICE_OWN,
+    defaults: { ...SERVICE_COMMON, instances: 2, serviceTimeMs: exp(4), loadBalancer: 'round-robin' },
+  },
+  queryService: {
+    help: 'The query side: instances that handle reads, behind a load balancer. It scales independently of the command side.',
+    lines: SERVICE_OWN,
+    defaults: { ...SERVICE_COMMON, instances: 2, serviceTimeMs: exp(3), loadBalancer: 'least-connections' },
+  },
+  writeStore: {
+    help: "The command model's store: sharded by key; a command commits here first.",
+    lines: WRITE_STORE,
+    defaults: { shards: 4, partitioning: 'hash', connectionsPerShard: 8, writeLatencyMs: exp(3) },
+  },
+  eventStream: {
+    help: 'The event stream that carries committed changes from the command model to the query model, and the projectors that apply them.',
+    lines: EVENT_STREAM,
+    defaults: { partitions: 8, appendLatencyMs: constant(2), synchronousAppend: false, projectors: 2, applyLatencyMs: exp(1), rebalanceMs: 2000 },
+  },
+  readStore: {
+    help: "The query model's store: a primary the projectors write to, and read replicas that serve queries.",
+    lines: READ_STORE,
+    defaults: { replicas: 2, connectionsPerReplica: 16, queryLatencyMs: exp(2), indexed: true, unindexedFactor: 20, replicationLagMs: constant(50) },
+  },
+  cache: {
+    help: 'A cache in front of the read store, spread over nodes by key.',
+    lines: CACHE,
+    defaults: { enabled: false, nodes: 3, capacityPerNode: 1000, ttlS: 30, invalidation: 'ttl', onEvent: 'delete', hitLatencyMs: constant(0.5) },
+  },
+  pricing: {
+    help: 'What capacity costs: a price per vCPU-hour, more per vCPU on bigger instances.',
+    lines: PRICING,
+    defaults: { vcpuHourUsd: 0.04, sizePremium: 0.1 },
+  },
 } as const;
-export const READ_STORE_DEFAULTS = {
-  replicas: 2,
-  connectionsPerReplica: 16,
-  queryLatencyMs: exp(2),
-  indexed: true,
-  unindexedFactor: 20,
-  replicationLagMs: constant(50),
-} as const;
-export const CACHE_DEFAULTS = {
-  enabled: false,
-  nodes: 3,
-  capacityPerNode: 1000,
-  ttlS: 30,
-  invalidation: 'ttl',
-  onEvent: 'delete',
-  hitLatencyMs: constant(0.5),
-} as const;
-export const PRICING_DEFAULTS = { vcpuHourUsd: 0.04, sizePremium: 0.1 } as const;

@@ -4,7 +4,7 @@
  * the same the schema is made from) joined with the settings each part declares in its module
  * (`parts/index.ts` lists the parts).
  */
-import { AUTOSCALING, BUILTIN_LINES, LATENCY_PARAMS, SECTION_HELP, serviceLines } from './builtinFields';
+import { AUTOSCALING, BUILTIN, LATENCY_PARAMS, serviceLines } from './builtinFields';
 import type { FieldSpec } from './fieldSpec';
 import { PARTS } from '../parts';
 
@@ -22,6 +22,14 @@ export const GROUP_PARAMS: Record<string, readonly Spec[]> = { autoscaling: AUTO
 /** A service's fields: its own, and each part's group after the field the part names (or at the end). */
 const SERVICE = serviceLines(PART_GROUPS.map((g) => ({ line: [g.name, 'group', g.optional ? 'optional' : '', null, g.help] as Spec, after: g.after })));
 
-export const SECTIONS: Record<string, readonly Spec[]> = { ...BUILTIN_LINES, commandService: SERVICE, queryService: SERVICE };
+/** Every built-in section's fields, in the file's order, the services with the parts' groups. */
+export const SECTIONS: Record<string, readonly Spec[]> = {
+  ...Object.fromEntries(Object.entries(BUILTIN).map(([name, s]) => [name, s.lines])),
+  commandService: SERVICE,
+  queryService: SERVICE,
+};
 
-export { LATENCY_PARAMS, SECTION_HELP };
+/** What each built-in section is, for its group entry. */
+export const SECTION_HELP: Record<string, string> = Object.fromEntries(Object.entries(BUILTIN).map(([name, s]) => [name, s.help]));
+
+export { LATENCY_PARAMS };

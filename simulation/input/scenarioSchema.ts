@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { FieldSpec, SectionSpec } from './fieldSpec';
 import { PARTS } from '../parts';
 import { builtinShape, refineScenario, timelineShape } from '../scenario';
-import { COMMAND_SERVICE_DEFAULTS, QUERY_SERVICE_DEFAULTS } from './builtinFields';
+import { BUILTIN } from './builtinFields';
 import { serviceSchema, type ServiceGroupSchema } from './scenarioBlocks';
 import { objectOf } from './specSchema';
 
@@ -48,8 +48,8 @@ export const scenarioSchema = z
   .strictObject({
     ...builtinShape,
     // In the same places: the services with the parts' groups on them.
-    commandService: serviceSchema('commandService', COMMAND_SERVICE_DEFAULTS, SERVICE_GROUPS),
-    queryService: serviceSchema('queryService', QUERY_SERVICE_DEFAULTS, SERVICE_GROUPS),
+    commandService: serviceSchema('commandService', BUILTIN.commandService.defaults, SERVICE_GROUPS),
+    queryService: serviceSchema('queryService', BUILTIN.queryService.defaults, SERVICE_GROUPS),
     ...partShape,
     ...timelineShape,
   })
