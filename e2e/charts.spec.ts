@@ -1,6 +1,8 @@
+import { PARTS } from '../simulation/parts';
 import { expect, test } from './fixtures';
 
-const CHARTS = [
+/** The page's own charts (`src/components/charts/chartDefs.ts`). */
+const PAGE_CHARTS = [
   'Command throughput',
   'Query throughput',
   'Command latency',
@@ -15,10 +17,15 @@ const CHARTS = [
   'Cost',
   'Cache hit ratio and stale reads',
 ];
+/** Then each part's own charts, as the parts list declares them (`Part.charts`), the dead-letter queue's among them. */
+const CHARTS = [...PAGE_CHARTS, ...PARTS.flatMap((p) => (p.charts ?? []).map((c) => c.title))];
 
 test('every chart gains data while the default scenario runs', async ({ lab }) => {
   await lab.goto();
+  expect(CHARTS.length).toBeGreaterThan(PAGE_CHARTS.length);
   for (const title of CHARTS) await expect(lab.page.getByRole('img', { name: `${title}: 0 s of data` })).toBeVisible();
+  // No chart beside these: the page shows exactly the charts the list names.
+  await expect(lab.page.locator('.charts figure.chart figcaption')).toHaveText(CHARTS);
   await lab.setSpeed('20×');
   await lab.play();
   await lab.waitForSimTime(5);

@@ -184,6 +184,12 @@ const SERIES_ROWS: Row[] = [
 /** Every figure of a window of the time series (the CSV's columns), by its flattened name. */
 export const SERIES_FIGURES: readonly FigureEntry[] = SERIES_ROWS.map(([id, unit, help]) => ({ id, unit, help, label: figureLabel(id) }));
 
+/** The ids of the series figures the parts declare (their causes' counts and their window figures). */
+const PART_SERIES = new Set([...PART_CAUSES.map((c) => `errors.${c.id}`), ...PARTS.flatMap((p) => (p.windowFigures ?? []).map(([id]) => id))]);
+
+/** The series figures of the engine's own, in order: the CSV's columns in every run (`series.ts`). */
+export const ENGINE_SERIES_IDS: readonly string[] = SERIES_FIGURES.map((f) => f.id).filter((id) => !PART_SERIES.has(id));
+
 const SERIES_BY_ID: ReadonlyMap<string, FigureEntry> = new Map(SERIES_FIGURES.map((f) => [f.id, f]));
 
 /** The series figure with this id (a flattened window field, such as `queries.clientP99`), or undefined. */

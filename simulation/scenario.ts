@@ -6,10 +6,11 @@
  */
 import { z } from 'zod';
 import { faultSchema } from './input/faultSchema';
+import { BUILTIN as B } from './input/builtinFields';
+import { autoscalingSchema, MAX_INTERVENTIONS, seconds, serviceSchema } from './input/scenarioBlocks';
+import { typedObjectOf } from './input/specSchema';
 
 export { FAULT_RULES, faultKinds, faultTargets, type Fault, type FaultKind } from './input/faultSchema';
-import { autoscalingSchema, constant, delayMs, exp, int, latencySchema, MAX_INTERVENTIONS, MAX_TIME_S, seconds, serviceSchema } from './input/scenarioBlocks';
-
 export {
   DEFAULT_COHERENCY,
   DEFAULT_CONTENTION,
@@ -23,121 +24,35 @@ export {
   MAX_VCPUS,
   scalingMetrics,
   type Autoscaling,
-  type HealthCheck,
   type Latency,
   type LoadBalancerAlgorithm,
   type ScalingMetric,
+  type ServiceGroups,
+  type ServiceGroupsInput,
 } from './input/scenarioBlocks';
 
-const profilePoint = z.strictObject({
-  atS: seconds(),
-  rps: z.number().min(0).max(1_000_000),
-  rampS: seconds().default(0),
-});
+/** A point of a rate profile: from `atS` the rate moves to `rps` over `rampS`. */
+const profile = z.array(z.strictObject({ atS: seconds(), rps: z.number().min(0).max(1_000_000), rampS: seconds().default(0) })).max(1000);
+
+/** The scenario's own top-level fields, in the file's order (its version must be 1). */
+const root = typedObjectOf('', B[''].lines, B[''].defaults, { version: z.literal(1) });
 
 /**
- * The built-in sections of the scenario, in the file's order. The sections the parts own
- * (`Part.section`) are not here: `scenarioSchema.ts` puts them after `pricing`, before the
- * timelines, and this module names no part (the parts import its types).
+ * The built-in sections of the scenario, in the file's order, made from their lines and defaults
+ * in `input/builtinFields.ts`. The sections the parts own (`Part.section`) are not here:
+ * `scenarioSchema.ts` puts them after `pricing`, before the timelines, and adds the parts' groups
+ * to the services; this module names no part (the parts import its types).
  */
 export const builtinShape = {
-  version: z.literal(1),
-  name: z.string().max(200).default('default'),
-  seed: int(0, 2 ** 32 - 1).default(1),
-  durationS: z.number().gt(0).max(MAX_TIME_S).default(60),
-  warmupS: seconds().default(5),
-  workload: z
-    .strictObject({
-      rps: z.number().min(0).max(1_000_000).default(400),
-      profile: z.array(profilePoint).max(1000).optional(),
-      /** Poisson (exponential gaps) or deterministic (evenly spaced at the rate: exact pipelines). */
-      arrivals: z.enum(['poisson', 'deterministic']).default('poisson'),
-      writeRatio: z.number().min(0).max(1).default(0.2),
-      keys: z
-        .strictObject({
-          count: int(1, 2_000_000).default(10_000),
-          distribution: z.enum(['uniform', 'zipf']).default('uniform'),
-          zipfS: z.number().gt(0).max(10).default(1.1),
-        })
-        .prefault({}),
-      followUpReads: z
-        .strictObject({ ratio: z.number().min(0).max(1).default(0.1), afterMs: delayMs().default(100) })
-        .prefault({}),
-      // Up to the longest run: a timeout that never fires is allowed (tests of pure queues use one).
-      timeoutMs: z.number().gt(0).max(MAX_TIME_S * 1000).default(2000),
-      /** Client retries of rejected, failed and timed-out attempts, with exponential backoff. */
-      retries: z
-        .strictObject({
-          max: int(0, 100).default(0),
-          backoffMs: delayMs().default(100),
-          /** 0: exact backoff; 1: full jitter (uniform in [0, backoff]). */
-          jitter: z.number().min(0).max(1).default(1),
-          /** Retry budget: retries allowed per original request, as a token bucket (cap 100). */
-          budget: z.number().min(0).max(10).optional(),
-          /**
-           * false (default): each retry draws its own service time, as an independent attempt.
-           * true: a retry keeps its request's draw (an inherently slow request stays slow).
-           */
-          keepServiceTime: z.boolean().default(false),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
-  commandService: serviceSchema({ instances: 2, serviceMs: 4, lb: 'round-robin' }),
-  queryService: serviceSchema({ instances: 2, serviceMs: 3, lb: 'least-connections' }),
-  writeStore: z
-    .strictObject({
-      shards: int(1, 1024).default(4),
-      partitioning: z.enum(['hash', 'range']).default('hash'),
-      connectionsPerShard: int(1, 10_000).default(8),
-      writeLatencyMs: latencySchema.default(exp(3)),
-    })
-    .prefault({}),
-  eventStream: z
-    .strictObject({
-      partitions: int(1, 1024).default(8),
-      appendLatencyMs: latencySchema.default(constant(2)),
-      synchronousAppend: z.boolean().default(false),
-      projectors: int(0, 1024).default(2),
-      applyLatencyMs: latencySchema.default(exp(1)),
-      /** Consumers pause this long whenever the group changes (a rebalance). */
-      rebalanceMs: delayMs().default(2000),
-      autoscaling: autoscalingSchema.optional(),
-    })
-    .prefault({}),
-  readStore: z
-    .strictObject({
-      replicas: int(0, 32).default(2),
-      connectionsPerReplica: int(1, 10_000).default(16),
-      queryLatencyMs: latencySchema.default(exp(2)),
-      indexed: z.boolean().default(true),
-      unindexedFactor: z.number().min(1).max(10_000).default(20),
-      replicationLagMs: latencySchema.default(constant(50)),
-      autoscaling: autoscalingSchema.optional(),
-    })
-    .prefault({}),
-  cache: z
-    .strictObject({
-      enabled: z.boolean().default(false),
-      nodes: int(1, 256).default(3),
-      capacityPerNode: int(1, 10_000_000).default(1000),
-      ttlS: z.number().gt(0).max(MAX_TIME_S).default(30),
-      invalidation: z.enum(['ttl', 'event', 'ttl+event']).default('ttl'),
-      onEvent: z.enum(['delete', 'update']).default('delete'),
-      hitLatencyMs: latencySchema.default(constant(0.5)),
-    })
-    .prefault({}),
-  /**
-   * What capacity costs: a base price per vCPU-hour, and a premium per doubling of an instance's
-   * vCPUs above 4 (bigger instances cost more per vCPU). Projectors and replicas count as one
-   * vCPU each at the base price.
-   */
-  pricing: z
-    .strictObject({
-      vcpuHourUsd: z.number().min(0).max(1000).default(0.04),
-      sizePremium: z.number().min(0).max(10).default(0.1),
-    })
-    .prefault({}),
+  ...root.shape,
+  workload: typedObjectOf('workload', B.workload.lines, B.workload.defaults, { profile }).prefault({}),
+  commandService: serviceSchema('commandService', B.commandService.defaults),
+  queryService: serviceSchema('queryService', B.queryService.defaults),
+  writeStore: typedObjectOf('writeStore', B.writeStore.lines, B.writeStore.defaults).prefault({}),
+  eventStream: typedObjectOf('eventStream', B.eventStream.lines, B.eventStream.defaults, { autoscaling: autoscalingSchema }).prefault({}),
+  readStore: typedObjectOf('readStore', B.readStore.lines, B.readStore.defaults, { autoscaling: autoscalingSchema }).prefault({}),
+  cache: typedObjectOf('cache', B.cache.lines, B.cache.defaults).prefault({}),
+  pricing: typedObjectOf('pricing', B.pricing.lines, B.pricing.defaults).prefault({}),
 };
 
 /** The timelines, after every section (the parts' too). */

@@ -1,8 +1,9 @@
 /**
  * The per-window time series as CSV: one header, one row per window, flat column names. The
- * engine's columns always; then the columns of each part in the run (`Part.windowFigures`, in the
+ * engine's columns always (its window figures, as `figures.ts` declares them); then the columns of each part in the run (`Part.windowFigures`, in the
  * order of the parts list) when the caller names the run's scenario.
  */
+import { ENGINE_SERIES_IDS } from './figures';
 import { PARTS } from './parts';
 import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
@@ -22,29 +23,8 @@ function flatten(w: WindowStats): Row {
   return row;
 }
 
-const EXAMPLE: WindowStats = {
-  tS: 0,
-  commands: { offered: 0, retries: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0, clientP50: 0, clientP95: 0, clientP99: 0 },
-  queries: { offered: 0, retries: 0, completed: 0, rejected: 0, timedOut: 0, failed: 0, p50: 0, p95: 0, p99: 0, clientP50: 0, clientP95: 0, clientP99: 0 },
-  consistencyLagP50Ms: 0,
-  consistencyLagP99Ms: 0,
-  replicaLagP50Ms: 0,
-  replicaLagP99Ms: 0,
-  streamLagEvents: 0,
-  streamLagMs: 0,
-  cacheHitRatio: 0,
-  staleReadRatio: 0,
-  commandService: { utilization: 0, meanQueueLength: 0, instances: 0, booting: 0, draining: 0 },
-  queryService: { utilization: 0, meanQueueLength: 0, instances: 0, booting: 0, draining: 0 },
-  readStoreUtilization: 0,
-  projectors: 0,
-  replicas: 0,
-  errors: { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 },
-  costVcpuHours: 0,
-  costUsd: 0,
-};
-
-const COLUMNS = Object.keys(flatten(EXAMPLE));
+/** The engine's columns: its own window figures as `figures.ts` declares them, in order. */
+const COLUMNS = ENGINE_SERIES_IDS;
 
 /** Whether a run of `scenario` has the part's section at its start or sets it by an intervention. */
 function inRun(scenario: Scenario, section: string): boolean {

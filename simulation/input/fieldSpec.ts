@@ -12,6 +12,15 @@ export const LOAD_BALANCER_ALGORITHMS = ['round-robin', 'random', 'least-connect
 export const SCALING_METRICS = ['cpu', 'rps', 'queue', 'lag', 'memory'] as const;
 export const LATENCY_TYPES = ['constant', 'exponential', 'uniform', 'lognormal'] as const;
 
+/** A latency distribution, in milliseconds of simulated time (the schema is `latencySchema` of `scenarioBlocks.ts`). */
+export type Latency =
+  | { type: 'constant'; ms: number }
+  | { type: 'exponential'; meanMs: number }
+  | { type: 'uniform'; minMs: number; maxMs: number }
+  | { type: 'lognormal'; medianMs: number; p99Ms: number };
+/** A latency as a file may write it: a bare number is a constant. */
+export type LatencyInput = number | Latency;
+
 /** A number's unit, then its least and greatest values (a least written `>0` is exclusive). */
 export type FieldRange = readonly [unit: string, min?: number | '>0', max?: number];
 

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { groupDigits } from '../limits';
 import { loadBalancerAlgorithms, MAX_DELAY_MS, type ParseResult, type Scenario, type ScenarioProblem } from '../scenario';
-import { scenarioSchema } from './scenarioSchema';
+import { BALANCER_FORM, scenarioSchema } from './scenarioSchema';
 
 const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
@@ -68,7 +68,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /** The two kinds of field that accept one of several shapes: load balancers and latencies. */
 function unionMessage(path: readonly PropertyKey[], value: unknown): string {
   if (path[path.length - 1] === 'loadBalancer') {
-    return `must be one of ${loadBalancerAlgorithms.join(', ')}, or { algorithm, healthCheck }`;
+    return `must be one of ${loadBalancerAlgorithms.join(', ')}, or ${BALANCER_FORM}`;
   }
   if (typeof value === 'number') return `must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`;
   return (

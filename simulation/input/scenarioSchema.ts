@@ -1,39 +1,39 @@
 /**
- * The scenario's whole schema: the built-in sections of `scenario.ts`, then each part's own
- * section (`Part.section`, in the order of the parts list), then the timelines. A part's section
- * is derived from its field lines and defaults, so a part declares its settings once. This is the
+ * The scenario's whole schema: the built-in sections of `scenario.ts` (each service with the
+ * groups the parts put on it, `Part.serviceGroup`), then each part's own section (`Part.section`,
+ * in the order of the parts list), then the timelines. A part's settings are made from its field
+ * lines and defaults (`specSchema.ts`), so a part declares its settings once. This is the
  * one module that ties the schema to the parts list: `scenario.ts` stays free of the parts (they
  * import its types), and validation (`parseShape.ts`) and the JSON Schema use this one.
  */
 import { z } from 'zod';
-import type { FieldDefault, FieldSpec, SectionSpec } from './fieldSpec';
+import type { FieldSpec, SectionSpec } from './fieldSpec';
 import { PARTS } from '../parts';
 import { builtinShape, refineScenario, timelineShape } from '../scenario';
-
-/** One field of a part's section, with its bounds and its default (or optional, when its flag says so). */
-function fieldSchema(section: string, [name, kind, flags, range, , choices]: FieldSpec, dflt: FieldDefault | undefined): z.ZodType {
-  const where = `${section}.${name}`;
-  let t: z.ZodType;
-  if (kind === 'number' || kind === 'integer') {
-    let n = kind === 'integer' ? z.number().int() : z.number();
-    const [, min, max] = range ?? [''];
-    if (min === '>0') n = n.gt(0);
-    else if (min !== undefined) n = n.min(min);
-    if (max !== undefined) n = n.max(max);
-    t = n;
-  } else if (kind === 'boolean') t = z.boolean();
-  else if (kind === 'choice' && choices && choices.length > 0) t = z.enum(choices as [string, ...string[]]);
-  else throw new Error(`${where}: a part's section holds numbers, integers, booleans and choices (with their values), not ${kind}`);
-  if (flags === 'optional') return t.optional();
-  if (dflt === undefined) throw new Error(`${where}: a field of a part's section needs a default`);
-  return t.default(dflt as never);
-}
+import { BUILTIN } from './builtinFields';
+import { serviceSchema, type ServiceGroupSchema } from './scenarioBlocks';
+import { objectOf } from './specSchema';
 
 /** A part's section: optional (absent, the part is off), its fields strict, each with its default. */
 export function sectionSchema(spec: SectionSpec) {
-  const shape = Object.fromEntries(spec.fields.map((f) => [f[0], fieldSchema(spec.name, f, spec.defaults[f[0]])]));
-  return z.strictObject(shape).optional();
+  for (const [name, kind, flags] of spec.fields) {
+    const where = `${spec.name}.${name}`;
+    if (!['number', 'integer', 'boolean', 'choice'].includes(kind)) throw new Error(`${where}: a part's section holds numbers, integers, booleans and choices (with their values), not ${kind}`);
+    if (flags !== 'optional' && !Object.hasOwn(spec.defaults, name)) throw new Error(`${where}: a field of a part's section needs a default`);
+  }
+  return objectOf(spec.name, spec.fields, spec.defaults).optional();
 }
+
+/** The groups the parts put on each service, in the list's order, as the services' schema takes them. */
+export const SERVICE_GROUPS: readonly ServiceGroupSchema[] = PARTS.flatMap((p) => {
+  const g = p.serviceGroup;
+  if (!g) return [];
+  const line: FieldSpec = [g.name, 'group', g.optional ? 'optional' : '', null, g.help];
+  return [{ name: g.name, line, after: g.after, schema: objectOf(g.name, g.fields, g.defaults ?? {}), inBalancer: g.inBalancer }];
+});
+
+/** How the load balancer may be written as an object, for messages: the algorithm and the groups that may sit inside it. */
+export const BALANCER_FORM = `{ ${['algorithm', ...SERVICE_GROUPS.filter((g) => g.inBalancer).map((g) => g.name)].join(', ')} }`;
 
 const SECTIONS = PARTS.flatMap((p) => (p.section ? [p.section] : []));
 for (const s of SECTIONS) {
@@ -44,4 +44,13 @@ for (const s of SECTIONS) {
 const partShape = Object.fromEntries(SECTIONS.map((s) => [s.name, sectionSchema(s)]));
 
 /** The scenario file format, version 1 (see `scenario.ts`): what every input is validated by. */
-export const scenarioSchema = z.strictObject({ ...builtinShape, ...partShape, ...timelineShape }).superRefine(refineScenario);
+export const scenarioSchema = z
+  .strictObject({
+    ...builtinShape,
+    // In the same places: the services with the parts' groups on them.
+    commandService: serviceSchema('commandService', BUILTIN.commandService.defaults, SERVICE_GROUPS),
+    queryService: serviceSchema('queryService', BUILTIN.queryService.defaults, SERVICE_GROUPS),
+    ...partShape,
+    ...timelineShape,
+  })
+  .superRefine(refineScenario);

@@ -12,7 +12,7 @@ import { grown } from '../engine/grown';
 import { IntQueue } from '../engine/intQueue';
 import type { Uniform } from '../engine/random';
 import { Area } from '../metrics/area';
-import type { HealthCheck, LoadBalancerAlgorithm, ServiceConfig } from '../scenario';
+import type { LoadBalancerAlgorithm, ServiceConfig } from '../scenario';
 import type { InstanceState } from '../types';
 import { Balancer } from './balancer';
 import { priceFactor } from './usl';
@@ -30,7 +30,6 @@ export class InstanceGroup {
   vcpus: number;
   speed: number;
   queueCapacity: number;
-  health: HealthCheck;
   baseMemoryMb: number;
   memoryPerRequestMb: number;
   memoryLimitMb: number;
@@ -91,7 +90,6 @@ export class InstanceGroup {
     this.speed = cfg.speed;
     this.queueCapacity = cfg.queueCapacity;
     this.balancer = new Balancer(lbRandom, salt, cfg.loadBalancer);
-    this.health = cfg.healthCheck;
     this.baseMemoryMb = cfg.baseMemoryMb;
     this.memoryPerRequestMb = cfg.memoryPerRequestMb;
     this.memoryLimitMb = cfg.memoryLimitMb;

@@ -9,7 +9,6 @@
  */
 import type { Engine } from '../engine/core';
 import type { Scenario } from '../scenario';
-import type { AdmissionConfig } from '../input/scenarioBlocks';
 import type { Part, PartPorts, PartRuntime } from './part';
 import type { Gate, ServiceName, ServicePort } from './ports';
 import type { World } from './world';
@@ -28,6 +27,21 @@ declare module '../types' {
   interface ErrorCounts {
     /** Turned away by admission control (429); present only when it was on. */
     shed?: number;
+  }
+}
+
+/** A service's `admission` settings (its group on each service, declared below): a rate must be given. */
+export interface AdmissionConfig {
+  rps: number;
+  burst: number;
+}
+
+declare module '../input/scenarioBlocks' {
+  interface ServiceGroups {
+    admission?: AdmissionConfig;
+  }
+  interface ServiceGroupsInput {
+    admission?: { rps: number; burst?: number };
   }
 }
 
@@ -114,6 +128,7 @@ export const admissionPart: Part = {
       ['rps', 'number', '', ['rps', '>0', 10_000_000], "Requests per second the load balancer lets in (a token bucket's refill rate); the rest are turned away with 429 to protect the instances."],
       ['burst', 'number', '', ['tokens', 1, 1_000_000], "Burst: how many requests may pass at once after a quiet spell (the bucket's size)."],
     ],
+    defaults: { burst: 10 },
     page: {
       label: 'Admission control (rate limit)',
       whenOn: { rps: 200 },

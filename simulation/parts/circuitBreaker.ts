@@ -13,7 +13,6 @@
 import type { Engine } from '../engine/core';
 import { F_TRIAL, type RequestPool } from '../model/requestPool';
 import type { Scenario } from '../scenario';
-import type { CircuitBreakerConfig } from '../input/scenarioBlocks';
 import type { Part, PartPorts, PartRuntime } from './part';
 import type { CallGuard, Guarded, ServiceName, ServicePort } from './ports';
 import type { World } from './world';
@@ -37,6 +36,23 @@ declare module '../types' {
   interface ErrorCounts {
     /** Failed fast by an open circuit breaker; present only when a breaker was on. */
     breakerOpen?: number;
+  }
+}
+
+/** A service's `circuitBreaker` settings (its group on each service, declared below). */
+export interface CircuitBreakerConfig {
+  failureRatio: number;
+  window: number;
+  openS: number;
+  trials: number;
+}
+
+declare module '../input/scenarioBlocks' {
+  interface ServiceGroups {
+    circuitBreaker?: CircuitBreakerConfig;
+  }
+  interface ServiceGroupsInput {
+    circuitBreaker?: Partial<CircuitBreakerConfig>;
   }
 }
 
@@ -177,6 +193,7 @@ export const circuitBreakerPart: Part = {
       ['openS', 'number', '', ['s', '>0', 3600], 'How long the breaker stays open, failing calls at once, before it lets a few trial calls through.'],
       ['trials', 'integer', '', ['attempts', 1, 1000], 'Trial calls let through after the open time; if all are answered in time the breaker closes again.'],
     ],
+    defaults: { failureRatio: 0.5, window: 20, openS: 5, trials: 3 },
     page: {
       label: 'Circuit breaker (in the clients)',
       whenOn: {},

@@ -6,6 +6,7 @@
  */
 import type { Engine } from '../engine/core';
 import { READY } from '../model/instanceGroup';
+import type { Scenario } from '../scenario';
 import type { Happenings } from './happenings';
 import type { Part, PartRuntime } from './part';
 import type { ServicePort } from './ports';
@@ -24,6 +25,22 @@ declare module '../types' {
   }
 }
 
+/** A service's `healthCheck` settings (its group on each service, declared below). */
+export interface HealthCheckConfig {
+  intervalMs: number;
+  unhealthyAfter: number;
+  healthyAfter: number;
+}
+
+declare module '../input/scenarioBlocks' {
+  interface ServiceGroups {
+    healthCheck: HealthCheckConfig;
+  }
+  interface ServiceGroupsInput {
+    healthCheck?: Partial<HealthCheckConfig>;
+  }
+}
+
 export class HealthChecks implements PartRuntime {
   /** Always on: every service's balancer checks its instances. */
   readonly used = true;
@@ -32,35 +49,41 @@ export class HealthChecks implements PartRuntime {
   detectionSumMs = 0;
   detectionMaxMs = 0;
   private readonly kinds: number[];
+  /** Each service's settings as they stand (a live change replaces them). */
+  private cfg: HealthCheckConfig[] = [];
 
   constructor(
     private readonly engine: Engine,
     private readonly services: readonly ServicePort[],
     private readonly log: Happenings,
+    scenario: Scenario,
   ) {
-    this.kinds = services.map((svc) => {
-      const kind: number = engine.on(`${svc.name}.healthCheck`, () => this.onCheck(svc, kind));
+    this.configure(scenario);
+    this.kinds = services.map((svc, k) => {
+      const kind: number = engine.on(`${svc.name}.healthCheck`, () => this.onCheck(svc, k, kind));
       return kind;
     });
   }
 
   /** The first probe of each service, one interval in. */
   start(): void {
-    this.services.forEach((svc, k) => this.engine.schedule(svc.group.health.intervalMs, this.kinds[k], 0));
+    this.services.forEach((_, k) => this.engine.schedule(this.cfg[k].intervalMs, this.kinds[k], 0));
   }
 
-  /** Nothing to do: each probe reads the service's settings as they stand. */
-  configure(): void {}
+  /** Takes each service's settings; each probe reads them as they stand. */
+  configure(scenario: Scenario): void {
+    this.cfg = this.services.map((svc) => scenario[svc.name].healthCheck);
+  }
 
   report(): { detectionMs: DetectionReport } {
     const n = this.detectionCount;
     return { detectionMs: { count: n, mean: n > 0 ? this.detectionSumMs / n : 0, max: this.detectionMaxMs } };
   }
 
-  private onCheck(svc: ServicePort, kind: number): void {
+  private onCheck(svc: ServicePort, k: number, kind: number): void {
     const g = svc.group;
     const now = this.engine.nowMs;
-    const { unhealthyAfter, healthyAfter, intervalMs } = g.health;
+    const { unhealthyAfter, healthyAfter, intervalMs } = this.cfg[k];
     let changed = false;
     for (let i = 0; i < g.size; i++) {
       if (g.state[i] !== READY) continue;
@@ -104,6 +127,18 @@ export const healthChecksPart: Part = {
       ['unhealthyAfter', 'integer', '', ['probes', 1, 100], 'Failed checks in a row before an instance is marked down. Until then requests still go to a crashed instance and fail.'],
       ['healthyAfter', 'integer', '', ['probes', 1, 100], 'Passed checks in a row before an instance marked down gets requests again.'],
     ],
+    defaults: { intervalMs: 1000, unhealthyAfter: 3, healthyAfter: 2 },
+    inBalancer: true,
+    // Always there: the settings panel shows a heading and the fields, after the service's auto-scaling.
+    page: {
+      label: 'Health checks',
+      whenOn: {},
+      fields: [
+        ['intervalMs', 'Check interval', 1],
+        ['unhealthyAfter', 'Failed checks to mark down', 1],
+        ['healthyAfter', 'Good checks to mark up', 1],
+      ],
+    },
   },
   figures: [
     ['detectionMs.count', 'crashes', "Crashes the load balancers' health checks noticed."],
@@ -111,5 +146,5 @@ export const healthChecksPart: Part = {
     ['detectionMs.max', 'ms', 'Longest time from a crash until the health checks marked the instance down.'],
   ],
   labels: { measures: { detectionMs: 'crash detection time' } },
-  create: (world, { services }) => new HealthChecks(world.engine, services, world.happenings),
+  create: (world, { services }) => new HealthChecks(world.engine, services, world.happenings, world.scenario),
 };

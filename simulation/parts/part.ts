@@ -18,7 +18,7 @@
  * random number and adds no key to the report, so existing reports stay byte-identical.
  */
 import type { FailureCause } from '../metrics/classTally';
-import type { FieldSpec, SectionSpec } from '../input/fieldSpec';
+import type { FieldDefault, FieldSpec, SectionSpec } from '../input/fieldSpec';
 import type { Scenario } from '../scenario';
 import type { Guarded, Projected, ServicePort } from './ports';
 import type { World } from './world';
@@ -28,9 +28,11 @@ export type FigureRow = readonly [id: string, unit: string, help: string];
 
 /**
  * A group of settings the part reads on each service (`commandService.<name>`,
- * `queryService.<name>`): the group's help and its fields, which `fields.ts` registers under
- * both services, after the field `after` names (or at the end of the service's own), in the order
- * of the parts list.
+ * `queryService.<name>`): the group's help, its fields and their defaults, from which the services'
+ * schema (`scenarioSchema.ts`) and the field registry (`fields.ts`) are made, under both services,
+ * after the field `after` names (or at the end of the service's own), in the order of the parts
+ * list. Its type is declared in the part's module by augmenting `ServiceGroups` (and
+ * `ServiceGroupsInput`) of `input/scenarioBlocks.ts`.
  */
 export interface ServiceGroup {
   readonly name: string;
@@ -40,6 +42,10 @@ export interface ServiceGroup {
   readonly optional: boolean;
   /** The service field it follows in the registry; at the end of the service's fields when absent. */
   readonly after?: string;
+  /** A default for each field that has one (a field without one must be given when the group is). */
+  readonly defaults?: Readonly<Record<string, FieldDefault>>;
+  /** May also be written inside the load balancer's object form, `{ algorithm, <name> }` (the health checks: the older way to write them). */
+  readonly inBalancer?: boolean;
 }
 
 /**
@@ -202,7 +208,7 @@ export interface PartChart {
 }
 
 export interface ServiceGroup {
-  /** How the settings panel shows the group when it is optional (a non-optional one is the page's own). */
+  /** How the settings panel shows the group: optional, a checkbox that adds it; always there (the health checks), a heading and its fields. */
   readonly page?: GroupPage;
 }
 

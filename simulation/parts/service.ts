@@ -220,7 +220,6 @@ export class Service implements ServicePort {
     const g = this.group;
     g.queueCapacity = cfg.queueCapacity;
     g.algorithm = cfg.loadBalancer;
-    g.health = cfg.healthCheck;
     g.baseMemoryMb = cfg.baseMemoryMb;
     g.memoryPerRequestMb = cfg.memoryPerRequestMb;
     g.memoryLimitMb = cfg.memoryLimitMb;

@@ -57,6 +57,24 @@ describe('series figures', () => {
   });
 });
 
+describe('series columns', () => {
+  it("a series has a column per declared window figure of the engine, then of each part in the run, each with a value in every row", async () => {
+    const { seriesColumns, seriesRowIn } = await import('../series');
+    const { ENGINE_SERIES_IDS, SERIES_FIGURES } = await import('../figures');
+    const withParts = scenario({ durationS: 3, warmupS: 1, ...sections });
+    const partColumns = PARTS.flatMap((p) => (p.section ? (p.windowFigures ?? []).map(([id]) => id) : []));
+    expect(partColumns.length).toBeGreaterThan(0);
+    expect(seriesColumns()).toEqual(ENGINE_SERIES_IDS);
+    expect(seriesColumns(withParts)).toEqual([...ENGINE_SERIES_IDS, ...partColumns]);
+    // Every declared figure of a window is a column in a run of every part, but for the causes of parts without a section of their own.
+    const causes = PARTS.flatMap((p) => (p.cause && !p.section ? [`errors.${p.cause.id}`] : []));
+    expect(SERIES_FIGURES.map((f) => f.id).filter((id) => !seriesColumns(withParts).includes(id))).toEqual(causes);
+    const sim = new Simulation(withParts);
+    sim.runUntil(3000);
+    for (const w of sim.drainWindows()) expect(seriesRowIn(seriesColumns(withParts), w).split(',').filter((v) => v === '')).toEqual([]);
+  });
+});
+
 /** The last window of a short run with a breaker and admission control on (their causes appear). */
 function runWindows(): unknown {
   const sim = new Simulation(scenario({ durationS: 3, warmupS: 1, queryService: { circuitBreaker: {}, admission: { rps: 100 } }, ...sections }));

@@ -8,6 +8,7 @@ import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import { useUiStore, type PartId } from '../state/uiStore';
 import { getField } from '../../simulation/fields';
+import { sectionOfField } from '../components/settings/fieldDefs';
 import type { Report, Scenario } from '../../simulation/index';
 import { evaluateCheck, type CheckResult } from './checks';
 import { highlight, showOnlyCharts } from './highlight';
@@ -19,11 +20,9 @@ import { clearExample, useExampleStore } from '../examples/exampleStore';
 
 const inFrame = () => window.self !== window.top;
 
-/** The part of the topology whose settings hold a field. */
+/** The part of the topology whose settings hold a field (the settings section with its editor). */
 export function partOf(path: string): PartId {
-  const head = path.split('.')[0];
-  const parts: PartId[] = ['workload', 'commandService', 'writeStore', 'eventStream', 'readStore', 'cache', 'queryService', 'faults'];
-  return (parts as string[]).includes(head) ? (head as PartId) : 'run';
+  return sectionOfField(path);
 }
 
 /** The sentence for an id that is not a lab (the id is shown as text, shortened). */

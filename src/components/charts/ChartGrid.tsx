@@ -3,7 +3,6 @@ import { useRunStore } from '../../state/runStore';
 import { useAfterPaint } from '../../hooks/useAfterPaint';
 import { happeningsOf } from '../../lib/happenings';
 import { CHARTS } from './chartDefs';
-import { CHART_HELP } from './chartHelp';
 import { LineChart } from './LineChart';
 import { WhatHappened } from './WhatHappened';
 
@@ -20,7 +19,7 @@ export function ChartGrid() {
       <h2 id="charts-title">Live charts</h2>
       <WhatHappened list={list} dropped={dropped} />
       <div className="charts">
-        {painted && CHARTS.map((def) => <LineChart key={def.title} def={def} data={series} marks={list} help={def.help ?? CHART_HELP[def.title]} />)}
+        {painted && CHARTS.map((def) => <LineChart key={def.title} def={def} data={series} marks={list} help={def.help} />)}
       </div>
     </section>
   );

@@ -29,7 +29,7 @@ export interface ChartDef {
   fixedTop?: number;
   /** Values are ratios in [0, 1], shown as percentages. */
   percent?: boolean;
-  /** What the chart shows and how to read it (else `CHART_HELP` by title). */
+  /** What the chart shows and how to read it (shown beside its title; every live chart has one). */
   help?: string;
 }
 

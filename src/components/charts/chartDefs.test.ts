@@ -82,4 +82,8 @@ describe('chart registry', () => {
     }
     expect(new Set(titles).size).toBe(titles.length);
   });
+
+  it('every live chart carries what it shows and how to read it, in its own declaration', () => {
+    for (const def of CHARTS) expect(def.help?.length ?? 0, def.title).toBeGreaterThan(40);
+  });
 });

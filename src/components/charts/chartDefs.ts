@@ -12,9 +12,10 @@ import type { ChartDef, SeriesDef } from './LineChart';
 const count = (v: number) => formatNum(Math.round(v * 10) / 10);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-function throughput(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
+function throughput(title: string, help: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
   return {
     title,
+    help,
     yTitle: 'requests / s',
     format: count,
     minTop: 10,
@@ -36,10 +37,11 @@ export function shareOfEnded(c: ClassWindow, n: number): number {
 }
 
 /** Of the attempts that ended in a window, the share that timed out, was rejected or failed. */
-function failureShares(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
+function failureShares(title: string, help: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
   const share = (w: WindowStats, n: number) => shareOfEnded(pick(w), n);
   return {
     title,
+    help,
     yTitle: 'share of attempts (%)',
     format: pct,
     percent: true,
@@ -53,9 +55,10 @@ function failureShares(title: string, pick: (w: WindowStats) => ClassWindow): Ch
 }
 
 /** Latency per attempt (solid) and as the client waited for it (dashed), answered requests only. */
-function latency(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
+function latency(title: string, help: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
   return {
     title,
+    help,
     yTitle: 'latency (ms)',
     format: formatMs,
     minTop: 5,
@@ -73,15 +76,41 @@ function latency(title: string, pick: (w: WindowStats) => ClassWindow): ChartDef
 /** The page's own charts, the failures chart with a line per part's failure cause. */
 function pageCharts(parts: readonly Part[]): ChartDef[] {
   return [
-    throughput('Command throughput', (w) => w.commands),
-    throughput('Query throughput', (w) => w.queries),
+    throughput(
+      'Command throughput',
+      'Commands (writes) per second: offered by the clients, completed, and lost (rejected, timed out, failed), with the retries among the offered. When completed stays below offered, the command side is saturated.',
+      (w) => w.commands,
+    ),
+    throughput(
+      'Query throughput',
+      'Queries (reads) per second: offered, completed and lost. The query side scales on its own: compare it with the command side under the same load.',
+      (w) => w.queries,
+    ),
     // Latency counts only answered attempts: the shares beside each say how many were not answered.
-    latency('Command latency', (w) => w.commands),
-    failureShares('Command attempts not answered', (w) => w.commands),
-    latency('Query latency', (w) => w.queries),
-    failureShares('Query attempts not answered', (w) => w.queries),
+    latency(
+      'Command latency',
+      'Response time of the commands answered each second, as p50, p95 and p99 of one attempt (solid), and what the client waited from its first attempt, retries and backoff included (dashed). Only answered requests count: read it beside the chart of attempts not answered.',
+      (w) => w.commands,
+    ),
+    failureShares(
+      'Command attempts not answered',
+      'Of the command attempts that ended each second, the share that timed out, was rejected or failed. The latency chart leaves these out, so a side can look fast while many of its requests fail.',
+      (w) => w.commands,
+    ),
+    latency(
+      'Query latency',
+      'Response time of the queries answered each second, per attempt (solid) and as the client waited (dashed). Queueing makes p99 climb first as utilisation nears 100%; cache hits pull p50 down.',
+      (w) => w.queries,
+    ),
+    failureShares(
+      'Query attempts not answered',
+      'Of the query attempts that ended each second, the share that timed out, was rejected or failed: the failures the latency chart cannot show.',
+      (w) => w.queries,
+    ),
     {
       title: 'Consistency lag and stream lag',
+      help:
+        'How far the query model is behind the command model: the time from a commit to the change showing in the read model\'s primary, and on every read replica (what a query may read), as p50 and p99; and the age of the oldest event the projectors have not applied yet (stream lag). Eventual consistency made visible.',
       yTitle: 'lag (ms)',
       format: formatMs,
       minTop: 5,
@@ -96,6 +125,8 @@ function pageCharts(parts: readonly Part[]): ChartDef[] {
     },
     {
       title: 'Utilisation',
+      help:
+        'Share of the vCPUs busy on each side, and of the read store\'s connections (its load). Above about 70–80% queues and response times grow fast; auto-scaling on cpu tries to hold it at its target.',
       yTitle: 'busy vCPUs / connections (%)',
       format: pct,
       percent: true,
@@ -108,6 +139,8 @@ function pageCharts(parts: readonly Part[]): ChartDef[] {
     },
     {
       title: 'Queue length',
+      help:
+        'Mean number of requests waiting for a vCPU, per side. A growing queue is the first sign of too little capacity, before requests are rejected.',
       yTitle: 'mean queued requests',
       format: count,
       minTop: 1,
@@ -118,6 +151,8 @@ function pageCharts(parts: readonly Part[]): ChartDef[] {
     },
     {
       title: 'Instances',
+      help:
+        'How many command and query instances serve, how many are booting (a cold start), and the projectors and read replicas. Scale-outs show here only after the boot time.',
       yTitle: 'instances',
       format: count,
       minTop: 4,
@@ -153,6 +188,7 @@ function pageCharts(parts: readonly Part[]): ChartDef[] {
     {
       // In money, so a big instance's higher price per vCPU-hour shows (vCPU-hours are in the CSV).
       title: 'Cost',
+      help: 'Dollars paid since the start of the run, all groups together, booting instances included. Horizontal and vertical scaling both cost; a bigger instance costs more per vCPU-hour.',
       yTitle: 'USD since the start',
       format: (v) => (v < 0.1 ? v.toFixed(4) : v.toFixed(2)),
       minTop: 0.001,
@@ -160,6 +196,8 @@ function pageCharts(parts: readonly Part[]): ChartDef[] {
     },
     {
       title: 'Cache hit ratio and stale reads',
+      help:
+        'Share of queries the cache answered, and share answered with data older than the latest commit (stale reads). A longer TTL usually raises both.',
       yTitle: 'share of queries (%)',
       format: pct,
       percent: true,

@@ -31,6 +31,24 @@ describe('fieldDefs', () => {
   });
 });
 
+describe("fieldDefs: a part's group that every service has", () => {
+  it('is a heading and its fields on both services, after the auto-scaling, editors by the registry\'s kinds', () => {
+    const always = PARTS.flatMap((p) => (p.serviceGroup && !p.serviceGroup.optional && p.serviceGroup.page ? [p.serviceGroup] : []));
+    expect(always.length).toBeGreaterThan(0);
+    for (const svc of ['commandService', 'queryService'] as const) {
+      const fields = SECTIONS[svc].fields;
+      for (const g of always) {
+        const at = fields.findIndex((d) => d.path === `${svc}.${g.name}`);
+        expect(fields[at - 1]?.path, `${svc}.${g.name}`).toBe(`${svc}.autoscaling`);
+        expect([fields[at].kind, fields[at].label]).toEqual(['heading', g.page!.label]);
+        const shown = fields.slice(at + 1, at + 1 + g.page!.fields.length);
+        expect(shown.map((d) => [d.path, d.label])).toEqual(g.page!.fields.map(([name, label]) => [`${svc}.${g.name}.${name}`, label]));
+        for (const d of shown) expect(d.kind === 'number' && (d.integer ?? false), d.path).toBe(fieldAt(d.path)!.kind === 'integer');
+      }
+    }
+  });
+});
+
 describe("fieldDefs: a part's own section", () => {
   // A part of the list that owns a section, given a page here (declared only: the registry has its fields).
   const owner = PARTS.find((p) => p.section)!;
@@ -57,6 +75,15 @@ describe("fieldDefs: a part's own section", () => {
     }
     // Not declared: no group (the page shows no editor of the section).
     expect(sectionsOf([owner]).eventStream.fields.length).toBe(plain.eventStream.fields.length + (spec.page ? 1 : 0));
+  });
+
+  it("an editor of a field the engine's registry lacks is refused, naming the field; a choice's values and a whole number come from the registry", () => {
+    const lost = { run: { title: 'Run', about: '', fields: [{ kind: 'number', path: 'pricing.discount', label: 'Discount' }] } } as unknown as Parameters<typeof sectionsOf>[1];
+    expect(() => sectionsOf([], lost)).toThrow("pricing.discount: the settings panel shows a field the engine's field registry lacks");
+    const editors = Object.values(SECTIONS).flatMap((s) => s.fields);
+    expect(editors.find((d) => d.path === 'cache.invalidation')).toMatchObject({ kind: 'select', options: fieldAt('cache.invalidation')!.choices });
+    expect(editors.find((d) => d.path === 'writeStore.shards')).toMatchObject({ kind: 'number', integer: true });
+    expect(editors.find((d) => d.path === 'durationS')).not.toHaveProperty('integer');
   });
 
   it('a section declared in a settings section the page lacks is refused, naming the part and the place', () => {

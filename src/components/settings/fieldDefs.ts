@@ -1,5 +1,5 @@
 /** Every scenario field, grouped by the part of the system it belongs to. */
-import { FIXED_DURING_RUN as ENGINE_FIXED, loadBalancerAlgorithms } from 'virtual:engine-facts';
+import { FIXED_DURING_RUN as ENGINE_FIXED } from 'virtual:engine-facts';
 import { fieldAt } from '../../../simulation/fields';
 import { PART_DECLARATIONS as PARTS } from 'virtual:part-declarations';
 import type { PartDeclaration as Part } from '../../../simulation/index';
@@ -27,19 +27,16 @@ export interface Section {
 export const FIXED_DURING_RUN = new Set<string>([...ENGINE_FIXED, 'faults']);
 
 const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
-  { kind: 'number', path: `${p}.instances`, label: 'Instances', stepper: true, integer: true },
-  { kind: 'number', path: `${p}.vcpus`, label: 'vCPUs per instance', stepper: true, integer: true },
+  { kind: 'number', path: `${p}.instances`, label: 'Instances', stepper: true },
+  { kind: 'number', path: `${p}.vcpus`, label: 'vCPUs per instance', stepper: true },
   { kind: 'number', path: `${p}.speed`, label: 'Speed per vCPU', unit: '×', step: 0.25, stepper: true },
   { kind: 'number', path: `${p}.contention`, label: 'Contention σ (within an instance)', step: 0.01 },
   { kind: 'number', path: `${p}.coherency`, label: 'Coherency κ (within an instance)', step: 0.0001 },
-  { kind: 'number', path: `${p}.queueCapacity`, label: 'Queue capacity', unit: 'requests', integer: true },
+  { kind: 'number', path: `${p}.queueCapacity`, label: 'Queue capacity', unit: 'requests' },
   { kind: 'latency', path: `${p}.serviceTimeMs`, label: 'Service time' },
-  { kind: 'select', path: `${p}.loadBalancer`, label: 'Load balancer', options: loadBalancerAlgorithms },
+  choice(`${p}.loadBalancer`, 'Load balancer'),
   { kind: 'autoscaling', path: `${p}.autoscaling`, label: 'Auto-scaling', metrics: ['cpu', 'rps', 'queue', 'memory'] },
-  { kind: 'heading', path: `${p}.health`, label: 'Health checks' },
-  { kind: 'number', path: `${p}.healthCheck.intervalMs`, label: 'Check interval', unit: 'ms' },
-  { kind: 'number', path: `${p}.healthCheck.unhealthyAfter`, label: 'Failed checks to mark down', integer: true },
-  { kind: 'number', path: `${p}.healthCheck.healthyAfter`, label: 'Good checks to mark up', integer: true },
+  ...partSettings(p),
   { kind: 'heading', path: `${p}.memory`, label: 'Memory and restarts' },
   { kind: 'number', path: `${p}.baseMemoryMb`, label: 'Base memory', unit: 'MB' },
   { kind: 'number', path: `${p}.memoryPerRequestMb`, label: 'Memory per request', unit: 'MB' },
@@ -47,6 +44,19 @@ const service = (p: 'commandService' | 'queryService'): FieldDef[] => [
   { kind: 'number', path: `${p}.restartS`, label: 'Restart for a vertical change', unit: 's' },
   ...partGroups(p),
 ];
+
+/**
+ * The groups the parts put on every service that is always there (`Part.serviceGroup.page`, not
+ * optional: the health checks): a heading and the group's fields, after the service's auto-scaling.
+ */
+function partSettings(p: 'commandService' | 'queryService'): FieldDef[] {
+  return PARTS.flatMap((part) => {
+    const g = part.serviceGroup;
+    if (!g?.page || g.optional) return [];
+    const path = `${p}.${g.name}`;
+    return [{ kind: 'heading' as const, path, label: g.page.label }, ...g.page.fields.map((f) => sectionField(`${path}.${f[0]}`, f))];
+  });
+}
 
 /** The optional groups the parts put on each service (`Part.serviceGroup.page`), in the parts' order. */
 function partGroups(p: 'commandService' | 'queryService'): FieldDef[] {
@@ -58,6 +68,29 @@ function partGroups(p: 'commandService' | 'queryService'): FieldDef[] {
 
 type GroupPage = NonNullable<NonNullable<Part['serviceGroup']>['page']>;
 type PageField = GroupPage['fields'][number];
+
+/** The registry's entry of a field the settings panel shows; an unknown one is refused, naming it. */
+function registered(path: string) {
+  const f = fieldAt(path);
+  if (!f) throw new Error(`${path}: the settings panel shows a field the engine's field registry lacks`);
+  return f;
+}
+
+/** A choice, its values as the registry has them. */
+const choice = (path: string, label: string): FieldDef => ({ kind: 'select', path, label, options: registered(path).choices ?? [] });
+
+/**
+ * The page's editors checked against the registry: every field it shows is one (a heading is
+ * not), and a number is whole where the registry says so.
+ */
+function checked(defs: FieldDef[]): FieldDef[] {
+  return defs.map((d) => {
+    if (d.kind === 'heading') return d;
+    const f = registered(d.path);
+    if (d.kind === 'group') return { ...d, fields: checked(d.fields) };
+    return d.kind === 'number' && f.kind === 'integer' ? { ...d, integer: true } : d;
+  });
+}
 
 /** A number's unit from the engine's field registry (a ratio shows none). */
 const unitOf = (p: string) => (fieldAt(p)?.unit === 'ratio' ? undefined : fieldAt(p)?.unit);
@@ -84,11 +117,12 @@ function sectionField(path: string, [, label, step]: PageField): FieldDef {
 }
 
 /**
- * The page's settings sections with the parts' own sections added (`Part.section.page`): each an
- * optional group at the end of the settings section it names (`in`), in the parts' order.
+ * The page's settings sections, each editor checked against the field registry (`checked`), with
+ * the parts' own sections added (`Part.section.page`): each an optional group at the end of the
+ * settings section it names (`in`), in the parts' order.
  */
 export function sectionsOf(parts: readonly Part[], sections: Record<PartId, Section> = PAGE_SECTIONS): Record<PartId, Section> {
-  const out = Object.fromEntries(Object.entries(sections).map(([id, s]) => [id, { ...s, fields: [...s.fields] }])) as Record<PartId, Section>;
+  const out = Object.fromEntries(Object.entries(sections).map(([id, s]) => [id, { ...s, fields: checked(s.fields) }])) as Record<PartId, Section>;
   for (const part of parts) {
     const spec = part.section;
     if (!spec?.page) continue;
@@ -104,7 +138,7 @@ const PAGE_SECTIONS: Record<PartId, Section> = {
     about: 'Changing any of these starts a new run.',
     fields: [
       { kind: 'text', path: 'name', label: 'Name' },
-      { kind: 'number', path: 'seed', label: 'Seed', integer: true, stepper: true },
+      { kind: 'number', path: 'seed', label: 'Seed', stepper: true },
       { kind: 'number', path: 'durationS', label: 'Duration', unit: 's' },
       { kind: 'number', path: 'warmupS', label: 'Warm-up (not in the report)', unit: 's' },
       { kind: 'heading', path: 'pricing', label: 'Pricing' },
@@ -119,15 +153,15 @@ const PAGE_SECTIONS: Record<PartId, Section> = {
       { kind: 'number', path: 'workload.rps', label: 'Request rate', unit: 'req/s', step: 50, stepper: true },
       { kind: 'profile', path: 'workload.profile', label: 'Rate profile' },
       { kind: 'number', path: 'workload.writeRatio', label: 'Write ratio (commands)', step: 0.05, stepper: true },
-      { kind: 'select', path: 'workload.keys.distribution', label: 'Key distribution', options: ['uniform', 'zipf'] },
+      choice('workload.keys.distribution', 'Key distribution'),
       { kind: 'number', path: 'workload.keys.zipfS', label: 'Zipf skew s', step: 0.1, stepper: true },
-      { kind: 'number', path: 'workload.keys.count', label: 'Keys', integer: true },
+      { kind: 'number', path: 'workload.keys.count', label: 'Keys' },
       { kind: 'number', path: 'workload.followUpReads.ratio', label: 'Follow-up read ratio', step: 0.05 },
       { kind: 'number', path: 'workload.followUpReads.afterMs', label: 'Follow-up read after', unit: 'ms' },
       { kind: 'number', path: 'workload.timeoutMs', label: 'Client timeout', unit: 'ms' },
-      { kind: 'select', path: 'workload.arrivals', label: 'Arrivals', options: ['poisson', 'deterministic'] },
+      choice('workload.arrivals', 'Arrivals'),
       { kind: 'heading', path: 'workload.retries', label: 'Client retries' },
-      { kind: 'number', path: 'workload.retries.max', label: 'Retries per request (max)', integer: true, stepper: true },
+      { kind: 'number', path: 'workload.retries.max', label: 'Retries per request (max)', stepper: true },
       { kind: 'number', path: 'workload.retries.backoffMs', label: 'Backoff', unit: 'ms' },
       { kind: 'number', path: 'workload.retries.jitter', label: 'Jitter (0 exact, 1 full)', step: 0.1 },
       { kind: 'number', path: 'workload.retries.budget', label: 'Retry budget (per request)', step: 0.05 },
@@ -140,9 +174,9 @@ const PAGE_SECTIONS: Record<PartId, Section> = {
     title: 'Write store',
     about: 'Sharded by key. Range partitioning with Zipf keys makes a hot shard.',
     fields: [
-      { kind: 'number', path: 'writeStore.shards', label: 'Shards', integer: true, stepper: true },
-      { kind: 'select', path: 'writeStore.partitioning', label: 'Partitioning', options: ['hash', 'range'] },
-      { kind: 'number', path: 'writeStore.connectionsPerShard', label: 'Connections per shard', integer: true, stepper: true },
+      { kind: 'number', path: 'writeStore.shards', label: 'Shards', stepper: true },
+      choice('writeStore.partitioning', 'Partitioning'),
+      { kind: 'number', path: 'writeStore.connectionsPerShard', label: 'Connections per shard', stepper: true },
       { kind: 'latency', path: 'writeStore.writeLatencyMs', label: 'Write latency' },
     ],
   },
@@ -150,8 +184,8 @@ const PAGE_SECTIONS: Record<PartId, Section> = {
     title: 'Event stream',
     about: 'Key-ordered partitions; a group of projectors applies events to the read model.',
     fields: [
-      { kind: 'number', path: 'eventStream.partitions', label: 'Partitions', integer: true, stepper: true },
-      { kind: 'number', path: 'eventStream.projectors', label: 'Projectors', integer: true, stepper: true },
+      { kind: 'number', path: 'eventStream.partitions', label: 'Partitions', stepper: true },
+      { kind: 'number', path: 'eventStream.projectors', label: 'Projectors', stepper: true },
       { kind: 'latency', path: 'eventStream.appendLatencyMs', label: 'Append latency' },
       { kind: 'bool', path: 'eventStream.synchronousAppend', label: 'Command waits for the append' },
       { kind: 'latency', path: 'eventStream.applyLatencyMs', label: 'Apply latency (per event)' },
@@ -163,8 +197,8 @@ const PAGE_SECTIONS: Record<PartId, Section> = {
     title: 'Read store',
     about: 'A primary fed by the projectors, and replicas fed after a replication lag.',
     fields: [
-      { kind: 'number', path: 'readStore.replicas', label: 'Replicas', integer: true, stepper: true },
-      { kind: 'number', path: 'readStore.connectionsPerReplica', label: 'Connections per node', integer: true, stepper: true },
+      { kind: 'number', path: 'readStore.replicas', label: 'Replicas', stepper: true },
+      { kind: 'number', path: 'readStore.connectionsPerReplica', label: 'Connections per node', stepper: true },
       { kind: 'latency', path: 'readStore.queryLatencyMs', label: 'Query latency' },
       { kind: 'bool', path: 'readStore.indexed', label: 'Indexed read model' },
       { kind: 'number', path: 'readStore.unindexedFactor', label: 'Unindexed slowdown', unit: '×' },
@@ -177,11 +211,11 @@ const PAGE_SECTIONS: Record<PartId, Section> = {
     about: 'In front of the read store, spread over nodes by key.',
     fields: [
       { kind: 'bool', path: 'cache.enabled', label: 'Cache on' },
-      { kind: 'number', path: 'cache.nodes', label: 'Nodes', integer: true, stepper: true },
-      { kind: 'number', path: 'cache.capacityPerNode', label: 'Capacity per node', unit: 'keys', integer: true },
+      { kind: 'number', path: 'cache.nodes', label: 'Nodes', stepper: true },
+      { kind: 'number', path: 'cache.capacityPerNode', label: 'Capacity per node', unit: 'keys' },
       { kind: 'number', path: 'cache.ttlS', label: 'TTL', unit: 's' },
-      { kind: 'select', path: 'cache.invalidation', label: 'Invalidation', options: ['ttl', 'event', 'ttl+event'] },
-      { kind: 'select', path: 'cache.onEvent', label: 'On an event', options: ['delete', 'update'] },
+      choice('cache.invalidation', 'Invalidation'),
+      choice('cache.onEvent', 'On an event'),
       { kind: 'latency', path: 'cache.hitLatencyMs', label: 'Hit latency' },
     ],
   },
@@ -193,6 +227,20 @@ const PAGE_SECTIONS: Record<PartId, Section> = {
 };
 
 export const SECTIONS: Record<PartId, Section> = sectionsOf(PARTS);
+
+/**
+ * The settings section that shows a field: the one with an editor of it, or of the group, the
+ * latency or the policy it is inside (`deadLetter.failureRate` is in the event stream's, where the
+ * part's group sits; `pricing.sizePremium` in the run's). A field no editor shows goes by its
+ * path's head when that names a section, else to the run's.
+ */
+export function sectionOfField(path: string, sections: Record<PartId, Section> = SECTIONS): PartId {
+  const shows = (defs: FieldDef[]): boolean =>
+    defs.some((d) => d.kind !== 'heading' && (d.path === path || path.startsWith(`${d.path}.`) || (d.kind === 'group' && shows(d.fields))));
+  for (const [id, s] of Object.entries(sections) as [PartId, Section][]) if (shows(s.fields)) return id;
+  const head = path.split('.')[0];
+  return Object.hasOwn(sections, head) ? (head as PartId) : 'run';
+}
 
 export const PART_ORDER: PartId[] = ['run', 'workload', 'commandService', 'writeStore', 'eventStream', 'readStore', 'cache', 'queryService', 'faults'];
 export const PART_NAMES: Record<PartId, string> = {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS, fieldAt } from '../../../simulation/fields';
+import { FIELDS } from '../../../simulation/fields';
 import { FIGURES, SERIES_FIGURES } from '../../../simulation/figures';
-import { SECTIONS, type FieldDef } from './fieldDefs';
-
-const walk = (defs: FieldDef[]): FieldDef[] => defs.flatMap((d) => (d.kind === 'group' ? [d, ...walk(d.fields)] : [d]));
 
 describe('help texts', () => {
   it('every field of the registry has a help text of a sentence or more', () => {
@@ -16,10 +13,5 @@ describe('help texts', () => {
       expect(f.label, f.id).not.toBe(f.id);
       expect(f.label, f.id).toMatch(/^[A-Z]/);
     }
-  });
-  it('every field the settings panel shows has its help in the registry', () => {
-    const shown = Object.values(SECTIONS).flatMap((s) => walk(s.fields)).filter((d) => d.kind !== 'heading');
-    expect(shown.length).toBeGreaterThan(50);
-    for (const d of shown) expect(fieldAt(d.path)?.help, d.path).toBeTruthy();
   });
 });
