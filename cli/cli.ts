@@ -26,6 +26,7 @@ import { formatExampleList } from './exampleList';
 import { checksPass, fail, parseChecks, programName, safeJson, safeText, shown } from './output';
 import { runStudy } from './study';
 import { formatSummary } from './summary';
+import { runLimitCommand } from './limit';
 import { runPlanCommand } from './plan';
 import { runMerge, runShard } from './shard';
 
@@ -122,6 +123,7 @@ function main(): void {
   const args = parse(process.argv.slice(2));
   if (args.plan?.kind === 'merge') return settle(runMerge(args, args.plan.files));
   const scenario = loadScenario(args.file, args);
+  if (args.plan?.kind === 'limit') return settle(runLimitCommand(scenario, args, args.plan.targets), 'find-limit');
   if (args.plan?.kind === 'plan') return settle(args.plan.shard ? runShard(scenario, args, args.plan) : runPlanCommand(scenario, args, args.plan));
   if (args.replications !== undefined || args.compare !== undefined || args.sweep !== undefined) {
     const other = args.compare !== undefined ? loadScenario(args.compare, args) : undefined;

@@ -30,6 +30,8 @@ export interface PlanAnswer {
   designs: number;
   skipped: PlanResult['skipped'];
   replications: number;
+  /** Every design that ran, in the order it ran: its cost, whether it met the targets, each target's mean and interval. */
+  ran: PlannedDesign[];
 }
 
 /** Most designs the frontier lists. */
@@ -92,5 +94,6 @@ export function planAnswer(result: PlanResult, targets: readonly PlanTarget[], d
     designs,
     skipped: result.skipped,
     replications,
+    ran: result.results.map((r) => planned(r, targets)),
   };
 }

@@ -8,17 +8,33 @@
 import { estimate } from '../study/stats';
 import { figuresOf } from '../study/study';
 import type { Report } from '../types';
+import { STAGES, type Stage } from './estimate';
 import type { Design, PlanTarget } from './space';
 
 /** What a plan keeps of one run: each target's figure, the requests served a second, and why it stopped, if it did. */
 export interface RunRecord {
   values: number[];
   servedRps: number;
+  /** Each stage's measured utilisation, in STAGES' order (the busiest shard or read node for the stores). */
+  utilisation: number[];
   stopped?: string;
 }
 
 /** Runs `design` on each of `seeds`; one record per seed, in their order. */
 export type RunSource = (design: Design, seeds: readonly number[]) => Promise<RunRecord[]>;
+
+/** Each stage's utilisation in a report, in STAGES' order. */
+export function measuredUtilisation(r: Report): number[] {
+  const busiest = (xs: { utilization: number }[]) => xs.reduce((m, x) => Math.max(m, x.utilization), 0);
+  const byStage: Record<Stage, number> = {
+    commandService: r.commandService.utilization,
+    queryService: r.queryService.utilization,
+    writeStore: busiest(r.writeStore.shards),
+    projectors: r.projectors.utilization,
+    readStore: busiest(r.readStore.nodes),
+  };
+  return STAGES.map((k) => byStage[k]);
+}
 
 /** The record of a report for these targets. */
 export function recordOf(report: Report, targets: readonly PlanTarget[]): RunRecord {
@@ -26,6 +42,7 @@ export function recordOf(report: Report, targets: readonly PlanTarget[]): RunRec
   const rec: RunRecord = {
     values: targets.map((t) => figures.get(t.figure) ?? NaN),
     servedRps: report.commands.throughputRps + report.queries.throughputRps,
+    utilisation: measuredUtilisation(report),
   };
   if (report.stopped) rec.stopped = `stopped at ${report.stopped.atS.toFixed(1)} s: ${report.stopped.reason}`;
   return rec;
@@ -47,6 +64,8 @@ export interface DesignResult {
   targets: TargetResult[];
   /** Requests served a second, the mean over the runs. */
   servedRps: number;
+  /** Each stage's utilisation, the mean over the runs, in STAGES' order. */
+  utilisation: number[];
   /** Why the design failed without figures: one of its runs stopped early (a run limit). */
   stopped?: string;
 }
@@ -80,8 +99,9 @@ export async function evaluateDesign(design: Design, targets: readonly PlanTarge
     records.push(...(await source(design, seeds.slice(records.length, want))));
     const stopped = records.find((r) => r.stopped !== undefined)?.stopped;
     const servedRps = estimate(records.map((r) => r.servedRps)).mean;
+    const utilisation = STAGES.map((_, k) => estimate(records.map((r) => r.utilisation[k])).mean);
     if (stopped !== undefined) {
-      return { design, runs: records.length, holds: false, targets: targets.map(() => ({ mean: NaN, ci95: [NaN, NaN], holds: false })), servedRps, stopped };
+      return { design, runs: records.length, holds: false, targets: targets.map(() => ({ mean: NaN, ci95: [NaN, NaN], holds: false })), servedRps, utilisation, stopped };
     }
     const verdicts = targets.map((t, i) => {
       const e = estimate(records.map((r) => r.values[i]));
@@ -91,7 +111,7 @@ export async function evaluateDesign(design: Design, targets: readonly PlanTarge
     const holds = verdicts.every((v) => v.side === 'holds');
     const clear = holds || verdicts.some((v) => v.side === 'fails');
     if (clear || want >= n * MAX_REPLICATION_FACTOR) {
-      return { design, runs: records.length, holds, targets: verdicts.map((v) => ({ mean: v.mean, ci95: v.ci95, holds: v.side === 'holds' })), servedRps };
+      return { design, runs: records.length, holds, targets: verdicts.map((v) => ({ mean: v.mean, ci95: v.ci95, holds: v.side === 'holds' })), servedRps, utilisation };
     }
     want = Math.min(want * 2, n * MAX_REPLICATION_FACTOR);
   }

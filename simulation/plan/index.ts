@@ -8,3 +8,4 @@ export { evaluateDesign, MAX_REPLICATION_FACTOR, recordOf, type DesignResult, ty
 export { cheaper, runPlan, type PlanInput, type PlanProgress, type PlanResult } from './search';
 export { MAX_FRONTIER, planAnswer, type PlanAnswer, type PlannedDesign } from './answer';
 export { designsOf, MAX_PLAN_DESIGNS, parseAxis, parseTarget, settingsText, spaceSize, unplannable, type Design, type PlanTarget, type SpaceAxis } from './space';
+export { findLimit, LIMIT_PRECISION, scaledScenario, type LimitAnswer, type LimitResult } from './limit';

@@ -76,7 +76,7 @@ describe('plan', () => {
     const t = [target('x < 10')];
     const d = designs(scenario({}), [])[0];
     const runsOf = async (mean: number, spread: number) => {
-      const source: RunSource = async (_, seeds) => seeds.map((s) => ({ values: [mean + spread * ((s % 3) - 1)], servedRps: 100 }));
+      const source: RunSource = async (_, seeds) => seeds.map((s) => ({ values: [mean + spread * ((s % 3) - 1)], servedRps: 100, utilisation: [] }));
       return evaluateDesign(d, t, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 3, source);
     };
     expect(await runsOf(5, 0.1)).toMatchObject({ runs: 3, holds: true });
@@ -97,7 +97,7 @@ describe('plan', () => {
         seeds.map((s) => {
           const cap = (d.settings['queryService.instances'] as number) * (d.settings['queryService.vcpus'] as number) * (d.settings['cache.enabled'] ? 1.5 : 1);
           const partitions = d.settings['eventStream.partitions'] as number;
-          return { values: [load / cap / (1 + partitions / 32) + 0.05 * ((s * 7919) % 5), 50], servedRps: 100 };
+          return { values: [load / cap / (1 + partitions / 32) + 0.05 * ((s * 7919) % 5), 50], servedRps: 100, utilisation: [] };
         });
       const input = { designs: ds, axes, targets: t, replications: 3, seed: 1 };
       const plan = await runPlan(input, source);
