@@ -43,10 +43,12 @@ export function checkTargets(option: string, targets: readonly PlanTarget[], des
     seen.add(key);
     const shape = reportShape(d.scenario);
     for (const t of targets) {
-      const why = checkFigureProblem(t.figure, Infinity) ?? missingFigure(shape, t.figure);
-      if (why !== null && !problems.some((p) => p.message.startsWith(t.figure))) {
-        problems.push({ path: option, message: `${shown(t.figure)}: ${axes.length > 0 ? `in ${shown(settingsText(d.settings))}, ` : ''}${why}` });
-      }
+      if (problems.some((p) => p.message.startsWith(`${shown(t.figure)}:`))) continue;
+      // The figure's name and kind first (any design), then whether this design's report has it.
+      const named = checkFigureProblem(t.figure, Infinity);
+      const missing = named === null ? missingFigure(shape, t.figure) : null;
+      if (named !== null) problems.push({ path: option, message: `${shown(t.figure)}: ${named}` });
+      else if (missing !== null) problems.push({ path: option, message: `${shown(t.figure)}: ${axes.length > 0 ? `in ${shown(settingsText(d.settings))}, ` : ''}${missing}` });
     }
   }
   if (problems.length > 0) fail(problems);
