@@ -5,16 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readmePlanArgs } from '../../simulation/bench/planBench';
 import { runCli, tempFile } from './helpers';
-
-/** The README's plan example, its arguments as the shell would split them. */
-function readmePlanArgs(): string[] {
-  const line = readFileSync('README.md', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('npm run sim -- ') && l.includes(' --plan ') && !l.includes('--shard'))!;
-  const command = line.replace(/\s{2,}#.*$/, '').replace('npm run sim -- ', '');
-  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
-}
 
 interface Planned {
   settings: Record<string, number>;
@@ -35,7 +27,7 @@ const mm1 = {
 
 describe('cli --plan', () => {
   it("the README's example: the same answer as exhaustive search, from at most half the designs; the assumption holds on every pair", () => {
-    const args = readmePlanArgs();
+    const args = readmePlanArgs(readFileSync('README.md', 'utf8'));
     expect(args).toContain('--plan');
     const plan = runCli([...args, '--json', '--workers', '2'], { timeoutMs: 600_000 });
     expect(plan.status, plan.stderr).toBe(0);
