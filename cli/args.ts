@@ -117,7 +117,7 @@ Examples:
 
 Exit status: 0 done; 1 a study's worker failed (the message says which run); 2 bad input or options
 (nothing run); 3 stopped early by a run limit, --max-wall or a drain that did not finish (checks are then
-not evaluated); 4 a --check failed.`;
+not evaluated); 4 a --check failed, no design of a --plan's space met its targets, or --find-limit found no limit.`;
 }
 
 /** Parses and checks the options; every problem is collected, so one run lists them all. */

@@ -44,7 +44,7 @@ export async function runLimitCommand(scenario: Scenario, args: Args, targets: P
     process.stdout.write(args.json ? safeJson(JSON.stringify({ limit: { targets: targets.map((t) => t.text), ...r.limit } }, null, 2)) + '\n' : safeText(limitText(r.limit)));
     return 0;
   } catch (e) {
-    if (e instanceof PlanStopped) return planStopped(e, args, 0);
+    if (e instanceof PlanStopped) return planStopped(e, args, 0, 'limit');
     throw e;
   } finally {
     await pool.close();

@@ -109,11 +109,12 @@ export function printAnswer(plan: PlanOptions, seed: number, answer: PlanAnswer,
 }
 
 /** Says why the plan stopped (stderr; with --json also stdout) and returns 3. */
-export function planStopped(e: PlanStopped, args: Args, evaluated: number): number {
+export function planStopped(e: PlanStopped, args: Args, evaluated: number, what: 'plan' | 'limit' = 'plan'): number {
   const why =
     e.stop.index < 0 ? `wall-clock limit of ${args.maxWallS} s reached (--max-wall)` : `a run stopped at ${e.stop.atS.toFixed(1)} s: ${e.stop.reason}`;
-  if (args.json) process.stdout.write(safeJson(JSON.stringify({ plan: { stopped: { reason: why, evaluated, runsFinished: e.runsFinished } } }, null, 2)) + '\n');
-  process.stderr.write(safeText(`plan stopped: ${why}, after ${evaluated} designs and ${e.runsFinished} runs: no answer\n`));
+  if (args.json) process.stdout.write(safeJson(JSON.stringify({ [what]: { stopped: { reason: why, evaluated, runsFinished: e.runsFinished } } }, null, 2)) + '\n');
+  const name = what === 'plan' ? 'plan' : 'find-limit';
+  process.stderr.write(safeText(`${name} stopped: ${why}, after ${evaluated} ${what === 'plan' ? 'designs' : 'rates'} and ${e.runsFinished} runs: no answer\n`));
   return 3;
 }
 

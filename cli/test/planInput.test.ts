@@ -70,6 +70,10 @@ describe('cli plan options', () => {
     expect(r.status).toBe(3);
     expect(JSON.parse(r.stdout).plan.stopped).toMatchObject({ evaluated: 0, runsFinished: 0 });
     expect(r.stderr).toMatch(/^plan stopped: wall-clock limit of 0\.5 s reached \(--max-wall\), after 0 designs and 0 runs: no answer/m);
+    const limit = runCli([f, '--find-limit', 'queries.latencyMs.p99 < 50', '--max-wall', '0.5', '--json', '--workers', '1'], { timeoutMs: 120_000 });
+    expect(limit.status).toBe(3);
+    expect(JSON.parse(limit.stdout).limit.stopped).toMatchObject({ runsFinished: 0 });
+    expect(limit.stderr).toMatch(/^find-limit stopped: wall-clock limit of 0\.5 s reached \(--max-wall\)/m);
   }, 120_000);
 
   it('a space where no design meets the targets: best null with a reason, exit 4', () => {
