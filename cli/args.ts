@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ScenarioProblem } from '../simulation/index';
 import { shown, usage } from './output';
+import { PLAN_HELP, PLAN_OPTIONS, planArgs, type PlanArgs } from './planArgs';
 
 /** The options of one invocation (numbers already checked against their bounds). */
 export interface Args {
@@ -22,6 +23,8 @@ export interface Args {
   drain: boolean;
   series?: string;
   maxWallS?: number;
+  /** A plan (--plan, --space, --exhaustive, --shard), a limit (--find-limit) or a merge of shards (--merge): planArgs.ts. */
+  plan?: PlanArgs;
 }
 
 /** What the command line was asked to do: run (with its arguments), or print help, the version, the examples. */
@@ -40,6 +43,7 @@ const OPTIONS = {
   sweep: { type: 'string' },
   check: { type: 'string', multiple: true },
   workers: { type: 'string' },
+  ...PLAN_OPTIONS,
   'list-examples': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -95,6 +99,7 @@ What-if studies (runs go to worker threads, one per core less one):
                     one row per point and figure (with --replications at each point; seed=1,2,3 runs those seeds)
   --check "X op N"  a threshold on a figure (op: < <= > >= == !=), on the mean in a study, on each side of a
                     --compare and at each point of a --sweep; may repeat; exit status 4 if any fails
+${PLAN_HELP}
   --workers N       worker threads for a study: 1 to ${cores}, this machine's cores (default: cores - 1, at least 1)
   A study runs at most 10,000 runs (points or sides times replications); --drain drains every run; --max-wall
   bounds the whole study. A run that stops early (a run limit, --max-wall, a drain past its hour) stops the
@@ -112,7 +117,7 @@ Examples:
 
 Exit status: 0 done; 1 a study's worker failed (the message says which run); 2 bad input or options
 (nothing run); 3 stopped early by a run limit, --max-wall or a drain that did not finish (checks are then
-not evaluated); 4 a --check failed.`;
+not evaluated); 4 a --check failed, no design of a --plan's space met its targets, or --find-limit found no limit.`;
 }
 
 /** Parses and checks the options; every problem is collected, so one run lists them all. */
@@ -169,6 +174,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   args.warmupS = seconds('--warmup', v.warmup, 1_000_000, true);
   args.maxWallS = seconds('--max-wall', v['max-wall'], 1e7);
   if (args.series === '') problems.push({ path: '--series', message: 'needs a file name, or - for standard output' });
+  args.plan = planArgs(v, args.replications, parsed.positionals, problems);
+  if (args.plan?.kind === 'merge') return problems.length > 0 ? { kind: 'bad', problems } : { kind: 'run', args };
   if (parsed.positionals.length === 0) problems.push({ path: '(arguments)', message: 'no scenario file or example id given (--list-examples lists the examples)' });
   else if (parsed.positionals.length > 1) problems.push({ path: parsed.positionals[1], message: 'only one scenario file may be given' });
   else args.file = parsed.positionals[0];

@@ -26,6 +26,9 @@ import { formatExampleList } from './exampleList';
 import { checksPass, fail, parseChecks, programName, safeJson, safeText, shown } from './output';
 import { runStudy } from './study';
 import { formatSummary } from './summary';
+import { runLimitCommand } from './limit';
+import { runPlanCommand } from './plan';
+import { runMerge, runShard } from './shard';
 
 /** Set by the bundler (scripts/buildCli.mjs); absent when run from source. */
 declare const __LAB_VERSION__: string | undefined;
@@ -98,6 +101,17 @@ function seriesWriter(fd: number) {
   };
 }
 
+/** Sets the exit status a study, plan or limit returns; a failure that is not bad input prints its message and exits 1. */
+function settle(done: Promise<number>, what = 'plan'): void {
+  done.then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(safeText(`${what} failed: ${e instanceof Error ? e.message : String(e)}\n`));
+      process.exit(1);
+    },
+  );
+}
+
 function main(): void {
   // A reader that stops early (`| head`) ends the output, not with a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -107,7 +121,10 @@ function main(): void {
     });
   }
   const args = parse(process.argv.slice(2));
+  if (args.plan?.kind === 'merge') return settle(runMerge(args, args.plan.files));
   const scenario = loadScenario(args.file, args);
+  if (args.plan?.kind === 'limit') return settle(runLimitCommand(scenario, args, args.plan.targets), 'find-limit');
+  if (args.plan?.kind === 'plan') return settle(args.plan.shard ? runShard(scenario, args, args.plan) : runPlanCommand(scenario, args, args.plan));
   if (args.replications !== undefined || args.compare !== undefined || args.sweep !== undefined) {
     const other = args.compare !== undefined ? loadScenario(args.compare, args) : undefined;
     const { replications, sweep, checks, workers, json, drain, maxWallS } = args;

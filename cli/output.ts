@@ -36,6 +36,8 @@ export function usage(name = programName()): string {
     `usage: ${name} <scenario.json | example id | -> [--seed N] [--duration S] [--warmup S] [--json] [--series out.csv | -]\n` +
     `${pad}[--drain] [--max-wall S] [--replications N] [--compare other.json] [--sweep field=values]\n` +
     `${pad}[--check "figure < limit"]... [--workers N]\n` +
+    `${pad}[--plan "figure < limit"... --space field=values... [--exhaustive] [--shard I/N]] [--find-limit "figure < limit"]...\n` +
+    `       ${name} --merge shard-results.json...\n` +
     `       ${name} --list-examples | --help | --version`
   );
 }

@@ -79,15 +79,32 @@ export type PoolResult = { ok: true; reports: Report[] } | { ok: false; stop: Po
  * they are (a worker busy in a run stops at once), and the result says which and why.
  */
 export async function runAll(jobs: readonly Scenario[], opts: PoolOptions = {}): Promise<PoolResult> {
-  const reports: Report[] = new Array(jobs.length);
-  let next = 0;
-  let done = 0;
-  const n = Math.min(opts.workers ?? defaultWorkers(), jobs.length);
+  const pool = openPool({ ...opts, workers: Math.min(opts.workers ?? defaultWorkers(), jobs.length) });
+  try {
+    return await pool.run(jobs);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Worker threads kept for many batches of runs (a plan's rounds): started once, closed once. */
+export interface Pool {
+  /** Runs a batch; reports in the jobs' order. After a stop (the wall clock, a stopped run) the pool is spent. */
+  run(jobs: readonly Scenario[]): Promise<PoolResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a pool of `opts.workers` threads; `opts.maxWallMs` bounds its whole life. With
+ * `keepStopped`, a run that stops early is a report like any other (a plan judges it), not a stop.
+ */
+export function openPool(opts: PoolOptions & { keepStopped?: boolean } = {}): Pool {
+  const n = Math.max(1, opts.workers ?? defaultWorkers());
   compileOnWorkerThreads(n);
-  const pool = Array.from({ length: n }, startWorker);
+  const pool: Worker[] = [];
   let stop: PoolStop | null = null;
+  let done = 0;
   let wake = () => {};
-  const stopped = new Promise<void>((resolve) => (wake = resolve));
   const halt = (s: PoolStop) => {
     stop ??= s;
     wake();
@@ -98,7 +115,13 @@ export async function runAll(jobs: readonly Scenario[], opts: PoolOptions = {}):
     timer = setTimeout(() => (ms > MAX_TIMER_MS ? arm(ms - MAX_TIMER_MS) : halt({ index: -1, reason: 'wall-clock', atS: 0, finished: done })), Math.min(ms, MAX_TIMER_MS));
   };
   if (opts.maxWallMs !== undefined) arm(opts.maxWallMs);
-  try {
+  const run = async (jobs: readonly Scenario[]): Promise<PoolResult> => {
+    const reports: Report[] = new Array(jobs.length);
+    if (stop !== null) return { ok: false, stop };
+    const stopped = new Promise<void>((resolve) => (wake = resolve));
+    // Workers start on the first batch that needs them (a batch of one job needs one).
+    while (pool.length < Math.min(n, jobs.length)) pool.push(startWorker());
+    let next = 0;
     const all = Promise.all(
       pool.map(
         (w) =>
@@ -114,11 +137,12 @@ export async function runAll(jobs: readonly Scenario[], opts: PoolOptions = {}):
               held++;
               w.postMessage({ index, scenario: jobs[index], drain: opts.drain === true });
             };
+            w.removeAllListeners('message').removeAllListeners('error');
             w.on('message', (m: { index: number; report?: Report; error?: string }) => {
               if (m.error !== undefined) return reject(new Error(`run ${m.index + 1}: ${m.error}`));
               held--;
               const report = m.report!;
-              if (report.stopped) return halt({ index: m.index, reason: report.stopped.reason, atS: report.stopped.atS, finished: done });
+              if (report.stopped && !opts.keepStopped) return halt({ index: m.index, reason: report.stopped.reason, atS: report.stopped.atS, finished: done });
               reports[m.index] = report;
               opts.onDone?.(++done);
               feed();
@@ -131,9 +155,13 @@ export async function runAll(jobs: readonly Scenario[], opts: PoolOptions = {}):
     // Once stopped, a worker's late error (it is being terminated) is of no interest.
     all.catch(() => undefined);
     await Promise.race([all, stopped]);
-  } finally {
-    clearTimeout(timer);
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
-  return stop === null ? { ok: true, reports } : { ok: false, stop };
+    return stop === null ? { ok: true, reports } : { ok: false, stop };
+  };
+  return {
+    run,
+    close: async () => {
+      clearTimeout(timer);
+      await Promise.all(pool.map((w) => w.terminate()));
+    },
+  };
 }

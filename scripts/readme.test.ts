@@ -101,10 +101,32 @@ const QUICK: Record<string, Check> = {
   },
   'npm run sim -- --help': (r) => {
     ok(r);
-    for (const flag of ['--json', '--series', '--drain', '--max-wall', '--seed', '--duration', '--warmup', '--replications', '--workers']) {
+    for (const flag of ['--json', '--series', '--drain', '--max-wall', '--seed', '--duration', '--warmup', '--replications', '--workers', '--plan', '--space', '--exhaustive', '--shard', '--merge', '--find-limit']) {
       expect(r.stdout).toContain(flag);
     }
   },
+  'npm run sim -- scenarios/default.json --duration 20 --warmup 5 --plan "queries.latencyMs.p99 < 20" --plan "commands.latencyMs.p99 < 30" --space queryService.instances=1..4 --space queryService.vcpus=1,2,4 --space commandService.instances=1..3 --space readStore.replicas=0..2 --replications 3':
+    (r) => {
+      ok(r);
+      // The answer the README names, and a search that ran fewer designs than the space holds.
+      expect(r.stdout).toMatch(/^best: queryService\.instances=3, queryService\.vcpus=1, commandService\.instances=1, readStore\.replicas=0: 0\.2800 USD per hour/m);
+      expect(r.stdout).toMatch(/^plan: 108 designs, (\d+) ran/m);
+      expect(Number(/^plan: 108 designs, (\d+) ran/m.exec(r.stdout)![1])).toBeLessThanOrEqual(54);
+    },
+  'npm run sim -- scenarios/default.json --duration 30 --warmup 5 --find-limit "queryService.queueWaitMs.mean < 20"': (r) => {
+    ok(r);
+    expect(r.stdout).toMatch(/^limit: [\d.]+ req\/s/m);
+    expect(r.stdout).toMatch(/^ {2}first to saturate: queryService \((9[5-9]|100)\.\d% busy at the limit\)/m);
+  },
+  'for i in 1 2 3; do npm run -s sim -- scenarios/default.json --duration 10 --warmup 2 --plan "queries.latencyMs.p99 < 20" --space queryService.instances=1..3 --space queryService.vcpus=1,2 --shard $i/3 > shard-$i.json; done; npm run -s sim -- --merge shard-*.json':
+    (r) => {
+      ok(r);
+      // The merge's answer is the one a single machine gives.
+      const single = sh('npm run -s sim -- scenarios/default.json --duration 10 --warmup 2 --plan "queries.latencyMs.p99 < 20" --space queryService.instances=1..3 --space queryService.vcpus=1,2');
+      ok(single);
+      expect(r.stdout).toBe(single.stdout);
+      expect(r.stdout).toMatch(/^best: /m);
+    },
   'npm exec --no -- cqrs-lab scenarios/default.json --json > report.json': (r) => {
     ok(r);
     // The prebuilt command gives the report the engine gives through tsx, wall time aside.

@@ -25,3 +25,4 @@ export { runScenario } from './run';
 export { missingFigure, reportShape, type ReportShape } from './output/reportShape';
 export { checkFigureProblem, evaluateCheck, parseCheck, type Check } from './study/study';
 export { groupDigits } from './limits';
+export * from './plan/index';

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { buildReport, Simulation } from '../index';
 import { benchScale } from './scale';
+import { benchPlan } from './planBench';
 import { benchShortRun, benchWorkers } from './shortRuns';
 import { benchVersus } from './versus';
 import { fmt } from './measures';
@@ -69,6 +70,9 @@ process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', 'simulat
 // Issue 10: a short run's cost per request against a long run's, and replications on 1 and 2 workers.
 benchShortRun();
 await benchWorkers();
+
+// Issue 26: a plan's wall time on the README's example, on 1 and 2 worker threads.
+benchPlan();
 
 // Issue 11: the engine against itself before it was split into parts (dbc07dc), side by side.
 await benchVersus('dbc07dc');
