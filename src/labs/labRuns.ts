@@ -27,7 +27,7 @@ export function watchRunEnds(): void {
     const def = useLabStore.getState().def;
     if (!def) return;
     // A new run: the verdict on screen belonged to the run before.
-    if (s.status === 'running' && was.status !== 'running' && was.status !== 'paused') useLabStore.setState({ result: null, shownCheck: false, announce: '' });
+    if (s.status === 'running' && was.status !== 'running' && was.status !== 'paused') useLabStore.setState({ result: null, announce: '' });
     if (s.status !== 'done' || was.status === 'done' || !s.report) return;
     if (s.report.scenario !== def.scenario.name) {
       useLabStore.setState({ result: null, observing: false, message: `This run was not lab ${def.n}\u2019s scenario, so it was not checked. Open the lab again to load it.` });
@@ -50,7 +50,9 @@ async function runEnded(def: LabDef, report: Report): Promise<void> {
   const settings = (await ctl.scenarioNow()) ?? useScenarioStore.getState().scenario;
   if (useLabStore.getState().def !== def) return; // the lab was closed or another opened meanwhile
   stopObserving();
-  if (recorded > 0) {
+  // An embedded lab's host says when to run and hears every run's result: its runs are all checked.
+  const embedded = document.documentElement.dataset.embed !== undefined;
+  if (recorded > 0 && !embedded) {
     // Two systems in one run: its figures mix the time before the change with the time after.
     const say = `You changed a setting during this run, so its figures mix two systems and it was not checked. \u201cRun the lab\u201d runs it again from the start with your settings as they are now.`;
     useLabStore.setState({ result: null, message: say, announce: say });
@@ -59,9 +61,11 @@ async function runEnded(def: LabDef, report: Report): Promise<void> {
   if (isStartingSystem(def, settings)) {
     keepRun(useRunStore.getState(), report.scenario, 'before');
     saveProgress(def.id, { before: figureValues(def, report, settings) });
-    const say = 'This run was the lab\u2019s starting system: it stays on the charts as faint \u201cbefore\u201d lines, and its figures are set beside your run\u2019s.';
-    useLabStore.setState({ result: null, message: null, announce: say, beforeShown: true });
-    return;
+    if (!embedded) {
+      const say = 'This run was the lab\u2019s starting system: it stays on the charts as faint \u201cbefore\u201d lines, and its figures are set beside your run\u2019s.';
+      useLabStore.setState({ result: null, message: null, announce: say });
+      return;
+    }
   }
   checkRun(def, report, settings);
 }
@@ -78,7 +82,7 @@ function checkRun(def: LabDef, report: Report, settings: Scenario): void {
     after: figureValues(def, report, settings),
   });
   const say = `${result.passed ? 'Check passed' : 'Check not passed'}: ${result.score} of ${result.max} conditions met.`;
-  useLabStore.setState({ result, message: null, noticeShown: true, shownCheck: true, announce: say });
+  useLabStore.setState({ result, message: null, noticeShown: true, announce: say });
   highlight({ charts: def.notice.charts, parts: def.notice.parts });
   window.dispatchEvent(new CustomEvent('cqrs-lab:lab-result', { detail: resultEvent(def, result, settings) }));
 }

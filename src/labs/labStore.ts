@@ -24,10 +24,6 @@ export interface LabState {
   observing: boolean;
   /** The speed the student had set, put back once the starting system's run has ended. */
   speedBefore: Speed | null;
-  /** The starting system's run ended in this visit (its figures are kept). */
-  beforeShown: boolean;
-  /** The last check's result is on screen (its figures may come from the stored progress after a reload). */
-  shownCheck: boolean;
   /** What the lab's live region says: the latest result, in one sentence. */
   announce: string;
   /** The step whose "Show" moved the focus away, to come back to with Escape or "Back to the lab". */
@@ -43,8 +39,6 @@ export const initialLabState = {
   noticeShown: false,
   observing: false,
   speedBefore: null,
-  beforeShown: false,
-  shownCheck: false,
   announce: '',
   returnTo: null,
 } satisfies LabState;
