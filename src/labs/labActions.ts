@@ -136,6 +136,8 @@ export function showStep(i: number, focus = true): void {
       el = target;
       if (target?.dataset.field) highlight({ fields: [target.dataset.field], parts: [] });
     }
+    // A part with no drawing and no field of its own (the faults): its tab in the settings, now open.
+    if (!el && part) el = document.querySelector<HTMLElement>('.part-tabs button[aria-pressed="true"]');
     // The middle of the screen: on a phone the bottom edge hides it under the browser's bar.
     el?.scrollIntoView({ block: 'center' });
     const control = target?.querySelector<HTMLElement>('input, select') ?? target?.querySelector<HTMLElement>('button') ?? el;
