@@ -3,12 +3,33 @@ import type { Page } from '@playwright/test';
 import { expect, type LabPage } from './fixtures';
 import type { LabDef } from '../src/labs/labTypes';
 
+/**
+ * Opens a lab by its address and waits for its starting system's run (the lab runs it as it
+ * opens, and keeps it as "before"); then the runs go at the fastest speed.
+ */
 export async function openLab(lab: LabPage, id: string): Promise<void> {
   await lab.page.goto(`/?lab=${id}`);
   await expect(lab.page.getByRole('heading', { name: new RegExp(`^Lab ${id.slice(1)} of 10:`) })).toBeVisible();
-  await expect(lab.status).toHaveText('ready');
+  await waitForBefore(lab);
+}
+
+/** Waits until the lab's starting system has run and its figures are kept ("Before …"), then sets the fastest speed. */
+export async function waitForBefore(lab: LabPage): Promise<void> {
+  await expect(lab.page.getByText(/^Before \(the lab.s starting system/)).toBeVisible({ timeout: 60_000 });
+  await expect(lab.status).toHaveText('done');
   await lab.setSpeed('Fastest');
 }
+
+/** The debrief's line for a figure: its before and after values as numbers. */
+export async function debriefFigures(page: Page, label: string): Promise<{ before: number; after: number }> {
+  const line = page.getByRole('list', { name: 'Your figures, before and after' }).getByRole('listitem').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) });
+  const m = /: (.+) before, (.+) after \(/.exec((await line.textContent()) ?? '');
+  expect(m, `the debrief's line for ${label}`).not.toBeNull();
+  return { before: numberIn(m![1]), after: numberIn(m![2]) };
+}
+
+/** The first number in a text ("1,745 ms" is 1745). */
+export const numberIn = (text: string): number => parseFloat(text.replace(/,/g, '').replace(/^[^\d-]*/, ''));
 
 type Waiting = { nextLabResult?: Promise<boolean> };
 

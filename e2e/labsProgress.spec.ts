@@ -35,20 +35,28 @@ test('the Labs menu opens and closes from the keyboard, lists the ten labs and o
   expect(new URL(page.url()).searchParams.has('lab')).toBe(false);
 });
 
-test('predictions, results and progress survive a reload, with the student\u2019s changes', async ({ lab, page }) => {
+test('predictions, checks with their figures, the debrief and progress survive a reload, with the student\u2019s changes', async ({ lab, page }) => {
   const def = await loadLab('q10');
   await openLab(lab, 'q10');
   const wrong = def.prediction.options.find((o) => o.id !== def.prediction.answer)!;
   await page.getByRole('radio', { name: wrong.text }).check();
   await page.getByRole('button', { name: 'Record my prediction' }).click();
-  expect(await runToEnd(lab)).toMatch(/^Check not passed \(3 of 5/);
+  // A wrong turn: 4 vCPUs instead of 8.
+  const fourVcpus = { ...def, steps: def.steps.map((st, i) => (i === 1 ? { ...st, value: 4 } : st)) };
+  await doStep(page, fourVcpus, 1);
+  expect(await runToEnd(lab)).toMatch(/^Check not passed/);
   // Not passed: the debrief (and whether the prediction was right) waits for a run that passes.
   await expect(page.getByText(/^The debrief opens once the check passes/)).toBeVisible();
   await expect(page.getByText(/^Your prediction (was right|did not match)/)).toHaveCount(0);
+  const conditions = page.getByRole('list', { name: 'Conditions of the check' });
+  const failedText = await conditions.textContent();
 
   await page.reload();
   await expect(page.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
   await expect(page.getByText(`Your prediction: ${wrong.text}`)).toBeVisible();
+  // The check's figures are the stored ones, as they were.
+  await expect(conditions).toHaveText(failedText ?? '');
+  await expect(page.getByText(/^Before \(the lab.s starting system/)).toBeVisible();
   await page.getByRole('button', { name: 'Labs', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Lab 10: / })).toHaveAccessibleDescription('predicted, check not passed yet');
   await page.keyboard.press('Escape');
@@ -61,20 +69,27 @@ test('predictions, results and progress survive a reload, with the student\u2019
   expect(new URL(page.url()).hash).toMatch(/^#s=2\./);
   await page.reload();
   await expect(page.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Query service:/ }).getByText('8 vCPU × 1')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Query service:/ }).getByText('8 vCPU \u00d7 1')).toBeVisible();
   await lab.setSpeed('Fastest');
   expect(await runToEnd(lab)).toMatch(/^Check passed/);
+  const debrief = page.getByRole('list', { name: 'Your figures, before and after' });
+  const figures = await debrief.textContent();
+  expect(figures).toMatch(/query p99: .+ before, .+ after \(fell/);
   await page.reload();
+  await expect(debrief).toHaveText(figures ?? '');
+  await expect(page.getByText(/^Your prediction did not match what happened/)).toBeVisible();
   await page.getByRole('button', { name: 'Labs', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Lab 10: / })).toHaveAccessibleDescription('predicted wrong, check passed');
   await expect(page.getByText('1 of 10 checks passed, 1 predictions made.')).toBeVisible();
 });
 
-test('a prediction cannot be made after the run was checked, even after a reload; "Start this lab over" allows one again', async ({ lab, page }) => {
+test('the prediction stays open after the starting system has run, and closes once the change is checked, even after a reload; "Start this lab over" opens it again', async ({ lab, page }) => {
   const def = await loadLab('q10');
   await openLab(lab, 'q10');
-  expect(await runToEnd(lab)).toMatch(/^Check not passed/);
-  const locked = page.getByText('Predictions are made before running: start over to make one.');
+  await expect(page.getByRole('radio', { name: def.prediction.options[0].text })).toBeEnabled();
+  await doStep(page, def, 1);
+  expect(await runToEnd(lab)).toMatch(/^Check passed/);
+  const locked = page.getByText('Your change has been run and checked, so this attempt has no prediction: start over to make one.');
   await expect(locked).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
@@ -102,7 +117,9 @@ test('an example loaded over a lab closes the lab, and a lab opened over an exam
   await expect(page.getByRole('button', { name: 'Close the example notes' })).toBeHidden();
   const url = new URL(page.url());
   expect([url.searchParams.get('lab'), url.searchParams.has('example')]).toEqual(['q2', false]);
-  await expect(lab.status).toHaveText('ready');
+  // The lab runs its starting system as it opens.
+  await expect(page.getByText(/^Before \(the lab.s starting system/)).toBeVisible();
+  await expect(lab.status).toHaveText('done');
 });
 
 test('an unknown lab id in the address gets one clear sentence and the page still works', async ({ lab, page }) => {
@@ -130,8 +147,10 @@ test('a step outlines its control and "Show where" outlines the charts and parts
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations with a lab open and checked (${theme} theme)`, async ({ lab, page }) => {
     await page.emulateMedia({ colorScheme: theme });
+    const def = await loadLab('q5');
     await openLab(lab, 'q5');
     await page.getByRole('radio').first().check();
+    for (let i = 0; i < def.steps.length; i++) await doStep(page, def, i);
     await runToEnd(lab);
     await expect(page.getByRole('heading', { name: '5. Debrief' })).toBeVisible();
     await page.getByRole('button', { name: 'Labs', exact: true }).click();

@@ -1,7 +1,8 @@
-import type { ClassReport, ClassWindow } from '../../simulation/index';
+import type { ClassReport, ClassWindow, Report } from '../../simulation/index';
 import { figureAt, seriesFigureAt } from '../../simulation/figures';
 import { PART_DECLARATIONS as PARTS } from 'virtual:part-declarations';
 import { useRunStore } from '../state/runStore';
+import { useCompareStore } from '../state/compareStore';
 import { formatMs, formatNum, formatPct } from '../lib/format';
 import { formatFigure } from '../lib/formatFigure';
 import { failuresRow, partFigure, partRows } from './panelRows';
@@ -39,8 +40,13 @@ const classLabel = (name: string) => {
 export function FiguresPanel() {
   const w = useRunStore((s) => s.snapshot?.window ?? null);
   const r = useRunStore((s) => s.report);
+  // The kept run's report, when shown: each figure since warm-up reads "before → now".
+  const kept = useCompareStore((s) => (s.shown ? (s.kept?.report ?? null) : null));
+  const keptLabel = useCompareStore((s) => s.kept?.label ?? '');
   const latency = (k: keyof ClassWindow) => k.startsWith('p');
-  const vcpuHours = r ? r.commandService.cost.vcpuHours + r.queryService.cost.vcpuHours + r.projectors.cost.vcpuHours + r.replicas.cost.vcpuHours : 0;
+  const vcpuHours = (x: Report) => x.commandService.cost.vcpuHours + x.queryService.cost.vcpuHours + x.projectors.cost.vcpuHours + x.replicas.cost.vcpuHours;
+  /** A report figure of this run, after the kept run's when one is shown. */
+  const v = (f: (x: Report) => string) => (r ? (kept ? `${f(kept)} \u2192 ${f(r)}` : f(r)) : kept ? `${f(kept)} \u2192 \u2013` : '\u2013');
   // A window's figures, from the series registry: class figures under their query id, without the class.
   const win = (k: string) => {
     const f = seriesFigureAt(k) ?? seriesFigureAt(`queries.${k}`);
@@ -77,7 +83,7 @@ export function FiguresPanel() {
       </table>
       <table aria-label="Since warm-up">
         <caption className="muted" style={{ textAlign: 'left', marginTop: 8 }}>
-          Since warm-up (report)
+          Since warm-up (report){kept ? `: ${keptLabel} \u2192 this run` : ''}
         </caption>
         <thead>
           <tr>
@@ -90,30 +96,30 @@ export function FiguresPanel() {
           {REPORT_ROWS.map((row) => (
             <tr key={row.name}>
               <Head id={`*.${row.name}`} label={classLabel(row.name)} help={fig(`queries.${row.name}`).help} />
-              <td>{r ? formatFigure(`commands.${row.name}`, row.get(r.commands)) : '–'}</td>
-              <td>{r ? formatFigure(`queries.${row.name}`, row.get(r.queries)) : '–'}</td>
+              <td>{v((x) => formatFigure(`commands.${row.name}`, row.get(x.commands)))}</td>
+              <td>{v((x) => formatFigure(`queries.${row.name}`, row.get(x.queries)))}</td>
             </tr>
           ))}
-          <Single name="queries.cacheHitRatio" {...fig('queries.cacheHitRatio')} value={r ? formatPct(r.queries.cacheHitRatio) : '–'} />
-          <Single name="queries.staleReadRatio" {...fig('queries.staleReadRatio')} value={r ? formatPct(r.queries.staleReadRatio) : '–'} />
-          <Single name="followUpReads.violations" {...fig('followUpReads.violations')} value={r ? `${r.followUpReads.violations} of ${r.followUpReads.count}` : '–'} />
-          <Single name="consistencyLagMs.p99" {...fig('consistencyLagMs.p99')} value={r ? `${formatMs(r.consistencyLagMs.p99)} ms` : '–'} />
-          <Single name="replicaLagMs.p99" {...fig('replicaLagMs.p99')} value={r ? `${formatMs(r.replicaLagMs.p99)} ms` : '–'} />
-          <Single name="commandService.utilization" {...fig('commandService.utilization')} value={r ? formatPct(r.commandService.utilization) : '–'} />
-          <Single name="queryService.utilization" {...fig('queryService.utilization')} value={r ? formatPct(r.queryService.utilization) : '–'} />
-          <Single name="eventStream.maxLagMs" {...fig('eventStream.maxLagMs')} value={r ? `${formatMs(r.eventStream.maxLagMs)} ms` : '–'} />
-          <Single name="retries" {...fig('retries')} value={r ? formatNum(r.retries) : '–'} />
+          <Single name="queries.cacheHitRatio" {...fig('queries.cacheHitRatio')} value={v((x) => formatPct(x.queries.cacheHitRatio))} />
+          <Single name="queries.staleReadRatio" {...fig('queries.staleReadRatio')} value={v((x) => formatPct(x.queries.staleReadRatio))} />
+          <Single name="followUpReads.violations" {...fig('followUpReads.violations')} value={v((x) => `${x.followUpReads.violations} of ${x.followUpReads.count}`)} />
+          <Single name="consistencyLagMs.p99" {...fig('consistencyLagMs.p99')} value={v((x) => `${formatMs(x.consistencyLagMs.p99)} ms`)} />
+          <Single name="replicaLagMs.p99" {...fig('replicaLagMs.p99')} value={v((x) => `${formatMs(x.replicaLagMs.p99)} ms`)} />
+          <Single name="commandService.utilization" {...fig('commandService.utilization')} value={v((x) => formatPct(x.commandService.utilization))} />
+          <Single name="queryService.utilization" {...fig('queryService.utilization')} value={v((x) => formatPct(x.queryService.utilization))} />
+          <Single name="eventStream.maxLagMs" {...fig('eventStream.maxLagMs')} value={v((x) => `${formatMs(x.eventStream.maxLagMs)} ms`)} />
+          <Single name="retries" {...fig('retries')} value={v((x) => formatNum(x.retries))} />
           <Single
             name="errors"
             label="Failures by cause"
             help={FAILURES.help}
-            value={r ? FAILURES.text(r.errors) : '–'}
+            value={v((x) => FAILURES.text(x.errors))}
           />
           {PART_ROWS.map((id) => (
-            <Single key={id} name={id} {...fig(id)} value={r ? partFigure(r, id) : '–'} />
+            <Single key={id} name={id} {...fig(id)} value={v((x) => partFigure(x, id))} />
           ))}
-          <Single name="detectionMs.mean" {...fig('detectionMs.mean')} value={r && r.detectionMs.count > 0 ? `${formatMs(r.detectionMs.mean)} ms` : '–'} />
-          <Single name="cost.vcpuHours" label="Cost in vCPU-hours, all groups" help={fig('commandService.cost.vcpuHours').help} value={r ? vcpuHours.toFixed(3) : '–'} />
+          <Single name="detectionMs.mean" {...fig('detectionMs.mean')} value={v((x) => (x.detectionMs.count > 0 ? `${formatMs(x.detectionMs.mean)} ms` : '–'))} />
+          <Single name="cost.vcpuHours" label="Cost in vCPU-hours, all groups" help={fig('commandService.cost.vcpuHours').help} value={v((x) => vcpuHours(x).toFixed(3))} />
         </tbody>
       </table>
     </section>

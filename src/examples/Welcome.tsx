@@ -19,10 +19,10 @@ export function Welcome() {
   const labChosen = useLabStore((s) => s.id !== null);
   const chosen = exampleChosen || labChosen;
   useEffect(() => {
-    if (shown && chosen) {
-      rememberWelcomed(storage());
-      setShown(false);
-    }
+    // A lab or an example opened by its address counts too: the plain address later does not welcome again.
+    if (!chosen) return;
+    rememberWelcomed(storage());
+    if (shown) setShown(false);
   }, [shown, chosen]);
   if (!shown || chosen) return null;
   const answer = () => {

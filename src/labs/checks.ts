@@ -8,7 +8,7 @@ import { numberAt } from '../lib/numberAt';
 import { getField } from '../../simulation/fields';
 import { figureAt } from '../../simulation/figures';
 import type { Report } from '../../simulation/index';
-import type { CheckTerm, LabDef } from './labTypes';
+import type { CheckTerm, LabDef, LabFigure } from './labTypes';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
@@ -131,4 +131,10 @@ export function termLimitText(t: CheckTerm): string {
   const n = (v: number) => (+v.toFixed(4)).toLocaleString('en-US');
   const limit = t.unit === '%' ? `${n(t.limit * 100)}%` : t.unit === 'USD' ? `$${n(t.limit)}` : t.unit ? `${n(t.limit)} ${t.unit}` : n(t.limit);
   return `${words} ${limit}`;
+}
+
+/** The figures the debrief quotes: the lab's `compare` ones first, then the check's (settings left out). */
+export function labFigures(def: Pick<LabDef, 'check' | 'compare'>): LabFigure[] {
+  const all = [...(def.compare ?? []), ...def.check.terms.filter((t) => !t.figure.startsWith('setting:'))];
+  return all.filter((f, i) => all.findIndex((g) => g.figure === f.figure) === i).map(({ figure, label, unit }) => ({ figure, label, unit }));
 }

@@ -7,13 +7,13 @@ import * as ctl from '../app/controller';
 import { useRunStore } from '../state/runStore';
 import { useScenarioStore } from '../state/scenarioStore';
 import { useUiStore, type PartId } from '../state/uiStore';
-import { getField } from '../../simulation/fields';
 import { sectionOfField } from '../components/settings/fieldDefs';
-import type { Report, Scenario } from '../../simulation/index';
-import { evaluateCheck, type CheckResult } from './checks';
+import { forgetKeptRun } from '../state/compareStore';
 import { highlight, showOnlyCharts } from './highlight';
+import { isStartingSystem } from './labFigures';
+import { watchRunEnds } from './labRuns';
 import { loadLab } from './labIndex';
-import { useLabStore } from './labStore';
+import { initialLabState, useLabStore } from './labStore';
 import { isLabId, LAB_IDS, type LabDef, type LabId } from './labTypes';
 import { saveProgress, useProgress } from './progress';
 import { clearExample, useExampleStore } from '../examples/exampleStore';
@@ -45,61 +45,28 @@ function setAddress(id: LabId | null): void {
 
 let watching = false;
 
-/** Checks each run of the open lab when it finishes, and tells a host page (src/embed/hostApi.ts) the result. */
-function watchRuns(): void {
+/** An example loaded over the lab replaces its scenario: the lab closes. */
+function watchExamples(): void {
   if (watching) return;
   watching = true;
-  // An example loaded over the lab replaces its scenario: the lab closes.
   useExampleStore.subscribe((s, was) => {
     if (s.current !== null && s.current !== was.current && useLabStore.getState().id !== null) closeLab();
   });
-  useRunStore.subscribe((s, was) => {
-    if (s.status !== 'done' || was.status === 'done' || !s.report) return;
-    const def = useLabStore.getState().def;
-    if (!def) return;
-    if (s.report.scenario !== def.scenario.name) {
-      useLabStore.setState({ result: null, message: `This run was not lab ${def.n}\u2019s scenario, so it was not checked. Open the lab again to load it.` });
-      return;
-    }
-    void checkRun(def, s.report);
-  });
 }
 
 /**
- * Checks a finished run against the lab, with the settings as they were at the run's end (the
- * worker's: changes made during the run, replayed by Run again, or recorded in a file included).
+ * Observe first: the lab runs its starting system as it opens (fast), so the state its first step
+ * names is on the screen and its figures are kept as "before". Not in an embedded page (its host
+ * says when to run), nor during a run, nor when the address holds the student's changes.
  */
-async function checkRun(def: LabDef, report: Report): Promise<void> {
-  const settings = (await ctl.scenarioNow()) ?? useScenarioStore.getState().scenario;
-  if (useLabStore.getState().def !== def) return; // the lab was closed or another opened meanwhile
-  const result = evaluateCheck(def, report, settings);
-  const before = useProgress.getState().labs[def.id];
-  saveProgress(def.id, { passed: result.passed || before?.passed === true, score: result.score, max: result.max });
-  useLabStore.setState({ result, message: null, noticeShown: true });
-  highlight({ charts: def.notice.charts, parts: def.notice.parts });
-  window.dispatchEvent(new CustomEvent('cqrs-lab:lab-result', { detail: resultEvent(def, result, settings) }));
-}
-
-/**
- * What a host page hears when a lab's run is checked: an xAPI-like score (raw, min, max, scaled),
- * and the values at the run's end (`settings`) of the fields the course page locked (`locked`), the check reads
- * and the lab's steps set (`fields`: path to value, null when absent), so the host can verify them.
- */
-export function resultEvent(def: LabDef, r: CheckResult, settings: Scenario) {
-  const p = useProgress.getState().labs[def.id];
-  const locked = ctl.lockedFields();
-  const read = def.check.terms.flatMap((t) => (t.figure.startsWith('setting:') ? [t.figure.slice('setting:'.length)] : []));
-  const stepFields = def.steps.flatMap((st) => (st.field ? [st.field] : []));
-  const fields = Object.fromEntries([...new Set([...locked, ...read, ...stepFields])].map((path) => [path, getField(settings, path) ?? null]));
-  return {
-    lab: def.id,
-    passed: r.passed,
-    score: { raw: r.score, min: 0, max: r.max, scaled: r.scaled },
-    terms: r.terms.map((t) => ({ figure: t.term.figure, value: t.value ?? null, op: t.term.op, limit: t.term.limit, met: t.met })),
-    prediction: p?.prediction ? { chosen: p.prediction, right: p.predictionRight === true } : null,
-    locked: [...locked],
-    fields,
-  };
+async function observeStart(def: LabDef): Promise<void> {
+  const run = useRunStore.getState();
+  // A run under way is the student's (a reloaded page starts ready; a loaded lab replaced any run).
+  if (document.documentElement.dataset.embed !== undefined || run.status === 'running' || run.status === 'paused') return;
+  if (!isStartingSystem(def, useScenarioStore.getState().scenario)) return;
+  useLabStore.setState({ observing: true, speedBefore: run.speed });
+  await ctl.setSpeed('max');
+  await ctl.play();
 }
 
 /**
@@ -109,13 +76,16 @@ export function resultEvent(def: LabDef, r: CheckResult, settings: Scenario) {
  */
 export async function openLab(id: string, opts: { load: boolean; host?: boolean }): Promise<LabDef | null> {
   if (!isLabId(id)) {
-    useLabStore.setState({ id: null, def: null, result: null, message: unknownLabMessage(id) });
+    useLabStore.setState({ ...initialLabState, message: unknownLabMessage(id) });
     return null;
   }
-  useLabStore.setState({ id, def: null, result: null, message: null, activeStep: null, noticeShown: false });
+  useLabStore.setState({ ...initialLabState, id });
   const def = await loadLab(id);
   if (useLabStore.getState().id !== id) return null; // another lab was opened meanwhile
-  watchRuns();
+  watchExamples();
+  watchRunEnds();
+  // A run kept before belongs to another system: the lab keeps its own starting system.
+  forgetKeptRun();
   if (opts.load) {
     if (!(await ctl.loadText(JSON.stringify(def.scenario), `lab ${def.n}, \u201c${def.title}\u201d`, { host: opts.host }))) {
       useLabStore.setState({ id: null, message: `Lab ${def.n} could not be loaded.` });
@@ -133,11 +103,14 @@ export async function openLab(id: string, opts: { load: boolean; host?: boolean 
     if (!new URLSearchParams(location.search).has('charts')) showOnlyCharts(def.notice.charts);
   }
   showStep(0, false);
+  await observeStart(def);
   return def;
 }
 
 export function closeLab(): void {
-  useLabStore.setState({ id: null, def: null, result: null, message: null, activeStep: null, noticeShown: false });
+  const { observing, speedBefore } = useLabStore.getState();
+  if (observing && speedBefore !== null) void ctl.setSpeed(speedBefore);
+  useLabStore.setState({ ...initialLabState });
   highlight({});
   setAddress(null);
 }
@@ -149,7 +122,7 @@ export function showStep(i: number, focus = true): void {
   if (!def || !step) return;
   const part = step.field ? partOf(step.field) : step.part;
   if (part) useUiStore.getState().select(part);
-  useLabStore.setState({ activeStep: i, noticeShown: false });
+  useLabStore.setState({ activeStep: i, noticeShown: false, returnTo: focus ? i : null });
   highlight({ fields: step.field ? [step.field] : [], parts: part ? [part] : [] });
   if (!focus) return;
   // After React has rendered the part's settings.
@@ -162,8 +135,14 @@ export function showStep(i: number, focus = true): void {
       el = target;
       if (target?.dataset.field) highlight({ fields: [target.dataset.field], parts: [] });
     }
-    el?.scrollIntoView({ block: 'nearest' });
-    (target?.querySelector<HTMLElement>('input, select') ?? target?.querySelector<HTMLElement>('button') ?? el)?.focus();
+    // A part with no drawing and no field of its own (the faults): its tab in the settings, now open.
+    if (!el && part) el = document.querySelector<HTMLElement>('.part-tabs button[aria-pressed="true"]');
+    // The middle of the screen: on a phone the bottom edge hides it under the browser's bar.
+    el?.scrollIntoView({ block: 'center' });
+    const control = target?.querySelector<HTMLElement>('input, select') ?? target?.querySelector<HTMLElement>('button') ?? el;
+    control?.focus({ preventScroll: true });
+    // A number typed at once replaces the value shown.
+    if (control instanceof HTMLInputElement && (control.type === 'text' || control.type === 'number')) control.select();
   });
 }
 
@@ -174,6 +153,14 @@ export function showNotice(): void {
   useLabStore.setState({ activeStep: null, noticeShown: true });
   highlight({ charts: def.notice.charts, parts: def.notice.parts });
   document.querySelector<HTMLElement>(`[data-chart="${CSS.escape(def.notice.charts[0] ?? '')}"]`)?.scrollIntoView({ block: 'nearest' });
+}
+
+/** Back from a step's control to the step it came from ("Back to the lab", or Escape). */
+export function backToLab(): void {
+  const i = useLabStore.getState().returnTo;
+  useLabStore.setState({ returnTo: null });
+  if (i === null) return;
+  document.querySelector<HTMLElement>(`.lab-steps [data-step="${i}"]`)?.focus();
 }
 
 /** Records the prediction (once per attempt: before the lab's run is checked, in this visit or before a reload). */
@@ -194,5 +181,16 @@ export async function startOver(): Promise<void> {
   await openLab(def.id, { load: true });
 }
 
-/** Runs the lab (Play; a finished run is run again from the start). */
-export const runLab = (): Promise<void> => ctl.play();
+/**
+ * Runs the lab from the start with the settings as they are now. A change made during a run is
+ * in force from time 0 (Play's "Run again" would replay it at the time it was made, and the
+ * run's figures would mix the two systems).
+ */
+export async function runLab(): Promise<void> {
+  if (useScenarioStore.getState().recorded > 0) {
+    const now = await ctl.scenarioNow();
+    const notice = 'The lab runs from the start, with your changes in force from time 0.';
+    if (now) await ctl.loadText(JSON.stringify({ ...now, interventions: [] }), 'your settings', { notice });
+  }
+  await ctl.play();
+}

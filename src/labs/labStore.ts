@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { CheckResult } from './checks';
 import type { LabDef, LabId } from './labTypes';
+import type { Speed } from '../worker/runner';
 
 export interface LabState {
   /** The lab shown, once its data has loaded. */
@@ -19,6 +20,27 @@ export interface LabState {
   activeStep: number | null;
   /** The "what to notice" targets are highlighted. */
   noticeShown: boolean;
+  /** The lab is running its starting system (opened by address or menu), to keep it as "before". */
+  observing: boolean;
+  /** The speed the student had set, put back once the starting system's run has ended. */
+  speedBefore: Speed | null;
+  /** What the lab's live region says: the latest result, in one sentence. */
+  announce: string;
+  /** The step whose "Show" moved the focus away, to come back to with Escape or "Back to the lab". */
+  returnTo: number | null;
 }
 
-export const useLabStore = create<LabState>()(() => ({ def: null, id: null, message: null, result: null, activeStep: null, noticeShown: false }));
+export const initialLabState = {
+  def: null,
+  id: null,
+  message: null,
+  result: null,
+  activeStep: null,
+  noticeShown: false,
+  observing: false,
+  speedBefore: null,
+  announce: '',
+  returnTo: null,
+} satisfies LabState;
+
+export const useLabStore = create<LabState>()(() => ({ ...initialLabState }));

@@ -36,6 +36,13 @@ export interface CheckTerm {
   unit: 'ms' | '%' | 'req/s' | 'yes/no' | 'USD' | '';
 }
 
+/** A figure the debrief quotes before and after (a check term's figure, or one of `compare`). */
+export interface LabFigure {
+  figure: string;
+  label: string;
+  unit: CheckTerm['unit'];
+}
+
 export interface LabDef {
   id: LabId;
   /** The quiz question's number (1..10). */
@@ -51,6 +58,11 @@ export interface LabDef {
   steps: LabStep[];
   notice: { text: string; charts: ChartId[]; parts: PartId[] };
   check: { text: string; terms: CheckTerm[] };
-  /** Why it happened, in the course's terms: a few short paragraphs. */
+  /** Figures the debrief quotes before and after besides the check's own (what the prediction was about). */
+  compare?: LabFigure[];
+  /**
+   * Why it happened, in the course's terms: a few short paragraphs. `{after:<figure>}` and
+   * `{before:<figure>}` stand for the student's own figures (ids as in a check term).
+   */
   debrief: string[];
 }

@@ -15,7 +15,17 @@ export interface LabProgress {
   /** The last check's score (terms met) and maximum. */
   score?: number;
   max?: number;
+  /** The lab's figures (labFigures.ts) in its starting system's run: "before". */
+  before?: (number | null)[];
+  /** The same figures in the last run checked: "after". */
+  after?: (number | null)[];
+  /** The values the last check read, one per term (the check's figures survive a reload). */
+  terms?: (number | null)[];
 }
+
+/** A stored list of figures: numbers or nulls, at most 30 (anything else is dropped). */
+const figureList = (v: unknown): (number | null)[] | undefined =>
+  Array.isArray(v) && v.length <= 30 && v.every((x) => x === null || (typeof x === 'number' && Number.isFinite(x))) ? (v as (number | null)[]) : undefined;
 
 export const PROGRESS_KEY = 'cqrs-lab-progress-v1';
 
@@ -37,6 +47,10 @@ export function parseProgress(text: string | null): Partial<Record<LabId, LabPro
     if (typeof p.predictionRight === 'boolean') e.predictionRight = p.predictionRight;
     if (typeof p.passed === 'boolean') e.passed = p.passed;
     if (Number.isInteger(p.score) && Number.isInteger(p.max)) [e.score, e.max] = [p.score as number, p.max as number];
+    for (const k of ['before', 'after', 'terms'] as const) {
+      const list = figureList(p[k]);
+      if (list) e[k] = list;
+    }
     out[id] = e;
   }
   return out;

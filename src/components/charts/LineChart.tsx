@@ -16,6 +16,13 @@ export interface SeriesDef {
   color: string;
   value: (w: WindowStats) => number;
   dashed?: boolean;
+  /**
+   * Another run's windows to draw this line from (the chart's own data otherwise): how a chart
+   * shows a second run over the first, in the study's A/B charts and the page's kept run.
+   */
+  data?: readonly WindowStats[];
+  /** Drawn faint (thin, dotted, half opacity): the kept run behind the current one. */
+  faint?: boolean;
 }
 
 export interface ChartDef {
@@ -37,6 +44,13 @@ const HEIGHT = 170;
 const M = { top: 8, right: 10, bottom: 32, left: 52 };
 const byTime = bisector<WindowStats, number>((w) => w.tS).center;
 
+
+/** A series' value at second `tS` of its own run (NaN where that run has no such window). */
+function valueAtTime(s: SeriesDef, byS: Map<number, WindowStats>, at: WindowStats): number {
+  const w = byS.get(at.tS);
+  return w ? s.value(w) : NaN;
+}
+
 /** A time-series chart: titled axes with units, a legend that shows the values at the cursor. */
 export const LineChart = memo(function LineChart(props: { def: ChartDef; data: WindowStats[]; marks?: readonly Happening[]; help?: string }) {
   const { def, data, marks = [], help } = props;
@@ -46,13 +60,14 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
   const innerW = Math.max(40, width - M.left - M.right);
   const innerH = HEIGHT - M.top - M.bottom;
 
-  const { x, y, paths, dots } = useMemo(() => {
-    // The first window of a run (or a preview of it) covers [0, tS]: its line starts at time 0.
-    const fromStart = data.length > 0 && data[0].tS <= 1;
-    const t0 = data.length ? Math.max(0, data[0].tS - 1) : 0;
-    const t1 = data.length ? data[data.length - 1].tS : 10;
+  const { x, y, paths, dots, bySecond, axis } = useMemo(() => {
+    const own = (s: SeriesDef) => s.data ?? data;
+    // The time axis spans every run drawn (a kept run may be longer than the current one so far).
+    const runs = [data, ...def.series.flatMap((s) => (s.data ? [s.data] : []))].filter((d) => d.length > 0);
+    const t0 = runs.length ? Math.max(0, Math.min(...runs.map((d) => d[0].tS)) - 1) : 0;
+    const t1 = runs.length ? Math.max(...runs.map((d) => d[d.length - 1].tS)) : 10;
     const x = scaleLinear().domain([t0, Math.max(t1, t0 + 10)]).range([0, innerW]);
-    const top = def.fixedTop ?? Math.max(def.minTop ?? 1, max(def.series, (s) => max(data, (w) => s.value(w))) ?? 0);
+    const top = def.fixedTop ?? Math.max(def.minTop ?? 1, max(def.series, (s) => max(own(s), (w) => s.value(w))) ?? 0);
     const y = scaleLinear().domain([0, top]).range([innerH, 0]).nice(4);
     // About one point per 2 px: long series cost no more to draw than short ones.
     const maxPoints = Math.max(20, Math.floor(innerW / 2));
@@ -63,26 +78,32 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
       .digits(1);
     const dots: [number, number][][] = [];
     const paths = def.series.map((s) => {
-      const points = data.map((w) => [w.tS, s.value(w)] as [number, number]);
-      if (fromStart) points.unshift([0, points[0][1]]);
+      const d = own(s);
+      const points = d.map((w) => [w.tS, s.value(w)] as [number, number]);
+      // The first window of a run (or a preview of it) covers [0, tS]: its line starts at time 0.
+      if (d.length > 0 && d[0].tS <= 1) points.unshift([0, points[0][1]]);
       const drawn = decimate(points, maxPoints);
       dots.push(isolated(drawn));
       return path(drawn) ?? '';
     });
-    return { x, y, paths, dots };
+    const bySecond = def.series.map((s) => new Map(own(s).map((w) => [w.tS, w])));
+    // The cursor walks the current run's windows, or (before it has any) the longest run drawn.
+    const axis = data.length > 0 ? data : runs.reduce<readonly WindowStats[]>((a, d) => (d.length > a.length ? d : a), []);
+    return { x, y, paths, dots, bySecond, axis };
   }, [data, def, innerW, innerH]);
+  const valueAt = (k: number, w: WindowStats) => valueAtTime(def.series[k], bySecond[k], w);
 
-  const i = cursor !== null && data.length ? Math.min(cursor, data.length - 1) : data.length - 1;
-  const at = i >= 0 ? data[i] : null;
+  const i = cursor !== null && axis.length ? Math.min(cursor, axis.length - 1) : axis.length - 1;
+  const at = i >= 0 ? axis[i] : null;
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    if (data.length) setCursor(byTime(data, x.invert(e.clientX - box.left - M.left)));
+    if (axis.length) setCursor(byTime(axis, x.invert(e.clientX - box.left - M.left)));
   };
   const onKey = (e: React.KeyboardEvent) => {
-    if (!data.length) return;
-    const cur = cursor ?? data.length - 1;
+    if (!axis.length) return;
+    const cur = cursor ?? axis.length - 1;
     if (e.key === 'ArrowLeft') setCursor(Math.max(0, cur - 1));
-    else if (e.key === 'ArrowRight') setCursor(Math.min(data.length - 1, cur + 1));
+    else if (e.key === 'ArrowRight') setCursor(Math.min(axis.length - 1, cur + 1));
     else if (e.key === 'Escape') setCursor(null);
     else return;
     e.preventDefault();
@@ -101,10 +122,10 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
       </div>
       <ul className="legend" aria-live="off">
         <li className="at">{at ? `t = ${at.tS} s` : 'no data yet'}</li>
-        {def.series.map((s) => (
-          <li key={s.label}>
+        {def.series.map((s, k) => (
+          <li key={s.label} className={s.faint ? 'faint' : undefined}>
             <span className="swatch" style={{ background: s.color }} />
-            {s.label} {at ? def.format(s.value(at)) : ''}
+            {s.label} {at && Number.isFinite(valueAt(k, at)) ? def.format(valueAt(k, at)) : ''}
           </li>
         ))}
       </ul>
@@ -112,7 +133,7 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
         width={width}
         height={HEIGHT}
         role="img"
-        aria-label={`${def.title}: ${seconds} s of data${at ? `, at ${at.tS} s ${def.series.map((sd) => `${sd.label} ${def.format(sd.value(at))}`).join(', ')}` : ''}`}
+        aria-label={`${def.title}: ${seconds} s of data${at ? `, at ${at.tS} s ${def.series.map((sd, k) => `${sd.label} ${def.format(valueAt(k, at))}`).join(', ')}` : ''}`}
         tabIndex={0}
         onPointerMove={onMove}
         onPointerLeave={() => setCursor(null)}
@@ -146,7 +167,16 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
           </text>
           <Markers marks={marks} x={x} height={innerH} />
           {def.series.map((s, k) => (
-            <path key={s.label} data-series={s.label} d={paths[k]} fill="none" stroke={s.color} strokeWidth={1.6} strokeDasharray={s.dashed ? '4 3' : undefined} />
+            <path
+              key={s.label}
+              data-series={s.label}
+              d={paths[k]}
+              fill="none"
+              stroke={s.color}
+              strokeWidth={s.faint ? 1.2 : 1.6}
+              strokeOpacity={s.faint ? 0.45 : undefined}
+              strokeDasharray={s.faint ? '1 3' : s.dashed ? '4 3' : undefined}
+            />
           ))}
           {def.series.map((s, k) =>
             dots[k].map(([t, v]) => <circle key={`${s.label}-${t}`} className="dot" cx={x(t)} cy={y(Math.max(0, v))} r={3} fill={s.color} />),

@@ -5,7 +5,7 @@ import { happeningLine, markKind, MARK_KINDS, type MarkKind } from '../../lib/ha
 const MAX_LINES = 300;
 
 /** The run's "what happened" log in words, and the key to the charts' markers. */
-export function WhatHappened({ list, dropped }: { list: readonly Happening[]; dropped: number }) {
+export function WhatHappened({ list, dropped, ended = false }: { list: readonly Happening[]; dropped: number; ended?: boolean }) {
   const shown = list.slice(-MAX_LINES);
   return (
     <div className="what-happened">
@@ -22,7 +22,11 @@ export function WhatHappened({ list, dropped }: { list: readonly Happening[]; dr
       </p>
       <h3 id="what-happened-title">What happened</h3>
       {shown.length === 0 ? (
-        <p className="muted">Nothing yet: live changes, scaling, instances becoming ready, faults and health checks are listed here as the run goes.</p>
+        <p className="muted">
+          {ended
+            ? 'Nothing of note in this run: no live change, scaling, instance becoming ready, fault or health check.'
+            : 'Nothing yet: live changes, scaling, instances becoming ready, faults and health checks are listed here as the run goes.'}
+        </p>
       ) : (
         <ol className="happenings" aria-labelledby="what-happened-title" tabIndex={0}>
           {list.length > shown.length && <li className="muted">{list.length - shown.length} earlier not shown</li>}

@@ -3,6 +3,7 @@ import type { ClassWindow, WindowStats } from '../../../simulation/index';
 import { formatMs, formatNum } from '../../lib/format';
 import { shareOfEnded } from '../charts/chartDefs';
 import { LineChart, type ChartDef } from '../charts/LineChart';
+import { fromRun } from '../charts/overlay';
 
 interface Overlay {
   title: string;
@@ -34,26 +35,23 @@ const OVERLAYS: Overlay[] = [
  * one, and the legend says which is which in words, so colour is never needed to tell them apart.
  */
 export function OverlayCharts({ a, b }: { a: WindowStats[]; b: WindowStats[] }) {
-  const defs = useMemo(() => {
-    const bAt = new Map(b.map((w) => [w.tS, w]));
-    // B's value at A's window times (the same windows unless B changed the duration).
-    const ofB = (o: Overlay) => (w: WindowStats) => {
-      const x = bAt.get(w.tS);
-      return x ? o.value(x) : NaN;
-    };
-    return OVERLAYS.map(
-      (o): ChartDef => ({
-        title: `${o.title}: A solid, B dashed`,
-        yTitle: o.yTitle,
-        format: o.format,
-        ...(o.share ? { percent: true, fixedTop: 1 } : { minTop: 1 }),
-        series: [
-          { label: 'A (solid)', color: 'var(--c1)', value: o.value },
-          { label: 'B (dashed)', color: 'var(--c3)', value: ofB(o), dashed: true },
-        ],
-      }),
-    );
-  }, [b]);
+  const defs = useMemo(
+    () =>
+      OVERLAYS.map(
+        (o): ChartDef => ({
+          title: `${o.title}: A solid, B dashed`,
+          yTitle: o.yTitle,
+          format: o.format,
+          ...(o.share ? { percent: true, fixedTop: 1 } : { minTop: 1 }),
+          series: [
+            { label: 'A (solid)', color: 'var(--c1)', value: o.value },
+            // B drawn from its own windows, at its own seconds (the same as A's unless B changed the duration).
+            fromRun({ label: 'B (dashed)', color: 'var(--c3)', value: o.value, dashed: true }, b),
+          ],
+        }),
+      ),
+    [b],
+  );
   return (
     <div className="study-charts" role="group" aria-label="A and B over time, first seed">
       {defs.map((d) => (

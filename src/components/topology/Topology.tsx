@@ -49,7 +49,11 @@ export function Topology() {
     };
   }, [snap, s, compact]);
 
-  const scrolls = width < MIN_TOPOLOGY_W;
+  // Narrower than its least width (a phone), the drawing is scaled down to fit its box: every part
+  // stays in view, with no sideways scrolling (the parts' names are in their hover text and labels).
+  const scaled = width < MIN_TOPOLOGY_W;
+  // Its +/- buttons are drawn larger by as much, so they stay 24 px or more on the screen (25: a rounding hair).
+  const buttonPx = scaled ? Math.ceil((25 * MIN_TOPOLOGY_W) / Math.max(width, 1)) : 25;
   const L = layoutTopology(Math.max(width, MIN_TOPOLOGY_W), {
     command: items.command.length,
     query: items.query.length,
@@ -58,7 +62,7 @@ export function Topology() {
     projectors: items.projectors.length,
     readNodes: items.readNodes.length,
     cacheNodes: Math.max(1, items.cache.length),
-  });
+  }, buttonPx);
   const lagEvents = snap?.window?.streamLagEvents ?? 0;
   const w = s.workload;
   // Narrow columns get the short names, so headings never run into each other.
@@ -68,11 +72,10 @@ export function Topology() {
   return (
     <section className="panel topology" aria-labelledby="topology-title">
       <h2 id="topology-title">Topology</h2>
-      <div ref={ref} className={scrolls ? 'topo-scroll' : undefined} tabIndex={scrolls ? 0 : undefined} aria-label={scrolls ? 'Topology (scrolls sideways)' : undefined} role={scrolls ? 'region' : undefined}>
+      <div ref={ref} className={scaled ? 'topo-scaled' : undefined}>
         <svg
           width={L.width}
           height={L.height}
-          style={scrolls ? { width: L.width } : undefined}
           viewBox={`0 0 ${L.width} ${L.height}`}
           role="group"
           aria-label="System topology: select a part to edit its settings"
@@ -122,10 +125,10 @@ export function Topology() {
               <PartButton part="readStore" label={`Read store: primary and ${items.readNodes.length - 1} replica${items.readNodes.length === 2 ? '' : 's'}${s.readStore.indexed ? '' : ', not indexed'}`} frame={L.readNodes.frame}>
                 <StackView stack={L.readNodes} items={items.readNodes} head={`${short ? 'Read nodes' : 'Read store'} (${items.readNodes.length})`} sub={s.readStore.indexed ? 'indexed' : 'NOT indexed'} headY={L.headY.bottom} />
               </PartButton>
-              <ScaleButtons stack={L.command} part="commandService" path="commandService.instances" noun="command instance" value={s.commandService.instances} />
-              <ScaleButtons stack={L.projectors} part="eventStream" path="eventStream.projectors" noun="projector" value={s.eventStream.projectors} />
-              <ScaleButtons stack={L.query} part="queryService" path="queryService.instances" noun="query instance" value={s.queryService.instances} />
-              <ScaleButtons stack={L.readNodes} part="readStore" path="readStore.replicas" noun="read replica" value={s.readStore.replicas} />
+              <ScaleButtons stack={L.command} part="commandService" path="commandService.instances" size={L.button} noun="command instance" value={s.commandService.instances} />
+              <ScaleButtons stack={L.projectors} part="eventStream" path="eventStream.projectors" size={L.button} noun="projector" value={s.eventStream.projectors} />
+              <ScaleButtons stack={L.query} part="queryService" path="queryService.instances" size={L.button} noun="query instance" value={s.queryService.instances} />
+              <ScaleButtons stack={L.readNodes} part="readStore" path="readStore.replicas" size={L.button} noun="read replica" value={s.readStore.replicas} />
             </>
           )}
         </svg>

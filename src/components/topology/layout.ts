@@ -37,6 +37,8 @@ export interface Counts {
 export interface TopologyLayout {
   width: number;
   height: number;
+  /** The side of a +/- button, in the drawing's units. */
+  button: number;
   colWidth: number;
   headY: { top: number; bottom: number };
   clients: Box;
@@ -83,7 +85,12 @@ function stack(n: number, cx: number, top: number, bandH: number, w: number): St
   return { boxes, hidden: n > shown ? n - shown + 1 : 0, cx, frame: { x: cx - w / 2 - 4, y: top - HEAD_H + 2, w: w + 8, h: bottom - top + HEAD_H + 2 } };
 }
 
-export function layoutTopology(width: number, c: Counts): TopologyLayout {
+/**
+ * `buttonPx`: the size of a +/- button in the drawing's units; a drawing scaled down to fit a
+ * phone draws them larger, so that they stay at least 24 px on the screen.
+ */
+export function layoutTopology(width: number, c: Counts, buttonPx = SCALE_H - 6): TopologyLayout {
+  const rowH = Math.max(SCALE_H, buttonPx + 6);
   const x = scalePoint<string>().domain(COLUMNS).range([0, width]).padding(0.5);
   const step = x.step();
   const w = Math.min(150, step * 0.84);
@@ -91,8 +98,8 @@ export function layoutTopology(width: number, c: Counts): TopologyLayout {
   const bottomH = bandHeight(c.query, c.cacheNodes, c.readNodes);
   const topY = HEAD_H + 4;
   // Room under each band for the +/- buttons of the scalable stacks.
-  const bottomY = topY + topH + SCALE_H + 16 + HEAD_H;
-  const height = bottomY + bottomH + SCALE_H + 8;
+  const bottomY = topY + topH + rowH + 16 + HEAD_H;
+  const height = bottomY + bottomH + rowH + 8;
   const col = (k: (typeof COLUMNS)[number]) => x(k)!;
   const lb = (bandTop: number, bandH: number): Box => ({ x: col('lb') - w / 2, y: bandTop + bandH / 2 - 18, w, h: 36 });
   const lbTop = lb(topY, Math.min(topH, c.command * (ITEM_H + 4)));
@@ -100,6 +107,7 @@ export function layoutTopology(width: number, c: Counts): TopologyLayout {
   return {
     width,
     height,
+    button: rowH - 6,
     colWidth: w,
     headY: { top: topY - 6, bottom: bottomY - 6 },
     clients: { x: col('clients') - w / 2, y: (lbTop.y + lbBottom.y) / 2, w, h: 40 },

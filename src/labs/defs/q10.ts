@@ -27,7 +27,7 @@ export const lab: LabDef = {
   steps: [
     { text: 'Select the query service: one instance with 2 vCPUs, full and queueing.', part: 'queryService' },
     { text: 'Set vCPUs per instance to 8.', field: 'queryService.vcpus', value: 8 },
-    { text: 'Keep Instances at 1, and press Play.', field: 'queryService.instances', value: 1 },
+    { text: 'Keep Instances at 1, and run the lab.', field: 'queryService.instances', value: 1 },
   ],
   notice: {
     text: 'The topology still shows one query instance, now labelled 8 vCPU. Its load falls on the utilisation chart, and the query latency chart follows.',

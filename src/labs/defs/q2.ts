@@ -28,7 +28,7 @@ export const lab: LabDef = {
   steps: [
     { text: 'Select the query service: its one instance is full and its queue is long.', part: 'queryService' },
     { text: 'Add query instances until there are 3 (the + under the query service, or the Instances field).', field: 'queryService.instances', value: 3 },
-    { text: 'Keep vCPUs per instance at 2, and press Play.', field: 'queryService.vcpus', value: 2 },
+    { text: 'Keep vCPUs per instance at 2, and run the lab.', field: 'queryService.vcpus', value: 2 },
   ],
   notice: {
     text: 'In the topology the load balancer spreads the queries over the instances, each about equally busy. On the query throughput chart, completed queries now match the offered ones: nothing is rejected.',

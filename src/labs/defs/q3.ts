@@ -27,7 +27,7 @@ export const lab: LabDef = {
     { text: 'Select the query service and turn on its Auto-scaling (target: 60% CPU).', field: 'queryService.autoscaling', value: { metric: 'cpu', target: 0.6 } },
     { text: 'Set its Minimum to 2 instances, so it never shrinks below today\u2019s size while the load is low.', field: 'queryService.autoscaling.min', value: 2 },
     { text: 'Set its Boot time of a new instance to 5 s: a small container image starts faster.', field: 'queryService.autoscaling.bootS', value: 5 },
-    { text: 'Set its Evaluation interval to 5 s, so it looks at the load more often, and press Play.', field: 'queryService.autoscaling.intervalS', value: 5 },
+    { text: 'Set its Evaluation interval to 5 s, so it looks at the load more often, and run the lab.', field: 'queryService.autoscaling.intervalS', value: 5 },
   ],
   notice: {
     text: 'Watch the instances chart: the dashed booting line rises first, then the ready line. Until the new instances serve, the query throughput chart shows rejected queries; after that they stop.',
@@ -43,8 +43,9 @@ export const lab: LabDef = {
       { figure: 'queries.offeredRps', op: '>=', limit: 1400, label: 'query load offered', unit: 'req/s' },
     ],
   },
+  compare: [{ figure: 'queryService.instances.max', label: 'query instances (most at once)', unit: '' }],
   debrief: [
-    'Auto-scaling watches a metric (here CPU use) and sets the number of instances to keep it near a target: about 2 instances at 60% CPU became about 4 when the load rose. Nobody had to be awake to do it, and at night it would shrink again.',
+    'Auto-scaling watches a metric (here CPU use) and sets the number of instances to keep it near a target: 2 instances at 60% CPU became {after:queryService.instances.max} when the load rose. Nobody had to be awake to do it, and at night it would shrink again.',
     'It is never instant. A change is seen only at the next check, a new instance has to boot before it serves, and a cooldown spaces the actions. The queries lost in those seconds are the price; a schedule that adds capacity before a known peak (pre-warming) avoids it.',
   ],
 };

@@ -28,7 +28,7 @@ export const lab: LabDef = {
   steps: [
     { text: 'Select the write store: one shard is marked HOT and takes most of the writes.', part: 'writeStore' },
     { text: 'Set Partitioning to hash (this starts a new run: the data has to be laid out again).', field: 'writeStore.partitioning', value: 'hash' },
-    { text: 'Keep 4 shards, and press Play.', field: 'writeStore.shards', value: 4 },
+    { text: 'Keep 4 shards, and run the lab.', field: 'writeStore.shards', value: 4 },
   ],
   notice: {
     text: 'The write shards in the topology show each one\u2019s share of the writes. On the command latency chart the p99 line drops from hundreds of milliseconds once no shard is overloaded.',

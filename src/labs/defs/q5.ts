@@ -28,10 +28,10 @@ export const lab: LabDef = {
   steps: [
     { text: 'Look at the read store in the topology: its one replica is fully busy.', part: 'readStore' },
     { text: 'Select the cache and turn it on (Cache on).', field: 'cache.enabled', value: true },
-    { text: 'Keep 1 replica, and press Play.', field: 'readStore.replicas', value: 1 },
+    { text: 'Keep 1 replica, and run the lab.', field: 'readStore.replicas', value: 1 },
   ],
   notice: {
-    text: 'The cache chart shows the share of queries answered from the cache. The read store\u2019s line on the utilisation chart (and the replica\u2019s load bar in the topology) drops, and the query latency chart follows.',
+    text: 'The cache chart shows the share of queries answered from the cache. The read store\u2019s line on the utilisation chart (and the replica\u2019s load bar in the topology) drops, and the query latency chart follows. The stale-read line on the cache chart is the cache’s price: the debrief says where it comes from.',
     charts: ['cache-hit-ratio-and-stale-reads', 'utilisation', 'query-latency'],
     parts: ['cache', 'readStore'],
   },
@@ -45,8 +45,13 @@ export const lab: LabDef = {
       { figure: 'queries.offeredRps', op: '>=', limit: 1350, label: 'query load offered', unit: 'req/s' },
     ],
   },
+  compare: [
+    { figure: 'queries.staleReadRatio', label: 'stale reads', unit: '%' },
+    { figure: 'replicaLagMs.p99', label: 'replica lag p99', unit: 'ms' },
+  ],
   debrief: [
     'A cache keeps recent answers in memory, spread over several nodes by key. A query it can answer never reaches the read store, so the store\u2019s load falls by the hit ratio; here most reads are of a few popular keys, so the hit ratio is high.',
     'The cache cost no new replica. Its price is elsewhere: an answer from the cache may be older than the data. The stale-read line on the same chart shows how often; lab 9 is about that.',
+    'Where the stale reads come from: a read is stale when it returns an older version of a key than the write model holds. There are two sources. The replicas get each change only after the projector has applied it and the replication delay has passed (replica lag p99 {after:replicaLagMs.p99} here), so a query that reads a replica just after a write gets the old version, cache or no cache. The cache adds its own: an entry is a copy taken when it was filled, served until its TTL ends however often the key changes, and a miss may refill it from a replica that is itself behind. Here {after:queries.staleReadRatio} of the queries were stale with the cache on, against {before:queries.staleReadRatio} without it.',
   ],
 };

@@ -29,7 +29,7 @@ export const lab: LabDef = {
   steps: [
     { text: 'Select the event stream: 8 partitions, all read by one projector.', part: 'eventStream' },
     { text: 'Set Projectors to 4, so that each takes two partitions.', field: 'eventStream.projectors', value: 4 },
-    { text: 'Press Play and watch the burst from 8 s to 16 s.', part: 'eventStream' },
+    { text: 'Run the lab and watch the burst from 8 s to 16 s.', part: 'eventStream' },
   ],
   notice: {
     text: 'On the lag chart the stream lag climbs during the burst and drains after it; the command latency chart stays flat whatever the projectors do. The partitions in the topology show their backlog.',

@@ -26,7 +26,7 @@ export const lab: LabDef = {
     answer: 'p99',
   },
   steps: [
-    { text: 'Press Play and compare p50 and p99 on the query latency chart.', part: 'queryService' },
+    { text: 'Compare p50 and p99 on the query latency chart: the lab ran its starting system as it opened.', part: 'queryService' },
     { text: 'Select the query service and set its Load balancer to least-connections, which sends each query to the instance with the fewest in progress.', field: 'queryService.loadBalancer', value: 'least-connections' },
     { text: 'Leave the slow instance as it is (the Faults settings), and run again.', part: 'faults' },
   ],
@@ -45,6 +45,7 @@ export const lab: LabDef = {
       { figure: 'queryService.instances.max', op: '<=', limit: 4, label: 'query instances (most at once)', unit: '' },
     ],
   },
+  compare: [{ figure: 'queries.latencyMs.p50', label: 'query p50', unit: 'ms' }],
   debrief: [
     'Throughput stayed the same and the median barely changed, yet a few users in every hundred waited several times longer. Response times, and their high percentiles above all, show what users feel; averages and counts hide a slow minority.',
     'Round-robin gives every instance the same share, slow or not. Least-connections sees queries pile up on the slow instance and sends fewer there. The instance is still slow: the metric told you where to look, and the fix is to replace it.',

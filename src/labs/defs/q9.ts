@@ -25,13 +25,13 @@ export const lab: LabDef = {
     answer: 'few',
   },
   steps: [
-    { text: 'Press Play: the cache answers most queries, and the stale-read line on the cache chart is high.', part: 'cache' },
+    { text: 'Look at the cache chart: in the starting system, run as the lab opened, the cache answers most queries and the stale-read line is high.', part: 'cache' },
     { text: 'Select the cache and set Invalidation to ttl+event: the projector acts on an entry whenever it applies a change to its key.', field: 'cache.invalidation', value: 'ttl+event' },
     { text: 'Set On an event to update: the projector writes the new value into the cache instead of deleting the entry.', field: 'cache.onEvent', value: 'update' },
     { text: 'Keep the cache on, and run again.', field: 'cache.enabled', value: true },
   ],
   notice: {
-    text: 'On the cache chart the stale-read line falls while the hit ratio stays high. A few stale reads remain: between a write and the projector applying it, the cache still holds the old value.',
+    text: 'On the cache chart the stale-read line falls while the hit ratio stays high. A few stale reads remain: between a write and the projector applying it, the cache still holds the old value. Stale reads come from two places: the cache’s copy, and the replicas’ lag behind the read model (the replica lines on the lag chart).',
     charts: ['cache-hit-ratio-and-stale-reads'],
     parts: ['cache'],
   },
@@ -43,8 +43,10 @@ export const lab: LabDef = {
       { figure: 'commands.offeredRps', op: '>=', limit: 150, label: 'command load offered', unit: 'req/s' },
     ],
   },
+  compare: [{ figure: 'replicaLagMs.p99', label: 'replica lag p99', unit: 'ms' }],
   debrief: [
     'A cache entry is a copy, and a copy goes out of date when the data changes. With time-based invalidation alone, popular keys that change often are served old for up to the whole TTL.',
     'Event-driven invalidation uses the same events that update the read model to fix the copies they make stale, so the cache follows the data within the projection\u2019s lag. Deleting the entry instead of updating it leaves a race: the next read misses, reads a replica that has not caught up yet, and puts the old value back (try it: stale reads stay near half). Keeping caches consistent is a real cost of scaling reads.',
+    'Stale reads do not need a cache. A query that reads a replica gets each change only after the projector has applied it and the replication delay has passed: replica lag p99 was {before:replicaLagMs.p99} before and {after:replicaLagMs.p99} after. Turn the cache off and every query reads a replica, so a key read within that lag of a write comes back old: that is why stale reads stay high with the cache off. A cache updated by the events gets the new value when the projector applies it, without waiting for the replicas, so it can be fresher than the replicas behind it: stale reads went from {before:queries.staleReadRatio} to {after:queries.staleReadRatio}.',
   ],
 };
