@@ -5,7 +5,8 @@
  */
 import { PARTS } from './parts';
 import type { Scenario } from './scenario';
-import type { WindowStats } from './types';
+import { STAGE_PATHS, type StagedSummary } from './stages';
+import type { StageSplit, WindowStats } from './types';
 
 type Row = Record<string, number>;
 
@@ -20,6 +21,12 @@ function flatten(w: WindowStats): Row {
   };
   walk(w, '');
   return row;
+}
+
+/** A split of zeros with the stages of `summary`: the columns' names. */
+function zeros(summary: StagedSummary): StageSplit {
+  const none = () => Object.fromEntries(STAGE_PATHS[summary].ids.map((id) => [id, 0]));
+  return { stages: none(), tailStages: none(), tail: { count: 0, mean: 0, fromMs: 0 } };
 }
 
 const EXAMPLE: WindowStats = {
@@ -42,6 +49,12 @@ const EXAMPLE: WindowStats = {
   errors: { deadInstance: 0, shardDown: 0, injected: 0, noInstance: 0 },
   costVcpuHours: 0,
   costUsd: 0,
+  stages: {
+    commands: { latencyMs: zeros('commands.latencyMs'), clientLatencyMs: zeros('commands.clientLatencyMs') },
+    queries: { latencyMs: zeros('queries.latencyMs'), clientLatencyMs: zeros('queries.clientLatencyMs') },
+    consistencyLagMs: zeros('consistencyLagMs'),
+    replicaLagMs: zeros('replicaLagMs'),
+  },
 };
 
 const COLUMNS = Object.keys(flatten(EXAMPLE));

@@ -4,6 +4,7 @@
  * request, by the time its outcome happened).
  */
 import { Histogram } from './histogram';
+import { StageSums, type StageSplit } from './stageSums';
 import type { ClassWindow, ErrorCounts } from '../types';
 
 /**
@@ -20,6 +21,22 @@ function noFailures(causes: readonly FailureCause[]): Record<FailureCause, numbe
   const counts = {} as Record<FailureCause, number>;
   for (const c of causes) counts[c] = 0;
   return counts;
+}
+
+/** A summary's stages as `simulation/stages.ts` lists them: ids, and their slots in a request's vector. */
+interface StagePathLike {
+  readonly ids: readonly string[];
+  readonly slots: readonly number[];
+}
+
+const NO_STAGES: StagePathLike = { ids: [], slots: [] };
+const NO_VECTOR = new Float64Array(1);
+
+/** The entries of `o` named in `keys`, in that order. */
+function pick(o: Record<string, number>, keys: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) out[k] = o[k];
+  return out;
 }
 
 export class ClassTally {
@@ -72,10 +89,52 @@ export class ClassTally {
   private wLookups = 0;
   private wHits = 0;
 
-  /** `causes`: every cause an attempt of this class may fail with (the engine's and the parts'). */
-  constructor(private readonly causes: readonly FailureCause[] = CORE_FAILURE_CAUSES) {
+  /**
+   * Where the latencies' time went, by stage (stageSums.ts), beside each histogram: the attempts'
+   * (laid out as the client's, its last stages 0) and the client's own once it parts, as above.
+   */
+  private readonly latencyStages: StageSums;
+  private readonly windowLatencyStages: StageSums;
+  private readonly ownClientStages: StageSums;
+  private readonly ownWindowClientStages: StageSums;
+  /** The stages of the window that closed last (`closeWindow`), attempts' and client's. */
+  windowSplits: { latencyMs: StageSplit; clientLatencyMs: StageSplit } | null = null;
+
+  /**
+   * `causes`: every cause an attempt of this class may fail with (the engine's and the parts').
+   * `attempt` and `client`: the stages of an attempt and of a client request, as ids and slots of
+   * the vectors `answer` is handed; the client's start with the attempt's.
+   */
+  constructor(
+    private readonly causes: readonly FailureCause[] = CORE_FAILURE_CAUSES,
+    attempt: StagePathLike = NO_STAGES,
+    client: StagePathLike = attempt,
+  ) {
     this.failedBy = noFailures(causes);
     this.windowFailedBy = noFailures(causes);
+    if (attempt.slots.some((s, j) => client.slots[j] !== s)) throw new Error("a client's stages must start with its attempt's");
+    const n = attempt.slots.length;
+    this.latencyStages = new StageSums(client.ids, client.slots, n);
+    this.windowLatencyStages = new StageSums(client.ids, client.slots, n);
+    this.ownClientStages = new StageSums(client.ids, client.slots);
+    this.ownWindowClientStages = new StageSums(client.ids, client.slots);
+  }
+
+  /** The attempts' latency split by stage, over all of them and over their tail. */
+  latencySplit(): StageSplit {
+    const s = this.latencyStages.split(this.latency);
+    // An attempt has no earlier attempts nor back-offs: its summary shows its own stages only.
+    const keep = this.attemptIds;
+    return { stages: pick(s.stages, keep), tailStages: pick(s.tailStages, keep), tail: s.tail };
+  }
+
+  /** The client requests' latency split by stage. */
+  clientSplit(): StageSplit {
+    return (this.clientIsAttempt ? this.latencyStages : this.ownClientStages).split(this.clientLatency);
+  }
+
+  private get attemptIds(): readonly string[] {
+    return this.latencyStages.ids.slice(0, this.latencyStages.used);
   }
 
   offer(counted: boolean, retry: boolean): void {
@@ -101,26 +160,36 @@ export class ClassTally {
    * An attempt got its answer in time, `latencyMs` after it was sent: the client request behind
    * it succeeded, `waitedMs` after its first attempt started.
    */
-  answer(counted: boolean, latencyMs: number, waitedMs: number): void {
+  answer(counted: boolean, latencyMs: number, waitedMs: number, stages: Float64Array = NO_VECTOR, at = 0, open = 0): void {
     if (waitedMs !== latencyMs) {
       // The first answer whose wait is not its attempt's latency: the client histograms part.
       if (this.windowClientIsAttempt) {
         this.ownWindowClientLatency.copyFrom(this.windowLatency);
+        this.ownWindowClientStages.copyFrom(this.windowLatencyStages);
         this.windowClientIsAttempt = false;
       }
       if (counted && this.clientIsAttempt) {
         this.ownClientLatency.copyFrom(this.latency);
+        this.ownClientStages.copyFrom(this.latencyStages);
         this.clientIsAttempt = false;
       }
     }
     this.wCompleted++;
     this.windowLatency.record(latencyMs);
-    if (!this.windowClientIsAttempt) this.ownWindowClientLatency.record(waitedMs);
+    this.windowLatencyStages.record(latencyMs, stages, at, open);
+    if (!this.windowClientIsAttempt) {
+      this.ownWindowClientLatency.record(waitedMs);
+      this.ownWindowClientStages.record(waitedMs, stages, at, open);
+    }
     if (counted) {
       this.completed++;
       this.succeeded++;
       this.latency.record(latencyMs);
-      if (!this.clientIsAttempt) this.ownClientLatency.record(waitedMs);
+      this.latencyStages.record(latencyMs, stages, at, open);
+      if (!this.clientIsAttempt) {
+        this.ownClientLatency.record(waitedMs);
+        this.ownClientStages.record(waitedMs, stages, at, open);
+      }
     }
   }
 
@@ -187,13 +256,21 @@ export class ClassTally {
     const h = this.windowLatency;
     const attempt = { p50: 0, p95: 0, p99: 0 };
     h.percentiles(attempt);
+    const split = this.windowLatencyStages.split(h);
+    const keep = this.attemptIds;
+    const latencyMs = { stages: pick(split.stages, keep), tailStages: pick(split.tailStages, keep), tail: split.tail };
     let client = attempt;
+    let clientLatencyMs = split;
     if (!this.windowClientIsAttempt) {
       client = { p50: 0, p95: 0, p99: 0 };
       this.ownWindowClientLatency.percentiles(client);
+      clientLatencyMs = this.ownWindowClientStages.split(this.ownWindowClientLatency);
       this.ownWindowClientLatency.reset();
+      this.ownWindowClientStages.reset();
       this.windowClientIsAttempt = true;
     }
+    this.windowSplits = { latencyMs, clientLatencyMs };
+    this.windowLatencyStages.reset();
     // Written out, not spread: a spread of two objects into one literal took a slow path, and
     // this runs twice a window. The keys keep the order the series and snapshots have always had.
     const out: ClassWindow = {

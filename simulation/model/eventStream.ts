@@ -10,6 +10,7 @@ import { grown } from '../engine/grown';
 import { hash32 } from '../engine/hash';
 import { IntQueue } from '../engine/intQueue';
 import { Area } from '../metrics/area';
+import { EVENT_SLOTS, V_APPEND, V_APPLY } from './stageSlots';
 
 export class EventStream {
   // Event columns.
@@ -22,6 +23,11 @@ export class EventStream {
   waitingRequest = new Int32Array(256);
   /** Replicas still to receive this event. */
   pendingReplicas = new Int32Array(256);
+  /** Per event, its time so far in each stage of its way to visibility (`EVENT_SLOTS` a slot, see stageSlots.ts). */
+  stageMs = new Float64Array(256 * EVENT_SLOTS);
+  /** When the event entered its open stage, and that stage. */
+  markMs = new Float64Array(256);
+  open = new Uint8Array(256);
   private free: number[] = [];
   private top = 0;
 
@@ -70,8 +76,19 @@ export class EventStream {
     this.commitMs[id] = commitMs;
     this.waitingRequest[id] = waitingRequest;
     this.pendingReplicas[id] = 0;
+    const o = id * EVENT_SLOTS;
+    for (let k = 0; k < EVENT_SLOTS; k++) this.stageMs[o + k] = 0;
+    this.markMs[id] = commitMs;
+    this.open[id] = V_APPEND;
     this.liveEvents++;
     return id;
+  }
+
+  /** Event `ev` enters stage `slot` at `nowMs`: the time since it entered its open stage goes to that one. */
+  enter(ev: number, slot: number, nowMs: number): void {
+    this.stageMs[ev * EVENT_SLOTS + this.open[ev]] += nowMs - this.markMs[ev];
+    this.markMs[ev] = nowMs;
+    this.open[ev] = slot;
   }
 
   release(id: number): void {
@@ -110,6 +127,7 @@ export class EventStream {
     this.inApply[best] = ev;
     this.current[consumer] = ev;
     this.busyArea.add(nowMs, 1);
+    this.enter(ev, V_APPLY, nowMs);
     return ev;
   }
 
@@ -163,5 +181,8 @@ export class EventStream {
     this.commitMs = grown(this.commitMs, n);
     this.waitingRequest = grown(this.waitingRequest, n);
     this.pendingReplicas = grown(this.pendingReplicas, n);
+    this.stageMs = grown(this.stageMs, n * EVENT_SLOTS);
+    this.markMs = grown(this.markMs, n);
+    this.open = grown(this.open, n);
   }
 }

@@ -24,6 +24,7 @@ import {
   type RequestPool,
 } from '../model/requestPool';
 import { backoffMs, RetryBudget } from '../model/retryBudget';
+import { REQUEST_SLOTS, S_QUEUE_WAIT } from '../model/stageSlots';
 import type { Scenario } from '../scenario';
 import type { AttemptOutcome, CallGuard, Guarded, Outcomes } from './ports';
 import type { Service } from './service';
@@ -147,7 +148,7 @@ export class Clients implements Outcomes, Guarded {
     const isCommand = wr >= 1 || (wr > 0 && this.uMix() < wr);
     const r = this.reqs;
     const id = r.alloc();
-    r.arrivalMs[id] = r.firstMs[id] = this.engine.nowMs;
+    r.arrivalMs[id] = r.firstMs[id] = r.markMs[id] = this.engine.nowMs;
     r.key[id] = this.nextKey();
     if (isCommand) {
       r.flags[id] |= F_COMMAND;
@@ -167,7 +168,7 @@ export class Clients implements Outcomes, Guarded {
     // A retry got its service time when it was scheduled; a follow-up starts a client request and
     // draws from its own stream.
     if ((r.flags[id] & F_RETRY) === 0) {
-      r.firstMs[id] = this.engine.nowMs;
+      r.firstMs[id] = r.markMs[id] = this.engine.nowMs;
       r.serviceMs[id] = this.query.followUpTime!();
     }
     this.send(id);
@@ -178,6 +179,8 @@ export class Clients implements Outcomes, Guarded {
     const r = this.reqs;
     const now = this.engine.nowMs;
     const retry = r.attempt[id] > 1;
+    // Its first stage: a retry's back-off ends here (a first attempt's mark is now: nothing to close).
+    r.enter(id, S_QUEUE_WAIT, now);
     // A client request counts if it started after warm-up; its retries count with it.
     if (!retry && now >= this.world.warmupMs) r.flags[id] |= F_COUNTED;
     const isCommand = (r.flags[id] & F_COMMAND) !== 0;
@@ -218,7 +221,10 @@ export class Clients implements Outcomes, Guarded {
     if (latency > this.timeoutMs) return this.endAttempt(id, 'timedOut');
     const guard = f & F_COMMAND ? this.commandGuard : this.queryGuard;
     if (guard !== null) guard.record(id, true);
-    service.tally.answer(counted, latency, now - r.firstMs[id]);
+    // The stage it answered from ends now.
+    const open = r.open[id];
+    r.enter(id, open, now);
+    service.tally.answer(counted, latency, now - r.firstMs[id], r.stageMs, id * REQUEST_SLOTS, open);
     if (f & F_COMMAND) {
       if (f & F_WANTS_FOLLOW_UP) {
         // The same client reads the key it just wrote, after a pause.
@@ -281,6 +287,7 @@ export class Clients implements Outcomes, Guarded {
       // A fresh attempt draws its own work, unless the request is inherently slow (kept draw).
       r.serviceMs[next] = rt.keepServiceTime ? r.serviceMs[id] : this.serviceOf(id).retryTime();
       r.minVersion[next] = r.minVersion[id];
+      r.retryStages(id, next, this.engine.nowMs);
       this.calendar.push(this.engine.nowMs + backoffMs(rt.backoffMs, rt.jitter, r.attempt[id], this.uRetry()), this.delayedKind, next);
     } else {
       // A client that timed out stopped waiting at its deadline, even if the late answer came after.

@@ -1,0 +1,129 @@
+/**
+ * Where the time of the samples of one histogram went, by stage: for each sample (a request's
+ * latency, an event's lag) the vector of its stages' times is added to the sums of all samples and
+ * to the sums of the histogram bucket the sample falls in. From these come, at any moment, the
+ * mean time per stage over every sample (`stages`) and over the tail (`tailStages`): the samples in
+ * the bucket the p99 comes from and every bucket above it (`Histogram.quantileBucket`).
+ *
+ * Exact by construction: each sample's stages are made to add up to the sample (what rounding of
+ * the stage differences leaves over goes to the stage the sample ended in), so the means add up to
+ * the histogram's mean, and to the tail's mean, to rounding. Memory is fixed: one row of sums per
+ * histogram bucket (allocated at the first sample), whatever the number of samples.
+ */
+import { bucketOf, HISTOGRAM_BUCKETS, lowerEdgeOf, type Histogram } from './histogram';
+
+/** What a summary gains: the mean per stage of all its samples and of its tail, and the tail itself. */
+export interface StageSplit {
+  /** Mean ms per stage over the samples the summary covers; they add up to its `mean`. */
+  stages: Record<string, number>;
+  /** Mean ms per stage over the tail (`tail`); they add up to `tail.mean`. */
+  tailStages: Record<string, number>;
+  /**
+   * The tail: the samples in the histogram bucket the p99 comes from and above, that is every
+   * sample of at least `fromMs` (the bucket's lower edge), so `count` is at least 1% of them;
+   * `mean` is their mean.
+   */
+  tail: { count: number; mean: number; fromMs: number };
+}
+
+export class StageSums {
+  /** Columns: 0 the count, 1 the samples' sum, then one per stage. */
+  private readonly stride: number;
+  private readonly total: Float64Array;
+  private rows: Float64Array | null = null;
+  private lo = HISTOGRAM_BUCKETS;
+  private hi = -1;
+  /** The column of each slot of the vector (-1: not a stage of this summary). */
+  private readonly colOf: Int8Array;
+
+  /**
+   * `ids` and `slots`: the summary's stages and where each is in the vectors handed to `record`;
+   * `used`: how many of them (from the first) a record reads; the others stay 0 (an attempt's sums
+   * laid out as its client's, so that one can become a copy of the other).
+   */
+  constructor(
+    readonly ids: readonly string[],
+    private readonly slots: readonly number[],
+    readonly used = slots.length,
+  ) {
+    this.stride = ids.length + 2;
+    this.total = new Float64Array(this.stride);
+    this.colOf = new Int8Array(Math.max(0, ...slots) + 1).fill(-1);
+    slots.forEach((s, j) => (this.colOf[s] = j + 2));
+  }
+
+  /**
+   * A sample of value `v` whose stages are at `vec[off + slot]`; it ended in the stage at slot
+   * `open`, which takes what the stages' sum misses of `v` (rounding).
+   */
+  record(v: number, vec: Float64Array, off: number, open: number): void {
+    const b = bucketOf(v);
+    const rows = this.rows ?? (this.rows = new Float64Array(HISTOGRAM_BUCKETS * this.stride));
+    const t = this.total;
+    const base = b * this.stride;
+    const slots = this.slots;
+    let sum = 0;
+    for (let j = 0; j < this.used; j++) {
+      const x = vec[off + slots[j]];
+      sum += x;
+      t[j + 2] += x;
+      rows[base + j + 2] += x;
+    }
+    if (this.used > 0) {
+      const c = open < this.colOf.length && this.colOf[open] >= 2 ? this.colOf[open] : this.used + 1;
+      const rest = v - sum;
+      t[c] += rest;
+      rows[base + c] += rest;
+    }
+    t[0]++;
+    t[1] += v;
+    rows[base]++;
+    rows[base + 1] += v;
+    if (b < this.lo) this.lo = b;
+    if (b > this.hi) this.hi = b;
+  }
+
+  /** Samples recorded. */
+  get count(): number {
+    return this.total[0];
+  }
+
+  /** The means over every sample and over the tail of `h`, the histogram of the same samples. */
+  split(h: Histogram): StageSplit {
+    const stages: Record<string, number> = {};
+    const tailStages: Record<string, number> = {};
+    const n = this.total[0];
+    const tail = new Float64Array(this.stride);
+    const from = h.quantileBucket(0.99);
+    if (this.rows !== null && from >= 0) {
+      for (let b = Math.max(from, this.lo); b <= this.hi; b++) {
+        const base = b * this.stride;
+        for (let j = 0; j < this.stride; j++) tail[j] += this.rows[base + j];
+      }
+    }
+    const m = tail[0];
+    this.ids.forEach((id, j) => {
+      // A stage only rounding touched may sum to -1e-17: shown as 0.
+      stages[id] = n > 0 ? Math.max(0, this.total[j + 2] / n) : 0;
+      tailStages[id] = m > 0 ? Math.max(0, tail[j + 2] / m) : 0;
+    });
+    return { stages, tailStages, tail: { count: m, mean: m > 0 ? tail[1] / m : 0, fromMs: from >= 0 ? lowerEdgeOf(from) : 0 } };
+  }
+
+  /** Becomes what `other` is; `other` has the same stages (it may read fewer of them). */
+  copyFrom(other: StageSums): void {
+    this.total.set(other.total);
+    if (other.rows !== null) (this.rows ??= new Float64Array(HISTOGRAM_BUCKETS * this.stride)).set(other.rows);
+    else this.rows?.fill(0);
+    this.lo = other.lo;
+    this.hi = other.hi;
+  }
+
+  /** Forgets every sample. */
+  reset(): void {
+    this.total.fill(0);
+    if (this.rows !== null && this.hi >= this.lo) this.rows.fill(0, this.lo * this.stride, (this.hi + 1) * this.stride);
+    this.lo = HISTOGRAM_BUCKETS;
+    this.hi = -1;
+  }
+}
