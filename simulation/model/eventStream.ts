@@ -12,6 +12,14 @@ import { IntQueue } from '../engine/intQueue';
 import { Area } from '../metrics/area';
 import { EVENT_SLOTS, V_APPEND, V_APPLY } from './stageSlots';
 
+/** Told of the way of a traced request's write to visibility (output/trace.ts). */
+export interface EventTracer {
+  published(request: number, ev: number, nowMs: number): void;
+  eventStage(ev: number, slot: number, startMs: number, endMs: number): void;
+  replicated(ev: number, node: number, nowMs: number): void;
+  visible(ev: number, nowMs: number, outcome?: string): void;
+}
+
 export class EventStream {
   // Event columns.
   key = new Int32Array(256);
@@ -28,6 +36,8 @@ export class EventStream {
   /** When the event entered its open stage, and that stage. */
   markMs = new Float64Array(256);
   open = new Uint8Array(256);
+  /** The tracer, when a trace sample is kept. */
+  tracer: EventTracer | null = null;
   private free: number[] = [];
   private top = 0;
 
@@ -86,6 +96,7 @@ export class EventStream {
 
   /** Event `ev` enters stage `slot` at `nowMs`: the time since it entered its open stage goes to that one. */
   enter(ev: number, slot: number, nowMs: number): void {
+    if (this.tracer !== null) this.tracer.eventStage(ev, this.open[ev], this.markMs[ev], nowMs);
     this.stageMs[ev * EVENT_SLOTS + this.open[ev]] += nowMs - this.markMs[ev];
     this.markMs[ev] = nowMs;
     this.open[ev] = slot;

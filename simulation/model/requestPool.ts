@@ -27,6 +27,13 @@ export const F_ABANDONED = 256;
 export const F_RETRY = 512;
 /** A guard's trial attempt (a probe of a service it stopped calling): its outcome decides whether calls resume. */
 export const F_TRIAL = 1024;
+/** An attempt of a request in the trace sample (output/trace.ts): its stages are told to the tracer. */
+export const F_TRACED = 2048;
+
+/** Told of each stage a traced attempt leaves (output/trace.ts). */
+export interface StageTracer {
+  stage(id: number, slot: number, startMs: number, endMs: number): void;
+}
 
 export class RequestPool {
   /** When this attempt was sent. */
@@ -53,6 +60,8 @@ export class RequestPool {
   markMs = new Float64Array(256);
   /** The stage it is in now (its slot). */
   open = new Uint8Array(256);
+  /** The tracer, when a trace sample is kept. */
+  tracer: StageTracer | null = null;
   private free: number[] = [];
   private top = 0;
   /** Requests allocated and not yet released. */
@@ -78,6 +87,7 @@ export class RequestPool {
 
   /** Attempt `id` enters stage `slot` at `nowMs`: the time since it entered its open stage goes to that one. */
   enter(id: number, slot: number, nowMs: number): void {
+    if (this.flags[id] & F_TRACED) this.tracer!.stage(id, this.open[id], this.markMs[id], nowMs);
     this.stageMs[id * REQUEST_SLOTS + this.open[id]] += nowMs - this.markMs[id];
     this.markMs[id] = nowMs;
     this.open[id] = slot;

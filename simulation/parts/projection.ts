@@ -90,6 +90,7 @@ export class Projection implements Projected {
     const appendAt = Math.max(nowMs + this.appendLatency(), this.lastAppendMs[p]);
     this.lastAppendMs[p] = appendAt;
     this.calendar.push(appendAt, this.appendKind, ev);
+    if (s.tracer !== null) s.tracer.published(id, ev, nowMs);
     return sync;
   }
 
@@ -179,6 +180,7 @@ export class Projection implements Projected {
     const owner = s.ownerOf(s.partition[ev]);
     if (owner >= 0 && owner !== consumer) this.consume(owner);
     this.dropped++;
+    if (s.tracer !== null) s.tracer.visible(ev, now, 'dropped');
     // A key's events are applied in order, so the last drop of a key is its newest dropped version.
     (this.droppedVersion ??= new Int32Array(this.world.scenario.workload.keys.count))[s.key[ev]] = s.version[ev];
     s.release(ev);

@@ -98,6 +98,7 @@ export class ReadStore implements Reader {
       s.pendingReplicas[ev]++;
     }
     if (s.pendingReplicas[ev] === 0) {
+      if (s.tracer !== null) s.tracer.visible(ev, now);
       // No replica: visible everywhere now (its replica copy is empty).
       if (counted) {
         this.replicaLag.record(lagMs);
@@ -114,8 +115,10 @@ export class ReadStore implements Reader {
     const versions = this.nodeVersion[node];
     const key = s.key[ev];
     if (versions[key] < s.version[ev]) versions[key] = s.version[ev];
+    if (s.tracer !== null) s.tracer.replicated(ev, node, this.engine.nowMs);
     if (--s.pendingReplicas[ev] === 0) {
       const now = this.engine.nowMs;
+      if (s.tracer !== null) s.tracer.visible(ev, now);
       const lagMs = now - s.commitMs[ev];
       s.enter(ev, V_REPLICA_COPY, now);
       if (s.commitMs[ev] >= this.world.warmupMs) {
