@@ -176,20 +176,17 @@ export class ClassTally {
     }
     this.wCompleted++;
     this.windowLatency.record(latencyMs);
-    this.windowLatencyStages.record(latencyMs, stages, at, open);
+    // The window's sums and, for a counted answer, the run's, in one pass.
+    this.windowLatencyStages.record(latencyMs, stages, at, open, counted ? this.latencyStages : null);
     if (!this.windowClientIsAttempt) {
       this.ownWindowClientLatency.record(waitedMs);
-      this.ownWindowClientStages.record(waitedMs, stages, at, open);
-    }
+      this.ownWindowClientStages.record(waitedMs, stages, at, open, counted && !this.clientIsAttempt ? this.ownClientStages : null);
+    } else if (counted && !this.clientIsAttempt) this.ownClientStages.record(waitedMs, stages, at, open);
     if (counted) {
       this.completed++;
       this.succeeded++;
       this.latency.record(latencyMs);
-      this.latencyStages.record(latencyMs, stages, at, open);
-      if (!this.clientIsAttempt) {
-        this.ownClientLatency.record(waitedMs);
-        this.ownClientStages.record(waitedMs, stages, at, open);
-      }
+      if (!this.clientIsAttempt) this.ownClientLatency.record(waitedMs);
     }
   }
 

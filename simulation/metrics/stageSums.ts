@@ -32,9 +32,9 @@ export class StageSums {
   private readonly total: Float64Array;
   private rows: Float64Array | null = null;
   private lo = HISTOGRAM_BUCKETS;
+  /** Where each stage is in the vectors handed to `record`. */
+  private readonly slots: Int32Array;
   private hi = -1;
-  /** The column of each slot of the vector (-1: not a stage of this summary). */
-  private readonly colOf: Int8Array;
 
   /**
    * `ids` and `slots`: the summary's stages and where each is in the vectors handed to `record`;
@@ -43,37 +43,51 @@ export class StageSums {
    */
   constructor(
     readonly ids: readonly string[],
-    private readonly slots: readonly number[],
+    slots: readonly number[],
     readonly used = slots.length,
   ) {
     this.stride = ids.length + 2;
     this.total = new Float64Array(this.stride);
-    this.colOf = new Int8Array(Math.max(0, ...slots) + 1).fill(-1);
-    slots.forEach((s, j) => (this.colOf[s] = j + 2));
+    this.slots = Int32Array.from(slots);
   }
 
   /**
    * A sample of value `v` whose stages are at `vec[off + slot]`; it ended in the stage at slot
-   * `open`, which takes what the stages' sum misses of `v` (rounding).
+   * `open`, which takes what the stages' sum misses of `v` (rounding). `also`, when not null, gets
+   * the same sample (the run's sums beside a window's: same stages, one pass for both).
    */
-  record(v: number, vec: Float64Array, off: number, open: number): void {
+  record(v: number, vec: Float64Array, off: number, open: number, also: StageSums | null = null): void {
     const b = bucketOf(v);
-    const rows = this.rows ?? (this.rows = new Float64Array(HISTOGRAM_BUCKETS * this.stride));
+    const stride = this.stride;
+    const base = b * stride;
+    const rows = this.rows ?? (this.rows = new Float64Array(HISTOGRAM_BUCKETS * stride));
     const t = this.total;
-    const base = b * this.stride;
+    const rows2 = also === null ? null : (also.rows ?? (also.rows = new Float64Array(HISTOGRAM_BUCKETS * stride)));
+    const t2 = also === null ? t : also.total;
     const slots = this.slots;
+    const used = this.used;
     let sum = 0;
-    for (let j = 0; j < this.used; j++) {
-      const x = vec[off + slots[j]];
+    let c = used + 1;
+    for (let j = 0; j < used; j++) {
+      const s = slots[j];
+      const x = vec[off + s];
       sum += x;
       t[j + 2] += x;
       rows[base + j + 2] += x;
+      if (rows2 !== null) {
+        t2[j + 2] += x;
+        rows2[base + j + 2] += x;
+      }
+      if (s === open) c = j + 2;
     }
-    if (this.used > 0) {
-      const c = open < this.colOf.length && this.colOf[open] >= 2 ? this.colOf[open] : this.used + 1;
+    if (used > 0) {
       const rest = v - sum;
       t[c] += rest;
       rows[base + c] += rest;
+      if (rows2 !== null) {
+        t2[c] += rest;
+        rows2[base + c] += rest;
+      }
     }
     t[0]++;
     t[1] += v;
@@ -81,6 +95,14 @@ export class StageSums {
     rows[base + 1] += v;
     if (b < this.lo) this.lo = b;
     if (b > this.hi) this.hi = b;
+    if (rows2 !== null) {
+      t2[0]++;
+      t2[1] += v;
+      rows2[base]++;
+      rows2[base + 1] += v;
+      if (b < also!.lo) also!.lo = b;
+      if (b > also!.hi) also!.hi = b;
+    }
   }
 
   /** Samples recorded. */

@@ -155,11 +155,10 @@ export class Projection implements Projected {
     const at = ev * EVENT_SLOTS;
     if (counted) {
       this.consistencyLag.record(lag);
-      this.lagStages.record(lag, s.stageMs, at, V_APPLY);
       if (lag > this.maxLagMs) this.maxLagMs = lag;
     }
     this.windowLag.record(lag);
-    this.windowLagStages.record(lag, s.stageMs, at, V_APPLY);
+    this.windowLagStages.record(lag, s.stageMs, at, V_APPLY, counted ? this.lagStages : null);
     this.cache.onEventApplied(key, v, now);
     this.readStore.ship(ev, lag, counted);
     this.consume(consumer);

@@ -100,12 +100,9 @@ export class ReadStore implements Reader {
     if (s.pendingReplicas[ev] === 0) {
       if (s.tracer !== null) s.tracer.visible(ev, now);
       // No replica: visible everywhere now (its replica copy is empty).
-      if (counted) {
-        this.replicaLag.record(lagMs);
-        this.replicaStages.record(lagMs, s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY);
-      }
+      if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
-      this.windowReplicaStages.record(lagMs, s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY);
+      this.windowReplicaStages.record(lagMs, s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY, counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
@@ -121,12 +118,10 @@ export class ReadStore implements Reader {
       if (s.tracer !== null) s.tracer.visible(ev, now);
       const lagMs = now - s.commitMs[ev];
       s.enter(ev, V_REPLICA_COPY, now);
-      if (s.commitMs[ev] >= this.world.warmupMs) {
-        this.replicaLag.record(lagMs);
-        this.replicaStages.record(lagMs, s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY);
-      }
+      const counted = s.commitMs[ev] >= this.world.warmupMs;
+      if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
-      this.windowReplicaStages.record(lagMs, s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY);
+      this.windowReplicaStages.record(lagMs, s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY, counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
