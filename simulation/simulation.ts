@@ -84,6 +84,7 @@ export class Simulation {
     projection.readStore = readStore;
     projection.cache = cacheLayer;
     readStore.cache = cacheLayer;
+    world.reqs.clock = projection.stream.clock = engine;
     const ports = { clients, services: [command, query], projection };
     this.parts = PARTS.map((part) => ({ part, runtime: part.create(world, ports) }));
     for (const { part, runtime } of this.parts) {

@@ -5,6 +5,7 @@
  */
 import { Histogram } from './histogram';
 import { StageSums, type StageSplit } from './stageSums';
+import { REQUEST_SLOTS, S_VALUE } from '../model/stageSlots';
 import type { ClassWindow, ErrorCounts } from '../types';
 
 /**
@@ -30,7 +31,7 @@ interface StagePathLike {
 }
 
 const NO_STAGES: StagePathLike = { ids: [], slots: [] };
-const NO_VECTOR = new Float64Array(1);
+const NO_VECTOR = new Float64Array(REQUEST_SLOTS);
 
 /** The entries of `o` named in `keys`, in that order. */
 function pick(o: Record<string, number>, keys: readonly string[]): Record<string, number> {
@@ -114,10 +115,10 @@ export class ClassTally {
     this.windowFailedBy = noFailures(causes);
     if (attempt.slots.some((s, j) => client.slots[j] !== s)) throw new Error("a client's stages must start with its attempt's");
     const n = attempt.slots.length;
-    this.latencyStages = new StageSums(client.ids, client.slots, n);
-    this.windowLatencyStages = new StageSums(client.ids, client.slots, n);
-    this.ownClientStages = new StageSums(client.ids, client.slots);
-    this.ownWindowClientStages = new StageSums(client.ids, client.slots);
+    this.latencyStages = new StageSums(client.ids, client.slots, S_VALUE, n);
+    this.windowLatencyStages = new StageSums(client.ids, client.slots, S_VALUE, n);
+    this.ownClientStages = new StageSums(client.ids, client.slots, S_VALUE);
+    this.ownWindowClientStages = new StageSums(client.ids, client.slots, S_VALUE);
   }
 
   /** The attempts' latency split by stage, over all of them and over their tail. */
@@ -177,11 +178,13 @@ export class ClassTally {
     this.wCompleted++;
     this.windowLatency.record(latencyMs);
     // The window's sums and, for a counted answer, the run's, in one pass.
-    this.windowLatencyStages.record(latencyMs, stages, at, open, counted ? this.latencyStages : null);
+    stages[at + S_VALUE] = latencyMs;
+    this.windowLatencyStages.record(stages, at, open, counted ? this.latencyStages : null);
+    if (waitedMs !== latencyMs) stages[at + S_VALUE] = waitedMs;
     if (!this.windowClientIsAttempt) {
       this.ownWindowClientLatency.record(waitedMs);
-      this.ownWindowClientStages.record(waitedMs, stages, at, open, counted && !this.clientIsAttempt ? this.ownClientStages : null);
-    } else if (counted && !this.clientIsAttempt) this.ownClientStages.record(waitedMs, stages, at, open);
+      this.ownWindowClientStages.record(stages, at, open, counted && !this.clientIsAttempt ? this.ownClientStages : null);
+    } else if (counted && !this.clientIsAttempt) this.ownClientStages.record(stages, at, open);
     if (counted) {
       this.completed++;
       this.succeeded++;

@@ -32,18 +32,23 @@ export class StageSums {
   private readonly total: Float64Array;
   private rows: Float64Array | null = null;
   private lo = HISTOGRAM_BUCKETS;
+  /** The buckets with a sample, in the order they got their first (what `reset` clears). */
+  private touched = new Int32Array(64);
+  private nTouched = 0;
   /** Where each stage is in the vectors handed to `record`. */
   private readonly slots: Int32Array;
   private hi = -1;
 
   /**
-   * `ids` and `slots`: the summary's stages and where each is in the vectors handed to `record`;
+   * `ids` and `slots`: the summary's stages and where each is in the vectors handed to `record`,
+   * `valueSlot` where the sample's value is;
    * `used`: how many of them (from the first) a record reads; the others stay 0 (an attempt's sums
    * laid out as its client's, so that one can become a copy of the other).
    */
   constructor(
     readonly ids: readonly string[],
     slots: readonly number[],
+    private readonly valueSlot: number,
     readonly used = slots.length,
   ) {
     this.stride = ids.length + 2;
@@ -52,11 +57,14 @@ export class StageSums {
   }
 
   /**
-   * A sample of value `v` whose stages are at `vec[off + slot]`; it ended in the stage at slot
-   * `open`, which takes what the stages' sum misses of `v` (rounding). `also`, when not null, gets
-   * the same sample (the run's sums beside a window's: same stages, one pass for both).
+   * A sample whose value is at `vec[off + valueSlot]` and whose stages are at `vec[off + slot]`
+   * (the value goes through the vector, not as an argument: see `S_VALUE` in stageSlots.ts); it
+   * ended in the stage at slot `open`, which takes what the stages' sum misses of the value
+   * (rounding). `also`, when not null, gets the same sample (the run's sums beside a window's:
+   * same stages, one pass for both).
    */
-  record(v: number, vec: Float64Array, off: number, open: number, also: StageSums | null = null): void {
+  record(vec: Float64Array, off: number, open: number, also: StageSums | null = null): void {
+    const v = vec[off + this.valueSlot];
     const b = bucketOf(v);
     const stride = this.stride;
     const base = b * stride;
@@ -89,6 +97,7 @@ export class StageSums {
         rows2[base + c] += rest;
       }
     }
+    if (rows[base] === 0) this.touch(b);
     t[0]++;
     t[1] += v;
     rows[base]++;
@@ -96,6 +105,7 @@ export class StageSums {
     if (b < this.lo) this.lo = b;
     if (b > this.hi) this.hi = b;
     if (rows2 !== null) {
+      if (rows2[base] === 0) also!.touch(b);
       t2[0]++;
       t2[1] += v;
       rows2[base]++;
@@ -103,6 +113,15 @@ export class StageSums {
       if (b < also!.lo) also!.lo = b;
       if (b > also!.hi) also!.hi = b;
     }
+  }
+
+  private touch(b: number): void {
+    if (this.nTouched === this.touched.length) {
+      const more = new Int32Array(this.touched.length * 2);
+      more.set(this.touched);
+      this.touched = more;
+    }
+    this.touched[this.nTouched++] = b;
   }
 
   /** Samples recorded. */
@@ -139,12 +158,22 @@ export class StageSums {
     else this.rows?.fill(0);
     this.lo = other.lo;
     this.hi = other.hi;
+    this.touched = other.touched.slice();
+    this.nTouched = other.nTouched;
   }
 
   /** Forgets every sample. */
   reset(): void {
     this.total.fill(0);
-    if (this.rows !== null && this.hi >= this.lo) this.rows.fill(0, this.lo * this.stride, (this.hi + 1) * this.stride);
+    // Only the rows that hold something: a window's samples touch few of the buckets between its least and its most.
+    const rows = this.rows;
+    if (rows !== null) {
+      for (let k = 0; k < this.nTouched; k++) {
+        const base = this.touched[k] * this.stride;
+        rows.fill(0, base, base + this.stride);
+      }
+    }
+    this.nTouched = 0;
     this.lo = HISTOGRAM_BUCKETS;
     this.hi = -1;
   }

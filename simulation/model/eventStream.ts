@@ -38,6 +38,8 @@ export class EventStream {
   open = new Uint8Array(256);
   /** The tracer, when a trace sample is kept. */
   tracer: EventTracer | null = null;
+  /** The engine's clock (see RequestPool.clock). */
+  clock: { readonly nowMs: number } = { nowMs: 0 };
   private free: number[] = [];
   private top = 0;
 
@@ -94,8 +96,9 @@ export class EventStream {
     return id;
   }
 
-  /** Event `ev` enters stage `slot` at `nowMs`: the time since it entered its open stage goes to that one. */
-  enter(ev: number, slot: number, nowMs: number): void {
+  /** Event `ev` enters stage `slot` now: the time since it entered its open stage goes to that one. */
+  enter(ev: number, slot: number): void {
+    const nowMs = this.clock.nowMs;
     if (this.tracer !== null) this.tracer.eventStage(ev, this.open[ev], this.markMs[ev], nowMs);
     this.stageMs[ev * EVENT_SLOTS + this.open[ev]] += nowMs - this.markMs[ev];
     this.markMs[ev] = nowMs;
@@ -138,7 +141,7 @@ export class EventStream {
     this.inApply[best] = ev;
     this.current[consumer] = ev;
     this.busyArea.add(nowMs, 1);
-    this.enter(ev, V_APPLY, nowMs);
+    this.enter(ev, V_APPLY);
     return ev;
   }
 

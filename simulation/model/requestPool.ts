@@ -62,6 +62,8 @@ export class RequestPool {
   open = new Uint8Array(256);
   /** The tracer, when a trace sample is kept. */
   tracer: StageTracer | null = null;
+  /** The engine's clock: stages end now (read here rather than passed: see stageSlots.ts, `S_VALUE`). */
+  clock: { readonly nowMs: number } = { nowMs: 0 };
   private free: number[] = [];
   private top = 0;
   /** Requests allocated and not yet released. */
@@ -85,8 +87,9 @@ export class RequestPool {
     return id;
   }
 
-  /** Attempt `id` enters stage `slot` at `nowMs`: the time since it entered its open stage goes to that one. */
-  enter(id: number, slot: number, nowMs: number): void {
+  /** Attempt `id` enters stage `slot` now: the time since it entered its open stage goes to that one. */
+  enter(id: number, slot: number): void {
+    const nowMs = this.clock.nowMs;
     if (this.flags[id] & F_TRACED) this.tracer!.stage(id, this.open[id], this.markMs[id], nowMs);
     this.stageMs[id * REQUEST_SLOTS + this.open[id]] += nowMs - this.markMs[id];
     this.markMs[id] = nowMs;

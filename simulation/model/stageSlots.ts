@@ -22,8 +22,13 @@ export const S_APPEND = 7;
 export const S_FAILED = 8;
 /** Time between an attempt's end and its retry's start (the back-off). */
 export const S_BACKOFF = 9;
+/**
+ * Not a stage: where a sample's value is put for `StageSums.record` (a double handed to a call V8
+ * does not inline is boxed, one allocation a call; a slot of a typed array is not).
+ */
+export const S_VALUE = 10;
 /** Slots per request. */
-export const REQUEST_SLOTS = 10;
+export const REQUEST_SLOTS = 11;
 
 /** A written change's way to visibility: appended, waiting in its partition, applied, copied. */
 export const V_APPEND = 0;
@@ -31,5 +36,7 @@ export const V_PARTITION_WAIT = 1;
 export const V_APPLY = 2;
 export const V_APPLY_RETRY = 3;
 export const V_REPLICA_COPY = 4;
+/** Not a stage: the sample's value for `StageSums.record` (see `S_VALUE`). */
+export const V_VALUE = 5;
 /** Slots per event. */
-export const EVENT_SLOTS = 5;
+export const EVENT_SLOTS = 6;

@@ -63,7 +63,7 @@ export class CacheLayer implements Downstream, CacheFill {
   handle(id: number): void {
     if (this.cache !== null) {
       const now = this.engine.nowMs;
-      this.reqs.enter(id, S_CACHE, now);
+      this.reqs.enter(id, S_CACHE);
       this.calendar.push(now + this.hitLatency(), this.doneKind, id);
     } else this.readStore.read(id);
   }

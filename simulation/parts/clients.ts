@@ -174,7 +174,7 @@ export class Clients implements Outcomes, Guarded {
     const now = this.engine.nowMs;
     const retry = r.attempt[id] > 1;
     // Its first stage: a retry's back-off ends here (a first attempt entered it as it arrived).
-    if (retry) r.enter(id, S_QUEUE_WAIT, now);
+    if (retry) r.enter(id, S_QUEUE_WAIT);
     // A client request counts if it started after warm-up; its retries count with it.
     if (!retry && now >= this.world.warmupMs) r.flags[id] |= F_COUNTED;
     const isCommand = (r.flags[id] & F_COMMAND) !== 0;
@@ -217,7 +217,7 @@ export class Clients implements Outcomes, Guarded {
     if (guard !== null) guard.record(id, true);
     // The stage it answered from ends now.
     const open = r.open[id];
-    r.enter(id, open, now);
+    r.enter(id, open);
     service.tally.answer(counted, latency, now - r.firstMs[id], r.stageMs, id * REQUEST_SLOTS, open);
     if (f & F_TRACED) this.tracer!.answered(id, now);
     if (f & F_COMMAND) {

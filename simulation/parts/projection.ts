@@ -9,7 +9,7 @@ import type { EventQueue } from '../engine/eventQueue';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import { Histogram } from '../metrics/histogram';
 import { EventStream } from '../model/eventStream';
-import { EVENT_SLOTS, V_APPLY, V_APPLY_RETRY, V_PARTITION_WAIT, V_REPLICA_COPY } from '../model/stageSlots';
+import { EVENT_SLOTS, V_APPLY, V_APPLY_RETRY, V_PARTITION_WAIT, V_REPLICA_COPY, V_VALUE } from '../model/stageSlots';
 import { StageSums } from '../metrics/stageSums';
 import { STAGE_PATHS } from '../stages';
 import type { Scenario } from '../scenario';
@@ -25,8 +25,8 @@ export class Projection implements Projected {
   /** The same, for the current window only (every event). */
   readonly windowLag = new Histogram();
   /** Where the consistency lag's time went, by stage: the run's (counted events) and the window's. */
-  readonly lagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots);
-  readonly windowLagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots);
+  readonly lagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots, V_VALUE);
+  readonly windowLagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots, V_VALUE);
   maxLagEvents = 0;
   maxLagMs = 0;
   /** Events an apply hook dropped: never applied, never shipped (their keys stay at older versions). */
@@ -97,7 +97,7 @@ export class Projection implements Projected {
   private onAppendDone(ev: number): void {
     const s = this.stream;
     const waiting = s.waitingRequest[ev];
-    s.enter(ev, V_PARTITION_WAIT, this.engine.nowMs);
+    s.enter(ev, V_PARTITION_WAIT);
     if (waiting >= 0) this.outcomes.respond(waiting);
     const owner = s.append(ev);
     if (this.engine.nowMs >= this.world.warmupMs && s.lagEvents > this.maxLagEvents) this.maxLagEvents = s.lagEvents;
@@ -131,7 +131,7 @@ export class Projection implements Projected {
         s.busyArea.add(now, -1);
         // The failed attempt and the wait after it are the retries' time, not the apply's.
         s.open[cur] = V_APPLY_RETRY;
-        s.enter(cur, V_APPLY_RETRY, now);
+        s.enter(cur, V_APPLY_RETRY);
         this.calendar.push(now + verdict, this.retryKind, consumer);
         return;
       }
@@ -151,14 +151,15 @@ export class Projection implements Projected {
     const lag = now - s.commitMs[ev];
     const counted = s.commitMs[ev] >= this.world.warmupMs;
     // The apply ends; from now on its way to the replicas.
-    s.enter(ev, V_REPLICA_COPY, now);
+    s.enter(ev, V_REPLICA_COPY);
     const at = ev * EVENT_SLOTS;
     if (counted) {
       this.consistencyLag.record(lag);
       if (lag > this.maxLagMs) this.maxLagMs = lag;
     }
     this.windowLag.record(lag);
-    this.windowLagStages.record(lag, s.stageMs, at, V_APPLY, counted ? this.lagStages : null);
+    s.stageMs[at + V_VALUE] = lag;
+    this.windowLagStages.record(s.stageMs, at, V_APPLY, counted ? this.lagStages : null);
     this.cache.onEventApplied(key, v, now);
     this.readStore.ship(ev, lag, counted);
     this.consume(consumer);
@@ -168,7 +169,7 @@ export class Projection implements Projected {
   private onRetry(consumer: number): void {
     const now = this.engine.nowMs;
     this.stream.busyArea.add(now, 1);
-    this.stream.enter(this.stream.current[consumer], V_APPLY, now);
+    this.stream.enter(this.stream.current[consumer], V_APPLY);
     this.calendar.push(now + this.applyLatency(), this.applyKind, consumer);
   }
 

@@ -11,7 +11,7 @@ import { Histogram } from '../metrics/histogram';
 import { ConnectionPool } from '../model/connectionPool';
 import type { EventStream } from '../model/eventStream';
 import { F_CACHE_MISS, type RequestPool } from '../model/requestPool';
-import { EVENT_SLOTS, S_READ, S_READ_WAIT, V_REPLICA_COPY } from '../model/stageSlots';
+import { EVENT_SLOTS, S_READ, S_READ_WAIT, V_REPLICA_COPY, V_VALUE } from '../model/stageSlots';
 import { StageSums } from '../metrics/stageSums';
 import { STAGE_PATHS } from '../stages';
 import type { Scenario } from '../scenario';
@@ -29,8 +29,8 @@ export class ReadStore implements Reader {
   /** Commit to visible on every replica, events that became so in the current window (all, warm-up too). */
   readonly windowReplicaLag = new Histogram();
   /** Where the replica lag's time went, by stage: the run's (counted events) and the window's. */
-  readonly replicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots);
-  readonly windowReplicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots);
+  readonly replicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots, V_VALUE);
+  readonly windowReplicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots, V_VALUE);
   outcomes!: Outcomes;
   cache!: CacheFill;
 
@@ -102,7 +102,8 @@ export class ReadStore implements Reader {
       // No replica: visible everywhere now (its replica copy is empty).
       if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
-      this.windowReplicaStages.record(lagMs, s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY, counted ? this.replicaStages : null);
+      s.stageMs[ev * EVENT_SLOTS + V_VALUE] = lagMs;
+      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY, counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
@@ -117,11 +118,12 @@ export class ReadStore implements Reader {
       const now = this.engine.nowMs;
       if (s.tracer !== null) s.tracer.visible(ev, now);
       const lagMs = now - s.commitMs[ev];
-      s.enter(ev, V_REPLICA_COPY, now);
+      s.enter(ev, V_REPLICA_COPY);
       const counted = s.commitMs[ev] >= this.world.warmupMs;
       if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
-      this.windowReplicaStages.record(lagMs, s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY, counted ? this.replicaStages : null);
+      s.stageMs[ev * EVENT_SLOTS + V_VALUE] = lagMs;
+      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY, counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
@@ -134,7 +136,7 @@ export class ReadStore implements Reader {
     const node = reps.length === 0 ? 0 : reps[this.rrReplica++ % reps.length];
     this.reqs.resource[id] = node;
     const now = this.engine.nowMs;
-    this.reqs.enter(id, S_READ_WAIT, now);
+    this.reqs.enter(id, S_READ_WAIT);
     if (this.nodes[node].acquire(id, now)) this.startRead(id, true);
   }
 
@@ -147,7 +149,7 @@ export class ReadStore implements Reader {
     const r = this.reqs;
     const node = r.resource[id];
     r.version[id] = this.nodeVersion[node][r.key[id]];
-    r.enter(id, S_READ, this.engine.nowMs);
+    r.enter(id, S_READ);
     const latency = this.queryLatency() * this.readFactor;
     if (latency === 0 && last) this.engine.scheduleNowLast(this.doneKind, id);
     else this.calendar.push(this.engine.nowMs + latency, this.doneKind, id);

@@ -139,7 +139,7 @@ export class Service implements ServicePort {
     g.busyArea.add(now, 1);
     g.busyAreas[i].add(now, 1);
     if (r.flags[id] & F_COUNTED) this.queueWait.record(now - r.arrivalMs[id]);
-    r.enter(id, S_SERVICE, now);
+    r.enter(id, S_SERVICE);
     // Diminishing returns within one instance (USL): work started beside busy vCPUs takes longer.
     const usl = uslSlowdown(busy, g.contention, g.coherency);
     this.calendar.push(now + (r.serviceMs[id] * g.slowFactor[i] * usl) / g.speedOf[i], this.doneKind, id);

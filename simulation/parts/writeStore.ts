@@ -72,13 +72,13 @@ export class WriteStore implements Downstream {
     const shard = this.shardOf(r.key[id]);
     r.resource[id] = shard;
     if (this.shardDown[shard] === 1) return this.outcomes.respondFailed(id, 'shardDown');
-    r.enter(id, S_WRITE_WAIT, now);
+    r.enter(id, S_WRITE_WAIT);
     if (this.shards[shard].acquire(id, now)) this.startWrite(id, now);
   }
 
   /** The write takes its connection and runs for the write latency. */
   private startWrite(id: number, now: number): void {
-    this.reqs.enter(id, S_WRITE, now);
+    this.reqs.enter(id, S_WRITE);
     this.calendar.push(now + this.writeLatency(), this.doneKind, id);
   }
 
@@ -94,7 +94,7 @@ export class WriteStore implements Downstream {
     r.version[id] = v;
     const waits = this.projection.publish(id, key, v, now);
     if (!waits) this.outcomes.respond(id);
-    else r.enter(id, S_APPEND, now);
+    else r.enter(id, S_APPEND);
   }
 
   /** A shard goes down (the writes waiting for its connections fail) or comes back. */
