@@ -25,6 +25,10 @@ export interface Args {
   maxWallS?: number;
   /** A plan (--plan, --space, --exhaustive, --shard), a limit (--find-limit) or a merge of shards (--merge): planArgs.ts. */
   plan?: PlanArgs;
+  /** Where the traces go (OTLP/JSON; - for standard output), which requests and how many. */
+  trace?: string;
+  traceEvery: number;
+  traceIds: number[];
 }
 
 /** What the command line was asked to do: run (with its arguments), or print help, the version, the examples. */
@@ -36,6 +40,9 @@ const OPTIONS = {
   warmup: { type: 'string' },
   json: { type: 'boolean' },
   series: { type: 'string' },
+  trace: { type: 'string' },
+  'trace-every': { type: 'string' },
+  'trace-ids': { type: 'string' },
   drain: { type: 'boolean' },
   'max-wall': { type: 'string' },
   replications: { type: 'string' },
@@ -85,6 +92,12 @@ Runs a scenario headless and prints a summary (or, with --json, one JSON report)
   --json            print the report as JSON instead of a summary
   --series FILE     write the time series as CSV, one row per simulated second; - for standard output
                     (the summary then goes to standard error; not with --json, which uses standard output)
+  --trace FILE      write traces of a sample of requests as OpenTelemetry OTLP/JSON (open them in Jaeger,
+                    Grafana Tempo, ...): every span of each sampled request, its stages and, for a command,
+                    its write's way to each replica; times in ns from the run's start; - for standard output
+  --trace-every N   trace every Nth client request (default 100; which ones follows from the seed); 0: only
+                    the --trace-ids (a trace file holds at most 10,000 traces)
+  --trace-ids L     also trace these client requests, by number in arrival order from 1 (1,17,40)
   --drain           after the run, stop arrivals and run on until nothing is in flight, for at most an hour
                     of simulated time (if that is not enough, the run counts as stopped: exit status 3)
   --max-wall S      stop after S seconds of wall-clock time (exit status 3; a single run's report says so)
@@ -137,7 +150,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   if (v['list-examples']) return { kind: 'list-examples' };
   if (v.version) return { kind: 'version' };
   const problems: ScenarioProblem[] = [];
-  const args: Args = { file: '', json: v.json === true, drain: v.drain === true, series: v.series, compare: v.compare, sweep: v.sweep, checks: v.check ?? [] };
+  const args: Args = { file: '', json: v.json === true, drain: v.drain === true, series: v.series, compare: v.compare, sweep: v.sweep, checks: v.check ?? [], traceEvery: 100, traceIds: [] };
   const count = (name: string, text: string | undefined, max: number, why = ''): number | undefined => {
     if (text === undefined) return undefined;
     const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
@@ -156,6 +169,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   if (v.series === '-' && args.json) {
     problems.push({ path: '--series', message: '- (standard output) cannot go with --json, which prints the report there: write the series to a file (--series out.csv)' });
   }
+  traceOptions(v, args, study, problems);
   if (v.seed !== undefined) {
     // Digits only: "" is not 0 and "0x10" is not 16.
     const n = /^\d{1,10}$/.test(v.seed) ? Number(v.seed) : NaN;
@@ -180,4 +194,32 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   else if (parsed.positionals.length > 1) problems.push({ path: parsed.positionals[1], message: 'only one scenario file may be given' });
   else args.file = parsed.positionals[0];
   return problems.length > 0 ? { kind: 'bad', problems } : { kind: 'run', args };
+}
+
+/** `--trace FILE`, `--trace-every N` (default 100; 0 with --trace-ids: only those) and `--trace-ids 3,17,...`. */
+function traceOptions(v: Record<string, unknown>, args: Args, study: boolean, problems: ScenarioProblem[]): void {
+  const trace = v.trace as string | undefined;
+  const every = v['trace-every'] as string | undefined;
+  const ids = v['trace-ids'] as string | undefined;
+  if (trace === undefined) {
+    if (every !== undefined || ids !== undefined) problems.push({ path: every !== undefined ? '--trace-every' : '--trace-ids', message: 'needs --trace FILE (where the traces go)' });
+    return;
+  }
+  args.trace = trace;
+  if (trace === '') problems.push({ path: '--trace', message: 'needs a file name, or - for standard output' });
+  if (study) problems.push({ path: '--trace', message: 'is for a single run, not a study' });
+  if (trace === '-' && (args.json || args.series === '-')) {
+    problems.push({ path: '--trace', message: `- (standard output) cannot go with ${args.json ? '--json' : '--series -'}, which prints there: write the traces to a file (--trace out.json)` });
+  }
+  if (every !== undefined) {
+    const n = /^\d{1,7}$/.test(every) ? Number(every) : NaN;
+    if (!(n <= 1_000_000)) problems.push({ path: '--trace-every', message: `must be a whole number from 0 to 1000000 (0: only --trace-ids), got "${shown(every)}"` });
+    else args.traceEvery = n;
+  }
+  if (ids !== undefined) {
+    const list = ids.split(',');
+    if (list.length > 1000 || list.some((x) => !/^[1-9]\d{0,9}$/.test(x))) {
+      problems.push({ path: '--trace-ids', message: `must be at most 1000 request numbers from 1, separated by commas, got "${shown(ids)}"` });
+    } else args.traceIds = list.map(Number);
+  }
 }

@@ -14,7 +14,10 @@ import {
   parseScenarioText,
   runScenario,
   textDepth,
+  toOtlp,
   type Report,
+  type Simulation,
+  type Tracer,
   type Scenario,
   type ScenarioProblem,
   type WindowStats,
@@ -77,6 +80,16 @@ function readBounded(file: string): string {
     return buf.toString('utf8', 0, n);
   } finally {
     if (fd !== 0) closeSync(fd);
+  }
+}
+
+/** A writer on the file an option names (- for standard output), opened now (a path that cannot be written fails at once), or null. */
+function openOut(option: string, file: string | undefined): ReturnType<typeof seriesWriter> | null {
+  if (file === undefined) return null;
+  try {
+    return seriesWriter(file === '-' ? 1 : openSync(file, 'w'));
+  } catch (e) {
+    return fail([{ path: option, message: `cannot write ${file} (${errorCode(e)})` }]);
   }
 }
 
@@ -149,6 +162,10 @@ function main(): void {
       fail([{ path: '--series', message: `cannot write ${args.series} (${errorCode(e)})` }]);
     }
   }
+  // The trace file too; its tracer starts with the run (Simulation.trace), its file is written at the end.
+  const traceOut = openOut('--trace', args.trace);
+  let tracer: Tracer | null = null;
+  const onSim = args.trace === undefined ? undefined : (sim: Simulation) => void (tracer = sim.trace({ every: args.traceEvery, ids: args.traceIds }));
   // The engine's columns, then those of the parts in this run (a part's section, or a change of it).
   const columns = seriesColumns(scenario);
   series?.row(columns.join(','));
@@ -159,15 +176,19 @@ function main(): void {
   const interrupt = maxWallS === undefined ? undefined : () => (wallS() > maxWallS ? `wall-clock limit of ${maxWallS} s reached (--max-wall)` : null);
   let report: Report;
   try {
-    report = runScenario(scenario, onWindow, args.drain, interrupt);
+    report = runScenario(scenario, onWindow, args.drain, interrupt, onSim);
     series?.close();
+    if (traceOut !== null && tracer !== null) {
+      traceOut.row(JSON.stringify(toOtlp((tracer as Tracer).done, scenario.name, scenario.seed, version())));
+      traceOut.close();
+    }
   } catch (e) {
     if (series !== null && errorCode(e) !== 'error') fail([{ path: '--series', message: `cannot write ${args.series} (${errorCode(e)})` }]);
     throw e;
   }
   report.wallMs = Math.round(wallS() * 1e4) / 10;
   // With the series on standard output, the summary goes to standard error (--json with --series - is refused).
-  const out = args.series === '-' ? process.stderr : process.stdout;
+  const out = args.series === '-' || args.trace === '-' ? process.stderr : process.stdout;
   out.write(args.json ? safeJson(JSON.stringify(report, null, 2)) + '\n' : safeText(formatSummary({ ...report, scenario: shown(report.scenario) })));
   if (report.stopped) {
     // A cut run's figures are not the scenario's: its checks are not evaluated, as a stopped study's are not.

@@ -34,6 +34,7 @@ export function usage(name = programName()): string {
   const pad = ' '.repeat(`usage: ${name} `.length);
   return (
     `usage: ${name} <scenario.json | example id | -> [--seed N] [--duration S] [--warmup S] [--json] [--series out.csv | -]\n` +
+    `${pad}[--trace out.json | -] [--trace-every N] [--trace-ids 1,2,...]\n` +
     `${pad}[--drain] [--max-wall S] [--replications N] [--compare other.json] [--sweep field=values]\n` +
     `${pad}[--check "figure < limit"]... [--workers N]\n` +
     `${pad}[--plan "figure < limit"... --space field=values... [--exhaustive] [--shard I/N]] [--find-limit "figure < limit"]...\n` +

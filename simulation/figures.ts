@@ -7,6 +7,7 @@
 
 import { figureLabel } from './output/figureLabels';
 import { PARTS } from './parts';
+import { STAGE_PATHS, STAGES, type StagedSummary } from './stages';
 
 export interface FigureEntry {
   /** Dotted path in the report, such as `queries.latencyMs.p99`; `[]` stands for every element of a list. */
@@ -32,6 +33,21 @@ const summary = (id: string, unit: string, what: string): Row[] => [
   [`${id}.max`, unit, `Greatest ${what} seen (one sample, so it jumps around from run to run).`],
 ];
 
+/** The help of a stage by its id (a stage id names the same stage wherever it appears). */
+const stageHelp = (id: string): string => STAGES.find((s) => s.id === id)?.help ?? id;
+
+/**
+ * The figures a latency summary gains from its stages (docs/stages.md), under `id` (the summary's
+ * place in the report or in a window's `stages`): the mean per stage, the same over the tail, and the tail.
+ */
+const staged = (id: string, summary: StagedSummary): Row[] => [
+  ...STAGE_PATHS[summary].ids.map((s): Row => [`${id}.stages.${s}`, 'ms', `Mean time in this stage, over the requests the summary covers (the stages add up to the mean): ${stageHelp(s)}`]),
+  ...STAGE_PATHS[summary].ids.map((s): Row => [`${id}.tailStages.${s}`, 'ms', `Mean time in this stage over the tail, the slowest 1% or so (the stages add up to the tail's mean): ${stageHelp(s)}`]),
+  [`${id}.tail.count`, 'samples', "How many samples the tail holds: those in the p99's histogram bucket and above (at least 1%)."],
+  [`${id}.tail.mean`, 'ms', 'Mean of the tail: what its stages add up to.'],
+  [`${id}.tail.fromMs`, 'ms', 'Where the tail starts: the lower edge of the p99\'s histogram bucket (within 0.8% below the p99).'],
+];
+
 const requestClass = (c: 'commands' | 'queries'): Row[] => [
   [`${c}.offered`, 'attempts', `Attempts of ${c} sent by the clients after warm-up, retries included.`],
   [`${c}.completed`, 'attempts', 'Attempts answered before the client gave up on them.'],
@@ -47,6 +63,8 @@ const requestClass = (c: 'commands' | 'queries'): Row[] => [
     'ms',
     'time the client waited for a request that succeeded, from its first attempt to the answer (timeouts, backoffs and failed attempts before it included)',
   ),
+  ...staged(`${c}.latencyMs`, `${c}.latencyMs`),
+  ...staged(`${c}.clientLatencyMs`, `${c}.clientLatencyMs`),
   ...summary(`${c}.gaveUpAfterMs`, 'ms', 'time the client waited before giving up on a request (attempts and budget spent)'),
   [`${c}.retries`, 'attempts', 'How many of the offered attempts were retries of an earlier one that failed or timed out.'],
   [`${c}.requests.started`, 'requests', 'Requests the clients started (first attempts only).'],
@@ -96,7 +114,9 @@ const ROWS: Row[] = [
   ['followUpReads.count', 'reads', 'Follow-up reads answered: a client reads back the key it has just written (a read-your-writes check).'],
   ['followUpReads.violations', 'reads', 'Follow-up reads that did not see the client\'s own write yet: read-your-writes was broken.'],
   ...summary('consistencyLagMs', 'ms', 'consistency lag: time from a command\'s commit to its change being visible in the query model\'s primary'),
+  ...staged('consistencyLagMs', 'consistencyLagMs'),
   ...summary('replicaLagMs', 'ms', 'replica lag: time from a command\'s commit to its change being visible on every read replica (what eventual consistency means for readers). Changes reach a replica in order, so with a random replication delay this grows with the write rate, well past the mean delay: see readStore.replicationLagMs'),
+  ...staged('replicaLagMs', 'replicaLagMs'),
   ...service('commandService'),
   ...service('queryService'),
   ['writeStore.shards[].writes', 'writes', 'Writes committed on each shard of the write store after warm-up; an uneven spread means a hot shard.'],
@@ -177,6 +197,13 @@ const SERIES_ROWS: Row[] = [
   ...PART_CAUSES.map((c): Row => [`errors.${c.id}`, 'attempts/s', c.windowHelp]),
   ['costVcpuHours', 'vCPU-hours', 'vCPU-hours paid for since the start of the run (warm-up included), all groups.'],
   ['costUsd', 'USD', 'What that cost since the start of the run, each vCPU-hour priced by its instance\'s size (bigger instances cost more per vCPU).'],
+  // Where the window's latencies and lags went, by stage (the requests and events that ended in the window).
+  ...staged('stages.commands.latencyMs', 'commands.latencyMs'),
+  ...staged('stages.commands.clientLatencyMs', 'commands.clientLatencyMs'),
+  ...staged('stages.queries.latencyMs', 'queries.latencyMs'),
+  ...staged('stages.queries.clientLatencyMs', 'queries.clientLatencyMs'),
+  ...staged('stages.consistencyLagMs', 'consistencyLagMs'),
+  ...staged('stages.replicaLagMs', 'replicaLagMs'),
   // Then the figures the parts add to each window, in the list's order (columns while a part is in the run).
   ...PARTS.flatMap((p) => p.windowFigures ?? []),
 ];

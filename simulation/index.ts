@@ -7,6 +7,9 @@
 export { Simulation, WINDOW_MS } from './simulation';
 export { buildReport } from './report';
 export { buildSnapshot } from './output/snapshot';
+export { Tracer, type Span, type Trace, type TraceOptions } from './output/trace';
+export { nanos, toOtlp } from './output/otlp';
+export { STAGE_PATHS, STAGES, type StageDecl, type StagedSummary } from './stages';
 export { applyChange, changedScenario, FIXED_DURING_RUN, type Change, type ChangeResult } from './input/changes';
 export { capProblems, MAX_DEPTH, MAX_PROBLEMS, MAX_SCENARIO_CHARS, parseScenario, parseScenarioText } from './input/load';
 export { textDepth } from './input/jsonDepth';

@@ -37,8 +37,11 @@ export function runScenario(
   onWindow?: (w: WindowStats) => void,
   drain = false,
   interrupt?: () => string | null,
+  trace?: (sim: Simulation) => void,
 ): Report {
   const sim = new Simulation(scenario);
+  // A host that keeps traces starts its tracer here, before the first event (Simulation.trace).
+  trace?.(sim);
   if (interrupt) sim.interrupt = interrupt;
   // Slices of simulated time keep the pending windows short, whatever the run's length.
   for (let t = 0; !sim.done; ) {

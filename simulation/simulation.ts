@@ -22,6 +22,7 @@ import { Windows } from './parts/windows';
 import { World } from './parts/world';
 import { WriteStore } from './parts/writeStore';
 import { PARTS, type Part, type PartRuntime } from './parts';
+import { Tracer, type TraceOptions } from './output/trace';
 import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
 
@@ -83,6 +84,7 @@ export class Simulation {
     projection.readStore = readStore;
     projection.cache = cacheLayer;
     readStore.cache = cacheLayer;
+    world.reqs.clock = projection.stream.clock = engine;
     const ports = { clients, services: [command, query], projection };
     this.parts = PARTS.map((part) => ({ part, runtime: part.create(world, ports) }));
     for (const { part, runtime } of this.parts) {
@@ -110,6 +112,17 @@ export class Simulation {
     this.faults.start();
     this.elasticity.sampleRanges();
     clients.start();
+  }
+
+  /**
+   * Keeps the traces of a sample of requests (output/trace.ts), from now on: call it before the
+   * run starts for a sample that does not depend on when it was called.
+   */
+  trace(options: TraceOptions): Tracer {
+    const tracer = new Tracer(options, this.scenario.seed);
+    tracer.attach(this.world.reqs, this.projection.stream);
+    this.clients.tracer = tracer;
+    return tracer;
   }
 
   /** The scenario as it stands now (interventions change it). */

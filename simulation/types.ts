@@ -16,6 +16,28 @@ export type InstanceState = 'stopped' | 'ready' | 'draining' | 'booting' | 'rest
 /** Mean and percentiles in ms (0 when there is no sample; `count` says how many). */
 export type LatencySummary = Summary;
 
+/**
+ * Where a latency's time went (docs/stages.md): the mean ms per stage over the summary's samples
+ * (`stages`, adding up to `mean`) and over its tail (`tailStages`, adding up to `tail.mean`), the
+ * tail being the samples in the p99's histogram bucket and above (`tail.fromMs` and up).
+ */
+export interface StageSplit {
+  stages: Record<string, number>;
+  tailStages: Record<string, number>;
+  tail: { count: number; mean: number; fromMs: number };
+}
+
+/** A latency summary split into stages. */
+export type StagedLatencySummary = LatencySummary & StageSplit;
+
+/** One window's stages, per staged summary (the same shape as in the report). */
+export interface WindowStages {
+  commands: { latencyMs: StageSplit; clientLatencyMs: StageSplit };
+  queries: { latencyMs: StageSplit; clientLatencyMs: StageSplit };
+  consistencyLagMs: StageSplit;
+  replicaLagMs: StageSplit;
+}
+
 export interface ClassReport {
   /** Attempts: every try counts, retries included; each ends as exactly one outcome below. */
   offered: number;
@@ -28,12 +50,12 @@ export interface ClassReport {
   /** Time-average number of requests of this class in the system (for Little's law). */
   meanInSystem: number;
   /** Per attempt: from an attempt's start to its answer, attempts completed in time only. */
-  latencyMs: LatencySummary;
+  latencyMs: StagedLatencySummary;
   /**
    * Per client request that succeeded: what the client waited, from its first attempt's start to
    * the answer, backoffs and failed attempts included.
    */
-  clientLatencyMs: LatencySummary;
+  clientLatencyMs: StagedLatencySummary;
   /** Per client request given up on: from its first attempt's start to the give-up. */
   gaveUpAfterMs: LatencySummary;
   /** Of the offered attempts, how many were retries. */
@@ -128,9 +150,9 @@ export interface CoreReport {
   queries: QueryReport;
   followUpReads: { count: number; violations: number };
   /** Commit to visible in the read model (applied by a projector to the primary). */
-  consistencyLagMs: LatencySummary;
+  consistencyLagMs: StagedLatencySummary;
   /** Commit to visible on every read replica. */
-  replicaLagMs: LatencySummary;
+  replicaLagMs: StagedLatencySummary;
   commandService: ServiceReport;
   queryService: ServiceReport;
   writeStore: { shards: { writes: number; utilization: number }[] };
@@ -202,6 +224,8 @@ export interface WindowStats {
   happeningsDropped?: number;
   /** What that cost in USD since the start of the run, each vCPU-hour priced by its instance's size. */
   costUsd: number;
+  /** Where the time of the window's latencies and lags went, by stage (docs/stages.md). */
+  stages: WindowStages;
 }
 
 /** Something that happened during a run, for the charts' markers and the "what happened" log. */

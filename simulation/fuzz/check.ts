@@ -4,12 +4,14 @@
  *
  * Checks: nothing throws; a refused scenario names a field for every problem; conservation of
  * attempts and of client requests; every number in the report finite and not negative (no NaN,
- * Infinity or null survives a JSON round trip); lag maxima above their p99; on a sample, the same
+ * Infinity or null survives a JSON round trip); lag maxima above their p99; the stages of every
+ * latency summary adding up to its mean and its tail's mean (stageCheck.ts); on a sample, the same
  * report from a second run (determinism) and, after healing and draining, every committed
  * version on the read model's primary and on every active replica; and Object.prototype as it was.
  */
 import { applyChange, buildReport, parseScenario, Simulation, type Report } from '../index';
 import { F_ABANDONED, F_PENDING, F_RETRY } from '../model/requestPool';
+import { reportStageFailures } from './stageCheck';
 
 export interface RunOutcome {
   /** What happened: refused (invalid, with named problems), done, stopped (a run limit or the budget). */
@@ -52,6 +54,8 @@ export function reportFailures(r: Report): string[] {
     if (lag.max < lag.p99) bad.push(`${name}.max ${lag.max} < p99 ${lag.p99}`);
   }
   if (r.followUpReads.violations > r.followUpReads.count) bad.push('more read-your-writes violations than follow-up reads');
+  // The stages of each latency summary add up to its mean and its tail's mean (docs/stages.md).
+  bad.push(...reportStageFailures(r));
   if (JSON.stringify(JSON.parse(JSON.stringify(r))) !== JSON.stringify(r)) bad.push('the report does not survive a JSON round trip');
   return bad;
 }

@@ -4,6 +4,8 @@
  * request, by the time its outcome happened).
  */
 import { Histogram } from './histogram';
+import { StageSums, type StageSplit } from './stageSums';
+import { S_CLIENT_VALUE, S_VALUE } from '../model/stageSlots';
 import type { ClassWindow, ErrorCounts } from '../types';
 
 /**
@@ -21,6 +23,17 @@ function noFailures(causes: readonly FailureCause[]): Record<FailureCause, numbe
   for (const c of causes) counts[c] = 0;
   return counts;
 }
+
+/** A summary's stages as `simulation/stages.ts` lists them: ids, and their slots in a request's vector. */
+interface StagePathLike {
+  readonly ids: readonly string[];
+  readonly slots: readonly number[];
+}
+
+const NO_STAGES: StagePathLike = { ids: [], slots: [] };
+
+/** The entries of `o` named in `keys`, in that order. */
+const pick = (o: Record<string, number>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 
 export class ClassTally {
   /** Attempts (a retry is an attempt of its own) by outcome. */
@@ -72,10 +85,70 @@ export class ClassTally {
   private wLookups = 0;
   private wHits = 0;
 
-  /** `causes`: every cause an attempt of this class may fail with (the engine's and the parts'). */
-  constructor(private readonly causes: readonly FailureCause[] = CORE_FAILURE_CAUSES) {
+  /** Stage sums (stageSums.ts) beside each histogram: the attempts' (laid out as the client's), the client's own once it parts. */
+  private readonly latencyStages: StageSums;
+  private readonly windowLatencyStages: StageSums;
+  private readonly ownClientStages: StageSums;
+  private readonly ownWindowClientStages: StageSums;
+  /** The stages of the window that closed last (`closeWindow`), attempts' and client's. */
+  windowSplits: { latencyMs: StageSplit; clientLatencyMs: StageSplit } | null = null;
+  /** Whether the client's stage sums are still the attempts' (as `clientIsAttempt` for the histograms). */
+  private stagesShared = true;
+  private windowStagesShared = true;
+  private readonly attemptIds: readonly string[];
+
+  /**
+   * `causes`: every cause an attempt of this class may fail with (the engine's and the parts').
+   * `attempt` and `client`: the stages of an attempt and of a client request, as ids and slots of
+   * the vectors `answer` is handed; the client's start with the attempt's.
+   */
+  constructor(
+    private readonly causes: readonly FailureCause[] = CORE_FAILURE_CAUSES,
+    attempt: StagePathLike = NO_STAGES,
+    client: StagePathLike = attempt,
+  ) {
     this.failedBy = noFailures(causes);
     this.windowFailedBy = noFailures(causes);
+    const n = attempt.slots.length;
+    this.attemptIds = attempt.ids;
+    this.latencyStages = new StageSums(client.ids, client.slots, n);
+    this.windowLatencyStages = new StageSums(client.ids, client.slots, n);
+    this.ownClientStages = new StageSums(client.ids, client.slots);
+    this.ownWindowClientStages = new StageSums(client.ids, client.slots);
+  }
+
+  /**
+   * The stages of the answer `answer` was just told of: its latency at `st[at + S_VALUE]`, what its
+   * client waited at `st[at + S_CLIENT_VALUE]`, its stages at their slots (numbers in a vector, not
+   * arguments: see stageSlots.ts). The client's sums part from the attempts' at the same answer as
+   * the histograms did; the window's and the run's sums are kept in one pass.
+   */
+  answerStages(counted: boolean, st: Float64Array, at: number, open: number): void {
+    if (st[at + S_VALUE] !== st[at + S_CLIENT_VALUE]) {
+      if (this.windowStagesShared) {
+        this.ownWindowClientStages.copyFrom(this.windowLatencyStages);
+        this.windowStagesShared = false;
+      }
+      if (counted && this.stagesShared) {
+        this.ownClientStages.copyFrom(this.latencyStages);
+        this.stagesShared = false;
+      }
+    }
+    this.windowLatencyStages.record(st, at, S_VALUE, open, counted ? this.latencyStages : null);
+    const own = counted && !this.stagesShared ? this.ownClientStages : null;
+    if (!this.windowStagesShared) this.ownWindowClientStages.record(st, at, S_CLIENT_VALUE, open, own);
+    else if (own !== null) own.record(st, at, S_CLIENT_VALUE, open);
+  }
+
+  /** The attempts' latency split by stage (an attempt has no earlier attempts nor back-offs: its own stages only). */
+  latencySplit(): StageSplit {
+    const s = this.latencyStages.split(this.latency);
+    return { stages: pick(s.stages, this.attemptIds), tailStages: pick(s.tailStages, this.attemptIds), tail: s.tail };
+  }
+
+  /** The client requests' latency split by stage. */
+  clientSplit(): StageSplit {
+    return (this.stagesShared ? this.latencyStages : this.ownClientStages).split(this.clientLatency);
   }
 
   offer(counted: boolean, retry: boolean): void {
@@ -187,13 +260,21 @@ export class ClassTally {
     const h = this.windowLatency;
     const attempt = { p50: 0, p95: 0, p99: 0 };
     h.percentiles(attempt);
+    const split = this.windowLatencyStages.split(h);
+    const keep = this.attemptIds;
+    const latencyMs = { stages: pick(split.stages, keep), tailStages: pick(split.tailStages, keep), tail: split.tail };
     let client = attempt;
+    let clientLatencyMs = split;
     if (!this.windowClientIsAttempt) {
       client = { p50: 0, p95: 0, p99: 0 };
       this.ownWindowClientLatency.percentiles(client);
+      clientLatencyMs = this.ownWindowClientStages.split(this.ownWindowClientLatency);
       this.ownWindowClientLatency.reset();
-      this.windowClientIsAttempt = true;
+      this.ownWindowClientStages.reset();
+      this.windowClientIsAttempt = this.windowStagesShared = true;
     }
+    this.windowSplits = { latencyMs, clientLatencyMs };
+    this.windowLatencyStages.reset();
     // Written out, not spread: a spread of two objects into one literal took a slow path, and
     // this runs twice a window. The keys keep the order the series and snapshots have always had.
     const out: ClassWindow = {

@@ -15,12 +15,23 @@ const FLOOR = 1e-3;
 /** 42 powers of two above FLOOR: up to about 4e9 ms. Larger values share the last bucket. */
 const BUCKETS = 1 + 42 * SUB;
 
-function bucketOf(v: number): number {
+export function bucketOf(v: number): number {
   if (!(v >= FLOOR)) return 0;
   const hi = highWord(v / FLOOR);
   const i = 1 + ((hi >>> 20) - 1023) * SUB + ((hi & 0xfffff) >>> (20 - SUB_BITS));
   return i < BUCKETS ? i : BUCKETS - 1;
 }
+
+/** The least value bucket i holds (0 for bucket 0): FLOOR * 2^e * (1 + m / SUB). */
+export function lowerEdgeOf(i: number): number {
+  if (i <= 0) return 0;
+  const e = Math.floor((i - 1) / SUB);
+  const m = (i - 1) % SUB;
+  return FLOOR * pow2(e) * (1 + m / SUB);
+}
+
+/** Buckets of every histogram (see `bucketOf`). */
+export const HISTOGRAM_BUCKETS = BUCKETS;
 
 /** The middle of bucket i (i >= 1). */
 function middleOf(i: number): number {
@@ -123,6 +134,22 @@ export class Histogram {
       if (seen >= rank) return this.valueAt(i);
     }
     return this.max;
+  }
+
+  /**
+   * The bucket the q-quantile (as `quantile` gives it) comes from, -1 when empty: the samples "at
+   * or above" that quantile, for the tail's stages (`StageSums.tail`), are those of this bucket and
+   * every bucket above it.
+   */
+  quantileBucket(q: number): number {
+    if (this.count === 0) return -1;
+    const rank = Math.max(1, Math.ceil(q * this.count));
+    let seen = 0;
+    for (let i = this.lo; i <= this.hi; i++) {
+      seen += this.counts[i];
+      if (seen >= rank) return i;
+    }
+    return this.hi;
   }
 
   /** The value a quantile in bucket i reports: the bucket's middle, clamped to what was actually seen. */

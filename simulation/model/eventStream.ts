@@ -10,6 +10,15 @@ import { grown } from '../engine/grown';
 import { hash32 } from '../engine/hash';
 import { IntQueue } from '../engine/intQueue';
 import { Area } from '../metrics/area';
+import { EVENT_SLOTS, V_APPEND, V_APPLY } from './stageSlots';
+
+/** Told of the way of a traced request's write to visibility (output/trace.ts). */
+export interface EventTracer {
+  published(request: number, ev: number, nowMs: number): void;
+  eventStage(ev: number, slot: number, startMs: number, endMs: number): void;
+  replicated(ev: number, node: number, nowMs: number): void;
+  visible(ev: number, nowMs: number, outcome?: string): void;
+}
 
 export class EventStream {
   // Event columns.
@@ -22,6 +31,15 @@ export class EventStream {
   waitingRequest = new Int32Array(256);
   /** Replicas still to receive this event. */
   pendingReplicas = new Int32Array(256);
+  /** Per event, its time so far in each stage of its way to visibility (`EVENT_SLOTS` a slot, see stageSlots.ts). */
+  stageMs = new Float64Array(256 * EVENT_SLOTS);
+  /** When the event entered its open stage, and that stage. */
+  markMs = new Float64Array(256);
+  open = new Uint8Array(256);
+  /** The tracer, when a trace sample is kept. */
+  tracer: EventTracer | null = null;
+  /** The engine's clock (see RequestPool.clock). */
+  clock: { readonly nowMs: number } = { nowMs: 0 };
   private free: number[] = [];
   private top = 0;
 
@@ -70,8 +88,21 @@ export class EventStream {
     this.commitMs[id] = commitMs;
     this.waitingRequest[id] = waitingRequest;
     this.pendingReplicas[id] = 0;
+    const o = id * EVENT_SLOTS;
+    for (let k = 0; k < EVENT_SLOTS; k++) this.stageMs[o + k] = 0;
+    this.markMs[id] = commitMs;
+    this.open[id] = V_APPEND;
     this.liveEvents++;
     return id;
+  }
+
+  /** Event `ev` enters stage `slot` now: the time since it entered its open stage goes to that one. */
+  enter(ev: number, slot: number): void {
+    const nowMs = this.clock.nowMs;
+    if (this.tracer !== null) this.tracer.eventStage(ev, this.open[ev], this.markMs[ev], nowMs);
+    this.stageMs[ev * EVENT_SLOTS + this.open[ev]] += nowMs - this.markMs[ev];
+    this.markMs[ev] = nowMs;
+    this.open[ev] = slot;
   }
 
   release(id: number): void {
@@ -110,6 +141,7 @@ export class EventStream {
     this.inApply[best] = ev;
     this.current[consumer] = ev;
     this.busyArea.add(nowMs, 1);
+    this.enter(ev, V_APPLY);
     return ev;
   }
 
@@ -163,5 +195,8 @@ export class EventStream {
     this.commitMs = grown(this.commitMs, n);
     this.waitingRequest = grown(this.waitingRequest, n);
     this.pendingReplicas = grown(this.pendingReplicas, n);
+    this.stageMs = grown(this.stageMs, n * EVENT_SLOTS);
+    this.markMs = grown(this.markMs, n);
+    this.open = grown(this.open, n);
   }
 }

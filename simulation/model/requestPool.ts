@@ -4,6 +4,7 @@
  * retry is a new attempt (a new slot) of the same client request.
  */
 import { grown } from '../engine/grown';
+import { REQUEST_SLOTS, S_BACKOFF, S_FAILED, S_QUEUE_WAIT } from './stageSlots';
 
 export const F_COMMAND = 1;
 /** Arrived after warm-up: its outcome counts in the report. */
@@ -26,6 +27,13 @@ export const F_ABANDONED = 256;
 export const F_RETRY = 512;
 /** A guard's trial attempt (a probe of a service it stopped calling): its outcome decides whether calls resume. */
 export const F_TRIAL = 1024;
+/** An attempt of a request in the trace sample (output/trace.ts): its stages are told to the tracer. */
+export const F_TRACED = 2048;
+
+/** Told of each stage a traced attempt leaves (output/trace.ts). */
+export interface StageTracer {
+  stage(id: number, slot: number, startMs: number, endMs: number): void;
+}
 
 export class RequestPool {
   /** When this attempt was sent. */
@@ -46,6 +54,16 @@ export class RequestPool {
   version = new Int32Array(256);
   /** For follow-up queries: the version the client wrote and expects to see. */
   minVersion = new Int32Array(256);
+  /** Per attempt, its time so far in each stage (`REQUEST_SLOTS` a slot, see stageSlots.ts). */
+  stageMs = new Float64Array(256 * REQUEST_SLOTS);
+  /** When the attempt entered its open stage. */
+  markMs = new Float64Array(256);
+  /** The stage it is in now (its slot). */
+  open = new Uint8Array(256);
+  /** The tracer, when a trace sample is kept. */
+  tracer: StageTracer | null = null;
+  /** The engine's clock: stages end now (read here rather than passed: see stageSlots.ts, `S_VALUE`). */
+  clock: { readonly nowMs: number } = { nowMs: 0 };
   private free: number[] = [];
   private top = 0;
   /** Requests allocated and not yet released. */
@@ -62,7 +80,33 @@ export class RequestPool {
     this.attempt[id] = 1;
     // A timeout event left from the slot's previous occupant must never match this one.
     this.deadlineMs[id] = NaN;
+    const o = id * REQUEST_SLOTS;
+    const st = this.stageMs;
+    for (let k = 0; k < REQUEST_SLOTS; k++) st[o + k] = 0;
+    this.open[id] = S_QUEUE_WAIT;
     return id;
+  }
+
+  /** Attempt `id` enters stage `slot` now: the time since it entered its open stage goes to that one. */
+  enter(id: number, slot: number): void {
+    const nowMs = this.clock.nowMs;
+    if (this.flags[id] & F_TRACED) this.tracer!.stage(id, this.open[id], this.markMs[id], nowMs);
+    this.stageMs[id * REQUEST_SLOTS + this.open[id]] += nowMs - this.markMs[id];
+    this.markMs[id] = nowMs;
+    this.open[id] = slot;
+  }
+
+  /**
+   * Attempt `id` ended without an answer at `nowMs` and `next` will retry it: the client's time so
+   * far goes with it (this attempt joins the failed ones), and its back-off starts now.
+   */
+  retryStages(id: number, next: number, nowMs: number): void {
+    const from = id * REQUEST_SLOTS;
+    const to = next * REQUEST_SLOTS;
+    this.stageMs[to + S_FAILED] = this.stageMs[from + S_FAILED] + (nowMs - this.arrivalMs[id]);
+    this.stageMs[to + S_BACKOFF] = this.stageMs[from + S_BACKOFF];
+    this.markMs[next] = nowMs;
+    this.open[next] = S_BACKOFF;
   }
 
   release(id: number): void {
@@ -89,5 +133,8 @@ export class RequestPool {
     this.resource = grown(this.resource, n);
     this.version = grown(this.version, n);
     this.minVersion = grown(this.minVersion, n);
+    this.stageMs = grown(this.stageMs, n * REQUEST_SLOTS);
+    this.markMs = grown(this.markMs, n);
+    this.open = grown(this.open, n);
   }
 }

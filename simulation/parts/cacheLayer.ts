@@ -10,6 +10,7 @@ import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import type { ClassTally } from '../metrics/classTally';
 import { Cache } from '../model/cache';
 import { F_CACHE_MISS, F_COUNTED, type RequestPool } from '../model/requestPool';
+import { S_CACHE } from '../model/stageSlots';
 import type { Scenario } from '../scenario';
 import type { CacheFill, Downstream, Outcomes, Reader } from './ports';
 import type { World } from './world';
@@ -60,8 +61,11 @@ export class CacheLayer implements Downstream, CacheFill {
 
   /** A query done on its instance: look in the cache, or read the store when there is none. */
   handle(id: number): void {
-    if (this.cache !== null) this.calendar.push(this.engine.nowMs + this.hitLatency(), this.doneKind, id);
-    else this.readStore.read(id);
+    if (this.cache !== null) {
+      const now = this.engine.nowMs;
+      this.reqs.enter(id, S_CACHE);
+      this.calendar.push(now + this.hitLatency(), this.doneKind, id);
+    } else this.readStore.read(id);
   }
 
   private onLookupDone(id: number): void {

@@ -12,20 +12,11 @@ import type { FailureCause } from '../metrics/classTally';
 import { Histogram } from '../metrics/histogram';
 import { Arrivals } from '../model/arrivals';
 import { keySampler } from '../model/keys';
-import {
-  F_ABANDONED,
-  F_COMMAND,
-  F_COUNTED,
-  F_DEAD,
-  F_FOLLOW_UP,
-  F_PENDING,
-  F_RETRY,
-  F_WANTS_FOLLOW_UP,
-  type RequestPool,
-} from '../model/requestPool';
+import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_FOLLOW_UP, F_PENDING, F_RETRY, F_TRACED, F_WANTS_FOLLOW_UP, type RequestPool } from '../model/requestPool';
 import { backoffMs, RetryBudget } from '../model/retryBudget';
+import { REQUEST_SLOTS, S_CLIENT_VALUE, S_QUEUE_WAIT, S_VALUE } from '../model/stageSlots';
 import type { Scenario } from '../scenario';
-import type { AttemptOutcome, CallGuard, Guarded, Outcomes } from './ports';
+import type { AttemptOutcome, CallGuard, Guarded, Outcomes, RequestTracer } from './ports';
 import type { Service } from './service';
 import type { World } from './world';
 
@@ -53,6 +44,8 @@ export class Clients implements Outcomes, Guarded {
   private nextKey!: () => number;
   /** Whether clients retry (then each attempt gets a timeout event). */
   private retriesOn = false;
+  /** The trace sample's keeper, or null (Simulation.trace). */
+  tracer: RequestTracer | null = null;
   /** Whether attempts get a timeout event: retries on, or a guard that must learn of timeouts. */
   private timeoutsOn = false;
   private readonly retryBudget = new RetryBudget();
@@ -147,7 +140,7 @@ export class Clients implements Outcomes, Guarded {
     const isCommand = wr >= 1 || (wr > 0 && this.uMix() < wr);
     const r = this.reqs;
     const id = r.alloc();
-    r.arrivalMs[id] = r.firstMs[id] = this.engine.nowMs;
+    r.arrivalMs[id] = r.firstMs[id] = r.markMs[id] = this.engine.nowMs;
     r.key[id] = this.nextKey();
     if (isCommand) {
       r.flags[id] |= F_COMMAND;
@@ -157,6 +150,7 @@ export class Clients implements Outcomes, Guarded {
     } else {
       r.serviceMs[id] = this.query.serviceTime();
     }
+    if (this.tracer !== null) this.tracer.arrive(id, this.engine.nowMs);
     this.send(id);
   }
 
@@ -167,8 +161,9 @@ export class Clients implements Outcomes, Guarded {
     // A retry got its service time when it was scheduled; a follow-up starts a client request and
     // draws from its own stream.
     if ((r.flags[id] & F_RETRY) === 0) {
-      r.firstMs[id] = this.engine.nowMs;
+      r.firstMs[id] = r.markMs[id] = this.engine.nowMs;
       r.serviceMs[id] = this.query.followUpTime!();
+      if (this.tracer !== null) this.tracer.arrive(id, this.engine.nowMs);
     }
     this.send(id);
   }
@@ -178,6 +173,8 @@ export class Clients implements Outcomes, Guarded {
     const r = this.reqs;
     const now = this.engine.nowMs;
     const retry = r.attempt[id] > 1;
+    // Its first stage: a retry's back-off ends here (a first attempt entered it as it arrived).
+    if (retry) r.enter(id, S_QUEUE_WAIT);
     // A client request counts if it started after warm-up; its retries count with it.
     if (!retry && now >= this.world.warmupMs) r.flags[id] |= F_COUNTED;
     const isCommand = (r.flags[id] & F_COMMAND) !== 0;
@@ -218,7 +215,14 @@ export class Clients implements Outcomes, Guarded {
     if (latency > this.timeoutMs) return this.endAttempt(id, 'timedOut');
     const guard = f & F_COMMAND ? this.commandGuard : this.queryGuard;
     if (guard !== null) guard.record(id, true);
-    service.tally.answer(counted, latency, now - r.firstMs[id]);
+    const open = r.open[id];
+    r.enter(id, open); // the stage it answered from ends now
+    const at = id * REQUEST_SLOTS;
+    const waited = (r.stageMs[at + S_CLIENT_VALUE] = now - r.firstMs[id]);
+    r.stageMs[at + S_VALUE] = latency;
+    service.tally.answer(counted, latency, waited);
+    service.tally.answerStages(counted, r.stageMs, at, open);
+    if (f & F_TRACED) this.tracer!.answered(id, now);
     if (f & F_COMMAND) {
       if (f & F_WANTS_FOLLOW_UP) {
         // The same client reads the key it just wrote, after a pause.
@@ -274,19 +278,22 @@ export class Clients implements Outcomes, Guarded {
     const rt = this.world.scenario.workload.retries;
     if (r.attempt[id] <= rt.max && this.retryBudget.take()) {
       const next = r.alloc();
-      r.flags[next] |= (f & (F_COMMAND | F_COUNTED | F_WANTS_FOLLOW_UP | F_FOLLOW_UP)) | F_PENDING | F_RETRY;
+      r.flags[next] |= (f & (F_COMMAND | F_COUNTED | F_WANTS_FOLLOW_UP | F_FOLLOW_UP | F_TRACED)) | F_PENDING | F_RETRY;
       r.attempt[next] = r.attempt[id] + 1;
       r.key[next] = r.key[id];
       r.firstMs[next] = r.firstMs[id];
       // A fresh attempt draws its own work, unless the request is inherently slow (kept draw).
       r.serviceMs[next] = rt.keepServiceTime ? r.serviceMs[id] : this.serviceOf(id).retryTime();
       r.minVersion[next] = r.minVersion[id];
+      r.retryStages(id, next, this.engine.nowMs);
+      if (f & F_TRACED) this.tracer!.attemptEnded(id, outcome, this.engine.nowMs, next, 0);
       this.calendar.push(this.engine.nowMs + backoffMs(rt.backoffMs, rt.jitter, r.attempt[id], this.uRetry()), this.delayedKind, next);
     } else {
       // A client that timed out stopped waiting at its deadline, even if the late answer came after.
       const now = this.engine.nowMs;
       const end = outcome === 'timedOut' ? Math.min(now, r.arrivalMs[id] + this.timeoutMs) : now;
       tally.giveUp(counted, end - r.firstMs[id]);
+      if (f & F_TRACED) this.tracer!.attemptEnded(id, outcome, now, -1, end);
     }
     if (!keepSlot) r.release(id);
   }

@@ -17,6 +17,7 @@
  */
 import { stream, type Uniform } from '../engine/random';
 import { MAX_PROJECTORS } from '../input/fieldSpec';
+import { V_APPLY_RETRY } from '../model/stageSlots';
 import type { Scenario } from '../scenario';
 import type { Part, PartPorts, PartRuntime } from './part';
 import { APPLY, DROP, type ApplyHook, type Projected } from './ports';
@@ -178,6 +179,17 @@ export class DeadLetterQueue implements PartRuntime, ApplyHook {
 /** The dead-letter queue, as a part of the model. */
 export const deadLetterPart: Part = {
   name: 'deadLetterQueue',
+  // Failed apply attempts and the waits after them, before the attempt that succeeded (0 without the part).
+  stages: [
+    {
+      id: 'applyRetry',
+      label: 'apply retries',
+      help: "Failed apply attempts of the event and the waits before their retries (the dead-letter queue's retries).",
+      vector: 'event',
+      slot: V_APPLY_RETRY,
+      in: ['consistencyLagMs', 'replicaLagMs'],
+    },
+  ],
   section: {
     name: 'deadLetter',
     help: 'A dead-letter queue after the projectors: an event whose apply keeps failing is retried a few times while its projector waits for it (and with it every partition that projector reads), then set aside so the projector moves on; it never reaches the query model.',

@@ -117,6 +117,24 @@ export interface PartLimit {
   readonly max: number;
 }
 
+/** The report's latency summaries that are split into stages (`simulation/stages.ts`). */
+export type StagedSummary = 'commands.latencyMs' | 'commands.clientLatencyMs' | 'queries.latencyMs' | 'queries.clientLatencyMs' | 'consistencyLagMs' | 'replicaLagMs';
+
+/**
+ * A stage of a request's time, or of a written change's way to visibility, that a part owns: its
+ * id (a key of each summary's `stages`), a short label, one sentence of help, its slot in the
+ * vector an attempt or an event keeps in flight (`model/stageSlots.ts`) and the summaries it is
+ * part of. The part (or the built-in part that serves it) enters the stage at its slot.
+ */
+export interface StageDecl {
+  readonly id: string;
+  readonly label: string;
+  readonly help: string;
+  readonly vector: 'request' | 'event';
+  readonly slot: number;
+  readonly in: readonly StagedSummary[];
+}
+
 /** One part of the model: its declaration and how to build it. */
 export interface Part {
   /** A stable name, camelCase, for messages and the docs. */
@@ -141,6 +159,8 @@ export interface Part {
   readonly windowFigures?: readonly FigureRow[];
   /** The most it may hold at once (see `PartLimit`), if it holds anything that could pile up. */
   readonly limit?: PartLimit;
+  /** The stages of a request's or an event's time it owns (see `StageDecl` and docs/stages.md). */
+  readonly stages?: readonly StageDecl[];
   /**
    * Words for the label rule of `figureLabels.ts`, where the rule's own would not do: `words` for
    * the keys of its figures and its cause (`{ 'myPart.count': 'my part count' }`), `measures`

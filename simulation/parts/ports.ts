@@ -17,6 +17,15 @@ export interface Outcomes {
   endAttempt(id: number, outcome: AttemptOutcome, cause?: FailureCause, keepSlot?: boolean): void;
 }
 
+/** The trace sample's keeper (output/trace.ts), as the clients tell it of traced requests. */
+export interface RequestTracer {
+  /** A client request arrives as attempt `id`: the tracer may pick it (it sets `F_TRACED`). */
+  arrive(id: number, nowMs: number): void;
+  answered(id: number, nowMs: number): void;
+  /** A traced attempt ended without an answer; `next` retries it, or -1 (the client gave up at `endMs`). */
+  attemptEnded(id: number, outcome: string, nowMs: number, next: number, endMs: number): void;
+}
+
 /** The next hop of a request once a service instance has done its work; called last in that event's handler. */
 export interface Downstream {
   handle(id: number): void;

@@ -9,6 +9,9 @@ import type { EventQueue } from '../engine/eventQueue';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import { Histogram } from '../metrics/histogram';
 import { EventStream } from '../model/eventStream';
+import { EVENT_SLOTS, V_APPLY, V_APPLY_RETRY, V_PARTITION_WAIT, V_REPLICA_COPY, V_VALUE } from '../model/stageSlots';
+import { StageSums } from '../metrics/stageSums';
+import { STAGE_PATHS } from '../stages';
 import type { Scenario } from '../scenario';
 import type { CacheLayer } from './cacheLayer';
 import { DROP, type ApplyHook, type Outcomes, type Projected } from './ports';
@@ -21,6 +24,9 @@ export class Projection implements Projected {
   readonly consistencyLag = new Histogram();
   /** The same, for the current window only (every event). */
   readonly windowLag = new Histogram();
+  /** Where the consistency lag's time went, by stage: the run's (counted events) and the window's. */
+  readonly lagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots);
+  readonly windowLagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots);
   maxLagEvents = 0;
   maxLagMs = 0;
   /** Events an apply hook dropped: never applied, never shipped (their keys stay at older versions). */
@@ -84,12 +90,14 @@ export class Projection implements Projected {
     const appendAt = Math.max(nowMs + this.appendLatency(), this.lastAppendMs[p]);
     this.lastAppendMs[p] = appendAt;
     this.calendar.push(appendAt, this.appendKind, ev);
+    if (s.tracer !== null) s.tracer.published(id, ev, nowMs);
     return sync;
   }
 
   private onAppendDone(ev: number): void {
     const s = this.stream;
     const waiting = s.waitingRequest[ev];
+    s.enter(ev, V_PARTITION_WAIT);
     if (waiting >= 0) this.outcomes.respond(waiting);
     const owner = s.append(ev);
     if (this.engine.nowMs >= this.world.warmupMs && s.lagEvents > this.maxLagEvents) this.maxLagEvents = s.lagEvents;
@@ -121,6 +129,9 @@ export class Projection implements Projected {
         // partitions, and waits `verdict` ms before the next attempt. The wait is not work: the
         // projector leaves the busy integral (utilisation, cpu auto-scaling) until the attempt starts.
         s.busyArea.add(now, -1);
+        // The failed attempt and the wait after it are the retries' time, not the apply's.
+        s.open[cur] = V_APPLY_RETRY;
+        s.enter(cur, V_APPLY_RETRY);
         this.calendar.push(now + verdict, this.retryKind, consumer);
         return;
       }
@@ -139,11 +150,16 @@ export class Projection implements Projected {
     this.readStore.applyToPrimary(key, v);
     const lag = now - s.commitMs[ev];
     const counted = s.commitMs[ev] >= this.world.warmupMs;
+    // The apply ends; from now on its way to the replicas.
+    s.enter(ev, V_REPLICA_COPY);
+    const at = ev * EVENT_SLOTS;
     if (counted) {
       this.consistencyLag.record(lag);
       if (lag > this.maxLagMs) this.maxLagMs = lag;
     }
     this.windowLag.record(lag);
+    s.stageMs[at + V_VALUE] = lag;
+    this.windowLagStages.record(s.stageMs, at, V_VALUE, V_APPLY, counted ? this.lagStages : null);
     this.cache.onEventApplied(key, v, now);
     this.readStore.ship(ev, lag, counted);
     this.consume(consumer);
@@ -153,6 +169,7 @@ export class Projection implements Projected {
   private onRetry(consumer: number): void {
     const now = this.engine.nowMs;
     this.stream.busyArea.add(now, 1);
+    this.stream.enter(this.stream.current[consumer], V_APPLY);
     this.calendar.push(now + this.applyLatency(), this.applyKind, consumer);
   }
 
@@ -163,6 +180,7 @@ export class Projection implements Projected {
     const owner = s.ownerOf(s.partition[ev]);
     if (owner >= 0 && owner !== consumer) this.consume(owner);
     this.dropped++;
+    if (s.tracer !== null) s.tracer.visible(ev, now, 'dropped');
     // A key's events are applied in order, so the last drop of a key is its newest dropped version.
     (this.droppedVersion ??= new Int32Array(this.world.scenario.workload.keys.count))[s.key[ev]] = s.version[ev];
     s.release(ev);

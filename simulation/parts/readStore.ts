@@ -11,6 +11,9 @@ import { Histogram } from '../metrics/histogram';
 import { ConnectionPool } from '../model/connectionPool';
 import type { EventStream } from '../model/eventStream';
 import { F_CACHE_MISS, type RequestPool } from '../model/requestPool';
+import { EVENT_SLOTS, S_READ, S_READ_WAIT, V_REPLICA_COPY, V_VALUE } from '../model/stageSlots';
+import { StageSums } from '../metrics/stageSums';
+import { STAGE_PATHS } from '../stages';
 import type { Scenario } from '../scenario';
 import type { CacheFill, Outcomes, Reader } from './ports';
 import type { World } from './world';
@@ -25,6 +28,9 @@ export class ReadStore implements Reader {
   readonly replicaLag = new Histogram();
   /** Commit to visible on every replica, events that became so in the current window (all, warm-up too). */
   readonly windowReplicaLag = new Histogram();
+  /** Where the replica lag's time went, by stage: the run's (counted events) and the window's. */
+  readonly replicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots);
+  readonly windowReplicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots);
   outcomes!: Outcomes;
   cache!: CacheFill;
 
@@ -92,8 +98,12 @@ export class ReadStore implements Reader {
       s.pendingReplicas[ev]++;
     }
     if (s.pendingReplicas[ev] === 0) {
+      if (s.tracer !== null) s.tracer.visible(ev, now);
+      // No replica: visible everywhere now (its replica copy is empty).
       if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
+      s.stageMs[ev * EVENT_SLOTS + V_VALUE] = lagMs;
+      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_VALUE, V_REPLICA_COPY, counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
@@ -103,10 +113,17 @@ export class ReadStore implements Reader {
     const versions = this.nodeVersion[node];
     const key = s.key[ev];
     if (versions[key] < s.version[ev]) versions[key] = s.version[ev];
+    if (s.tracer !== null) s.tracer.replicated(ev, node, this.engine.nowMs);
     if (--s.pendingReplicas[ev] === 0) {
-      const lagMs = this.engine.nowMs - s.commitMs[ev];
-      if (s.commitMs[ev] >= this.world.warmupMs) this.replicaLag.record(lagMs);
+      const now = this.engine.nowMs;
+      if (s.tracer !== null) s.tracer.visible(ev, now);
+      const lagMs = now - s.commitMs[ev];
+      s.enter(ev, V_REPLICA_COPY);
+      const counted = s.commitMs[ev] >= this.world.warmupMs;
+      if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
+      s.stageMs[ev * EVENT_SLOTS + V_VALUE] = lagMs;
+      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_VALUE, V_REPLICA_COPY, counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
@@ -118,7 +135,9 @@ export class ReadStore implements Reader {
     const reps = this.activeReplicas;
     const node = reps.length === 0 ? 0 : reps[this.rrReplica++ % reps.length];
     this.reqs.resource[id] = node;
-    if (this.nodes[node].acquire(id, this.engine.nowMs)) this.startRead(id, true);
+    const now = this.engine.nowMs;
+    this.reqs.enter(id, S_READ_WAIT);
+    if (this.nodes[node].acquire(id, now)) this.startRead(id, true);
   }
 
   /**
@@ -130,6 +149,7 @@ export class ReadStore implements Reader {
     const r = this.reqs;
     const node = r.resource[id];
     r.version[id] = this.nodeVersion[node][r.key[id]];
+    r.enter(id, S_READ);
     const latency = this.queryLatency() * this.readFactor;
     if (latency === 0 && last) this.engine.scheduleNowLast(this.doneKind, id);
     else this.calendar.push(this.engine.nowMs + latency, this.doneKind, id);

@@ -15,6 +15,8 @@ import { Histogram } from '../metrics/histogram';
 import { InstanceGroup } from '../model/instanceGroup';
 import { uslSlowdown } from '../model/usl';
 import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_PENDING, type RequestPool } from '../model/requestPool';
+import { S_SERVICE } from '../model/stageSlots';
+import { STAGE_PATHS } from '../stages';
 import type { Scenario, ServiceConfig } from '../scenario';
 import type { Downstream, Gate, InjectedFailures, Outcomes, ServiceName, ServicePort } from './ports';
 import { ServiceLifeCycle } from './serviceLifeCycle';
@@ -71,7 +73,8 @@ export class Service implements ServicePort {
     this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
     this.classFlag = name === 'commandService' ? F_COMMAND : 0;
-    this.tally = new ClassTally(world.failureCauses);
+    const cls = name === 'commandService' ? 'commands' : 'queries';
+    this.tally = new ClassTally(world.failureCauses, STAGE_PATHS[`${cls}.latencyMs`], STAGE_PATHS[`${cls}.clientLatencyMs`]);
     this.group = new InstanceGroup(s[name], stream(s.seed, `${name}.loadBalancer`), salt, s.pricing.sizePremium);
     this.inSystem = this.group.outstandingArea;
     this.uService = stream(s.seed, `${name}.serviceTime`);
@@ -136,6 +139,7 @@ export class Service implements ServicePort {
     g.busyArea.add(now, 1);
     g.busyAreas[i].add(now, 1);
     if (r.flags[id] & F_COUNTED) this.queueWait.record(now - r.arrivalMs[id]);
+    r.enter(id, S_SERVICE);
     // Diminishing returns within one instance (USL): work started beside busy vCPUs takes longer.
     const usl = uslSlowdown(busy, g.contention, g.coherency);
     this.calendar.push(now + (r.serviceMs[id] * g.slowFactor[i] * usl) / g.speedOf[i], this.doneKind, id);

@@ -127,10 +127,12 @@ export class Windows {
       readBusy += since(node.busyArea);
       readCapacity += since(node.capacityArea);
     });
+    const commands = c.closeWindow();
+    const queries = q.closeWindow();
     const w: WindowStats = {
       tS: now / 1000,
-      commands: c.closeWindow(),
-      queries: q.closeWindow(),
+      commands,
+      queries,
       consistencyLagP50Ms: lag.quantile(0.5),
       consistencyLagP99Ms: lag.quantile(0.99),
       replicaLagP50Ms: replicaLag.quantile(0.5),
@@ -150,6 +152,12 @@ export class Windows {
       costUsd:
         Math.max(0, hours(this.command.group.pricedVcpuArea) + hours(this.query.group.pricedVcpuArea) + hours(st.consumerArea) + hours(this.elasticity.replicaArea)) *
         this.world.scenario.pricing.vcpuHourUsd,
+      stages: {
+        commands: c.windowSplits!,
+        queries: q.windowSplits!,
+        consistencyLagMs: this.projection.windowLagStages.split(lag),
+        replicaLagMs: this.readStore.windowReplicaStages.split(replicaLag),
+      },
     };
     for (const part of this.partWindows) Object.assign(w, part.window!());
     const { happenings, dropped } = this.world.happenings.take();
@@ -159,6 +167,8 @@ export class Windows {
     q.resetWindowRatios();
     lag.reset();
     replicaLag.reset();
+    this.projection.windowLagStages.reset();
+    this.readStore.windowReplicaStages.reset();
     if (now >= this.world.warmupMs && w.streamLagMs > this.projection.maxLagMs) this.projection.maxLagMs = w.streamLagMs;
     for (const { group: g } of [this.command, this.query]) {
       g.busyAreas.forEach((a, i) => {

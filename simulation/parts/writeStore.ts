@@ -10,6 +10,7 @@ import { hash32 } from '../engine/hash';
 import { sampler, stream, type Sampler, type Uniform } from '../engine/random';
 import { ConnectionPool } from '../model/connectionPool';
 import type { RequestPool } from '../model/requestPool';
+import { S_APPEND, S_WRITE, S_WRITE_WAIT } from '../model/stageSlots';
 import type { Scenario } from '../scenario';
 import type { Downstream, Outcomes } from './ports';
 import type { Projection } from './projection';
@@ -71,14 +72,21 @@ export class WriteStore implements Downstream {
     const shard = this.shardOf(r.key[id]);
     r.resource[id] = shard;
     if (this.shardDown[shard] === 1) return this.outcomes.respondFailed(id, 'shardDown');
-    if (this.shards[shard].acquire(id, now)) this.calendar.push(now + this.writeLatency(), this.doneKind, id);
+    r.enter(id, S_WRITE_WAIT);
+    if (this.shards[shard].acquire(id, now)) this.startWrite(id, now);
+  }
+
+  /** The write takes its connection and runs for the write latency. */
+  private startWrite(id: number, now: number): void {
+    this.reqs.enter(id, S_WRITE);
+    this.calendar.push(now + this.writeLatency(), this.doneKind, id);
   }
 
   private onDone(id: number): void {
     const r = this.reqs;
     const now = this.engine.nowMs;
     const next = this.shards[r.resource[id]].release(now);
-    if (next >= 0) this.calendar.push(now + this.writeLatency(), this.doneKind, next);
+    if (next >= 0) this.startWrite(next, now);
     // Commit: the new version exists from now; its event goes to the stream.
     const key = r.key[id];
     const v = ++this.writeVersion[key];
@@ -86,6 +94,7 @@ export class WriteStore implements Downstream {
     r.version[id] = v;
     const waits = this.projection.publish(id, key, v, now);
     if (!waits) this.outcomes.respond(id);
+    else r.enter(id, S_APPEND);
   }
 
   /** A shard goes down (the writes waiting for its connections fail) or comes back. */
@@ -105,9 +114,7 @@ export class WriteStore implements Downstream {
   admitWaiting(): void {
     const now = this.engine.nowMs;
     for (const shard of this.shards) {
-      for (let id = shard.admitWaiting(now); id >= 0; id = shard.admitWaiting(now)) {
-        this.calendar.push(now + this.writeLatency(), this.doneKind, id);
-      }
+      for (let id = shard.admitWaiting(now); id >= 0; id = shard.admitWaiting(now)) this.startWrite(id, now);
     }
   }
 }
