@@ -1,7 +1,7 @@
 /**
  * Traces (output/trace.ts, output/otlp.ts): the OTLP/JSON document is well formed by the protobuf
  * JSON mapping of opentelemetry-proto's ExportTraceServiceRequest (checked here field by field:
- * no OpenTelemetry package is installed), the same run gives the same bytes, each root span is its
+ * and against OpenTelemetry's own serializer in otlpOfficial.test.ts), the same run gives the same bytes, each root span is its
  * request's latency, and the spans under it tile it without gaps or overlaps.
  */
 import { describe, expect, it } from 'vitest';
