@@ -1,6 +1,6 @@
 /**
  * Traces (output/trace.ts, output/otlp.ts): the OTLP/JSON document is well formed by the protobuf
- * JSON mapping of opentelemetry-proto's ExportTraceServiceRequest (checked here field by field:
+ * JSON mapping of opentelemetry-proto's ExportTraceServiceRequest (checked here field by field,
  * and against OpenTelemetry's own serializer in otlpOfficial.test.ts), the same run gives the same bytes, each root span is its
  * request's latency, and the spans under it tile it without gaps or overlaps.
  */
