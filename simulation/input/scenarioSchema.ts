@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import type { FieldSpec, SectionSpec } from './fieldSpec';
 import { PARTS } from '../parts';
+import { BUILTIN } from '../parts/decl';
 import { builtinShape, refineScenario, timelineShape } from '../scenario';
-import { BUILTIN } from './builtinFields';
 import { serviceSchema, type ServiceGroupSchema } from './scenarioBlocks';
 import { objectOf } from './specSchema';
 
