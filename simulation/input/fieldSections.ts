@@ -24,11 +24,7 @@ export const GROUP_PARAMS: Record<string, readonly Spec[]> = { ...BUILTIN_GROUPS
 const SERVICE = serviceLines(PART_GROUPS.map((g) => ({ line: [g.name, 'group', g.optional ? 'optional' : '', null, g.help] as Spec, after: g.after })));
 
 /** Every built-in section's fields, in the file's order, the services with the parts' groups. */
-export const SECTIONS: Record<string, readonly Spec[]> = {
-  ...Object.fromEntries(Object.entries(BUILTIN_SECTIONS).map(([name, s]) => [name, s.lines])),
-  commandService: SERVICE,
-  queryService: SERVICE,
-};
+export const SECTIONS: Record<string, readonly Spec[]> = Object.fromEntries(Object.entries(BUILTIN_SECTIONS).map(([name, s]) => [name, s.service ? SERVICE : s.lines]));
 
 /** What each built-in section is, for its group entry. */
 export const SECTION_HELP: Record<string, string> = Object.fromEntries(Object.entries(BUILTIN_SECTIONS).map(([name, s]) => [name, s.help]));

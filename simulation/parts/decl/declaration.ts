@@ -31,6 +31,8 @@ export interface BuiltinSection {
   readonly help: string;
   readonly lines: readonly FieldSpec[];
   readonly defaults: Readonly<Record<string, unknown>>;
+  /** A service: the parts on the contract add their groups to it (`Part.serviceGroup`), and its schema is `serviceSchema`'s. */
+  readonly service?: true;
 }
 
 /** A built-in part's declaration. */

@@ -90,11 +90,13 @@ export const serviceDecl = {
     commandService: {
       help: 'The command side: instances that handle writes, behind a load balancer. It scales independently of the query side.',
       lines: SERVICE_OWN,
+      service: true,
       defaults: { ...SERVICE_COMMON, instances: 2, serviceTimeMs: exp(4), loadBalancer: 'round-robin' },
     },
     queryService: {
       help: 'The query side: instances that handle reads, behind a load balancer. It scales independently of the command side.',
       lines: SERVICE_OWN,
+      service: true,
       defaults: { ...SERVICE_COMMON, instances: 2, serviceTimeMs: exp(3), loadBalancer: 'least-connections' },
     },
   },
