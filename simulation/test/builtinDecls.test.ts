@@ -12,7 +12,7 @@ const DIR = resolve(__dirname, '../parts/decl');
 describe('the built-in parts declarations', () => {
   it('import only the field format, the shared bounds and each other (no engine module)', () => {
     const outside = readdirSync(DIR).flatMap((file) =>
-      [...readFileSync(join(DIR, file), 'utf8').matchAll(/from\s*['"]([^'"]+)['"]/g)]
+      [...readFileSync(join(DIR, file), 'utf8').matchAll(/^(?:import|export)\b[^;=]*?\bfrom\s*['"]([^'"]+)['"]/gm)]
         .map((m) => m[1])
         .filter((spec) => !spec.startsWith('./') && spec !== '../../input/fieldSpec' && spec !== '../../input/bounds')
         .map((spec) => `${file} -> ${spec}`),
@@ -31,6 +31,13 @@ describe('the built-in parts declarations', () => {
         return first === undefined ? [] : [`${first} and ${p}`];
       });
       expect(clashes, key).toEqual([]);
+    }
+  });
+
+  it('give each word of the label rule once (a second would hide the first)', () => {
+    for (const key of ['subjects', 'measures', 'words'] as const) {
+      const names = BUILTIN_DECLS.flatMap((d: BuiltinDecl) => Object.keys(d.labels?.[key] ?? {}));
+      expect(names.filter((n, i) => names.indexOf(n) !== i), key).toEqual([]);
     }
   });
 

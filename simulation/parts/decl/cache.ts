@@ -24,4 +24,7 @@ export const cacheDecl = {
   },
   figures: [{ at: 30, rows: [['queries.cacheHitRatio', 'ratio', 'Cache hit ratio: the share of queries the cache answered without going to the read store.']] }],
   windowFigures: [{ at: 60, rows: [['cacheHitRatio', 'ratio', 'Share of cache lookups that hit in the window.']] }],
+  labels: {
+    words: { cacheHitRatio: 'cache hit ratio' },
+  },
 } as const satisfies BuiltinDecl;

@@ -47,7 +47,15 @@ export interface BuiltinDecl {
   readonly figures?: readonly FigureBlock[];
   /** Its figures in each one-second window (the CSV's columns). */
   readonly windowFigures?: readonly FigureBlock[];
+  /**
+   * Words for the label rule of `output/figureLabels.ts`: `subjects` for the first key of its
+   * figures' ids (`commandService` -> "Command service:"), `measures` for a distribution summarised
+   * by count, mean and percentiles, `words` for the other keys (`cacheHitRatio` -> "cache hit ratio").
+   */
+  readonly labels?: { readonly subjects?: Words; readonly measures?: Words; readonly words?: Words };
 }
+
+type Words = Readonly<Record<string, string>>;
 
 /** An exponential latency default of this mean. */
 export const exp = (meanMs: number): Latency => ({ type: 'exponential', meanMs });

@@ -22,4 +22,18 @@ export const AUTOSCALING = [
 /** A policy's defaults; its metric and target have none (a policy must say what it tracks). */
 export const AUTOSCALING_DEFAULTS = { min: 1, max: 10, intervalS: 10, cooldownOutS: 30, cooldownInS: 60, bootS: 10, schedule: [] } as const;
 
-export const elasticityDecl = { name: 'elasticity', groups: { autoscaling: AUTOSCALING } } as const satisfies BuiltinDecl;
+export const elasticityDecl = {
+  name: 'elasticity',
+  groups: { autoscaling: AUTOSCALING },
+  labels: {
+    words: {
+      'instances.min': 'fewest serving at once',
+      'instances.max': 'most serving at once',
+      'instances.final': 'serving at the end',
+      'scalingActions[].atS': 'scaling action: time',
+      'scalingActions[].from': 'scaling action: from',
+      'scalingActions[].to': 'scaling action: to',
+      scalingActionCount: 'scaling actions',
+    },
+  },
+} as const satisfies BuiltinDecl;

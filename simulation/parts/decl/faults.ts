@@ -33,4 +33,8 @@ export const faultsDecl = {
       then: 'causes',
     },
   ],
+  labels: {
+    subjects: { errors: 'Failures:' },
+    words: { deadInstance: 'dead instance', shardDown: 'shard down', injected: 'injected errors', noInstance: 'no instance' },
+  },
 } as const satisfies BuiltinDecl;

@@ -40,6 +40,13 @@ export const BUILTIN_GROUPS: Merged<Of<Decl, 'groups'>> = Object.assign({}, ...B
 /** Every built-in section as plain data, for the loops that need no types. */
 export const BUILTIN_SECTIONS: Readonly<Record<string, BuiltinSection>> = BUILTIN;
 
+/** The words every built-in part gives the label rule (`output/figureLabels.ts`), joined. */
+export const BUILTIN_LABELS = {
+  subjects: Object.assign({}, ...BUILTIN_DECLS.map((d: BuiltinDecl) => d.labels?.subjects ?? {})) as Readonly<Record<string, string>>,
+  measures: Object.assign({}, ...BUILTIN_DECLS.map((d: BuiltinDecl) => d.labels?.measures ?? {})) as Readonly<Record<string, string>>,
+  words: Object.assign({}, ...BUILTIN_DECLS.map((d: BuiltinDecl) => d.labels?.words ?? {})) as Readonly<Record<string, string>>,
+};
+
 /** The blocks of report figures (or, with `window`, of window figures) of every built-in part, in their places. */
 export function builtinFigureBlocks(window: boolean): FigureBlock[] {
   const blocks = BUILTIN_DECLS.flatMap((d: BuiltinDecl) => (window ? d.windowFigures : d.figures) ?? []);

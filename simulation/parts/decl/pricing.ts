@@ -27,4 +27,16 @@ export const pricingDecl = {
       ],
     },
   ],
+  labels: {
+    words: {
+      'cost.vcpuHours': 'cost in vCPU-hours',
+      'cost.instanceHours': 'cost in instance-hours',
+      'cost.usd': 'cost in dollars',
+      'cost.afterWarmup.vcpuHours': 'cost after warm-up in vCPU-hours',
+      'cost.afterWarmup.instanceHours': 'cost after warm-up in instance-hours',
+      'cost.afterWarmup.usd': 'cost after warm-up in dollars',
+      costUsd: 'Cost in dollars so far',
+      costVcpuHours: 'Cost in vCPU-hours so far',
+    },
+  },
 } as const satisfies BuiltinDecl;

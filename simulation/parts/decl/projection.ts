@@ -51,4 +51,17 @@ export const projectionDecl = {
     },
     { at: 100, rows: [['projectors', 'projectors', 'Projectors in the consumer group at the end of the window.']] },
   ],
+  labels: {
+    subjects: { projectors: 'Projectors:', eventStream: 'Event stream:' },
+    measures: { consistencyLagMs: 'consistency lag (commit to read model)' },
+    words: {
+      maxLagEvents: 'greatest lag (events)',
+      maxLagMs: 'greatest lag (age)',
+      consistencyLagP50Ms: 'Consistency lag p50 (commit to read model)',
+      consistencyLagP99Ms: 'Consistency lag p99 (commit to read model)',
+      streamLagEvents: 'Stream lag (events)',
+      streamLagMs: 'Stream lag (age)',
+      projectors: 'Projectors serving',
+    },
+  },
 } as const satisfies BuiltinDecl;

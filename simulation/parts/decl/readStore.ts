@@ -59,4 +59,18 @@ export const readStoreDecl = {
     { at: 90, rows: [['readStoreUtilization', 'ratio', 'Busy share of the read store\'s connections (primary and replicas in service) in the window: its load.']] },
     { at: 110, rows: [['replicas', 'replicas', 'Read replicas in service at the end of the window.']] },
   ],
+  labels: {
+    subjects: { replicas: 'Read replicas:', readStore: 'Read store:' },
+    measures: { staleness: 'staleness of stale reads', replicaLagMs: 'replica lag (commit to every replica)' },
+    words: {
+      staleReadRatio: 'stale-read ratio',
+      versionsBehindMean: 'mean versions behind',
+      'nodes[].reads': 'reads per node',
+      'nodes[].utilization': 'utilisation per node',
+      replicaLagP50Ms: 'Replica lag p50 (commit to every replica)',
+      replicaLagP99Ms: 'Replica lag p99 (commit to every replica)',
+      readStoreUtilization: 'Read store utilisation',
+      replicas: 'Read replicas serving',
+    },
+  },
 } as const satisfies BuiltinDecl;

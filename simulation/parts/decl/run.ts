@@ -29,4 +29,15 @@ export const runDecl = {
     },
   ],
   windowFigures: [{ at: 10, rows: [['tS', 's', 'End of the window, in simulated seconds (windows are 1 s).']] }],
+  labels: {
+    subjects: { stopped: 'Run stopped:' },
+    words: {
+      version: 'Format version',
+      seed: 'Seed',
+      simulatedS: 'Simulated time',
+      events: 'Engine events',
+      wallMs: 'Wall-clock time',
+      tS: 'End of the window',
+    },
+  },
 } as const satisfies BuiltinDecl;

@@ -105,4 +105,16 @@ export const serviceDecl = {
     { at: 90, rows: service('queryService'), then: { serviceFiguresOf: 'queryService' } },
   ],
   windowFigures: [{ at: 80, rows: [...windowGroup('commandService'), ...windowGroup('queryService')] }],
+  labels: {
+    subjects: { commandService: 'Command service:', queryService: 'Query service:' },
+    measures: { queueWaitMs: 'queue wait' },
+    words: {
+      utilization: 'utilisation',
+      memoryUtilization: 'memory utilisation',
+      meanQueueLength: 'mean queue length',
+      instances: 'instances ready',
+      booting: 'instances booting',
+      draining: 'instances draining or restarting',
+    },
+  },
 } as const satisfies BuiltinDecl;

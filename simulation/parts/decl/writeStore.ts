@@ -27,4 +27,8 @@ export const writeStoreDecl = {
       ],
     },
   ],
+  labels: {
+    subjects: { writeStore: 'Write store:' },
+    words: { 'shards[].writes': 'writes per shard', 'shards[].utilization': 'utilisation per shard' },
+  },
 } as const satisfies BuiltinDecl;
