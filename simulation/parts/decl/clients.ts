@@ -70,6 +70,8 @@ const windowClass = (c: 'commands' | 'queries'): FigureRow[] => [
 
 export const clientsDecl = {
   name: 'clients',
+  // Setting a constant rate replaces a rate profile (the person asked for this rate from now on).
+  replaces: { 'workload.rps': 'workload.profile' },
   sections: {
     workload: {
       help: 'The clients: how many requests they send, how many are commands, which keys, and how they time out and retry.',

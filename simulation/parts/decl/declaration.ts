@@ -43,6 +43,10 @@ export interface BuiltinDecl {
   readonly sections?: Readonly<Record<string, BuiltinSection>>;
   /** Groups of settings it lends to other sections (the auto-scaler's `autoscaling`), by name. */
   readonly groups?: Readonly<Record<string, readonly FieldSpec[]>>;
+  /** Timelines it owns, by name, with their help: lists set as a whole and only before a run (the faults). */
+  readonly timelines?: Readonly<Record<string, string>>;
+  /** Fields whose setting removes another, by path (a constant request rate replaces a rate profile). */
+  readonly replaces?: Readonly<Record<string, string>>;
   /** Its figures in the report. */
   readonly figures?: readonly FigureBlock[];
   /** Its figures in each one-second window (the CSV's columns). */

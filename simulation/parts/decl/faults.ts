@@ -7,6 +7,10 @@ import type { BuiltinDecl } from './declaration';
 
 export const faultsDecl = {
   name: 'faults',
+  timelines: {
+    // Set as a whole, and only before a run: it is the run's script.
+    faults: 'The faults of the run, at set times: crash an instance, slow one down, inject errors, take a shard down, flush the cache, cut the stream, delay a replica.',
+  },
   figures: [
     {
       at: 140,

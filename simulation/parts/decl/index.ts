@@ -40,6 +40,12 @@ export const BUILTIN_GROUPS: Merged<Of<Decl, 'groups'>> = Object.assign({}, ...B
 /** Every built-in section as plain data, for the loops that need no types. */
 export const BUILTIN_SECTIONS: Readonly<Record<string, BuiltinSection>> = BUILTIN;
 
+/** The timelines the built-in parts own (`faults`), by name, with their help. */
+export const BUILTIN_TIMELINES: Readonly<Record<string, string>> = Object.assign({}, ...BUILTIN_DECLS.map((d: BuiltinDecl) => d.timelines ?? {}));
+
+/** Fields whose setting removes another, by path, from every built-in part. */
+export const BUILTIN_REPLACES: Readonly<Record<string, string>> = Object.assign({}, ...BUILTIN_DECLS.map((d: BuiltinDecl) => d.replaces ?? {}));
+
 /** The words every built-in part gives the label rule (`output/figureLabels.ts`), joined. */
 export const BUILTIN_LABELS = {
   subjects: Object.assign({}, ...BUILTIN_DECLS.map((d: BuiltinDecl) => d.labels?.subjects ?? {})) as Readonly<Record<string, string>>,
