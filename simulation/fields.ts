@@ -13,6 +13,7 @@
 
 import { GROUP_PARAMS, LATENCY_PARAMS, PART_SECTIONS, SECTION_HELP, SECTIONS } from './input/fieldSections';
 import { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind, type FieldSpec } from './input/fieldSpec';
+import { BUILTIN_REPLACES, BUILTIN_TIMELINES } from './parts/decl';
 
 export { LATENCY_TYPES, LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldKind };
 
@@ -76,8 +77,8 @@ function build(): FieldEntry[] {
     add(name, ['', 'group', 'optional', null, help], false, true);
     for (const spec of fields) add(`${name}.${spec[0]}`, spec, spec[2] === 'fixed', true);
   }
-  // The fault timeline is set as a whole, and only before a run (it is the run's script).
-  add('faults', ['', 'list', 'fixed', null, 'The faults of the run, at set times: crash an instance, slow one down, inject errors, take a shard down, flush the cache, cut the stream, delay a replica.'], true, false);
+  // The timelines (the faults) are set as a whole, and only before a run (each is the run's script).
+  for (const [name, help] of Object.entries(BUILTIN_TIMELINES)) add(name, ['', 'list', 'fixed', null, help], true, false);
   return out;
 }
 
@@ -92,10 +93,10 @@ export function fieldAt(path: unknown): FieldEntry | undefined {
 }
 
 /**
- * Fields fixed for the length of a run, the fault timeline aside (it is not a setting: it is
- * kept apart from live changes altogether).
+ * Fields fixed for the length of a run, the timelines aside (the faults are not a setting: they
+ * are kept apart from live changes altogether).
  */
-export const FIXED_DURING_RUN: readonly string[] = FIELDS.filter((f) => f.fixedDuringRun && f.path !== 'faults').map(
+export const FIXED_DURING_RUN: readonly string[] = FIELDS.filter((f) => f.fixedDuringRun && !Object.hasOwn(BUILTIN_TIMELINES, f.path)).map(
   (f) => f.path,
 );
 
@@ -146,8 +147,8 @@ export function withField(obj: unknown, path: string, value: unknown, createGrou
   return { ok: true, value: copy };
 }
 
-/** Setting one field removes another: a constant request rate replaces a rate profile (the person asked for this rate from now on). */
-const REPLACES: ReadonlyMap<string, string> = new Map([['workload.rps', 'workload.profile']]);
+/** Setting one field removes another, as the parts declare it (a constant request rate replaces a rate profile). */
+const REPLACES: ReadonlyMap<string, string> = new Map(Object.entries(BUILTIN_REPLACES));
 
 /** The field that setting `path` removes (see `withField`), or undefined: a lock on that field must refuse `path` too. */
 export const fieldReplacedBy = (path: string): string | undefined => REPLACES.get(path);

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { faultSchema } from './input/faultSchema';
-import { BUILTIN as B } from './input/builtinFields';
 import { autoscalingSchema, MAX_INTERVENTIONS, seconds, serviceSchema } from './input/scenarioBlocks';
 import { typedObjectOf } from './input/specSchema';
+import { BUILTIN as B } from './parts/decl';
 
 export { FAULT_RULES, faultKinds, faultTargets, type Fault, type FaultKind } from './input/faultSchema';
 export {
@@ -39,7 +39,7 @@ const root = typedObjectOf('', B[''].lines, B[''].defaults, { version: z.literal
 
 /**
  * The built-in sections of the scenario, in the file's order, made from their lines and defaults
- * in `input/builtinFields.ts`. The sections the parts own (`Part.section`) are not here:
+ * in the built-in parts' declarations (`parts/decl/`). The sections the parts own (`Part.section`) are not here:
  * `scenarioSchema.ts` puts them after `pricing`, before the timelines, and adds the parts' groups
  * to the services; this module names no part (the parts import its types).
  */

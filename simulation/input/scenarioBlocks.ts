@@ -1,12 +1,14 @@
 /**
  * The scenario schema's building blocks: the bounds that keep arithmetic finite, latency
- * distributions, auto-scaling and a service's section, each made from its lines in
- * `builtinFields.ts` (`specSchema.ts` turns lines into zod). The checks across fields that a line
- * cannot say stay here. The settings the parts put on each service come in as `ServiceGroupSchema`s
+ * distributions, auto-scaling and a service's section, each made from the lines its part declares
+ * (`parts/decl/elasticity.ts`, `parts/decl/service.ts`; `specSchema.ts` turns lines into zod). The
+ * checks across fields that a line cannot say stay here. The settings the parts put on each service come in as `ServiceGroupSchema`s
  * (`scenarioSchema.ts` makes them from the parts list), so this module names no part.
  */
 import { z } from 'zod';
-import { AUTOSCALING, AUTOSCALING_DEFAULTS, MAX_DELAY_MS, MAX_TIME_S, SERVICE_OWN, serviceLines } from './builtinFields';
+import { AUTOSCALING, AUTOSCALING_DEFAULTS } from '../parts/decl/elasticity';
+import { SERVICE_OWN, serviceLines } from '../parts/decl/service';
+import { MAX_DELAY_MS, MAX_TIME_S } from './bounds';
 import { LOAD_BALANCER_ALGORITHMS, SCALING_METRICS, type FieldSpec, type Latency } from './fieldSpec';
 import { objectOf, typedObjectOf } from './specSchema';
 import type { SettingsIn, SettingsOut } from './settingsType';
@@ -19,7 +21,7 @@ export {
   MAX_SPEED,
   MAX_TIME_S,
   MAX_VCPUS,
-} from './builtinFields';
+} from './bounds';
 export { latencySchema } from './specSchema';
 export type { Latency, LatencyInput } from './fieldSpec';
 

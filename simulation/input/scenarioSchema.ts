@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import type { FieldSpec, SectionSpec } from './fieldSpec';
 import { PARTS } from '../parts';
+import { BUILTIN_SECTIONS } from '../parts/decl';
 import { builtinShape, refineScenario, timelineShape } from '../scenario';
-import { BUILTIN } from './builtinFields';
 import { serviceSchema, type ServiceGroupSchema } from './scenarioBlocks';
 import { objectOf } from './specSchema';
 
@@ -40,6 +40,13 @@ for (const s of SECTIONS) {
   if (Object.hasOwn(builtinShape, s.name) || Object.hasOwn(timelineShape, s.name)) throw new Error(`${s.name}: a part's section may not reuse a built-in section's name`);
 }
 
+/** The built-in services (`BuiltinSection.service`) with the parts' groups on them, by name. */
+const serviceShape = Object.fromEntries(
+  Object.entries(BUILTIN_SECTIONS)
+    .filter(([, s]) => s.service)
+    .map(([name, s]) => [name, serviceSchema(name, s.defaults, SERVICE_GROUPS)]),
+);
+
 /** Every part's section, by its name, in the order of the parts list. */
 const partShape = Object.fromEntries(SECTIONS.map((s) => [s.name, sectionSchema(s)]));
 
@@ -48,8 +55,7 @@ export const scenarioSchema = z
   .strictObject({
     ...builtinShape,
     // In the same places: the services with the parts' groups on them.
-    commandService: serviceSchema('commandService', BUILTIN.commandService.defaults, SERVICE_GROUPS),
-    queryService: serviceSchema('queryService', BUILTIN.queryService.defaults, SERVICE_GROUPS),
+    ...serviceShape,
     ...partShape,
     ...timelineShape,
   })
