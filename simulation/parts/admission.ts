@@ -123,6 +123,7 @@ export const admissionPart: Part = {
   serviceGroup: {
     name: 'admission',
     optional: true,
+    holdsLoadBack: true,
     help: 'Admission control: a rate limit at the load balancer; requests beyond it are turned away (429) rather than queued.',
     fields: [
       ['rps', 'number', '', ['rps', '>0', 10_000_000], "Requests per second the load balancer lets in (a token bucket's refill rate); the rest are turned away with 429 to protect the instances."],

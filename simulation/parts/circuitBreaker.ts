@@ -186,6 +186,7 @@ export const circuitBreakerPart: Part = {
   serviceGroup: {
     name: 'circuitBreaker',
     optional: true,
+    holdsLoadBack: true,
     help: 'A circuit breaker in the clients: while the service keeps failing, calls fail at once instead of waiting, which gives it room to recover.',
     fields: [
       ['failureRatio', 'number', '', ['ratio', '>0', 1], 'The breaker opens when at least this share of the recent attempts failed.'],

@@ -40,6 +40,12 @@ export interface ServiceGroup {
   readonly fields: readonly FieldSpec[];
   /** May be absent from a service (the part is then off for it). */
   readonly optional: boolean;
+  /**
+   * On for a service, the part may turn its calls away before they reach it (a fast-fail, a rate
+   * limit), so a closed-form estimate (a plan's screen, `plan/estimate.ts`) takes no lower bound on
+   * that service's load.
+   */
+  readonly holdsLoadBack?: boolean;
   /** The service field it follows in the registry; at the end of the service's fields when absent. */
   readonly after?: string;
   /** A default for each field that has one (a field without one must be given when the group is). */

@@ -9,6 +9,7 @@
 import { exp, ln } from '../engine/detMath';
 import { priceFactor, uslCapacity } from '../model/usl';
 import { RateProfile } from '../model/rateProfile';
+import { PARTS } from '../parts';
 import type { Latency, Scenario, ServiceConfig } from '../scenario';
 
 /** The stages a request's load passes through, in the order it reaches them. */
@@ -70,17 +71,20 @@ function serviceCapacityRps(c: ServiceConfig): number {
   return mean === 0 ? Infinity : (c.instances * peak * c.speed * 1000) / mean;
 }
 
-/** A service whose clients may hold load back (a circuit breaker, admission control): its load has no lower bound. */
+/** The settings groups of the parts that may hold a service's load back (`ServiceGroup.holdsLoadBack`). */
+const HOLD_BACK = PARTS.flatMap((p) => (p.serviceGroup?.holdsLoadBack ? [p.serviceGroup.name] : []));
+
+/** A service with a part on that may hold its load back: its load has no lower bound. */
 function mayHoldBack(c: ServiceConfig): boolean {
-  const parts = c as unknown as Record<string, unknown>;
-  return parts.circuitBreaker !== undefined || parts.admission !== undefined;
+  const groups = c as unknown as Record<string, unknown>;
+  return HOLD_BACK.some((name) => groups[name] !== undefined);
 }
 
 const utilisation = (load: number, capacity: number) => (load === 0 ? 0 : capacity === 0 ? Infinity : load / capacity);
 
 /**
  * Each stage's utilisation, a lower bound (see the module's comment). A stage whose load may be
- * held back before it (a circuit breaker or admission control on its service, a cache in front of
+ * held back before it (a part that may hold back its service's load, a cache in front of
  * the read store) counts no load; so does one that auto-scales or changes during the run, whose
  * capacity is not its settings' (a plan refuses those scenarios).
  */
