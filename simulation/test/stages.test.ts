@@ -4,7 +4,7 @@
  * tail's mean) in reports and windows.
  */
 import { describe, expect, it } from 'vitest';
-import { reportStageFailures, windowStageFailures } from '../fuzz/stageCheck';
+import { reportStageFailures, splitFailures, windowStageFailures } from '../fuzz/stageCheck';
 import { mmc, replicate, run, runWithWindows, scenario } from './helpers';
 
 /**
@@ -143,5 +143,15 @@ describe('stages with retries, a hot shard and a cache', () => {
     expect(c.tailStages.failedAttempts + c.tailStages.backoff).toBeGreaterThan(c.tailStages.write);
     expect(reportStageFailures(r)).toEqual([]);
     expect(windows.flatMap(windowStageFailures)).toEqual([]);
+  });
+});
+
+describe("the fuzzer's check of the stages", () => {
+  it('names a split whose stages miss its mean or its tail', () => {
+    const split = { stages: { a: 1, b: 1 }, tailStages: { a: 2, b: 1 }, tail: { count: 1, mean: 3, fromMs: 2 } };
+    expect(splitFailures('x', split, 2, 50)).toEqual([]);
+    expect(splitFailures('x', split, 2.001, 50)).toEqual(['x: stages add up to 2, not the mean 2.001']);
+    expect(splitFailures('x', { ...split, tail: { count: 1, mean: 3.5, fromMs: 2 } }, 2, 50)).toEqual(["x: tail stages add up to 3, not the tail's mean 3.5"]);
+    expect(splitFailures('x', split, 2, 200)).toEqual(['x: tail of 1 of 200 samples']);
   });
 });
