@@ -22,6 +22,7 @@ const ReportPanel = lazy(() => import('./components/ReportPanel').then((m) => ({
 const FiguresPanel = lazy(() => import('./components/FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
 // Where the time goes: the stages of the latencies, with the figures' code, just after the first paint.
 const StagesPanel = lazy(() => import('./components/stages/StagesPanel').then((m) => ({ default: m.StagesPanel })));
+const FollowPanel = lazy(() => import('./components/follow/FollowPanel').then((m) => ({ default: m.FollowPanel })));
 const StudyPanel = lazy(() => import('./components/study/StudyPanel').then((m) => ({ default: m.StudyPanel })));
 // In embed mode with a lab (or `fields=`), only the fields it needs.
 const LabControls = lazy(() => import('./labs/LabControls').then((m) => ({ default: m.LabControls })));
@@ -117,6 +118,7 @@ export function App() {
           {idle && (
             <Suspense fallback={null}>
               <StagesPanel />
+              <FollowPanel />
             </Suspense>
           )}
         </div>
