@@ -5,7 +5,7 @@
  */
 import { Histogram } from './histogram';
 import { StageSums, type StageSplit } from './stageSums';
-import { REQUEST_SLOTS, S_VALUE } from '../model/stageSlots';
+import { S_CLIENT_VALUE, S_VALUE } from '../model/stageSlots';
 import type { ClassWindow, ErrorCounts } from '../types';
 
 /**
@@ -31,14 +31,9 @@ interface StagePathLike {
 }
 
 const NO_STAGES: StagePathLike = { ids: [], slots: [] };
-const NO_VECTOR = new Float64Array(REQUEST_SLOTS);
 
 /** The entries of `o` named in `keys`, in that order. */
-function pick(o: Record<string, number>, keys: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of keys) out[k] = o[k];
-  return out;
-}
+const pick = (o: Record<string, number>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 
 export class ClassTally {
   /** Attempts (a retry is an attempt of its own) by outcome. */
@@ -90,16 +85,17 @@ export class ClassTally {
   private wLookups = 0;
   private wHits = 0;
 
-  /**
-   * Where the latencies' time went, by stage (stageSums.ts), beside each histogram: the attempts'
-   * (laid out as the client's, its last stages 0) and the client's own once it parts, as above.
-   */
+  /** Stage sums (stageSums.ts) beside each histogram: the attempts' (laid out as the client's), the client's own once it parts. */
   private readonly latencyStages: StageSums;
   private readonly windowLatencyStages: StageSums;
   private readonly ownClientStages: StageSums;
   private readonly ownWindowClientStages: StageSums;
   /** The stages of the window that closed last (`closeWindow`), attempts' and client's. */
   windowSplits: { latencyMs: StageSplit; clientLatencyMs: StageSplit } | null = null;
+  /** Whether the client's stage sums are still the attempts' (as `clientIsAttempt` for the histograms). */
+  private stagesShared = true;
+  private windowStagesShared = true;
+  private readonly attemptIds: readonly string[];
 
   /**
    * `causes`: every cause an attempt of this class may fail with (the engine's and the parts').
@@ -113,29 +109,46 @@ export class ClassTally {
   ) {
     this.failedBy = noFailures(causes);
     this.windowFailedBy = noFailures(causes);
-    if (attempt.slots.some((s, j) => client.slots[j] !== s)) throw new Error("a client's stages must start with its attempt's");
     const n = attempt.slots.length;
-    this.latencyStages = new StageSums(client.ids, client.slots, S_VALUE, n);
-    this.windowLatencyStages = new StageSums(client.ids, client.slots, S_VALUE, n);
-    this.ownClientStages = new StageSums(client.ids, client.slots, S_VALUE);
-    this.ownWindowClientStages = new StageSums(client.ids, client.slots, S_VALUE);
+    this.attemptIds = attempt.ids;
+    this.latencyStages = new StageSums(client.ids, client.slots, n);
+    this.windowLatencyStages = new StageSums(client.ids, client.slots, n);
+    this.ownClientStages = new StageSums(client.ids, client.slots);
+    this.ownWindowClientStages = new StageSums(client.ids, client.slots);
   }
 
-  /** The attempts' latency split by stage, over all of them and over their tail. */
+  /**
+   * The stages of the answer `answer` was just told of: its latency at `st[at + S_VALUE]`, what its
+   * client waited at `st[at + S_CLIENT_VALUE]`, its stages at their slots (numbers in a vector, not
+   * arguments: see stageSlots.ts). The client's sums part from the attempts' at the same answer as
+   * the histograms did; the window's and the run's sums are kept in one pass.
+   */
+  answerStages(counted: boolean, st: Float64Array, at: number, open: number): void {
+    if (st[at + S_VALUE] !== st[at + S_CLIENT_VALUE]) {
+      if (this.windowStagesShared) {
+        this.ownWindowClientStages.copyFrom(this.windowLatencyStages);
+        this.windowStagesShared = false;
+      }
+      if (counted && this.stagesShared) {
+        this.ownClientStages.copyFrom(this.latencyStages);
+        this.stagesShared = false;
+      }
+    }
+    this.windowLatencyStages.record(st, at, S_VALUE, open, counted ? this.latencyStages : null);
+    const own = counted && !this.stagesShared ? this.ownClientStages : null;
+    if (!this.windowStagesShared) this.ownWindowClientStages.record(st, at, S_CLIENT_VALUE, open, own);
+    else if (own !== null) own.record(st, at, S_CLIENT_VALUE, open);
+  }
+
+  /** The attempts' latency split by stage (an attempt has no earlier attempts nor back-offs: its own stages only). */
   latencySplit(): StageSplit {
     const s = this.latencyStages.split(this.latency);
-    // An attempt has no earlier attempts nor back-offs: its summary shows its own stages only.
-    const keep = this.attemptIds;
-    return { stages: pick(s.stages, keep), tailStages: pick(s.tailStages, keep), tail: s.tail };
+    return { stages: pick(s.stages, this.attemptIds), tailStages: pick(s.tailStages, this.attemptIds), tail: s.tail };
   }
 
   /** The client requests' latency split by stage. */
   clientSplit(): StageSplit {
-    return (this.clientIsAttempt ? this.latencyStages : this.ownClientStages).split(this.clientLatency);
-  }
-
-  private get attemptIds(): readonly string[] {
-    return this.latencyStages.ids.slice(0, this.latencyStages.used);
+    return (this.stagesShared ? this.latencyStages : this.ownClientStages).split(this.clientLatency);
   }
 
   offer(counted: boolean, retry: boolean): void {
@@ -161,30 +174,21 @@ export class ClassTally {
    * An attempt got its answer in time, `latencyMs` after it was sent: the client request behind
    * it succeeded, `waitedMs` after its first attempt started.
    */
-  answer(counted: boolean, latencyMs: number, waitedMs: number, stages: Float64Array = NO_VECTOR, at = 0, open = 0): void {
+  answer(counted: boolean, latencyMs: number, waitedMs: number): void {
     if (waitedMs !== latencyMs) {
       // The first answer whose wait is not its attempt's latency: the client histograms part.
       if (this.windowClientIsAttempt) {
         this.ownWindowClientLatency.copyFrom(this.windowLatency);
-        this.ownWindowClientStages.copyFrom(this.windowLatencyStages);
         this.windowClientIsAttempt = false;
       }
       if (counted && this.clientIsAttempt) {
         this.ownClientLatency.copyFrom(this.latency);
-        this.ownClientStages.copyFrom(this.latencyStages);
         this.clientIsAttempt = false;
       }
     }
     this.wCompleted++;
     this.windowLatency.record(latencyMs);
-    // The window's sums and, for a counted answer, the run's, in one pass.
-    stages[at + S_VALUE] = latencyMs;
-    this.windowLatencyStages.record(stages, at, open, counted ? this.latencyStages : null);
-    if (waitedMs !== latencyMs) stages[at + S_VALUE] = waitedMs;
-    if (!this.windowClientIsAttempt) {
-      this.ownWindowClientLatency.record(waitedMs);
-      this.ownWindowClientStages.record(stages, at, open, counted && !this.clientIsAttempt ? this.ownClientStages : null);
-    } else if (counted && !this.clientIsAttempt) this.ownClientStages.record(stages, at, open);
+    if (!this.windowClientIsAttempt) this.ownWindowClientLatency.record(waitedMs);
     if (counted) {
       this.completed++;
       this.succeeded++;
@@ -267,7 +271,7 @@ export class ClassTally {
       clientLatencyMs = this.ownWindowClientStages.split(this.ownWindowClientLatency);
       this.ownWindowClientLatency.reset();
       this.ownWindowClientStages.reset();
-      this.windowClientIsAttempt = true;
+      this.windowClientIsAttempt = this.windowStagesShared = true;
     }
     this.windowSplits = { latencyMs, clientLatencyMs };
     this.windowLatencyStages.reset();

@@ -41,14 +41,12 @@ export class StageSums {
 
   /**
    * `ids` and `slots`: the summary's stages and where each is in the vectors handed to `record`,
-   * `valueSlot` where the sample's value is;
    * `used`: how many of them (from the first) a record reads; the others stay 0 (an attempt's sums
    * laid out as its client's, so that one can become a copy of the other).
    */
   constructor(
     readonly ids: readonly string[],
     slots: readonly number[],
-    private readonly valueSlot: number,
     readonly used = slots.length,
   ) {
     this.stride = ids.length + 2;
@@ -63,8 +61,8 @@ export class StageSums {
    * (rounding). `also`, when not null, gets the same sample (the run's sums beside a window's:
    * same stages, one pass for both).
    */
-  record(vec: Float64Array, off: number, open: number, also: StageSums | null = null): void {
-    const v = vec[off + this.valueSlot];
+  record(vec: Float64Array, off: number, valueSlot: number, open: number, also: StageSums | null = null): void {
+    const v = vec[off + valueSlot];
     const b = bucketOf(v);
     const stride = this.stride;
     const base = b * stride;

@@ -27,8 +27,10 @@ export const S_BACKOFF = 9;
  * does not inline is boxed, one allocation a call; a slot of a typed array is not).
  */
 export const S_VALUE = 10;
+/** Not a stage: what the client waited, for the client's sums (see `S_VALUE`). */
+export const S_CLIENT_VALUE = 11;
 /** Slots per request. */
-export const REQUEST_SLOTS = 11;
+export const REQUEST_SLOTS = 12;
 
 /** A written change's way to visibility: appended, waiting in its partition, applied, copied. */
 export const V_APPEND = 0;

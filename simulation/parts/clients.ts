@@ -14,7 +14,7 @@ import { Arrivals } from '../model/arrivals';
 import { keySampler } from '../model/keys';
 import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_FOLLOW_UP, F_PENDING, F_RETRY, F_TRACED, F_WANTS_FOLLOW_UP, type RequestPool } from '../model/requestPool';
 import { backoffMs, RetryBudget } from '../model/retryBudget';
-import { REQUEST_SLOTS, S_QUEUE_WAIT } from '../model/stageSlots';
+import { REQUEST_SLOTS, S_CLIENT_VALUE, S_QUEUE_WAIT, S_VALUE } from '../model/stageSlots';
 import type { Scenario } from '../scenario';
 import type { AttemptOutcome, CallGuard, Guarded, Outcomes, RequestTracer } from './ports';
 import type { Service } from './service';
@@ -215,10 +215,13 @@ export class Clients implements Outcomes, Guarded {
     if (latency > this.timeoutMs) return this.endAttempt(id, 'timedOut');
     const guard = f & F_COMMAND ? this.commandGuard : this.queryGuard;
     if (guard !== null) guard.record(id, true);
-    // The stage it answered from ends now.
     const open = r.open[id];
-    r.enter(id, open);
-    service.tally.answer(counted, latency, now - r.firstMs[id], r.stageMs, id * REQUEST_SLOTS, open);
+    r.enter(id, open); // the stage it answered from ends now
+    const at = id * REQUEST_SLOTS;
+    const waited = (r.stageMs[at + S_CLIENT_VALUE] = now - r.firstMs[id]);
+    r.stageMs[at + S_VALUE] = latency;
+    service.tally.answer(counted, latency, waited);
+    service.tally.answerStages(counted, r.stageMs, at, open);
     if (f & F_TRACED) this.tracer!.answered(id, now);
     if (f & F_COMMAND) {
       if (f & F_WANTS_FOLLOW_UP) {

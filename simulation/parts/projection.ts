@@ -25,8 +25,8 @@ export class Projection implements Projected {
   /** The same, for the current window only (every event). */
   readonly windowLag = new Histogram();
   /** Where the consistency lag's time went, by stage: the run's (counted events) and the window's. */
-  readonly lagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots, V_VALUE);
-  readonly windowLagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots, V_VALUE);
+  readonly lagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots);
+  readonly windowLagStages = new StageSums(STAGE_PATHS.consistencyLagMs.ids, STAGE_PATHS.consistencyLagMs.slots);
   maxLagEvents = 0;
   maxLagMs = 0;
   /** Events an apply hook dropped: never applied, never shipped (their keys stay at older versions). */
@@ -159,7 +159,7 @@ export class Projection implements Projected {
     }
     this.windowLag.record(lag);
     s.stageMs[at + V_VALUE] = lag;
-    this.windowLagStages.record(s.stageMs, at, V_APPLY, counted ? this.lagStages : null);
+    this.windowLagStages.record(s.stageMs, at, V_VALUE, V_APPLY, counted ? this.lagStages : null);
     this.cache.onEventApplied(key, v, now);
     this.readStore.ship(ev, lag, counted);
     this.consume(consumer);

@@ -29,8 +29,8 @@ export class ReadStore implements Reader {
   /** Commit to visible on every replica, events that became so in the current window (all, warm-up too). */
   readonly windowReplicaLag = new Histogram();
   /** Where the replica lag's time went, by stage: the run's (counted events) and the window's. */
-  readonly replicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots, V_VALUE);
-  readonly windowReplicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots, V_VALUE);
+  readonly replicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots);
+  readonly windowReplicaStages = new StageSums(STAGE_PATHS.replicaLagMs.ids, STAGE_PATHS.replicaLagMs.slots);
   outcomes!: Outcomes;
   cache!: CacheFill;
 
@@ -103,7 +103,7 @@ export class ReadStore implements Reader {
       if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
       s.stageMs[ev * EVENT_SLOTS + V_VALUE] = lagMs;
-      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY, counted ? this.replicaStages : null);
+      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_VALUE, V_REPLICA_COPY, counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
@@ -123,7 +123,7 @@ export class ReadStore implements Reader {
       if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
       s.stageMs[ev * EVENT_SLOTS + V_VALUE] = lagMs;
-      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_REPLICA_COPY, counted ? this.replicaStages : null);
+      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_VALUE, V_REPLICA_COPY, counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
