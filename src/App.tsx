@@ -20,6 +20,9 @@ const ReportPanel = lazy(() => import('./components/ReportPanel').then((m) => ({
 // What-if studies load when the panel is first opened (from the toolbar or a study link).
 // The figures, with every label and help text of the figure registry, come just after the first paint.
 const FiguresPanel = lazy(() => import('./components/FiguresPanel').then((m) => ({ default: m.FiguresPanel })));
+// Where the time goes: the stages of the latencies, with the figures' code, just after the first paint.
+const StagesPanel = lazy(() => import('./components/stages/StagesPanel').then((m) => ({ default: m.StagesPanel })));
+const FollowPanel = lazy(() => import('./components/follow/FollowPanel').then((m) => ({ default: m.FollowPanel })));
 const StudyPanel = lazy(() => import('./components/study/StudyPanel').then((m) => ({ default: m.StudyPanel })));
 // In embed mode with a lab (or `fields=`), only the fields it needs.
 const LabControls = lazy(() => import('./labs/LabControls').then((m) => ({ default: m.LabControls })));
@@ -70,6 +73,9 @@ function SkipLinks() {
       <a href="#settings-title" onClick={(e) => jumpTo(e, 'settings-title')}>
         Skip to the settings
       </a>
+      <a href="#stages-title" onClick={(e) => jumpTo(e, 'stages-title')}>
+        Skip to where the time goes
+      </a>
     </nav>
   );
 }
@@ -109,6 +115,12 @@ export function App() {
             </Suspense>
           )}
           <ChartGrid />
+          {idle && (
+            <Suspense fallback={null}>
+              <StagesPanel />
+              <FollowPanel />
+            </Suspense>
+          )}
         </div>
         <div className="side">
           <LabSlot />

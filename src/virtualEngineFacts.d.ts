@@ -9,4 +9,5 @@ declare module 'virtual:engine-facts' {
 /** The page's view of src/partDeclarations.ts, made at build time the same way. */
 declare module 'virtual:part-declarations' {
   export const PART_DECLARATIONS: typeof import('./partDeclarations').PART_DECLARATIONS;
+  export const STAGE_FACTS: typeof import('./partDeclarations').STAGE_FACTS;
 }

@@ -3,6 +3,6 @@
  * run control, live changes, sharing and saving. The first screen only draws and loads the
  * address's link, so it ships none of this.
  */
-export { pause, play, reset, setSpeed, step } from './runControl';
+export { follow, pause, play, reset, setSpeed, step } from './runControl';
 export { change } from './liveChanges';
 export { currentLink, saveReport, saveScenario, scenarioNow, shareLink } from './sharing';

@@ -1,6 +1,7 @@
 /** The run's controls: Play (and "Run again"), Pause, Step, Reset and the speed. */
 import { lockedBase } from '../embed/lockGate';
 import type { Speed } from '../worker/runner';
+import type { FollowKind } from '../worker/follow';
 import type { ControllerCore } from './controllerCore';
 
 export async function play(c: ControllerCore): Promise<void> {
@@ -65,4 +66,14 @@ async function rerun(c: ControllerCore): Promise<void> {
 export async function setSpeed(c: ControllerCore, speed: Speed): Promise<void> {
   c.run.setState({ speed });
   if (c.bridge.alive) await c.guarded(() => c.bridge.call('setSpeed', speed));
+}
+
+/** "Follow a request": asks the worker to trace the next request (of `kind`); its trace comes with an update. */
+export async function follow(c: ControllerCore, kind: FollowKind): Promise<void> {
+  await c.guarded(async () => {
+    await c.ensureWorker();
+    c.run.setState({ following: kind, followed: null });
+    const why = await c.bridge.call('follow', kind);
+    if (why) c.run.setState({ following: null, notice: why });
+  });
 }

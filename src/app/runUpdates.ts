@@ -45,8 +45,10 @@ export class RunUpdates implements BridgeHandlers {
       this.pendingWindows = [];
       this.preview = null;
       this.showingPreview = false;
-      this.store.setState({ series: [] });
+      this.store.setState({ series: [], following: null, followed: null });
     }
+    // Kept apart from the coalesced updates: the one update that carries a followed trace may be overtaken.
+    if (u.followed) this.store.setState({ following: null, followed: u.followed });
     this.pendingWindows = appendWindows(this.pendingWindows, u.windows);
     if (u.preview && this.pendingWindows.length === 0 && (this.showingPreview || this.store.getState().series.length === 0)) this.preview = u.preview;
     const statusChanged = u.status !== this.store.getState().status;

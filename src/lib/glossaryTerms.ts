@@ -63,6 +63,18 @@ export const TERMS: readonly Term[] = [
   t('seed', 'Seed', /\bseed\b/i),
   t('usl', 'Universal Scalability Law (contention, coherency)', /universal scalability|\busl\b|contention|coherency/i),
   t('failure-domain', 'Failure domain', /failure domain|takes all of it|one failure/i),
+  // The stages of a request's time ("where the time goes", docs/stages.md): narrow phrases, so
+  // they link from the help texts about stages and leave the others' links as they were.
+  t('stages', 'Stages (where the time goes)', /where the time goes|\bstages?\b/i),
+  t('queue-wait', 'Queue wait', /queue wait/i),
+  t('connection-wait', 'Connection wait', /connection wait/i),
+  t('store-time', 'Read and write (time in the store)', /time in the store/i),
+  t('append', 'Append (to the event stream)', /\bappend,|time to append|append to its partition/i),
+  t('partition-wait', 'Partition wait', /partition wait/i),
+  t('apply-retries', 'Apply and apply retries', /apply retr/i),
+  t('replica-copy', 'Replica copy', /replica copy/i),
+  t('failed-attempts', 'Failed attempts', /failed attempts/i),
+  t('tail', 'The p99 tail', /p99 tail|the tail\b/i),
 ];
 
 /** The terms a help text uses, most specific first, at most `max` (a help text links to a few, not all). */

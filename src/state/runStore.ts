@@ -1,7 +1,8 @@
 /** The state of the run as the page sees it: status, latest snapshot, series, report, errors. */
 import { create } from 'zustand';
-import type { Report, Snapshot, WindowStats } from '../../simulation/index';
+import type { Report, Snapshot, Trace, WindowStats } from '../../simulation/index';
 import type { RunStatus, Speed } from '../worker/runner';
+import type { FollowKind } from '../worker/follow';
 
 export type PageStatus = RunStatus | 'starting';
 
@@ -19,6 +20,9 @@ export interface RunState {
   error: string | null;
   /** A short message about the last action (a restart, a loaded file). */
   notice: string | null;
+  /** "Follow a request": the kind asked for while its trace is awaited, and the trace once it came. */
+  following: FollowKind | null;
+  followed: Trace | null;
 }
 
 export const initialRunState: RunState = {
@@ -30,6 +34,8 @@ export const initialRunState: RunState = {
   achievedSpeed: null,
   error: null,
   notice: null,
+  following: null,
+  followed: null,
 };
 
 export const useRunStore = create<RunState>()(() => ({ ...initialRunState }));

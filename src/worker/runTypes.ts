@@ -3,7 +3,7 @@
  * a run, its status, what the worker posts, the answers to a load and to a change, and the clock
  * the runner is driven by (the browser's, or a test's).
  */
-import type { Report, Scenario, ScenarioProblem, Snapshot, WindowStats } from '../../simulation/index';
+import type { Report, Scenario, ScenarioProblem, Snapshot, Trace, WindowStats } from '../../simulation/index';
 import type { Intervention } from './interventions';
 
 /** Simulated seconds per wall second, or as fast as the machine goes. */
@@ -26,6 +26,8 @@ export interface RunUpdate {
    * scaled to per second. The charts draw it until the first window comes (replacing it).
    */
   preview?: WindowStats;
+  /** The trace of the request the page asked to follow (Runner.follow), once it is done. */
+  followed?: Trace;
   /** A message when the simulation threw. */
   error?: string;
 }

@@ -19,6 +19,7 @@ import { buildSnapshot } from '../../simulation/output/snapshot';
 import { mergeInterventions, type Intervention } from './interventions';
 import { changeLive, restartedScenario } from './liveChange';
 import { FirstWindowPreview, latestWindows } from './posting';
+import { Follower, type FollowKind } from './follow';
 import type { ChangeOutcome, Clock, LoadResult, RunStatus, RunUpdate, Speed } from './runTypes';
 import { ScenarioChecks, type Checks } from './scenarioChecks';
 
@@ -46,6 +47,7 @@ export class Runner {
   private wallRunMs = 0;
   private runId = 0;
   private readonly preview = new FirstWindowPreview();
+  private readonly follower = new Follower();
 
   /** The scenario checks, loaded when first needed; each Simulation checks its changes with them. */
   private readonly checker: ScenarioChecks;
@@ -102,6 +104,7 @@ export class Runner {
     this.stop();
     this.runId++;
     this.preview.reset();
+    this.follower.reset();
     this.sim = new Simulation(scenario, DEFAULT_LIMITS, this.checker.changeFn);
     this.status = 'ready';
     this.wallRunMs = 0;
@@ -165,6 +168,11 @@ export class Runner {
   /** The scenario as the run stands now (interventions applied so far). */
   scenarioNow(): Scenario {
     return this.requireSim().scenario;
+  }
+
+  /** Follows the next request (of `kind`): its trace comes in an update once it is done; null, or why not. */
+  follow(kind: FollowKind): string | null {
+    return this.follower.start(this.requireSim(), kind);
   }
 
   report(): Report {
@@ -276,6 +284,7 @@ export class Runner {
     this.preview.sawWindows(windows.length);
     const paced = this.status === 'running' && this.speed !== 'max';
     const preview = this.preview.next(sim.nowMs, paced, this.wallRunMs, () => this.scenarioToSave());
+    const followed = this.follower.take();
     this.onUpdate({
       runId: this.runId,
       status: this.status,
@@ -284,6 +293,7 @@ export class Runner {
       report: this.report(),
       achievedSpeed,
       ...(preview ? { preview } : {}),
+      ...(followed ? { followed } : {}),
       ...(error ? { error } : {}),
     });
   }

@@ -4,6 +4,7 @@
  */
 import type { Change } from '../../simulation/index';
 import type { Runner, RunUpdate, Speed } from './runner';
+import type { FollowKind } from './follow';
 
 export function createSimApi(runner: Runner) {
   return {
@@ -29,6 +30,8 @@ export function createSimApi(runner: Runner) {
     setSpeed: (speed: Speed) => runner.setSpeed(speed),
     change: (change: Change) => runner.change(change),
     report: () => runner.report(),
+    /** Follows the next request (of a kind): its trace comes in an update (`followed`); answers why not, or null. */
+    follow: (kind: FollowKind) => runner.follow(kind),
     scenarioToSave: () => runner.scenarioToSave(),
   };
 }

@@ -73,4 +73,24 @@ export const DEFINITIONS: Record<string, string> = {
     'A model of why a bigger machine gives less than it adds: its vCPUs wait for what they share (contention) and spend time keeping each other in step (coherency). Past some size, adding vCPUs to one instance even slows it down; many small instances avoid both.',
   'failure-domain': 'What fails together. One big instance is one failure domain: its crash takes all its capacity at once, where one of many small instances takes only its share.',
   seed: 'The number all of a run\'s random choices come from. The same scenario and seed give exactly the same run; another seed gives another, equally likely run.',
+  stages:
+    'The pieces a latency is made of, one after another. A query waits in a queue, is served on a vCPU, looks in the cache, waits for a connection to the read store and is read; a command is served, waits for a connection to its shard and is written. A client also counts the failed attempts and back-offs before its answer. A change on its way to the read model is appended, waits in its partition, is applied, and is copied to the replicas. The stages of every request add up to its latency, so their means add up to the mean.',
+  'queue-wait':
+    'Time a request spends in a service instance\'s queue because all its vCPUs are busy. Near zero when the instance is lightly used, it grows steeply as utilisation nears 100%. A large queue wait says: more instances or more vCPUs.',
+  'connection-wait':
+    'Time waiting for a free connection to a store: a write for one on its key\'s shard, a read for one on its read node. When one shard gets most of the writes (a hot shard) its few connections stay busy and writes pile up here, while the other shards sit idle.',
+  'store-time':
+    'The store\'s own work once a connection is free: the query on the read store, or the write on its shard up to the commit. A query with no index to use shows up here as a long read.',
+  append:
+    'The time from a write\'s commit until its event is in the event stream. Events of one partition are appended one after the other. A command waits for it only when the append is synchronous; otherwise it is the first part of the consistency lag.',
+  'partition-wait':
+    'Time an event spends in its partition of the stream before its projector takes it: behind earlier events, during a rebalance, while the stream is cut, or when no projector reads that partition. It is the stream lag as one change lives it.',
+  'apply-retries':
+    'The apply is the projector writing the change into the read model. When an apply fails and a dead-letter queue is set up, the failed tries and the pauses between them are counted apart, as apply retries; the whole partition waits meanwhile.',
+  'replica-copy':
+    'From the change reaching the read model\'s primary to it reaching the last read replica: the replication delay. Until then, a read served by a replica that has not caught up returns the old value.',
+  'failed-attempts':
+    'For a client, the time spent on earlier tries of the same request that failed, were turned away or timed out, before the try that got an answer. With retries, part of what a user waits is here, and part in the back-off between tries.',
+  tail:
+    'The slowest requests: those at or above the p99, about one in a hundred. Their time can be spent quite differently from the average request\'s: a queue that is short on average can be where the slowest ones spent nearly all of theirs, so the panel splits the tail on its own bar.',
 };

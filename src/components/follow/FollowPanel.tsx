@@ -1,0 +1,82 @@
+import { useId, useMemo, useState } from 'react';
+import { STAGE_FACTS } from 'virtual:part-declarations';
+import type { Trace } from '../../../simulation/index';
+import type { FollowKind } from '../../worker/follow';
+import type { PageStatus } from '../../state/runStore';
+import { useRunStore } from '../../state/runStore';
+import * as ctl from '../../app/controller';
+import { Help } from '../Help';
+import { waterfallOf } from './waterfall';
+import { requestWords, visibleWords, WaterfallView } from './WaterfallView';
+import { WaterfallTable } from './WaterfallTable';
+import './follow.css';
+
+const WHICH: readonly (readonly [FollowKind, string])[] = [
+  ['any', 'the next request'],
+  ['query', 'the next query'],
+  ['command', 'the next command'],
+];
+
+const HELP =
+  "Follow a request: the engine keeps every span of the next request to arrive (or the next query or command) and shows them as a waterfall once it is done: each stage on a time axis from the request's start, the critical path solid. A command goes on past its reply: its write is appended, waits in its partition, is applied, and is copied to each replica.";
+
+/** "Follow a request": a button that asks the worker for the next request's trace, and its waterfall. */
+export function FollowPanel() {
+  const status = useRunStore((s) => s.status);
+  const following = useRunStore((s) => s.following);
+  const followed = useRunStore((s) => s.followed);
+  return <FollowView status={status} following={following} followed={followed} onFollow={(k) => void ctl.follow(k)} />;
+}
+
+/** The panel for the run's state: what is awaited, what came, and what Follow does. */
+export function FollowView({ status, following, followed, onFollow }: { status: PageStatus; following: FollowKind | null; followed: Trace | null; onFollow: (k: FollowKind) => void }) {
+  const [which, setWhich] = useState<FollowKind>('any');
+  const [table, setTable] = useState(false);
+  const selectId = useId();
+  const w = useMemo(() => (followed ? waterfallOf(followed, STAGE_FACTS) : null), [followed]);
+  const waiting = following ? WHICH.find(([k]) => k === following)![1] : '';
+  const note =
+    following === null
+      ? ''
+      : status === 'done'
+        ? `The run ended before ${waiting} was done.`
+        : status === 'running'
+          ? `Following ${waiting}…`
+          : `Following ${waiting}: play or step the run to see it.`;
+  return (
+    <section className="panel follow-panel" aria-labelledby="follow-title">
+      <h2 id="follow-title">
+        Follow a request <Help text={HELP} about="following a request" />
+      </h2>
+      <div className="follow-controls">
+        <label htmlFor={selectId}>Which</label>
+        <select id={selectId} value={which} onChange={(e) => setWhich(e.target.value as FollowKind)}>
+          {WHICH.map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn" disabled={status === 'done'} onClick={() => onFollow(which)}>
+          Follow a request
+        </button>
+      </div>
+      <p role="status" className="muted">
+        {note}
+      </p>
+      {w && (
+        <>
+          <h3>{requestWords(w)}</h3>
+          <WaterfallView w={w} />
+          {visibleWords(w) && <p className="wf-visible">{visibleWords(w)}</p>}
+          <button type="button" className="btn" aria-expanded={table} onClick={() => setTable(!table)}>
+            {table ? 'Hide the stages table' : 'Show the stages as a table'}
+          </button>
+          <div className={table ? 'wf-tables' : 'visually-hidden'}>
+            <WaterfallTable w={w} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

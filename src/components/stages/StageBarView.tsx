@@ -1,0 +1,40 @@
+import { formatMs, formatPct } from '../../lib/format';
+import { ranked, type StageBar } from './stageSplits';
+
+/** The words a screen reader hears for a bar (and the bar's name to a test): its total, then its stages from the largest down. */
+export function barWords(title: string, which: string, bar: StageBar): string {
+  if (bar.totalMs <= 0) return `${title}, ${which}: no requests`;
+  const parts = ranked(bar).map((s) => `${s.label} ${formatMs(s.ms)} ms (${formatPct(s.share)})`);
+  return `${title}, ${which}: ${formatMs(bar.totalMs)} ms in all: ${parts.join(', ')}`;
+}
+
+/**
+ * One stacked horizontal bar: a segment per stage with time in it, in the order a request meets
+ * them, each as wide as its share of the total, and under it a key that names each segment with
+ * its ms. The bar is one image to assistive technology, named by `barWords`; the panel's table
+ * holds the same figures.
+ */
+export function StageBarView({ title, which, bar }: { title: string; which: string; bar: StageBar }) {
+  const shown = bar.segments.filter((s) => s.ms > 0);
+  return (
+    <div className="stage-row">
+      <div className="stage-row-head">
+        <span>{which}</span>
+        <span className="stage-total">{bar.totalMs > 0 ? `${formatMs(bar.totalMs)} ms` : 'no requests'}</span>
+      </div>
+      <div className="stage-bar" role="img" aria-label={barWords(title, which, bar)}>
+        {shown.map((s) => (
+          <span key={s.id} className={`stage-seg stage-c${s.index % 7}`} style={{ width: `${s.share * 100}%` }} title={`${s.label}: ${formatMs(s.ms)} ms`} />
+        ))}
+      </div>
+      <ul className="stage-key" aria-hidden="true">
+        {shown.map((s) => (
+          <li key={s.id}>
+            <span className={`stage-swatch stage-c${s.index % 7}`} />
+            {s.label} <strong>{formatMs(s.ms)} ms</strong>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
