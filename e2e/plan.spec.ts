@@ -6,6 +6,7 @@
  * runs nothing and names its field; a plan with no answer says why; axe finds nothing serious.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -111,6 +112,15 @@ test('the panel finds the CLI’s design for the same seeds (the smallest c unde
   const frontier = answer.getByRole('table', { name: 'Frontier' }).getByRole('rowheader');
   await expect(frontier).toHaveText(cli.plan.frontier.map((d) => `queryService.vcpus=${d.settings['queryService.vcpus']}`));
 
+  // The answer drawn: each design that ran at its cost, the answer read out first; the arrows move along the designs.
+  const chart = answer.getByRole('img', { name: `${TARGET} against cost per hour` });
+  await expect(chart.locator('[data-design]')).toHaveCount(cli.plan.evaluated);
+  const readout = answer.locator('.plan-chart .at');
+  await expect(readout).toHaveText(new RegExp(`^queryService.vcpus=9: \\$${best.costUsdPerHour.toFixed(4)} per hour, mean ${num(t.mean)}`));
+  await chart.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(readout).toHaveText(/^queryService.vcpus=8: .*mean 0\.6/);
+
   expect(await seriousViolations(page)).toEqual([]);
 
   // Load this design, by keyboard: the page's scenario now has 9 vCPUs (it had 1).
@@ -163,4 +173,34 @@ test('bad input runs nothing and names its field; a plan with no answer says why
   await plan.find.click();
   await expect(plan.status).toHaveText('done', { timeout: 0 });
   await expect(plan.panel.getByRole('status', { name: 'No answer' })).toHaveText(/^No answer: no design of the 1 in the space meets the targets: 1 design ran and none met every target/);
+});
+
+test('a plan is shared by link and saved and loaded as a file, as a study is', async ({ lab }) => {
+  const plan = await openPlan(lab);
+  const page = lab.page;
+  await plan.panel.getByRole('button', { name: 'Share plan link' }).click();
+  await expect(plan.panel.getByRole('status').filter({ hasText: 'The address now links to this plan' })).toBeVisible();
+  const url = page.url();
+  expect(new URL(url).hash).toMatch(/^#plan=/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), plan.panel.getByRole('button', { name: 'Save plan' }).click()]);
+  const saved = JSON.parse(readFileSync(await dl.path(), 'utf8')) as { plan: number; targets: string[]; space: string[]; replications: number; scenario: { name: string } };
+  expect(saved).toMatchObject({ plan: 1, targets: [TARGET], space: ['queryService.vcpus=6..12'], replications: 3, scenario: { name: 'M/M/c against Erlang C' } });
+
+  // The link opens the panel on its plan and its scenario, in a fresh page.
+  await page.goto('about:blank');
+  await page.goto(url);
+  const opened = page.getByRole('region', { name: 'Plan', exact: true });
+  await expect(opened.getByRole('status').filter({ hasText: 'Loaded the plan from the link' })).toBeVisible();
+  await expect(opened.getByRole('textbox', { name: 'Target 1 limit' })).toHaveValue('0.5');
+  await expect(opened.getByRole('combobox', { name: 'Target 1 figure' })).toHaveValue('queryService.queueWaitMs.mean');
+  await expect(opened.getByRole('textbox', { name: 'Space field 1 values' })).toHaveValue('6..12');
+  await expect(opened).toContainText("the loaded plan's scenario: M/M/c against Erlang C");
+
+  // A saved file loads the same way; a file that is not a plan says what is wrong, naming the field.
+  saved.space = ['queryService.vcpus=8,9'];
+  await opened.locator('input[type=file]').setInputFiles({ name: 'mmc.plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+  await expect(opened.getByRole('textbox', { name: 'Space field 1 values' })).toHaveValue('8,9');
+  await opened.locator('input[type=file]').setInputFiles({ name: 'bad.plan.json', mimeType: 'application/json', buffer: Buffer.from('{"plan":1,"targets":[],"space":["x=1"],"replications":3,"scenario":{}}') });
+  await expect(opened.getByRole('alert', { name: 'Plan problems' })).toContainText('targets: a list of targets');
+  await expect(opened.getByRole('status').filter({ hasText: 'bad.plan.json was not loaded.' })).toBeVisible();
 });

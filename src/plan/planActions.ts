@@ -28,7 +28,7 @@ export async function runPlanPanel(): Promise<void> {
     usePlanStore.setState({ status: 'failed', problems: rows.problems, notice: NOTHING_RAN, answer: null, progress: null });
     return;
   }
-  const scenario = await scenarioForStudy();
+  const scenario = st.scenario ?? (await scenarioForStudy());
   if (!scenario) {
     usePlanStore.setState({ status: 'failed', problems: ['The page has no scenario to plan on yet.'], notice: NOTHING_RAN });
     return;

@@ -30,6 +30,9 @@ export interface PlanState {
   targets: TargetRow[];
   space: SpaceRow[];
   replications: number;
+  /** The scenario of a loaded plan (file or link); null: the page's current scenario. */
+  scenario: unknown;
+  scenarioName: string | null;
   status: PlanStatus;
   progress: PlanProgressView | null;
   answer: PlanAnswer | null;
@@ -38,13 +41,23 @@ export interface PlanState {
 }
 
 export const usePlanStore = create<PlanState>()(() => ({
-  open: false,
+  // A plan link opens the panel (the panel then reads the link).
+  open: typeof location !== 'undefined' && location.hash.startsWith('#plan='),
   targets: [{ figure: 'queries.latencyMs.p99', op: '<', limit: '50' }],
   space: [{ field: 'queryService.instances', values: '1..8' }],
   replications: 3,
+  scenario: null,
+  scenarioName: null,
   status: 'idle',
   progress: null,
   answer: null,
   problems: [],
   notice: null,
 }));
+
+// A plan link pasted into an open tab opens the panel, which then reads the link.
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', (e) => {
+    if (new URL(e.newURL).hash.startsWith('#plan=')) usePlanStore.setState({ open: true });
+  });
+}

@@ -2,6 +2,7 @@ import type { PlanAnswer, PlannedDesign } from '../../../simulation/index';
 import { loadDesign } from '../../plan/planActions';
 import { settingsLine as settingsText } from '../../plan/planInput';
 import { num } from '../study/format';
+import { PlanChart } from './PlanChart';
 
 const usd = (x: number) => (Number.isFinite(x) ? `$${x < 1 ? x.toFixed(4) : x.toFixed(2)}` : 'n/a');
 const interval = (ci: [number, number]) => `${num(ci[0])} to ${num(ci[1])}`;
@@ -53,6 +54,13 @@ export function PlanAnswerView({ answer }: { answer: PlanAnswer }) {
         <p className="plan-none" role="status" aria-label="No answer">
           No answer: {answer.reason}.
         </p>
+      )}
+      {answer.ran.length > 0 && (
+        <div className="study-charts">
+          {names.map((n) => (
+            <PlanChart key={n} answer={answer} target={n} />
+          ))}
+        </div>
       )}
       {answer.frontier.length > 0 && <Frontier designs={answer.frontier} names={names} />}
     </section>

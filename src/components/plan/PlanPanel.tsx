@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { cancelPlan, runPlanPanel } from '../../plan/planActions';
+import { loadPlanFromHash, loadPlanText, planPageScenario, savePlan, sharePlan } from '../../plan/planShare';
 import { usePlanStore } from '../../plan/planStore';
 import { PlanAnswerView } from './PlanAnswerView';
 import { PlanForm } from './PlanForm';
@@ -12,8 +13,20 @@ const money = (x: number) => `$${x.toFixed(4)}`;
 export function PlanPanel() {
   const s = usePlanStore();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   const busy = s.status === 'running' || s.status === 'preparing';
-  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    headingRef.current?.focus();
+    loadPlanFromHash(location.hash);
+    const onHash = () => loadPlanFromHash(location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (f) loadPlanText(await f.text(), f.name);
+    e.target.value = '';
+  };
   const p = s.progress;
   return (
     <section id="plan-panel" className="panel study plan" aria-labelledby="plan-title">
@@ -21,7 +34,14 @@ export function PlanPanel() {
         <h2 id="plan-title" ref={headingRef} tabIndex={-1}>
           Plan
         </h2>
-        <span className="muted">The cheapest design of a space that meets your targets, on the page&apos;s current scenario</span>
+        <span className="muted">
+          The cheapest design of a space that meets your targets, on {s.scenario !== null ? `the loaded plan's scenario: ${s.scenarioName ?? ''}` : "the page's current scenario"}
+        </span>
+        {s.scenario !== null && (
+          <button type="button" className="btn small" onClick={planPageScenario} disabled={busy}>
+            Use the page&apos;s scenario
+          </button>
+        )}
         <span className="spacer" />
         <button type="button" className="btn small" onClick={() => usePlanStore.setState({ open: false })} aria-label="Close the plan panel">
           Close
@@ -38,6 +58,16 @@ export function PlanPanel() {
             Find the cheapest design
           </button>
         )}
+        <button type="button" className="btn" onClick={() => void savePlan()} disabled={busy}>
+          Save plan
+        </button>
+        <button type="button" className="btn" onClick={() => void sharePlan()} disabled={busy}>
+          Share plan link
+        </button>
+        <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void onFile(e)} />
+        <button type="button" className="btn" onClick={() => fileRef.current?.click()} disabled={busy}>
+          Load plan…
+        </button>
       </div>
       {(busy || s.status === 'done' || s.status === 'cancelled') && (
         <div className="study-progress">
