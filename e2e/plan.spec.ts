@@ -129,6 +129,9 @@ test('the panel finds the CLI’s design for the same seeds (the smallest c unde
   await expect(plan.panel.getByRole('status').filter({ hasText: 'Loaded queryService.vcpus=9 into the page' })).toBeVisible();
   const saved = JSON.parse(await lab.download('Save scenario')) as { queryService: { vcpus: number; instances: number } };
   expect(saved.queryService).toMatchObject({ vcpus: 9, instances: 1 });
+  // Play runs the loaded design live.
+  await lab.play();
+  await lab.waitForSimTime(1);
 });
 
 test('Cancel stops the plan and its workers, and says so', async ({ lab }) => {
