@@ -6,6 +6,7 @@ import { Toolbar } from './components/Toolbar';
 import { Banners } from './components/Banners';
 import { Topology } from './components/topology/Topology';
 import { ChartGrid } from './components/charts/ChartGrid';
+import { usePlanStore } from './plan/planStore';
 import { useStudyStore } from './study/studyStore';
 import { Welcome } from './examples/Welcome';
 import { IdleHint } from './examples/IdleHint';
@@ -24,6 +25,7 @@ const FiguresPanel = lazy(() => import('./components/FiguresPanel').then((m) => 
 const StagesPanel = lazy(() => import('./components/stages/StagesPanel').then((m) => ({ default: m.StagesPanel })));
 const FollowPanel = lazy(() => import('./components/follow/FollowPanel').then((m) => ({ default: m.FollowPanel })));
 const StudyPanel = lazy(() => import('./components/study/StudyPanel').then((m) => ({ default: m.StudyPanel })));
+const PlanPanel = lazy(() => import('./components/plan/PlanPanel').then((m) => ({ default: m.PlanPanel })));
 // In embed mode with a lab (or `fields=`), only the fields it needs.
 const LabControls = lazy(() => import('./labs/LabControls').then((m) => ({ default: m.LabControls })));
 const embed = typeof location === 'undefined' ? null : embedOptions(location.search);
@@ -85,6 +87,7 @@ export function App() {
   const theme = useUiStore((s) => s.theme);
   const done = useRunStore((s) => s.status === 'done');
   const studyOpen = useStudyStore((s) => s.open) && studiesOffered(location.search);
+  const planOpen = usePlanStore((s) => s.open) && studiesOffered(location.search);
   // The figures (600 elements, under the settings) wait for the first idle moment.
   const idle = useIdle();
   useEffect(() => {
@@ -103,6 +106,11 @@ export function App() {
           {studyOpen && (
             <Suspense fallback={<p className="muted">Loading the study panel…</p>}>
               <StudyPanel />
+            </Suspense>
+          )}
+          {planOpen && (
+            <Suspense fallback={<p className="muted">Loading the plan panel…</p>}>
+              <PlanPanel />
             </Suspense>
           )}
           <Welcome />

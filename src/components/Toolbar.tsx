@@ -4,6 +4,7 @@ import { useUiStore } from '../state/uiStore';
 import * as ctl from '../app/controller';
 import { formatSimS } from '../lib/format';
 import type { Speed } from '../worker/runner';
+import { usePlanStore } from '../plan/planStore';
 import { useStudyStore } from '../study/studyStore';
 import { LabsButton } from '../labs/LabsButton';
 import { useLabStore } from '../labs/labStore';
@@ -43,6 +44,7 @@ export function Toolbar() {
   const theme = useUiStore((s) => s.theme);
   const setTheme = useUiStore((s) => s.setTheme);
   const studyOpen = useStudyStore((s) => s.open);
+  const planOpen = usePlanStore((s) => s.open);
   const fileRef = useRef<HTMLInputElement>(null);
   const [embedOpen, setEmbedOpen] = useState(false);
   const running = status === 'running';
@@ -149,6 +151,17 @@ export function Toolbar() {
           onClick={() => useStudyStore.setState({ open: !studyOpen })}
         >
           Study
+        </button>
+      )}
+      {studies && (
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={planOpen}
+          aria-controls={planOpen ? 'plan-panel' : undefined}
+          onClick={() => usePlanStore.setState({ open: !planOpen })}
+        >
+          Plan
         </button>
       )}
       <GlossaryButton />

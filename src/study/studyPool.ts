@@ -3,7 +3,7 @@
  * one, never more than there are jobs. Reports come back in the jobs' order. `cancel()` terminates
  * every worker at once: no run goes on in the background and no progress arrives after it.
  */
-import type { Report, Scenario, WindowStats } from '../../simulation/index';
+import type { PlanTarget, Report, RunRecord, Scenario, WindowStats } from '../../simulation/index';
 import { WorkerBridge } from '../bridge/workerBridge';
 import type { StudyRunResult, StudyWorkerApi } from '../worker/studyWorker';
 
@@ -59,6 +59,16 @@ export class StudyPool {
     return this.slot(0).call('prepare', text);
   }
 
+  /** Asks the first worker to check a plan's question and list its designs. */
+  async preparePlan(...args: Parameters<StudyWorkerApi['preparePlan']>) {
+    return this.slot(0).call('preparePlan', ...args);
+  }
+
+  /** Asks the first worker to search the plan it prepared (the callbacks are Comlink proxies: the worker calls back). */
+  async searchPlan(...args: Parameters<StudyWorkerApi['searchPlan']>) {
+    return this.slot(0).call('searchPlan', ...args);
+  }
+
   /** Asks the first worker for a finished study's figures. */
   async summarize(...args: Parameters<StudyWorkerApi['summarize']>) {
     return this.slot(0).call('summarize', ...args);
@@ -69,19 +79,29 @@ export class StudyPool {
    * bring their time series back too.
    */
   async runAll(jobs: readonly Scenario[], series: ReadonlySet<number>, onDone: (k: number) => void): Promise<StudyRunResult[]> {
-    const results: StudyRunResult[] = new Array(jobs.length);
+    return this.each(jobs.length, (s, index) => s.call('run', jobs[index], series.has(index)), onDone);
+  }
+
+  /** Runs a plan's jobs (one design on its seeds): one record per job, in their order. */
+  async records(jobs: readonly Scenario[], targets: PlanTarget[], onDone: (k: number) => void = () => {}): Promise<RunRecord[]> {
+    return this.each(jobs.length, (s, index) => s.call('record', jobs[index], targets), onDone);
+  }
+
+  /** Runs `count` calls on the workers, results in their order; `onDone(k)` after each of the k finished. */
+  private async each<T>(count: number, call: (s: WorkerBridge<StudyWorkerApi>, index: number) => Promise<T>, onDone: (k: number) => void): Promise<T[]> {
+    const results: T[] = new Array(count);
     let next = 0;
     let done = 0;
-    const n = Math.max(1, Math.min(this.size, jobs.length));
+    const n = Math.max(1, Math.min(this.size, count));
     // IN_FLIGHT callers per worker: a worker has its next job queued while it runs one, so it
     // does not wait for this thread (busy drawing the progress) between runs.
     await Promise.all(
       Array.from({ length: IN_FLIGHT * n }, async (_, i) => {
         const s = this.slot(i % n);
         // After a worker failed, no caller starts a new one: the study has failed.
-        while (!this.cancelled && !this.broken && next < jobs.length) {
+        while (!this.cancelled && !this.broken && next < count) {
           const index = next++;
-          results[index] = await s.call('run', jobs[index], series.has(index));
+          results[index] = await call(s, index);
           if (this.cancelled) return;
           onDone(++done);
         }

@@ -10,9 +10,10 @@
  * eight cores, six of seven never load the validation.
  */
 import * as Comlink from 'comlink';
-import type { Report, Scenario, WindowStats } from '../../simulation/index';
+import type { Design, PlanAnswer, PlanTarget, Report, RunRecord, Scenario, WindowStats } from '../../simulation/index';
 import { readyToRun, runScenario } from '../../simulation/run';
 import type { PlanResult, StudyPlan } from '../study/plan';
+import type { PageRunSource, PlanProgressLine, PlanQuestion, PreparedPlan } from '../plan/planPrepare';
 import type { StudyResult } from '../study/results';
 
 export interface StudyRunResult {
@@ -35,6 +36,20 @@ const api = {
     if (!withSeries) return { report: runScenario(scenario) };
     const windows: WindowStats[] = [];
     return { report: runScenario(scenario, (w) => windows.push(w)), windows };
+  },
+  /** Checks a plan's question (its targets, its space) on a scenario and lists its designs. */
+  async preparePlan(q: PlanQuestion): Promise<PreparedPlan> {
+    return (await import('../plan/planPrepare')).preparePlan(q);
+  },
+  /** Searches the plan prepared last; `source` (the page) runs each design's seeds on the pool, this worker included. */
+  async searchPlan(replications: number, source: PageRunSource, onProgress: (p: PlanProgressLine) => void): Promise<PlanAnswer> {
+    return (await import('../plan/planPrepare')).searchPlan(replications, source, onProgress);
+  },
+  /** Runs one design of a plan on one seed; what the plan keeps of it (the CLI's record). */
+  async record(scenario: Design['scenario'], targets: PlanTarget[]): Promise<RunRecord> {
+    await readyToRun(scenario);
+    const { recordOf } = await import('../../simulation/index');
+    return recordOf(runScenario(scenario), targets);
   },
   /** A finished study's figures from its reports (the CLI's statistics), so the page's main thread runs no engine code. */
   async summarize(plan: StudyPlan, reports: Report[], series: (WindowStats[] | undefined)[]): Promise<StudyResult> {
