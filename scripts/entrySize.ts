@@ -7,8 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The budget for that JavaScript, in gzipped KB (1 KB = 1000 bytes). */
-export const ENTRY_BUDGET_KB = 111;
+/**
+ * The budget for that JavaScript, in gzipped KB (1 KB = 1000 bytes). 112 since the page gained the
+ * kept run's overlay, the Plan button and the skip link to "where the time goes" (111.7 KB measured;
+ * the panels themselves load lazily).
+ */
+export const ENTRY_BUDGET_KB = 112;
 
 export interface EntrySize {
   /** Each file, relative to the built site, with its gzipped size in bytes. */

@@ -89,6 +89,15 @@ const QUICK: Record<string, Check> = {
     expect(rows[0]).toMatch(/^tS,/);
     expect(rows).toHaveLength(61);
   },
+  'npm run sim -- hot-shard --trace trace.json --trace-every 100': (r) => {
+    ok(r);
+    const doc = JSON.parse(file('trace.json')) as { resourceSpans: { scopeSpans: { spans: { traceId: string }[] }[] }[] };
+    const spans = doc.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans));
+    // Whole requests of every 100th: several traces, each of several spans.
+    const traces = new Set(spans.map((sp) => sp.traceId));
+    expect(traces.size).toBeGreaterThan(5);
+    expect(spans.length).toBeGreaterThan(2 * traces.size);
+  },
   'npm run sim -- scenarios/default.json --max-wall 30': (r) => {
     ok(r);
     expect(r.stdout).toMatch(/^default \(seed 1\): 60 s simulated/m);
