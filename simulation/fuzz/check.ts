@@ -85,6 +85,44 @@ function versionsApplied(sim: Simulation): number {
 }
 
 /**
+ * What has drained so far, as numbers that only grow while anything drains: attempts that ended
+ * (completed, refused, timed out or failed), attempts that left flight (an instance finishing one
+ * whose client gave up appends its write, so the events in flight can grow while the requests
+ * drain), events that left flight, versions applied on the read nodes, and events the projectors
+ * set aside for good (dead letters: minutes apart, a few an hour).
+ */
+function drained(sim: Simulation): number[] {
+  const r = buildReport(sim);
+  const ended = [r.commands, r.queries].reduce((n, c) => n + c.completed + c.rejected + c.timedOut + c.failed, 0);
+  return [ended, -sim.reqs.live, -sim.stream.liveEvents, versionsApplied(sim), r.deadLetter?.settled ?? 0];
+}
+
+/** Hours of simulated time a drain may take before it is called too slow to check. */
+const DRAIN_HOURS = 2;
+
+/**
+ * Lets everything in flight finish, an hour at a time. An overload can take hours to drain (a
+ * backlog at one shard, a slow instance): each hour must make some progress, or the run is stuck;
+ * one still busy after `DRAIN_HOURS` is slow, and not checked. An instance also keeps working on
+ * attempts whose clients gave up (it does not know they left): one slow enough ends none of them
+ * within an hour, and that is slow, not stuck. Returns whether the run went quiet.
+ */
+function drainChecked(sim: Simulation, out: RunOutcome): boolean {
+  for (let hour = 0; hour < DRAIN_HOURS; hour++) {
+    const before = drained(sim);
+    if (sim.drain()) return true;
+    if (sim.stopped !== null) return false;
+    const after = drained(sim);
+    if (!after.some((v, k) => v > before[k]) && !onlyGivenUp(sim)) {
+      out.failures.push(`nothing drained in an hour of simulated time: ${sim.reqs.live} requests and ${sim.stream.liveEvents} events still in flight`);
+      return false;
+    }
+  }
+  out.drainTooSlow = true;
+  return false;
+}
+
+/**
  * Whether all that is left in flight is attempts whose clients have given up on them: marked so
  * at their timeout (with retries, or a call guard whose `needsTimeouts` is set), or older than
  * the client's timeout (without, the client's give-up is counted when the instance finishes the
@@ -164,25 +202,7 @@ export function checkScenario(input: unknown, opts: CheckOptions): RunOutcome {
         applyChange(sim, { set: 'eventStream.projectors', value: Math.max(1, sim.scenario.eventStream.projectors) });
         sim.stream.cut = false;
         for (let c = 0; c < sim.stream.consumers; c++) sim.consume(c);
-        // Progress: attempts that ended (completed, refused, timed out or failed) and events applied everywhere.
-        const ended = () => {
-          const r = buildReport(sim);
-          return [r.commands, r.queries].reduce((n, c) => n + c.completed + c.rejected + c.timedOut + c.failed, 0);
-        };
-        const endedBefore = ended();
-        const eventsBefore = sim.stream.liveEvents;
-        const appliedBefore = versionsApplied(sim);
-        const quiet = sim.drain();
-        // An overload can take more than the hour to drain (a backlog of hours at one shard, or a
-        // slow instance): only a drain that made no progress at all is a failure; a slow one is not checked.
-        // An instance also keeps working on attempts whose clients gave up (it does not know they
-        // left): one slow enough ends none of them within the hour, and that is slow, not stuck.
-        if (!quiet && sim.stopped === null) {
-          const progress = ended() > endedBefore || sim.stream.liveEvents < eventsBefore || versionsApplied(sim) > appliedBefore;
-          if (!progress && !onlyGivenUp(sim)) {
-            out.failures.push(`nothing drained in an hour of simulated time: ${sim.reqs.live} requests and ${sim.stream.liveEvents} events still in flight`);
-          } else out.drainTooSlow = true;
-        }
+        const quiet = drainChecked(sim, out);
         if (quiet && sim.stopped === null) {
           out.checkedDrain = true;
           out.failures.push(...readNodeFailures(sim));

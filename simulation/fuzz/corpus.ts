@@ -33,6 +33,25 @@ export const FUZZ_CORPUS: readonly CorpusCase[] = [
       'The engine was right; the check now counts versions applied on any node as progress.',
     drainTooSlow: true,
   },
+  {
+    seed: 410,
+    index: 1890,
+    why:
+      'The oracle called 17 events stuck: 503 commands whose clients had given up (timeout 1.2 ms) finished in the ' +
+      "drain's hour and appended their writes, so the events in flight grew from 5 to 17 while nothing the clients " +
+      'count changed. The engine was right and drains it in 1.6 hours; the check now counts attempts leaving flight ' +
+      'as progress and gives a drain a second hour.',
+    drainTooSlow: false,
+  },
+  {
+    seed: 310,
+    index: 1665,
+    why:
+      'The oracle called 473 events stuck: every apply fails (failure rate 1), each event is tried 20 times a minute ' +
+      'apart before its dead letter, so one projector settles 3 events an hour. The engine was right; the check now ' +
+      "counts the dead-letter queue's settled events as progress.",
+    drainTooSlow: true,
+  },
 ];
 
 /** The file of a kept case, relative to this folder. */

@@ -97,7 +97,7 @@ function main(): void {
   process.stdout.write(
     `fuzz seed ${seed}: ${indices.length} runs in ${totalS.toFixed(1)} s (${counts.events.toLocaleString('en-US')} events): ` +
       `${counts.done} ran to the end, ${counts.stopped} stopped by a limit, ${counts.refused} refused as invalid; ` +
-      `determinism checked on ${counts.determinism}, drains checked on ${counts.drains} (${counts.slowDrains} more needed over an hour of simulated time: not checked); slowest run ${slowest.index} (${slowest.s.toFixed(1)} s); ` +
+      `determinism checked on ${counts.determinism}, drains checked on ${counts.drains} (${counts.slowDrains} more needed over two hours of simulated time: not checked); slowest run ${slowest.index} (${slowest.s.toFixed(1)} s); ` +
       `${counts.failed} failed\n`,
   );
   for (const [reason, n] of stopReasons) process.stdout.write(`  stopped ${n}x: ${reason}\n`);
