@@ -92,9 +92,6 @@ export class ClassTally {
   private readonly ownWindowClientStages: StageSums;
   /** The stages of the window that closed last (`closeWindow`), attempts' and client's. */
   windowSplits: { latencyMs: StageSplit; clientLatencyMs: StageSplit } | null = null;
-  /** Whether the client's stage sums are still the attempts' (as `clientIsAttempt` for the histograms). */
-  private stagesShared = true;
-  private windowStagesShared = true;
   private readonly attemptIds: readonly string[];
 
   /**
@@ -117,29 +114,6 @@ export class ClassTally {
     this.ownWindowClientStages = new StageSums(client.ids, client.slots);
   }
 
-  /**
-   * The stages of the answer `answer` was just told of: its latency at `st[at + S_VALUE]`, what its
-   * client waited at `st[at + S_CLIENT_VALUE]`, its stages at their slots (numbers in a vector, not
-   * arguments: see stageSlots.ts). The client's sums part from the attempts' at the same answer as
-   * the histograms did; the window's and the run's sums are kept in one pass.
-   */
-  answerStages(counted: boolean, st: Float64Array, at: number, open: number): void {
-    if (st[at + S_VALUE] !== st[at + S_CLIENT_VALUE]) {
-      if (this.windowStagesShared) {
-        this.ownWindowClientStages.copyFrom(this.windowLatencyStages);
-        this.windowStagesShared = false;
-      }
-      if (counted && this.stagesShared) {
-        this.ownClientStages.copyFrom(this.latencyStages);
-        this.stagesShared = false;
-      }
-    }
-    this.windowLatencyStages.record(st, at, S_VALUE, open, counted ? this.latencyStages : null);
-    const own = counted && !this.stagesShared ? this.ownClientStages : null;
-    if (!this.windowStagesShared) this.ownWindowClientStages.record(st, at, S_CLIENT_VALUE, open, own);
-    else if (own !== null) own.record(st, at, S_CLIENT_VALUE, open);
-  }
-
   /** The attempts' latency split by stage (an attempt has no earlier attempts nor back-offs: its own stages only). */
   latencySplit(): StageSplit {
     const s = this.latencyStages.split(this.latency);
@@ -148,7 +122,7 @@ export class ClassTally {
 
   /** The client requests' latency split by stage. */
   clientSplit(): StageSplit {
-    return (this.stagesShared ? this.latencyStages : this.ownClientStages).split(this.clientLatency);
+    return (this.clientIsAttempt ? this.latencyStages : this.ownClientStages).split(this.clientLatency);
   }
 
   offer(counted: boolean, retry: boolean): void {
@@ -171,29 +145,44 @@ export class ClassTally {
   }
 
   /**
-   * An attempt got its answer in time, `latencyMs` after it was sent: the client request behind
-   * it succeeded, `waitedMs` after its first attempt started.
+   * An attempt got its answer in time. Its latency is at `st[at + S_VALUE]`, what its client waited
+   * (from its first attempt's start) at `st[at + S_CLIENT_VALUE]`, its stages at their slots, and
+   * it ended in stage `open` (numbers in a vector, not arguments: see stageSlots.ts). The first
+   * answer whose wait is not its attempt's latency parts the client's histograms and stage sums
+   * from the attempts'; the window's and the run's sums are kept in one pass.
    */
-  answer(counted: boolean, latencyMs: number, waitedMs: number): void {
-    if (waitedMs !== latencyMs) {
-      // The first answer whose wait is not its attempt's latency: the client histograms part.
-      if (this.windowClientIsAttempt) {
-        this.ownWindowClientLatency.copyFrom(this.windowLatency);
-        this.windowClientIsAttempt = false;
-      }
-      if (counted && this.clientIsAttempt) {
-        this.ownClientLatency.copyFrom(this.latency);
-        this.clientIsAttempt = false;
-      }
-    }
+  answer(counted: boolean, st: Float64Array, at: number, open: number): void {
+    const latencyMs = st[at + S_VALUE];
+    const waitedMs = st[at + S_CLIENT_VALUE];
+    if (waitedMs !== latencyMs) this.part(counted);
     this.wCompleted++;
     this.windowLatency.record(latencyMs);
-    if (!this.windowClientIsAttempt) this.ownWindowClientLatency.record(waitedMs);
     if (counted) {
       this.completed++;
       this.succeeded++;
       this.latency.record(latencyMs);
-      if (!this.clientIsAttempt) this.ownClientLatency.record(waitedMs);
+    }
+    this.windowLatencyStages.record(st, at, S_VALUE, open, counted ? this.latencyStages : null);
+    if (!this.windowClientIsAttempt) {
+      this.ownWindowClientLatency.record(waitedMs);
+      this.ownWindowClientStages.record(st, at, S_CLIENT_VALUE, open, counted && !this.clientIsAttempt ? this.ownClientStages : null);
+    } else if (counted && !this.clientIsAttempt) {
+      this.ownClientStages.record(st, at, S_CLIENT_VALUE, open);
+    }
+    if (counted && !this.clientIsAttempt) this.ownClientLatency.record(waitedMs);
+  }
+
+  /** The client's histograms and stage sums become copies of the attempts', then go their own way (cold). */
+  private part(counted: boolean): void {
+    if (this.windowClientIsAttempt) {
+      this.ownWindowClientLatency.copyFrom(this.windowLatency);
+      this.ownWindowClientStages.copyFrom(this.windowLatencyStages);
+      this.windowClientIsAttempt = false;
+    }
+    if (counted && this.clientIsAttempt) {
+      this.ownClientLatency.copyFrom(this.latency);
+      this.ownClientStages.copyFrom(this.latencyStages);
+      this.clientIsAttempt = false;
     }
   }
 
@@ -271,7 +260,7 @@ export class ClassTally {
       clientLatencyMs = this.ownWindowClientStages.split(this.ownWindowClientLatency);
       this.ownWindowClientLatency.reset();
       this.ownWindowClientStages.reset();
-      this.windowClientIsAttempt = this.windowStagesShared = true;
+      this.windowClientIsAttempt = true;
     }
     this.windowSplits = { latencyMs, clientLatencyMs };
     this.windowLatencyStages.reset();

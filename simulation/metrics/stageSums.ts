@@ -62,38 +62,39 @@ export class StageSums {
    * same stages, one pass for both).
    */
   record(vec: Float64Array, off: number, valueSlot: number, open: number, also: StageSums | null = null): void {
+    const b = bucketOf(vec[off + valueSlot]);
+    this.add(vec, off, valueSlot, open, b);
+    if (also !== null) also.add(vec, off, valueSlot, open, b);
+  }
+
+  /**
+   * `record` into these sums, the sample's bucket `b` found. A stage of 0 adds nothing to any sum
+   * (x + 0 is x, to the bit), so it is skipped: most of a request's stages are 0.
+   */
+  private add(vec: Float64Array, off: number, valueSlot: number, open: number, b: number): void {
     const v = vec[off + valueSlot];
-    const b = bucketOf(v);
     const stride = this.stride;
     const base = b * stride;
     const rows = this.rows ?? (this.rows = new Float64Array(HISTOGRAM_BUCKETS * stride));
     const t = this.total;
-    const rows2 = also === null ? null : (also.rows ?? (also.rows = new Float64Array(HISTOGRAM_BUCKETS * stride)));
-    const t2 = also === null ? t : also.total;
     const slots = this.slots;
     const used = this.used;
     let sum = 0;
     let c = used + 1;
     for (let j = 0; j < used; j++) {
       const s = slots[j];
-      const x = vec[off + s];
-      sum += x;
-      t[j + 2] += x;
-      rows[base + j + 2] += x;
-      if (rows2 !== null) {
-        t2[j + 2] += x;
-        rows2[base + j + 2] += x;
-      }
       if (s === open) c = j + 2;
+      const x = vec[off + s];
+      if (x !== 0) {
+        sum += x;
+        t[j + 2] += x;
+        rows[base + j + 2] += x;
+      }
     }
     if (used > 0) {
       const rest = v - sum;
       t[c] += rest;
       rows[base + c] += rest;
-      if (rows2 !== null) {
-        t2[c] += rest;
-        rows2[base + c] += rest;
-      }
     }
     if (rows[base] === 0) this.touch(b);
     t[0]++;
@@ -102,15 +103,6 @@ export class StageSums {
     rows[base + 1] += v;
     if (b < this.lo) this.lo = b;
     if (b > this.hi) this.hi = b;
-    if (rows2 !== null) {
-      if (rows2[base] === 0) also!.touch(b);
-      t2[0]++;
-      t2[1] += v;
-      rows2[base]++;
-      rows2[base + 1] += v;
-      if (b < also!.lo) also!.lo = b;
-      if (b > also!.hi) also!.hi = b;
-    }
   }
 
   private touch(b: number): void {

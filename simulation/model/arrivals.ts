@@ -12,6 +12,11 @@ import { RateProfile } from './rateProfile';
 export class Arrivals {
   /** Increases with every restart and stop: an arrival of an older generation is dropped. */
   gen = 0;
+  /**
+   * The next arrival's time, ms (Infinity once stopped), written by `step`: a double returned from
+   * a call V8 does not inline is boxed, an allocation per arrival; a slot of a typed array is not.
+   */
+  readonly nextMs = new Float64Array(1);
   private rate: RateProfile;
   private poisson: boolean;
   private stopped = false;
@@ -19,16 +24,22 @@ export class Arrivals {
   constructor(
     private readonly uniform: Uniform,
     workload: Scenario['workload'],
+    private readonly clock: { readonly nowMs: number },
   ) {
     this.rate = new RateProfile(workload);
     this.poisson = workload.arrivals === 'poisson';
   }
 
-  /** The time of the arrival after one at `nowMs`, ms; Infinity once stopped. */
-  next(nowMs: number): number {
-    if (this.stopped) return Infinity;
+  /** Draws the arrival after one now into `nextMs[0]`. */
+  step(): void {
+    if (this.stopped) {
+      this.nextMs[0] = Infinity;
+      return;
+    }
     const e = this.poisson ? -ln(1 - this.uniform()) : 1;
-    return this.rate.next(nowMs, e);
+    const nowMs = this.clock.nowMs;
+    const rate = this.rate.constantRate;
+    this.nextMs[0] = rate > 0 ? nowMs + e / rate : this.rate.next(nowMs, e);
   }
 
   /** Arrivals stop for good (a drain). */

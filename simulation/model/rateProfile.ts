@@ -22,7 +22,7 @@ export class RateProfile {
   private segments: Segment[] = [];
   private index = 0;
   /** The rate per ms when it never changes (the common case, and the fast path); else 0. */
-  private readonly constantRate: number = 0;
+  readonly constantRate: number = 0;
 
   constructor(workload: Scenario['workload'], fromMs = 0) {
     const perMs = (rps: number) => rps / 1000;

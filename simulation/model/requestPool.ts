@@ -90,10 +90,16 @@ export class RequestPool {
   /** Attempt `id` enters stage `slot` now: the time since it entered its open stage goes to that one. */
   enter(id: number, slot: number): void {
     const nowMs = this.clock.nowMs;
-    if (this.flags[id] & F_TRACED) this.tracer!.stage(id, this.open[id], this.markMs[id], nowMs);
-    this.stageMs[id * REQUEST_SLOTS + this.open[id]] += nowMs - this.markMs[id];
+    const open = this.open[id];
+    if (this.flags[id] & F_TRACED) this.traceStage(id, open, nowMs);
+    this.stageMs[id * REQUEST_SLOTS + open] += nowMs - this.markMs[id];
     this.markMs[id] = nowMs;
     this.open[id] = slot;
+  }
+
+  /** Tells the tracer of the stage a traced attempt leaves (cold: out of `enter`'s way). */
+  private traceStage(id: number, open: number, nowMs: number): void {
+    this.tracer!.stage(id, open, this.markMs[id], nowMs);
   }
 
   /**

@@ -71,7 +71,7 @@ export class Clients implements Outcomes, Guarded {
     this.engine = world.engine;
     this.calendar = world.engine.calendar;
     this.reqs = world.reqs;
-    this.arrivals = new Arrivals(stream(s.seed, 'workload.arrivals'), s.workload);
+    this.arrivals = new Arrivals(stream(s.seed, 'workload.arrivals'), s.workload, world.engine);
     this.uMix = stream(s.seed, 'workload.mix');
     this.uKeys = stream(s.seed, 'workload.keys');
     this.uFollowUp = stream(s.seed, 'workload.followUps');
@@ -129,7 +129,8 @@ export class Clients implements Outcomes, Guarded {
   }
 
   private scheduleArrival(): void {
-    const t = this.arrivals.next(this.engine.nowMs);
+    this.arrivals.step();
+    const t = this.arrivals.nextMs[0];
     if (t < this.world.durationMs) this.calendar.push(t, this.arrivalKind, this.arrivals.gen);
   }
 
@@ -218,36 +219,44 @@ export class Clients implements Outcomes, Guarded {
     const open = r.open[id];
     r.enter(id, open); // the stage it answered from ends now
     const at = id * REQUEST_SLOTS;
-    const waited = (r.stageMs[at + S_CLIENT_VALUE] = now - r.firstMs[id]);
+    r.stageMs[at + S_CLIENT_VALUE] = now - r.firstMs[id];
     r.stageMs[at + S_VALUE] = latency;
-    service.tally.answer(counted, latency, waited);
-    service.tally.answerStages(counted, r.stageMs, at, open);
+    service.tally.answer(counted, r.stageMs, at, open);
     if (f & F_TRACED) this.tracer!.answered(id, now);
     if (f & F_COMMAND) {
-      if (f & F_WANTS_FOLLOW_UP) {
-        // The same client reads the key it just wrote, after a pause.
-        const fu = r.alloc();
-        r.flags[fu] |= F_FOLLOW_UP | F_PENDING;
-        r.key[fu] = r.key[id];
-        r.minVersion[fu] = r.version[id];
-        this.calendar.push(now + this.followUpAfterMs, this.delayedKind, fu);
-      }
+      if (f & F_WANTS_FOLLOW_UP) this.followUp(id, now);
     } else {
-      const key = r.key[id];
-      const behind = this.versions.writeVersion[key] - r.version[id];
-      const stale = behind > 0;
-      if (stale && counted) {
-        // How stale: at least as old as the newest write the answer misses.
-        this.staleness.record(now - this.versions.lastCommitMs[key]);
-        this.staleVersionsBehind += behind;
-      }
-      service.tally.answered(counted, stale);
-      if (f & F_FOLLOW_UP && counted) {
-        this.followUps++;
-        if (r.version[id] < r.minVersion[id]) this.followUpViolations++;
-      }
+      this.answered(id, f, counted, service);
     }
     r.release(id);
+  }
+
+  /** The same client reads the key command `id` just wrote, after a pause. */
+  private followUp(id: number, now: number): void {
+    const r = this.reqs;
+    const fu = r.alloc();
+    r.flags[fu] |= F_FOLLOW_UP | F_PENDING;
+    r.key[fu] = r.key[id];
+    r.minVersion[fu] = r.version[id];
+    this.calendar.push(now + this.followUpAfterMs, this.delayedKind, fu);
+  }
+
+  /** Query `id` (flags `f`) was answered in time: was what it read stale, did a follow-up see its write? */
+  private answered(id: number, f: number, counted: boolean, service: Service): void {
+    const r = this.reqs;
+    const key = r.key[id];
+    const behind = this.versions.writeVersion[key] - r.version[id];
+    const stale = behind > 0;
+    if (stale && counted) {
+      // How stale: at least as old as the newest write the answer misses.
+      this.staleness.record(this.engine.nowMs - this.versions.lastCommitMs[key]);
+      this.staleVersionsBehind += behind;
+    }
+    service.tally.answered(counted, stale);
+    if (f & F_FOLLOW_UP && counted) {
+      this.followUps++;
+      if (r.version[id] < r.minVersion[id]) this.followUpViolations++;
+    }
   }
 
   /** A request past its instance's CPU fails (its shard is down, its instance crashed). */

@@ -5,6 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { ClassTally } from '../metrics/classTally';
 import { Histogram } from '../metrics/histogram';
+import { REQUEST_SLOTS, S_CLIENT_VALUE, S_QUEUE_WAIT, S_VALUE } from '../model/stageSlots';
+
+/** Tells `tally` of an answer as the clients do: latency and wait through a request's stage vector. */
+function answer(tally: ClassTally, counted: boolean, latencyMs: number, waitedMs: number): void {
+  const st = new Float64Array(REQUEST_SLOTS);
+  st[S_VALUE] = latencyMs;
+  st[S_CLIENT_VALUE] = waitedMs;
+  st[S_QUEUE_WAIT] = latencyMs;
+  tally.answer(counted, st, 0, S_QUEUE_WAIT);
+}
 
 /** What the tally must equal: every sample recorded into histograms of their own. */
 class Reference {
@@ -55,7 +65,7 @@ describe('ClassTally client latency', () => {
         // A retried request waited its backoff and earlier attempts too.
         const retried = retryEvery > 0 && (n === retryEvery || u() * retryEvery < 1);
         const waited = retried ? latency + 50 + u() * 400 : latency;
-        tally.answer(counted, latency, waited);
+        answer(tally, counted, latency, waited);
         ref.answer(counted, latency, waited);
         if (n % 250 === 0) {
           const w = tally.closeWindow();
@@ -77,7 +87,7 @@ describe('ClassTally client latency', () => {
 
   it('counts a request that gave up apart from the answered ones', () => {
     const tally = new ClassTally();
-    tally.answer(true, 10, 10);
+    answer(tally, true, 10, 10);
     tally.giveUp(true, 500);
     tally.giveUp(false, 700);
     expect(tally.gaveUp).toBe(1);
