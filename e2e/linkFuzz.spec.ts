@@ -10,7 +10,7 @@ import { stream } from '../simulation/engine/random';
 import { drawScenario } from '../simulation/fuzz/draw';
 
 const u = stream(2026, 'link-fuzz');
-const int = (n: number) => Math.floor(u() * n);
+const int = (n: number) => Math.floor(u.next() * n);
 const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)];
 
 const base = { version: 1, durationS: 5, warmupS: 1 };

@@ -1,12 +1,16 @@
 /**
- * The engine's M/M/1 (ratio.ts's scenario) run in a process of its own, for a profiler:
- * `node --cpu-prof --import tsx simulation/bench/mm1Run.ts 5000`, or under valgrind for
- * instructions per customer. Prints the customers served.
+ * One bench scenario (M/M/1 by default, as ratio.ts runs it; or `cqrs`, the default scenario) run
+ * in a process of its own, after a short warm-up run, for a profiler or valgrind:
+ * `node --cpu-prof --import tsx simulation/bench/mm1Run.ts 5000 [mm1|cqrs]`. Prints the client
+ * requests offered (queries and commands); instructions per request come from two run lengths
+ * (docs/measuring.md).
  */
 import { runScenario } from '../index';
-import { SCENARIOS } from './scenarios';
+import { SCENARIOS, type ScenarioName } from './scenarios';
 
 const durationS = Number(process.argv[2] ?? 2500);
-runScenario(SCENARIOS.mm1(50));
-const r = runScenario(SCENARIOS.mm1(durationS));
-console.log(JSON.stringify({ customers: r.queries.offered }));
+const name = (process.argv[3] ?? 'mm1') as ScenarioName;
+if (!(name in SCENARIOS)) throw new Error(`unknown scenario "${name}": mm1 or cqrs`);
+runScenario(SCENARIOS[name](50));
+const r = runScenario(SCENARIOS[name](durationS));
+console.log(JSON.stringify({ customers: r.queries.offered + r.commands.offered }));

@@ -14,28 +14,46 @@ function helper2(x: number): number {
   return Math.abs(x) > 1e-8 ? expm1(x) / x : 1 + x * 0.5 * (1 + (x / 3) * (1 + 0.25 * x));
 }
 
-export function zipfSampler(n: number, s: number, u: Uniform): () => number {
-  const h = (x: number) => exp(-s * ln(x));
-  const hIntegral = (x: number) => {
-    const logX = ln(x);
-    return helper2((1 - s) * logX) * logX;
-  };
-  const hIntegralInverse = (x: number) => {
-    let t = x * (1 - s);
-    if (t < -1) t = -1; // guard against rounding
-    return exp(helper1(t) * x);
-  };
-  const hX1 = hIntegral(1.5) - 1;
-  const hN = hIntegral(n + 0.5);
-  const squeeze = 2 - hIntegralInverse(hIntegral(2.5) - h(2));
-  return () => {
+/** Draws ranks in [1, n] with P(k) proportional to k^-s from `u` (`next`). */
+export class Zipf {
+  private readonly hX1: number;
+  private readonly hN: number;
+  private readonly squeeze: number;
+
+  constructor(
+    private readonly n: number,
+    private readonly s: number,
+    private readonly u: Uniform,
+  ) {
+    this.hX1 = this.hIntegral(1.5) - 1;
+    this.hN = this.hIntegral(n + 0.5);
+    this.squeeze = 2 - this.hIntegralInverse(this.hIntegral(2.5) - this.h(2));
+  }
+
+  next(): number {
+    const n = this.n;
     for (;;) {
-      const v = hN + u() * (hX1 - hN);
-      const x = hIntegralInverse(v);
+      const v = this.hN + this.u.next() * (this.hX1 - this.hN);
+      const x = this.hIntegralInverse(v);
       let k = Math.floor(x + 0.5);
       if (k < 1) k = 1;
       else if (k > n) k = n;
-      if (k - x <= squeeze || v >= hIntegral(k + 0.5) - h(k)) return k;
+      if (k - x <= this.squeeze || v >= this.hIntegral(k + 0.5) - this.h(k)) return k;
     }
-  };
+  }
+
+  private h(x: number): number {
+    return exp(-this.s * ln(x));
+  }
+
+  private hIntegral(x: number): number {
+    const logX = ln(x);
+    return helper2((1 - this.s) * logX) * logX;
+  }
+
+  private hIntegralInverse(x: number): number {
+    let t = x * (1 - this.s);
+    if (t < -1) t = -1; // guard against rounding
+    return exp(helper1(t) * x);
+  }
 }

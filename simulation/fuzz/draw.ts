@@ -16,20 +16,20 @@ type Json = Record<string, unknown>;
 class Dice {
   constructor(private readonly u: Uniform) {}
   chance(p: number): boolean {
-    return this.u() < p;
+    return this.u.next() < p;
   }
   int(min: number, max: number): number {
-    return min + Math.floor(this.u() * (max - min + 1));
+    return min + Math.floor(this.u.next() * (max - min + 1));
   }
   num(min: number, max: number): number {
-    return Math.round((min + this.u() * (max - min)) * 1000) / 1000;
+    return Math.round((min + this.u.next() * (max - min)) * 1000) / 1000;
   }
   /** Spread over orders of magnitude: as likely to be near `min` as near `max`. */
   log(min: number, max: number): number {
-    return Math.round(min * exp(this.u() * ln(max / min)) * 1000) / 1000;
+    return Math.round(min * exp(this.u.next() * ln(max / min)) * 1000) / 1000;
   }
   pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.u() * xs.length)];
+    return xs[Math.floor(this.u.next() * xs.length)];
   }
 }
 

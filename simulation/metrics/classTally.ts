@@ -33,7 +33,11 @@ interface StagePathLike {
 const NO_STAGES: StagePathLike = { ids: [], slots: [] };
 
 /** The entries of `o` named in `keys`, in that order. */
-const pick = (o: Record<string, number>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+function pick(o: Record<string, number>, keys: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = o[keys[i]];
+  return out;
+}
 
 export class ClassTally {
   /** Attempts (a retry is an attempt of its own) by outcome. */

@@ -30,6 +30,8 @@ export class StageSums {
   /** Columns: 0 the count, 1 the samples' sum, then one per stage. */
   private readonly stride: number;
   private readonly total: Float64Array;
+  /** `split`'s sums over the tail's buckets (kept, so that a split allocates no array). */
+  private readonly tailSums: Float64Array;
   private rows: Float64Array | null = null;
   private lo = HISTOGRAM_BUCKETS;
   /** The buckets with a sample, in the order they got their first (what `reset` clears). */
@@ -51,6 +53,7 @@ export class StageSums {
   ) {
     this.stride = ids.length + 2;
     this.total = new Float64Array(this.stride);
+    this.tailSums = new Float64Array(this.stride);
     this.slots = Int32Array.from(slots);
   }
 
@@ -119,25 +122,32 @@ export class StageSums {
     return this.total[0];
   }
 
-  /** The means over every sample and over the tail of `h`, the histogram of the same samples. */
+  /**
+   * The means over every sample and over the tail of `h`, the histogram of the same samples. Runs
+   * every window for every summary: plain loops, no closure and no array per call.
+   */
   split(h: Histogram): StageSplit {
     const stages: Record<string, number> = {};
     const tailStages: Record<string, number> = {};
     const n = this.total[0];
-    const tail = new Float64Array(this.stride);
+    const stride = this.stride;
+    const tail = this.tailSums;
+    tail.fill(0);
     const from = h.quantileBucket(0.99);
-    if (this.rows !== null && from >= 0) {
+    const rows = this.rows;
+    if (rows !== null && from >= 0) {
       for (let b = Math.max(from, this.lo); b <= this.hi; b++) {
-        const base = b * this.stride;
-        for (let j = 0; j < this.stride; j++) tail[j] += this.rows[base + j];
+        const base = b * stride;
+        for (let j = 0; j < stride; j++) tail[j] += rows[base + j];
       }
     }
     const m = tail[0];
-    this.ids.forEach((id, j) => {
+    const ids = this.ids;
+    for (let j = 0; j < ids.length; j++) {
       // A stage only rounding touched may sum to -1e-17: shown as 0.
-      stages[id] = n > 0 ? Math.max(0, this.total[j + 2] / n) : 0;
-      tailStages[id] = m > 0 ? Math.max(0, tail[j + 2] / m) : 0;
-    });
+      stages[ids[j]] = n > 0 ? Math.max(0, this.total[j + 2] / n) : 0;
+      tailStages[ids[j]] = m > 0 ? Math.max(0, tail[j + 2] / m) : 0;
+    }
     return { stages, tailStages, tail: { count: m, mean: m > 0 ? tail[1] / m : 0, fromMs: from >= 0 ? lowerEdgeOf(from) : 0 } };
   }
 

@@ -36,7 +36,7 @@ export class Arrivals {
       this.nextMs[0] = Infinity;
       return;
     }
-    const e = this.poisson ? -ln(1 - this.uniform()) : 1;
+    const e = this.poisson ? -ln(1 - this.uniform.next()) : 1;
     const nowMs = this.clock.nowMs;
     const rate = this.rate.constantRate;
     this.nextMs[0] = rate > 0 ? nowMs + e / rate : this.rate.next(nowMs, e);

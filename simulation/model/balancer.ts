@@ -58,12 +58,12 @@ export class Balancer {
       case 'round-robin':
         return ready[this.rr++ % count];
       case 'random':
-        return ready[Math.floor(this.random() * count)];
+        return ready[Math.floor(this.random.next() * count)];
       case 'least-connections':
         return ready[this.least !== null ? this.least.pick(this.rr++ % count) : scanLeast(ready, loads, this.rr++ % count)];
       case 'power-of-two': {
-        const a = Math.floor(this.random() * count);
-        let b = Math.floor(this.random() * (count - 1));
+        const a = Math.floor(this.random.next() * count);
+        let b = Math.floor(this.random.next() * (count - 1));
         if (b >= a) b++;
         const ia = ready[a];
         const ib = ready[b];

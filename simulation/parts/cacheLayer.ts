@@ -64,7 +64,7 @@ export class CacheLayer implements Downstream, CacheFill {
     if (this.cache !== null) {
       const now = this.engine.nowMs;
       this.reqs.enter(id, S_CACHE);
-      this.calendar.push(now + this.hitLatency(), this.doneKind, id);
+      this.calendar.push(now + this.hitLatency.draw(), this.doneKind, id);
     } else this.readStore.read(id);
   }
 

@@ -11,7 +11,7 @@ import { stream, type Uniform } from '../engine/random';
 import type { FailureCause } from '../metrics/classTally';
 import { Histogram } from '../metrics/histogram';
 import { Arrivals } from '../model/arrivals';
-import { keySampler } from '../model/keys';
+import { keySampler, type KeySampler } from '../model/keys';
 import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_FOLLOW_UP, F_PENDING, F_RETRY, F_TRACED, F_WANTS_FOLLOW_UP, type RequestPool } from '../model/requestPool';
 import { backoffMs, RetryBudget } from '../model/retryBudget';
 import { REQUEST_SLOTS, S_CLIENT_VALUE, S_QUEUE_WAIT, S_VALUE } from '../model/stageSlots';
@@ -41,7 +41,7 @@ export class Clients implements Outcomes, Guarded {
   private readonly uKeys: Uniform;
   private readonly uFollowUp: Uniform;
   private readonly uRetry: Uniform;
-  private nextKey!: () => number;
+  private nextKey!: KeySampler;
   /** Whether clients retry (then each attempt gets a timeout event). */
   private retriesOn = false;
   /** The trace sample's keeper, or null (Simulation.trace). */
@@ -138,18 +138,18 @@ export class Clients implements Outcomes, Guarded {
     if (gen !== this.arrivals.gen) return; // superseded by a change of rate
     this.scheduleArrival();
     const wr = this.writeRatio;
-    const isCommand = wr >= 1 || (wr > 0 && this.uMix() < wr);
+    const isCommand = wr >= 1 || (wr > 0 && this.uMix.next() < wr);
     const r = this.reqs;
     const id = r.alloc();
     r.arrivalMs[id] = r.firstMs[id] = r.markMs[id] = this.engine.nowMs;
-    r.key[id] = this.nextKey();
+    r.key[id] = this.nextKey.next();
     if (isCommand) {
       r.flags[id] |= F_COMMAND;
-      r.serviceMs[id] = this.command.serviceTime();
+      r.serviceMs[id] = this.command.serviceTime.draw();
       const ratio = this.followUpRatio;
-      if (ratio > 0 && this.uFollowUp() < ratio) r.flags[id] |= F_WANTS_FOLLOW_UP;
+      if (ratio > 0 && this.uFollowUp.next() < ratio) r.flags[id] |= F_WANTS_FOLLOW_UP;
     } else {
-      r.serviceMs[id] = this.query.serviceTime();
+      r.serviceMs[id] = this.query.serviceTime.draw();
     }
     if (this.tracer !== null) this.tracer.arrive(id, this.engine.nowMs);
     this.send(id);
@@ -163,7 +163,7 @@ export class Clients implements Outcomes, Guarded {
     // draws from its own stream.
     if ((r.flags[id] & F_RETRY) === 0) {
       r.firstMs[id] = r.markMs[id] = this.engine.nowMs;
-      r.serviceMs[id] = this.query.followUpTime!();
+      r.serviceMs[id] = this.query.followUpTime!.draw();
       if (this.tracer !== null) this.tracer.arrive(id, this.engine.nowMs);
     }
     this.send(id);
@@ -292,11 +292,11 @@ export class Clients implements Outcomes, Guarded {
       r.key[next] = r.key[id];
       r.firstMs[next] = r.firstMs[id];
       // A fresh attempt draws its own work, unless the request is inherently slow (kept draw).
-      r.serviceMs[next] = rt.keepServiceTime ? r.serviceMs[id] : this.serviceOf(id).retryTime();
+      r.serviceMs[next] = rt.keepServiceTime ? r.serviceMs[id] : this.serviceOf(id).retryTime.draw();
       r.minVersion[next] = r.minVersion[id];
       r.retryStages(id, next, this.engine.nowMs);
       if (f & F_TRACED) this.tracer!.attemptEnded(id, outcome, this.engine.nowMs, next, 0);
-      this.calendar.push(this.engine.nowMs + backoffMs(rt.backoffMs, rt.jitter, r.attempt[id], this.uRetry()), this.delayedKind, next);
+      this.calendar.push(this.engine.nowMs + backoffMs(rt.backoffMs, rt.jitter, r.attempt[id], this.uRetry.next()), this.delayedKind, next);
     } else {
       // A client that timed out stopped waiting at its deadline, even if the late answer came after.
       const now = this.engine.nowMs;

@@ -124,7 +124,7 @@ export class DeadLetterQueue implements PartRuntime, ApplyHook {
     // The level held since the last attempt (at the warm-up's end, say) counts toward the most.
     if (counted && this.retrying > this.maxRetrying) this.maxRetrying = this.retrying;
     const before = this.attempts[p];
-    const failed = this.u!() < cfg.failureRate;
+    const failed = this.u!.next() < cfg.failureRate;
     if (!failed || before + 1 >= cfg.maxAttempts) {
       if (before > 0) this.retrying--;
       this.attempts[p] = 0;

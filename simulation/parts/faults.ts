@@ -47,7 +47,7 @@ export class Faults implements InjectedFailures {
   }
 
   injectedFailure(fraction: number): boolean {
-    return fraction > 0 && this.uInjected() < fraction;
+    return fraction > 0 && this.uInjected.next() < fraction;
   }
 
   private service(f: Fault): Service {

@@ -87,7 +87,7 @@ export class Projection implements Projected {
     const ev = s.alloc(key, version, nowMs, sync ? id : -1);
     // The log keeps commit order per partition: an append never overtakes an earlier one.
     const p = s.partition[ev];
-    const appendAt = Math.max(nowMs + this.appendLatency(), this.lastAppendMs[p]);
+    const appendAt = Math.max(nowMs + this.appendLatency.draw(), this.lastAppendMs[p]);
     this.lastAppendMs[p] = appendAt;
     this.calendar.push(appendAt, this.appendKind, ev);
     if (s.tracer !== null) s.tracer.published(id, ev, nowMs);
@@ -107,7 +107,7 @@ export class Projection implements Projected {
   /** Consumer `consumer` takes its next event, if it has one and may. */
   consume(consumer: number): void {
     const now = this.engine.nowMs;
-    if (this.stream.take(consumer, now) >= 0) this.calendar.push(now + this.applyLatency(), this.applyKind, consumer);
+    if (this.stream.take(consumer, now) >= 0) this.calendar.push(now + this.applyLatency.draw(), this.applyKind, consumer);
   }
 
   get partitions(): number {
@@ -170,7 +170,7 @@ export class Projection implements Projected {
     const now = this.engine.nowMs;
     this.stream.busyArea.add(now, 1);
     this.stream.enter(this.stream.current[consumer], V_APPLY);
-    this.calendar.push(now + this.applyLatency(), this.applyKind, consumer);
+    this.calendar.push(now + this.applyLatency.draw(), this.applyKind, consumer);
   }
 
   /** The hook dropped the event in apply: it is never visible; the partition and the projector move on. */

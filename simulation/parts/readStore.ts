@@ -92,7 +92,7 @@ export class ReadStore implements Reader {
     const now = this.engine.nowMs;
     for (const node of this.activeReplicas) {
       // Log shipping keeps order: a change never reaches a replica before an earlier one.
-      const at = Math.max(now + this.replicationLag() + this.extraReplicationMs[node], this.lastDeliveryMs[node]);
+      const at = Math.max(now + this.replicationLag.draw() + this.extraReplicationMs[node], this.lastDeliveryMs[node]);
       this.lastDeliveryMs[node] = at;
       this.calendar.push(at, this.replicateKind, ev, node);
       s.pendingReplicas[ev]++;
@@ -150,7 +150,7 @@ export class ReadStore implements Reader {
     const node = r.resource[id];
     r.version[id] = this.nodeVersion[node][r.key[id]];
     r.enter(id, S_READ);
-    const latency = this.queryLatency() * this.readFactor;
+    const latency = this.queryLatency.draw() * this.readFactor;
     if (latency === 0 && last) this.engine.scheduleNowLast(this.doneKind, id);
     else this.calendar.push(this.engine.nowMs + latency, this.doneKind, id);
   }

@@ -79,7 +79,7 @@ export class WriteStore implements Downstream {
   /** The write takes its connection and runs for the write latency. */
   private startWrite(id: number, now: number): void {
     this.reqs.enter(id, S_WRITE);
-    this.calendar.push(now + this.writeLatency(), this.doneKind, id);
+    this.calendar.push(now + this.writeLatency.draw(), this.doneKind, id);
   }
 
   private onDone(id: number): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../engine/eventQueue';
 import { stream } from '../engine/random';
-import { zipfSampler } from '../engine/zipf';
+import { Zipf } from '../engine/zipf';
 import { Histogram } from '../metrics/histogram';
 import { RateProfile } from '../model/rateProfile';
 
@@ -10,7 +10,7 @@ describe('EventQueue', () => {
     const q = new EventQueue(2);
     const input: [number, number, number][] = [];
     const u = stream(1, 'test');
-    for (let i = 0; i < 2000; i++) input.push([Math.floor(u() * 50), i % 64, i]);
+    for (let i = 0; i < 2000; i++) input.push([Math.floor(u.next() * 50), i % 64, i]);
     for (const [t, k, a] of input) q.push(t, k, a);
     const out: [number, number, number][] = [];
     while (q.pop()) out.push([q.time, q.kind, q.arg]);
@@ -25,7 +25,7 @@ describe('Histogram', () => {
     const u = stream(2, 'h');
     const xs: number[] = [];
     for (let i = 0; i < 50_000; i++) {
-      const x = -10 * Math.log(1 - u());
+      const x = -10 * Math.log(1 - u.next());
       xs.push(x);
       h.record(x);
     }
@@ -39,14 +39,14 @@ describe('Histogram', () => {
   });
 });
 
-describe('zipfSampler', () => {
-  it('zipfSampler(n, s) draws ranks with probability proportional to k^-s', () => {
+describe('Zipf', () => {
+  it('Zipf(n, s) draws ranks with probability proportional to k^-s', () => {
     for (const s of [0.8, 1, 1.1, 2]) {
       const n = 50;
-      const draw = zipfSampler(n, s, stream(3, `zipf${s}`));
+      const zipf = new Zipf(n, s, stream(3, `zipf${s}`));
       const counts = new Array(n + 1).fill(0);
       const N = 200_000;
-      for (let i = 0; i < N; i++) counts[draw()]++;
+      for (let i = 0; i < N; i++) counts[zipf.next()]++;
       const w = Array.from({ length: n }, (_, i) => (i + 1) ** -s);
       const total = w.reduce((a, b) => a + b);
       // Pearson chi-square with 49 degrees of freedom: the 99.9th percentile is 85.4.

@@ -20,11 +20,11 @@ function trace(atOnce: boolean, budget: number): { log: string[]; events: number
   });
   const workKind = e.on('test.work', (a) => {
     log.push(`${e.nowMs} work ${a}`);
-    if (a < 1000 && u() < 0.5) e.schedule(e.nowMs + Math.floor(u() * 3), workKind, a + 1);
+    if (a < 1000 && u.next() < 0.5) e.schedule(e.nowMs + Math.floor(u.next() * 3), workKind, a + 1);
     if (atOnce) e.scheduleNowLast(stepKind, step++, a);
     else e.schedule(e.nowMs, stepKind, step++, a);
   });
-  for (let i = 0; i < 400; i++) e.schedule(Math.floor(u() * 50), workKind, i);
+  for (let i = 0; i < 400; i++) e.schedule(Math.floor(u.next() * 50), workKind, i);
   while (!e.runUntil(100, budget)) log.push(`slice at ${e.events} events`);
   return { log, events: e.events };
 }

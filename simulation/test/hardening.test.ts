@@ -82,17 +82,17 @@ describe('class 3: work per event does not grow with a full rebuild', () => {
     const g = new InstanceGroup(cfg, stream(1, 'lb'), 0x9e);
     const u = stream(2, 'changes');
     for (let step = 0; step < 60; step++) {
-      const i = Math.floor(u() * g.size);
-      const what = u();
+      const i = Math.floor(u.next() * g.size);
+      const what = u.next();
       if (what < 0.4) g.up[i] = g.up[i] ? 0 : 1;
-      else if (what < 0.6) g.setInstances(1 + Math.floor(u() * 20), step, 0);
+      else if (what < 0.6) g.setInstances(1 + Math.floor(u.next() * 20), step, 0);
       else g.setState(i, g.state[i] === READY ? 2 : READY, step);
       g.healthChanged();
       const routable: number[] = [];
       for (let j = 0; j < g.size; j++) if (g.state[j] === READY && g.up[j]) routable.push(j);
       if (routable.length < 2) continue;
       for (let k = 0; k < 200; k++) {
-        const key = Math.floor(u() * 1e6);
+        const key = Math.floor(u.next() * 1e6);
         expect(g.route(key)).toBe(reference(routable, key, 0x9e));
       }
     }

@@ -14,7 +14,7 @@ describe('stream()', () => {
       const got: number[] = [];
       const want: number[] = [];
       for (let i = 0; i < 1000; i++) {
-        got.push(u());
+        got.push(u.next());
         want.push(ref());
       }
       expect(got).toEqual(want);
@@ -25,7 +25,7 @@ describe('stream()', () => {
     const a = stream(7, 'a');
     const b = stream(7, 'b');
     const a2 = stream(7, 'a');
-    const xs = Array.from({ length: 300 }, () => [a(), b(), a2()]);
+    const xs = Array.from({ length: 300 }, () => [a.next(), b.next(), a2.next()]);
     expect(xs.every(([x, , z]) => x === z)).toBe(true);
     expect(xs.filter(([x, y]) => x === y).length).toBe(0);
   });
