@@ -131,6 +131,11 @@ test('an idle page says what to do next: before a run, and while paused', async 
 
 test('with a lab open, the idle hint points at the lab\u2019s steps instead of the examples', async ({ lab }) => {
   await lab.page.goto('/?lab=q1');
+  // The lab first runs its starting system (observe first), so the fresh page it opens on lasts a
+  // moment only (a load test caught it gone). Reset after that run brings a lab's page back to it.
+  await expect(lab.status).toHaveText('done', { timeout: 0 });
+  await lab.button('Reset').click();
+  await expect(lab.status).toHaveText('ready');
   const hint = lab.page.getByRole('region', { name: 'What to do next' });
   await expect(hint).toContainText(/Nothing has run yet\. Press Play .*the lab.s steps say what to set first\./);
   await expect(hint.getByRole('button', { name: 'Show the examples' })).toHaveCount(0);
