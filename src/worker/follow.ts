@@ -50,8 +50,8 @@ export class Follower {
     return null;
   }
 
-  /** The slowest `kind` answered in `second` (by default the last whole second before now). */
-  slowest(kind: RequestKind, second?: number): SlowestAnswer {
+  /** The slowest `kind` (`any`: query or command) answered in `second` (by default the last whole second before now). */
+  slowest(kind: FollowKind, second?: number): SlowestAnswer {
     return this.slowestKept.slowest(kind, this.sim?.nowMs ?? 0, second);
   }
 

@@ -5,7 +5,6 @@
 import type { Change } from '../../simulation/index';
 import type { Runner, RunUpdate, Speed } from './runner';
 import type { FollowKind } from './follow';
-import type { RequestKind } from './slowest';
 
 export function createSimApi(runner: Runner) {
   return {
@@ -33,8 +32,8 @@ export function createSimApi(runner: Runner) {
     report: () => runner.report(),
     /** Follows the next request (of a kind): its trace comes in an update (`followed`); answers why not, or null. */
     follow: (kind: FollowKind) => runner.follower.start(kind),
-    /** The slowest query or command answered in a second kept (by default the last whole one): its trace, or why not. */
-    followSlowest: (kind: RequestKind, second?: number) => runner.follower.slowest(kind, second),
+    /** The slowest request (of a kind) answered in a second kept (by default the last whole one): its trace, or why not. */
+    followSlowest: (kind: FollowKind, second?: number) => runner.follower.slowest(kind, second),
     scenarioToSave: () => runner.scenarioToSave(),
   };
 }

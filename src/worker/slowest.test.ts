@@ -19,6 +19,12 @@ describe('SlowestKeeper', () => {
     // The command was answered in second 2, which has not ended at 2.5 s: not the last whole second.
     expect(k.slowest('command', 2500)).toMatchObject({ ok: false, why: 'No command answered from 1 s to 2 s has its write visible on every replica yet.' });
     expect(k.slowest('command', 3000)).toMatchObject({ ok: true, second: 2 });
+    // Either kind: the slower of the two.
+    expect(k.slowest('any', 2500)).toEqual({ ok: true, trace: slowQuery, second: 1 });
+    const slowCommand = trace('command', 1000, 1999);
+    k.add(slowCommand);
+    expect(k.slowest('any', 2500)).toEqual({ ok: true, trace: slowCommand, second: 1 });
+    expect(k.slowest('any', 4000)).toMatchObject({ ok: false, why: 'No request answered from 3 s to 4 s is done yet (a command is done once its write is visible on every replica).' });
   });
 
   it('says why not: no whole second yet, a second not run yet, one no longer kept', () => {

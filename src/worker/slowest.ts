@@ -54,21 +54,25 @@ export class SlowestKeeper {
   }
 
   /**
-   * The slowest `kind` answered in second `second` ([second, second + 1) s), asked at simulated
-   * time `nowMs`; without `second`, the last whole second before `nowMs`.
+   * The slowest `kind` (`any`: the slower of the two) answered in second `second` ([second,
+   * second + 1) s), asked at simulated time `nowMs`; without `second`, the last whole second before `nowMs`.
    */
-  slowest(kind: RequestKind, nowMs: number, second = Math.floor(nowMs / 1000) - 1): SlowestAnswer {
+  slowest(kind: RequestKind | 'any', nowMs: number, second = Math.floor(nowMs / 1000) - 1): SlowestAnswer {
     if (!Number.isInteger(second) || second < 0) return { ok: false, second, why: 'No whole second has run yet: step or play the run first.' };
     const last = Math.floor(nowMs / 1000) - 1;
     if (second > last) return { ok: false, second, why: `The second from ${secs(second)} to ${secs(second + 1)} has not run yet.` };
     if (second < last - this.kept + 1)
       return { ok: false, second, why: `The second from ${secs(second)} to ${secs(second + 1)} is no longer kept: the page keeps the slowest requests of the last ${this.kept} simulated seconds only.` };
-    const t = this.bySecond.get(second)?.[kind];
+    const slot = this.bySecond.get(second) ?? {};
+    const [q, c] = [kind === 'command' ? undefined : slot.query, kind === 'query' ? undefined : slot.command];
+    const t = q && c ? (latencyOf(c) > latencyOf(q) ? c : q) : (q ?? c);
     if (t) return { ok: true, trace: t, second };
-    const why =
-      kind === 'command'
-        ? `No command answered from ${secs(second)} to ${secs(second + 1)} has its write visible on every replica yet.`
-        : `No query was answered from ${secs(second)} to ${secs(second + 1)}.`;
+    const span = `from ${secs(second)} to ${secs(second + 1)}`;
+    const why = {
+      query: `No query was answered ${span}.`,
+      command: `No command answered ${span} has its write visible on every replica yet.`,
+      any: `No request answered ${span} is done yet (a command is done once its write is visible on every replica).`,
+    }[kind];
     return { ok: false, second, why };
   }
 }

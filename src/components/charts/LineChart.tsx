@@ -38,6 +38,8 @@ export interface ChartDef {
   percent?: boolean;
   /** What the chart shows and how to read it (shown beside its title; every live chart has one). */
   help?: string;
+  /** A latency chart's class: a point (click, or Enter on the chart) follows the slowest request of its second. */
+  follow?: 'query' | 'command';
 }
 
 const HEIGHT = 170;
@@ -52,8 +54,8 @@ function valueAtTime(s: SeriesDef, byS: Map<number, WindowStats>, at: WindowStat
 }
 
 /** A time-series chart: titled axes with units, a legend that shows the values at the cursor. */
-export const LineChart = memo(function LineChart(props: { def: ChartDef; data: WindowStats[]; marks?: readonly Happening[]; help?: string }) {
-  const { def, data, marks = [], help } = props;
+export const LineChart = memo(function LineChart(props: { def: ChartDef; data: WindowStats[]; marks?: readonly Happening[]; help?: string; onPick?: (tS: number) => void }) {
+  const { def, data, marks = [], help, onPick } = props;
   const [ref, width] = useWidth<HTMLDivElement>(380);
   const [cursor, setCursor] = useState<number | null>(null);
   const titleId = useId();
@@ -105,9 +107,13 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
     if (e.key === 'ArrowLeft') setCursor(Math.max(0, cur - 1));
     else if (e.key === 'ArrowRight') setCursor(Math.min(axis.length - 1, cur + 1));
     else if (e.key === 'Escape') setCursor(null);
+    else if (e.key === 'Enter' && pick) pick();
     else return;
     e.preventDefault();
   };
+  // A latency chart: its point (at the cursor, else the last) follows the slowest request of that second.
+  const pick = onPick && at && at.tS >= 1 ? () => onPick(at.tS) : undefined;
+  const pickText = pick && `Follow the slowest ${def.follow} of ${at!.tS - 1}–${at!.tS} s`;
   // Whole windows are one second each; a preview alone covers less.
   const seconds = data.length === 1 && data[0].tS < 1 ? data[0].tS : data.length;
   const xTicks = x.ticks(Math.max(2, Math.floor(innerW / 70)));
@@ -138,7 +144,11 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
         onPointerMove={onMove}
         onPointerLeave={() => setCursor(null)}
         onKeyDown={onKey}
-        onBlur={() => setCursor(null)}
+        onClick={pick}
+        // The button under it acts at the cursor: moving to it keeps the cursor.
+        onBlur={(e) => {
+          if (!e.relatedTarget?.classList.contains('chart-follow')) setCursor(null);
+        }}
       >
         <g transform={`translate(${M.left},${M.top})`}>
           <g className="grid">
@@ -184,6 +194,11 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
           {cursor !== null && at && <line className="cursor" data-no-export x1={x(at.tS)} x2={x(at.tS)} y1={0} y2={innerH} />}
         </g>
       </svg>
+      {pick && (
+        <button type="button" className="btn chart-follow" onClick={pick}>
+          {pickText}
+        </button>
+      )}
     </figure>
   );
 });
