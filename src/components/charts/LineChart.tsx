@@ -97,9 +97,10 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
 
   const i = cursor !== null && axis.length ? Math.min(cursor, axis.length - 1) : axis.length - 1;
   const at = i >= 0 ? axis[i] : null;
+  // The window under the pointer (its index in `axis`).
+  const under = (e: React.MouseEvent<SVGSVGElement>) => byTime(axis, x.invert(e.clientX - e.currentTarget.getBoundingClientRect().left - M.left));
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    if (axis.length) setCursor(byTime(axis, x.invert(e.clientX - box.left - M.left)));
+    if (axis.length) setCursor(under(e));
   };
   const onKey = (e: React.KeyboardEvent) => {
     if (!axis.length) return;
@@ -144,7 +145,7 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
         onPointerMove={onMove}
         onPointerLeave={() => setCursor(null)}
         onKeyDown={onKey}
-        onClick={pick}
+        onClick={pick && ((e) => onPick!(axis[under(e)].tS))}
         // The button under it acts at the cursor: moving to it keeps the cursor.
         onBlur={(e) => {
           if (!e.relatedTarget?.classList.contains('chart-follow')) setCursor(null);
