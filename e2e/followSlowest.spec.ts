@@ -100,7 +100,8 @@ test("a latency chart's point follows the slowest of its second (Enter on the ch
   await expect(panel.getByRole('status')).toHaveText('The slowest command answered from 1 s to 2 s, of all the commands answered then.');
   await latencyShown(panel, 'Command');
 
-  // The button beside the chart: at the last second once the cursor has gone.
+  // The button beside the chart: at the last second once the cursor has gone (Escape).
+  await page.keyboard.press('Escape');
   await chart.getByRole('button', { name: 'Follow the slowest command of 2–3 s' }).click();
   await expect(panel.getByRole('status')).toHaveText('The slowest command answered from 2 s to 3 s, of all the commands answered then.');
 

@@ -24,7 +24,7 @@ export interface RunState {
   following: FollowKind | null;
   followed: Trace | null;
   /** How the followed request was chosen, in words ("the slowest query answered from 12 s to 13 s"), or why none was. */
-  followNote: string | null;
+  followNote?: string | null;
   /** The topology's parts the followed request went through (set with its waterfall, follow/path.ts); none without one. */
   followedPath: readonly string[];
 }
@@ -40,7 +40,6 @@ export const initialRunState: RunState = {
   notice: null,
   following: null,
   followed: null,
-  followNote: null,
   followedPath: [],
 };
 

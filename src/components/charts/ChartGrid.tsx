@@ -8,9 +8,8 @@ import { WhatHappened } from './WhatHappened';
 import { KeepRun } from './KeepRun';
 import { withKeptRun } from './overlay';
 import { useCompareStore } from '../../state/compareStore';
-import * as ctl from '../../app/controller';
 
-/** Every live chart (a latency chart's point follows the slowest request of its second: a window ends at its tS), fed by the windows the page keeps (the last 10 simulated minutes), with what happened marked on them. */
+/** Every live chart, fed by the windows the page keeps (the last 10 simulated minutes), with what happened marked on them. */
 export function ChartGrid() {
   // Deferred: the charts render in an interruptible background pass, so drawing nine charts
   // never blocks the main thread for long (React yields every few ms).
@@ -27,7 +26,7 @@ export function ChartGrid() {
       <KeepRun />
       <WhatHappened list={list} dropped={dropped} ended={status === 'done'} />
       <div className="charts">
-        {painted && charts.map((def) => <LineChart key={def.title} def={def} data={series} marks={list} help={def.help} onPick={def.follow && ((tS) => void ctl.follow(def.follow!, { second: tS - 1, orNext: true }))} />)}
+        {painted && charts.map((def) => <LineChart key={def.title} def={def} data={series} marks={list} help={def.help} />)}
       </div>
     </section>
   );

@@ -10,6 +10,7 @@ import { Help } from '../Help';
 import { isolated } from './isolated';
 import { Markers } from './Markers';
 import { chartId } from '../../labs/chartId';
+import * as ctl from '../../app/controller';
 
 export interface SeriesDef {
   label: string;
@@ -54,8 +55,8 @@ function valueAtTime(s: SeriesDef, byS: Map<number, WindowStats>, at: WindowStat
 }
 
 /** A time-series chart: titled axes with units, a legend that shows the values at the cursor. */
-export const LineChart = memo(function LineChart(props: { def: ChartDef; data: WindowStats[]; marks?: readonly Happening[]; help?: string; onPick?: (tS: number) => void }) {
-  const { def, data, marks = [], help, onPick } = props;
+export const LineChart = memo(function LineChart(props: { def: ChartDef; data: WindowStats[]; marks?: readonly Happening[]; help?: string }) {
+  const { def, data, marks = [], help } = props;
   const [ref, width] = useWidth<HTMLDivElement>(380);
   const [cursor, setCursor] = useState<number | null>(null);
   const titleId = useId();
@@ -112,8 +113,10 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
     else return;
     e.preventDefault();
   };
-  // A latency chart: its point (at the cursor, else the last) follows the slowest request of that second.
-  const pick = onPick && at && at.tS >= 1 ? () => onPick(at.tS) : undefined;
+  // A latency chart: its point (at the cursor, else the last) follows the slowest request of that
+  // second (its window ends at tS), or the next from now if that second is no longer kept.
+  const followAt = (tS: number) => void ctl.follow(def.follow!, { second: tS - 1, orNext: true });
+  const pick = def.follow && at && at.tS >= 1 ? () => followAt(at.tS) : undefined;
   const pickText = pick && `Follow the slowest ${def.follow} of ${at!.tS - 1}–${at!.tS} s`;
   // Whole windows are one second each; a preview alone covers less.
   const seconds = data.length === 1 && data[0].tS < 1 ? data[0].tS : data.length;
@@ -145,11 +148,8 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
         onPointerMove={onMove}
         onPointerLeave={() => setCursor(null)}
         onKeyDown={onKey}
-        onClick={pick && ((e) => onPick!(axis[under(e)].tS))}
-        // The button under it acts at the cursor: moving to it keeps the cursor.
-        onBlur={(e) => {
-          if (!e.relatedTarget?.classList.contains('chart-follow')) setCursor(null);
-        }}
+        onClick={pick && ((e) => followAt(axis[under(e)].tS))}
+        onBlur={() => setCursor(null)}
       >
         <g transform={`translate(${M.left},${M.top})`}>
           <g className="grid">

@@ -20,7 +20,7 @@ const WHICH: readonly (readonly [FollowKind, string])[] = [
 
 const HELP =
   "Follow a request: the engine keeps every span of the next request to arrive (or the next query or command) and shows them as a waterfall once it is done: each stage on a time axis from the request's start, the critical path solid. A command goes on past its reply: its write is appended, waits in its partition, is applied, and is copied to each replica. " +
-  'Follow the slowest: the page keeps the slowest query and the slowest command answered in each of the last 10 simulated seconds (a command counts once its write is visible everywhere), so the worst request of the last whole second can be opened after the fact; its waterfall adds up to its latency. A point of a latency chart opens the slowest of its second.';
+  'Follow the slowest: the page keeps the slowest query and the slowest command answered in each of the last 10 simulated seconds (a command counts once its write is visible everywhere), so the worst request of the last whole second can be opened after the fact; its waterfall adds up to its latency. A point of the query or command latency chart (a click, or Enter on the chart at the point the arrow keys chose; the button under it for the point shown) opens the slowest of its second, or, for a second no longer kept, the next request from now.';
 
 /** "Follow a request": a button that asks the worker for the next request's trace, and its waterfall. */
 export function FollowPanel() {
