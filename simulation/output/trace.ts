@@ -24,8 +24,13 @@ export interface TraceOptions {
   readonly every: number;
   /** Client requests to trace by number (1 is the first to arrive). */
   readonly ids?: readonly number[];
-  /** The most traces kept (default 10,000). */
+  /** The most traces kept (default 10,000; Infinity: no bound, for a host that keeps none itself). */
   readonly maxTraces?: number;
+  /**
+   * Receives each trace as it completes, instead of `done` keeping it: a host that keeps only a
+   * few (the page's slowest request of each second) bounds the memory itself.
+   */
+  readonly onDone?: (trace: Trace) => void;
 }
 
 /** One span, in simulated ms from the run's start. */
@@ -88,7 +93,7 @@ function requestPart(slot: number, command: boolean): string {
 }
 
 export class Tracer {
-  /** Traces complete, in the order they completed. */
+  /** Traces complete, in the order they completed (none with `onDone`, which receives them instead). */
   readonly done: Trace[] = [];
   private reqs!: RequestPool;
   private stream!: EventStream;
@@ -98,8 +103,9 @@ export class Tracer {
   private readonly phase: number;
   private readonly ids: ReadonlySet<number>;
   private readonly max: number;
-  private readonly bySlot = new Map<number, Open>();
-  private readonly byEvent = new Map<number, Visible>();
+  // By the pool's slot (attempt, event): arrays, not Maps, for a host that traces every request.
+  private readonly bySlot: (Open | undefined)[] = [];
+  private readonly byEvent: (Visible | undefined)[] = [];
 
   constructor(
     private readonly options: TraceOptions,
@@ -108,6 +114,11 @@ export class Tracer {
     this.phase = options.every > 0 ? hash32(seed >>> 0, 0x7ace) % options.every : 0;
     this.ids = new Set(options.ids ?? []);
     this.max = options.maxTraces ?? 10_000;
+  }
+
+  /** Client requests arrived since it was attached (the last one's number). */
+  get arrived(): number {
+    return this.seq;
   }
 
   /** Puts it in a run's request path (`Simulation.trace`). */
@@ -128,7 +139,7 @@ export class Tracer {
     r.flags[id] |= F_TRACED;
     const root = ++this.spanIds;
     const trace: Trace = { request: n, kind: r.flags[id] & F_COMMAND ? 'command' : 'query', spans: [] };
-    this.bySlot.set(id, { trace, root, startMs: nowMs, attemptSpan: ++this.spanIds, attemptStartMs: nowMs, attempt: 1, writeSpan: 0, ended: false, visibility: false });
+    this.bySlot[id] = { trace, root, startMs: nowMs, attemptSpan: ++this.spanIds, attemptStartMs: nowMs, attempt: 1, writeSpan: 0, ended: false, visibility: false };
   }
 
   private span(o: Open, parent: number, name: string, part: string, instance: number, startMs: number, endMs: number, attempt: number, outcome: string, id = ++this.spanIds): number {
@@ -138,7 +149,7 @@ export class Tracer {
 
   /** Traced attempt `id` spent [startMs, endMs] in the stage at `slot` (RequestPool.enter). */
   stage(id: number, slot: number, startMs: number, endMs: number, outcome = 'ok'): void {
-    const o = this.bySlot.get(id);
+    const o = this.bySlot[id];
     if (o === undefined) return;
     const r = this.reqs;
     if (slot === S.S_BACKOFF) {
@@ -156,17 +167,17 @@ export class Tracer {
 
   /** Traced attempt `id` ended without an answer at `nowMs`; `next` retries it (-1: the client gives up at `endMs`). */
   attemptEnded(id: number, outcome: string, nowMs: number, next: number, endMs: number): void {
-    const o = this.bySlot.get(id);
+    const o = this.bySlot[id];
     if (o === undefined) return;
     const r = this.reqs;
     // The stage it was in ends with it; whatever the server still does for it is not the client's.
     this.stage(id, r.open[id], r.markMs[id], nowMs, outcome);
     this.span(o, o.root, `attempt ${o.attempt}`, command(r, id), -1, o.attemptStartMs, nowMs, o.attempt, outcome, o.attemptSpan);
     r.flags[id] &= ~F_TRACED;
-    this.bySlot.delete(id);
+    this.bySlot[id] = undefined;
     if (next >= 0) {
       o.attempt++;
-      this.bySlot.set(next, o);
+      this.bySlot[next] = o;
       return;
     }
     this.endRequest(o, endMs, 'gaveUp');
@@ -174,11 +185,11 @@ export class Tracer {
 
   /** Traced attempt `id` was answered at `nowMs` (its last stage already closed). */
   answered(id: number, nowMs: number): void {
-    const o = this.bySlot.get(id);
+    const o = this.bySlot[id];
     if (o === undefined) return;
     const r = this.reqs;
     this.span(o, o.root, `attempt ${o.attempt}`, command(r, id), -1, o.attemptStartMs, nowMs, o.attempt, 'ok', o.attemptSpan);
-    this.bySlot.delete(id);
+    this.bySlot[id] = undefined;
     this.endRequest(o, nowMs, 'ok');
   }
 
@@ -186,20 +197,20 @@ export class Tracer {
     const t = o.trace;
     t.spans.unshift({ id: o.root, parent: 0, name: t.kind, part: 'clients', instance: -1, startMs: o.startMs, endMs, attempt: 0, outcome });
     o.ended = true;
-    if (!o.visibility) this.done.push(t);
+    if (!o.visibility) this.complete(t);
   }
 
   /** Request `id` committed its write as event `ev` at `nowMs` (Projection.publish). */
   published(id: number, ev: number, nowMs: number): void {
-    const o = this.bySlot.get(id);
+    const o = this.bySlot[id];
     if (o === undefined) return;
     o.visibility = true;
-    this.byEvent.set(ev, { open: o, span: ++this.spanIds, commitMs: nowMs, applyEndMs: nowMs, projector: -1 });
+    this.byEvent[ev] = { open: o, span: ++this.spanIds, commitMs: nowMs, applyEndMs: nowMs, projector: -1 };
   }
 
   /** Event `ev` spent [startMs, endMs] in the stage at `slot` (EventStream.enter). */
   eventStage(ev: number, slot: number, startMs: number, endMs: number): void {
-    const v = this.byEvent.get(ev);
+    const v = this.byEvent[ev];
     if (v === undefined || slot === S.V_REPLICA_COPY) return;
     if (slot === S.V_APPLY) v.applyEndMs = endMs;
     const s = this.stream;
@@ -211,19 +222,24 @@ export class Tracer {
 
   /** Traced event `ev` reached read node `node` at `nowMs`. */
   replicated(ev: number, node: number, nowMs: number): void {
-    const v = this.byEvent.get(ev);
+    const v = this.byEvent[ev];
     if (v !== undefined) this.span(v.open, v.span, `visible on replica ${node}`, 'readStore', node, v.applyEndMs, nowMs, 0, 'ok');
   }
 
   /** Traced event `ev` is visible everywhere at `nowMs` (or was dropped). */
   visible(ev: number, nowMs: number, outcome = 'ok'): void {
-    const v = this.byEvent.get(ev);
+    const v = this.byEvent[ev];
     if (v === undefined) return;
-    this.byEvent.delete(ev);
+    this.byEvent[ev] = undefined;
     const o = v.open;
     this.span(o, o.writeSpan || o.root, 'visibility', 'eventStream', -1, v.commitMs, nowMs, 0, outcome, v.span);
     o.visibility = false;
-    if (o.ended) this.done.push(o.trace);
+    if (o.ended) this.complete(o.trace);
+  }
+
+  private complete(t: Trace): void {
+    if (this.options.onDone) this.options.onDone(t);
+    else this.done.push(t);
   }
 }
 

@@ -9,6 +9,7 @@ import type { FieldGuard } from '../embed/locks';
 import type { Speed } from '../worker/runner';
 import type { FollowKind } from '../worker/follow';
 import { ControllerCore, type Asker, type ControllerDeps } from './controllerCore';
+import type { SlowestAsk } from './runControl';
 import { init, loadText } from './scenarioLoading';
 import { AddressKeeper } from './addressKeeper';
 
@@ -30,8 +31,11 @@ export function createController(deps: ControllerDeps) {
     step: async (): Promise<void> => (await actions()).step(c),
     reset: async (): Promise<void> => (await actions()).reset(c),
     setSpeed: async (speed: Speed): Promise<void> => (await actions()).setSpeed(c, speed),
-    /** "Follow a request": the next request's (of `kind`) trace, into the run store once it is done. */
-    follow: async (kind: FollowKind): Promise<void> => (await actions()).follow(c, kind),
+    /**
+     * "Follow a request": the next request's (of `kind`) trace, into the run store once it is done;
+     * with `slowest`, the slowest answered in a second kept (runControl.ts's followSlowest).
+     */
+    follow: async (kind: FollowKind, slowest?: SlowestAsk): Promise<void> => (await actions()).follow(c, kind, slowest),
     /** Sets one scenario field; a refused value leaves a message at the field and changes nothing. */
     change: async (path: string, value: unknown, who: Asker = {}): Promise<boolean> => (await actions()).change(c, path, value, who),
     /** Loads scenario text (a file, a link, an example, a lab, the host's); problems are listed and the run kept. */

@@ -68,12 +68,47 @@ export async function setSpeed(c: ControllerCore, speed: Speed): Promise<void> {
   if (c.bridge.alive) await c.guarded(() => c.bridge.call('setSpeed', speed));
 }
 
-/** "Follow a request": asks the worker to trace the next request (of `kind`); its trace comes with an update. */
-export async function follow(c: ControllerCore, kind: FollowKind): Promise<void> {
+/** Which slowest request to follow: of second `second` (the last whole one by default); `orNext`: the next from now if that second is not kept. */
+export interface SlowestAsk {
+  second?: number;
+  orNext?: boolean;
+}
+
+/**
+ * "Follow a request": asks the worker to trace the next request (of `kind`); its trace comes with
+ * an update. With `slowest`, the slowest of a second kept instead (followSlowest).
+ */
+export async function follow(c: ControllerCore, kind: FollowKind, slowest?: SlowestAsk): Promise<void> {
+  if (slowest) await followSlowest(c, kind, slowest.second, slowest.orNext);
+  else await followNext(c, kind, null);
+}
+
+async function followNext(c: ControllerCore, kind: FollowKind, note: string | null): Promise<void> {
   await c.guarded(async () => {
     await c.ensureWorker();
-    c.run.setState({ following: kind, followed: null });
+    c.run.setState({ following: kind, followed: null, followNote: note });
     const why = await c.bridge.call('follow', kind);
-    if (why) c.run.setState({ following: null, notice: why });
+    if (why) c.run.setState({ following: null, notice: why, followNote: note ? `${note} ${why}` : why });
+  });
+}
+
+const NOUN: Record<FollowKind, string> = { any: 'request', query: 'query', command: 'command' };
+const NOUNS: Record<FollowKind, string> = { any: 'requests', query: 'queries', command: 'commands' };
+
+/**
+ * "Follow the slowest": the slowest request (of `kind`) answered in simulated second `second`
+ * ([second, second + 1) s; by default the last whole second), kept by the worker for the last few
+ * seconds. A chart's point asks for its own second (`orNext`): a second no longer kept (or with
+ * none answered) cannot be followed after the fact, so the next request of that kind is followed
+ * from now instead, and the note says so.
+ */
+async function followSlowest(c: ControllerCore, kind: FollowKind, second?: number, orNext = false): Promise<void> {
+  await c.guarded(async () => {
+    await c.ensureWorker();
+    const a = await c.bridge.call('followSlowest', kind, second);
+    const span = `from ${a.second} s to ${a.second + 1} s`;
+    if (a.ok) c.run.setState({ following: null, followed: a.trace, followNote: `The slowest ${NOUN[a.trace.kind]} answered ${span}, of all the ${NOUNS[kind]} answered then.` });
+    else if (orNext) await followNext(c, kind, `${a.why} Instead: the next ${NOUN[kind]} from now.`);
+    else c.run.setState({ following: null, followed: null, followNote: a.why });
   });
 }

@@ -45,7 +45,7 @@ export class RunUpdates implements BridgeHandlers {
       this.pendingWindows = [];
       this.preview = null;
       this.showingPreview = false;
-      this.store.setState({ series: [], following: null, followed: null });
+      this.store.setState({ series: [], following: null, followed: null, followNote: null });
     }
     // Kept apart from the coalesced updates: the one update that carries a followed trace may be overtaken.
     if (u.followed) this.store.setState({ following: null, followed: u.followed });

@@ -3,6 +3,7 @@ import './labs.css';
 import { useRunStore } from '../state/runStore';
 import { backToLab, closeLab, recordPrediction, runLab, showNotice, showStep, startOver } from './labActions';
 import { BeforeFigures, CheckView, Debrief, shownResult } from './LabResult';
+import { LabLookView } from './LabLook';
 import { useLabStore } from './labStore';
 import { LAB_IDS, type LabDef } from './labTypes';
 import { useProgress } from './progress';
@@ -152,6 +153,7 @@ function OpenLab({ def, message }: { def: LabDef; message: string | null }) {
             Show where
           </button>
         </p>
+        {def.look && <LabLookView look={def.look} />}
 
         <h3>4. Check</h3>
         <p>{def.check.text}</p>

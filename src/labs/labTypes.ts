@@ -43,6 +43,16 @@ export interface LabFigure {
   unit: CheckTerm['unit'];
 }
 
+/**
+ * A closer look (shown under "What to notice"): where the figures come from, in the panels of
+ * issue 24. `open` names the buttons: "Where the time goes", or the slowest query or command of
+ * the last second in "Follow a request".
+ */
+export interface LabLook {
+  text: string;
+  open: readonly ('stages' | 'slowest-query' | 'slowest-command')[];
+}
+
 export interface LabDef {
   id: LabId;
   /** The quiz question's number (1..10). */
@@ -57,6 +67,7 @@ export interface LabDef {
   prediction: { question: string; options: { id: string; text: string }[]; answer: string };
   steps: LabStep[];
   notice: { text: string; charts: ChartId[]; parts: PartId[] };
+  look?: LabLook;
   check: { text: string; terms: CheckTerm[] };
   /** Figures the debrief quotes before and after besides the check's own (what the prediction was about). */
   compare?: LabFigure[];

@@ -75,6 +75,8 @@ export const TERMS: readonly Term[] = [
   t('replica-copy', 'Replica copy', /replica copy/i),
   t('failed-attempts', 'Failed attempts', /failed attempts/i),
   t('tail', 'The p99 tail', /p99 tail|the tail\b/i),
+  t('waterfall', 'Waterfall', /waterfall/i),
+  t('critical-path', 'Critical path', /critical path/i),
 ];
 
 /** The terms a help text uses, most specific first, at most `max` (a help text links to a few, not all). */

@@ -23,6 +23,10 @@ export interface RunState {
   /** "Follow a request": the kind asked for while its trace is awaited, and the trace once it came. */
   following: FollowKind | null;
   followed: Trace | null;
+  /** How the followed request was chosen, in words ("the slowest query answered from 12 s to 13 s"), or why none was. */
+  followNote?: string | null;
+  /** The topology's parts the followed request went through (set with its waterfall, follow/path.ts); none without one. */
+  followedPath: readonly string[];
 }
 
 export const initialRunState: RunState = {
@@ -36,6 +40,7 @@ export const initialRunState: RunState = {
   notice: null,
   following: null,
   followed: null,
+  followedPath: [],
 };
 
 export const useRunStore = create<RunState>()(() => ({ ...initialRunState }));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, Trace } from '../../simulation/index';
+import { parseScenario, type Report, type Trace } from '../../simulation/index';
+import { runScenario } from '../../simulation/run';
+import { Simulation } from '../../simulation/simulation';
 import { fakeClock } from './fakeClock';
 import { Runner, type RunUpdate } from './runner';
 import type { FollowKind } from './follow';
@@ -27,7 +29,7 @@ async function harness() {
 async function follow(kind: FollowKind) {
   const h = await harness();
   h.step();
-  expect(h.runner.follow(kind)).toBeNull();
+  expect(h.runner.follower.start(kind)).toBeNull();
   for (let s = 0; s < 4 && h.followed().length === 0; s++) h.step();
   return h;
 }
@@ -50,31 +52,65 @@ describe('Runner.follow', () => {
     expect(t.spans.filter((s) => s.parent === visibility.id && s.name.startsWith('visible on replica'))).toHaveLength(2);
   });
 
-  it("Runner.follow('any') follows the very next request; 'query' a query", async () => {
+  it("Runner.follow('any') follows the very next request (numbered from the run's first); 'query' a query", async () => {
     const any = await follow('any');
     expect(any.followed()).toHaveLength(1);
-    expect(any.followed()[0].request).toBe(1);
+    expect(any.followed()[0].request).toBeGreaterThan(1);
+    expect(any.followed()[0].spans[0].startMs).toBeGreaterThanOrEqual(1000);
     const query = await follow('query');
     expect(query.followed()[0].kind).toBe('query');
   });
 
-  it('Runner.follow() changes nothing in the run: the same report, byte for byte, as without it', async () => {
+  it('Runner.follow() and the tracing of every request change nothing in the run: the same report, byte for byte, as a run without a tracer', async () => {
     const reports: string[] = [];
     for (const on of [false, true]) {
       const h = await harness();
       h.step();
-      if (on) h.runner.follow('command');
+      if (on) h.runner.follower.start('command');
       for (let s = 0; s < 5; s++) h.step();
       expect(h.updates.at(-1)!.status).toBe('done');
       expect(h.followed().length).toBe(on ? 1 : 0);
       reports.push(withoutWall(h.runner.report()));
     }
     expect(reports[1]).toBe(reports[0]);
+    const parsed = parseScenario(SCENARIO);
+    if (!parsed.ok) throw new Error('bad scenario');
+    expect(reports[0]).toBe(withoutWall(runScenario(parsed.scenario)));
   });
 
   it('Runner.follow() once the run has ended says why not', async () => {
     const h = await harness();
     for (let s = 0; s < 6; s++) h.step();
-    expect(h.runner.follow('any')).toBe('The run has ended: play it again to follow a request.');
+    expect(h.runner.follower.start('any')).toBe('The run has ended: play it again to follow a request.');
+  });
+});
+
+describe('Runner.follower.slowest', () => {
+  it('gives the slowest query and command answered in the last whole second: its latency is the longest of that second among all requests, and its stages tile it', async () => {
+    const h = await harness();
+    for (let s = 0; s < 3; s++) h.step();
+    // Every request's trace, from a run of its own (the run is deterministic): the slowest of second 2.
+    const parsed = parseScenario(SCENARIO);
+    if (!parsed.ok) throw new Error('bad scenario');
+    const sim = new Simulation(parsed.scenario);
+    const all: Trace[] = [];
+    sim.trace({ every: 1, maxTraces: Infinity, onDone: (t) => all.push(t) });
+    sim.runUntil(5000);
+    for (const kind of ['query', 'command'] as const) {
+      const a = h.runner.follower.slowest(kind);
+      if (!a.ok) throw new Error(a.why);
+      expect(a.second).toBe(2);
+      const root = a.trace.spans[0];
+      const inSecond = all.filter((t) => t.kind === kind && t.spans[0].outcome === 'ok' && Math.floor(t.spans[0].endMs / 1000) === 2);
+      expect(inSecond.length).toBeGreaterThan(10);
+      const longest = Math.max(...inSecond.map((t) => t.spans[0].endMs - t.spans[0].startMs));
+      expect(root.endMs - root.startMs).toBe(longest);
+      expect(a.trace.kind).toBe(kind);
+      const attempts = a.trace.spans.filter((s) => s.parent === root.id);
+      expect(attempts.reduce((sum, s) => sum + s.endMs - s.startMs, 0)).toBeCloseTo(root.endMs - root.startMs, 9);
+    }
+    // An earlier second kept; a later one not run yet.
+    expect(h.runner.follower.slowest('query', 1)).toMatchObject({ ok: true, second: 1 });
+    expect(h.runner.follower.slowest('query', 3)).toMatchObject({ ok: false, why: 'The second from 3 s to 4 s has not run yet.' });
   });
 });

@@ -4,10 +4,10 @@
  *
  * Live changes are applied only between slices, at a simulated time `t` (whole ms) that the
  * replay reproduces exactly (`(t / 1000) * 1000 === t`) and that is not a window boundary, so
- * a scenario saved with its recorded interventions replays byte for byte.
- *
- * Beside it: runTypes.ts (what it posts and answers), scenarioChecks.ts (the schema, loaded when
- * first needed), liveChange.ts (a change applied live or by a restart), posting.ts (what a post holds).
+ * a scenario saved with its recorded interventions replays byte for byte. Beside it: runTypes.ts
+ * (what it posts and answers), scenarioChecks.ts (the schema, loaded when first needed),
+ * liveChange.ts (a change applied live or by a restart), posting.ts (what a post holds),
+ * follow.ts (the traces of "Follow a request").
  */
 // The engine's modules one by one, not simulation/index: the index loads the scenario schema (zod),
 // which the worker loads only when it first checks something (./validation).
@@ -19,7 +19,7 @@ import { buildSnapshot } from '../../simulation/output/snapshot';
 import { mergeInterventions, type Intervention } from './interventions';
 import { changeLive, restartedScenario } from './liveChange';
 import { FirstWindowPreview, latestWindows } from './posting';
-import { Follower, type FollowKind } from './follow';
+import { Follower } from './follow';
 import type { ChangeOutcome, Clock, LoadResult, RunStatus, RunUpdate, Speed } from './runTypes';
 import { ScenarioChecks, type Checks } from './scenarioChecks';
 
@@ -47,7 +47,8 @@ export class Runner {
   private wallRunMs = 0;
   private runId = 0;
   private readonly preview = new FirstWindowPreview();
-  private readonly follower = new Follower();
+  /** "Follow a request" (follow.ts): the next request's trace comes in an update once it is done. */
+  readonly follower = new Follower();
 
   /** The scenario checks, loaded when first needed; each Simulation checks its changes with them. */
   private readonly checker: ScenarioChecks;
@@ -83,7 +84,7 @@ export class Runner {
     return parsed.ok ? this.use(parsed.scenario) : parsed;
   }
 
-  /** Back to time 0 with the loaded scenario; changes recorded during the run are dropped. */
+  /** Back to time 0 with the loaded scenario, dropping the changes recorded during the run. */
   reset(): void {
     this.recorded = [];
     this.restart(this.requireBase());
@@ -104,8 +105,8 @@ export class Runner {
     this.stop();
     this.runId++;
     this.preview.reset();
-    this.follower.reset();
     this.sim = new Simulation(scenario, DEFAULT_LIMITS, this.checker.changeFn);
+    this.follower.attach(this.sim);
     this.status = 'ready';
     this.wallRunMs = 0;
     this.post(true);
@@ -168,11 +169,6 @@ export class Runner {
   /** The scenario as the run stands now (interventions applied so far). */
   scenarioNow(): Scenario {
     return this.requireSim().scenario;
-  }
-
-  /** Follows the next request (of `kind`): its trace comes in an update once it is done; null, or why not. */
-  follow(kind: FollowKind): string | null {
-    return this.follower.start(this.requireSim(), kind);
   }
 
   report(): Report {

@@ -31,7 +31,9 @@ export function createSimApi(runner: Runner) {
     change: (change: Change) => runner.change(change),
     report: () => runner.report(),
     /** Follows the next request (of a kind): its trace comes in an update (`followed`); answers why not, or null. */
-    follow: (kind: FollowKind) => runner.follow(kind),
+    follow: (kind: FollowKind) => runner.follower.start(kind),
+    /** The slowest request (of a kind) answered in a second kept (by default the last whole one): its trace, or why not. */
+    followSlowest: (kind: FollowKind, second?: number) => runner.follower.slowest(kind, second),
     scenarioToSave: () => runner.scenarioToSave(),
   };
 }

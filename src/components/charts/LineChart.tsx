@@ -10,6 +10,7 @@ import { Help } from '../Help';
 import { isolated } from './isolated';
 import { Markers } from './Markers';
 import { chartId } from '../../labs/chartId';
+import * as ctl from '../../app/controller';
 
 export interface SeriesDef {
   label: string;
@@ -38,6 +39,8 @@ export interface ChartDef {
   percent?: boolean;
   /** What the chart shows and how to read it (shown beside its title; every live chart has one). */
   help?: string;
+  /** A latency chart's class: a point (click, or Enter on the chart) follows the slowest request of its second. */
+  follow?: 'query' | 'command';
 }
 
 const HEIGHT = 170;
@@ -95,9 +98,10 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
 
   const i = cursor !== null && axis.length ? Math.min(cursor, axis.length - 1) : axis.length - 1;
   const at = i >= 0 ? axis[i] : null;
+  // The window under the pointer (its index in `axis`).
+  const under = (e: React.MouseEvent<SVGSVGElement>) => byTime(axis, x.invert(e.clientX - e.currentTarget.getBoundingClientRect().left - M.left));
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    if (axis.length) setCursor(byTime(axis, x.invert(e.clientX - box.left - M.left)));
+    if (axis.length) setCursor(under(e));
   };
   const onKey = (e: React.KeyboardEvent) => {
     if (!axis.length) return;
@@ -105,9 +109,15 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
     if (e.key === 'ArrowLeft') setCursor(Math.max(0, cur - 1));
     else if (e.key === 'ArrowRight') setCursor(Math.min(axis.length - 1, cur + 1));
     else if (e.key === 'Escape') setCursor(null);
+    else if (e.key === 'Enter' && pick) pick();
     else return;
     e.preventDefault();
   };
+  // A latency chart: its point (at the cursor, else the last) follows the slowest request of that
+  // second (its window ends at tS), or the next from now if that second is no longer kept.
+  const followAt = (tS: number) => void ctl.follow(def.follow!, { second: tS - 1, orNext: true });
+  const pick = def.follow && at && at.tS >= 1 ? () => followAt(at.tS) : undefined;
+  const pickText = pick && `Follow the slowest ${def.follow} of ${at!.tS - 1}–${at!.tS} s`;
   // Whole windows are one second each; a preview alone covers less.
   const seconds = data.length === 1 && data[0].tS < 1 ? data[0].tS : data.length;
   const xTicks = x.ticks(Math.max(2, Math.floor(innerW / 70)));
@@ -138,6 +148,7 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
         onPointerMove={onMove}
         onPointerLeave={() => setCursor(null)}
         onKeyDown={onKey}
+        onClick={pick && ((e) => followAt(axis[under(e)].tS))}
         onBlur={() => setCursor(null)}
       >
         <g transform={`translate(${M.left},${M.top})`}>
@@ -184,6 +195,11 @@ export const LineChart = memo(function LineChart(props: { def: ChartDef; data: W
           {cursor !== null && at && <line className="cursor" data-no-export x1={x(at.tS)} x2={x(at.tS)} y1={0} y2={innerH} />}
         </g>
       </svg>
+      {pick && (
+        <button type="button" className="btn chart-follow" onClick={pick}>
+          {pickText}
+        </button>
+      )}
     </figure>
   );
 });

@@ -55,10 +55,11 @@ function failureShares(title: string, help: string, pick: (w: WindowStats) => Cl
 }
 
 /** Latency per attempt (solid) and as the client waited for it (dashed), answered requests only. */
-function latency(title: string, help: string, pick: (w: WindowStats) => ClassWindow): ChartDef {
+function latency(title: string, help: string, pick: (w: WindowStats) => ClassWindow, follow: 'query' | 'command'): ChartDef {
   return {
     title,
     help,
+    follow,
     yTitle: 'latency (ms)',
     format: formatMs,
     minTop: 5,
@@ -91,6 +92,7 @@ function pageCharts(parts: readonly Part[]): ChartDef[] {
       'Command latency',
       'Response time of the commands answered each second, as p50, p95 and p99 of one attempt (solid), and what the client waited from its first attempt, retries and backoff included (dashed). Only answered requests count: read it beside the chart of attempts not answered.',
       (w) => w.commands,
+      'command',
     ),
     failureShares(
       'Command attempts not answered',
@@ -101,6 +103,7 @@ function pageCharts(parts: readonly Part[]): ChartDef[] {
       'Query latency',
       'Response time of the queries answered each second, per attempt (solid) and as the client waited (dashed). Queueing makes p99 climb first as utilisation nears 100%; cache hits pull p50 down.',
       (w) => w.queries,
+      'query',
     ),
     failureShares(
       'Query attempts not answered',

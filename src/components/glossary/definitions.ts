@@ -93,4 +93,8 @@ export const DEFINITIONS: Record<string, string> = {
     'For a client, the time spent on earlier tries of the same request that failed, were turned away or timed out, before the try that got an answer. With retries, part of what a user waits is here, and part in the back-off between tries.',
   tail:
     'The slowest requests: those at or above the p99, about one in a hundred. Their time can be spent quite differently from the average request\'s: a queue that is short on average can be where the slowest ones spent nearly all of theirs, so the panel splits the tail on its own bar.',
+  waterfall:
+    'One request drawn on a time line: a bar for each thing it went through (each attempt, each stage of an attempt, the back-offs between tries, and for a command its write on the way to every replica), each placed where it started and as long as it lasted. The bars of the attempts and back-offs fill the request\'s whole latency. "Follow a request" draws the next request, or the slowest of a recent second.',
+  'critical-path':
+    'The chain of steps whose ends make a request as long as it is: shorten any of them and the request ends sooner. In a waterfall they are the solid bars. The copies to replicas run side by side, so only the one that ends last is on it; the others could be faster without changing when the write is visible everywhere.',
 };

@@ -35,6 +35,10 @@ export const lab: LabDef = {
     charts: ['command-latency', 'command-throughput'],
     parts: ['writeStore'],
   },
+  look: {
+    text: 'Where does a slow command wait? Where the time goes splits the commands\u2019 latency into stages, and its lower bar splits the p99 tail, the slowest 1% or so. With one hot shard, nearly all of that tail is write connection wait: the command has its instance and is ready to write, but the hot shard\u2019s few connections are all taken, so it queues for one while the other shards have connections to spare. The slowest command of the last second shows the same wait in its own waterfall. After the change to hash, that share of the tail shrinks to almost nothing.',
+    open: ['stages', 'slowest-command'],
+  },
   check: {
     text: 'At the full write load, command p99 under 50 ms, under 1% of commands lost, the busiest shard under 40% of the writes, with at most 4 shards.',
     terms: [

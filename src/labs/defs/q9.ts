@@ -35,6 +35,10 @@ export const lab: LabDef = {
     charts: ['cache-hit-ratio-and-stale-reads'],
     parts: ['cache'],
   },
+  look: {
+    text: 'Where does a stale read come from? Follow the slowest command: past its reply, its waterfall shows its write on its way to the read side. It is appended to the stream, may wait in its partition behind earlier events, is applied by a projector to the read model\u2019s primary, and is then copied to each replica; here the copy takes longest. Until the copy reaches a replica, a query served by that replica reads the old version: that is replica lag. The cache\u2019s copy lags in its own way: it is as old as the moment it was filled, and stays so until its TTL ends or an event refreshes it. Where the time goes shows the same stages for all changes under Consistency lag (to the primary).',
+    open: ['slowest-command', 'stages'],
+  },
   check: {
     text: 'With the writes still coming, stale reads under 5% and a cache hit ratio over 50%.',
     terms: [
