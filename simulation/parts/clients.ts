@@ -130,8 +130,7 @@ export class Clients implements Outcomes, Guarded {
 
   private scheduleArrival(): void {
     this.arrivals.step();
-    const t = this.arrivals.nextMs[0];
-    if (t < this.world.durationMs) this.calendar.push(t, this.arrivalKind, this.arrivals.gen);
+    if (this.arrivals.nextMs[0] < this.world.durationMs) this.calendar.push(this.arrivals.nextMs[0], this.arrivalKind, this.arrivals.gen);
   }
 
   private onArrival(gen: number): void {
@@ -224,39 +223,30 @@ export class Clients implements Outcomes, Guarded {
     service.tally.answer(counted, r.stageMs, at, open);
     if (f & F_TRACED) this.tracer!.answered(id, now);
     if (f & F_COMMAND) {
-      if (f & F_WANTS_FOLLOW_UP) this.followUp(id, now);
+      if (f & F_WANTS_FOLLOW_UP) {
+        // The same client reads the key it just wrote, after a pause.
+        const fu = r.alloc();
+        r.flags[fu] |= F_FOLLOW_UP | F_PENDING;
+        r.key[fu] = r.key[id];
+        r.minVersion[fu] = r.version[id];
+        this.calendar.push(now + this.followUpAfterMs, this.delayedKind, fu);
+      }
     } else {
-      this.answered(id, f, counted, service);
+      const key = r.key[id];
+      const behind = this.versions.writeVersion[key] - r.version[id];
+      const stale = behind > 0;
+      if (stale && counted) {
+        // How stale: at least as old as the newest write the answer misses.
+        this.staleness.record(now - this.versions.lastCommitMs[key]);
+        this.staleVersionsBehind += behind;
+      }
+      service.tally.answered(counted, stale);
+      if (f & F_FOLLOW_UP && counted) {
+        this.followUps++;
+        if (r.version[id] < r.minVersion[id]) this.followUpViolations++;
+      }
     }
     r.release(id);
-  }
-
-  /** The same client reads the key command `id` just wrote, after a pause. */
-  private followUp(id: number, now: number): void {
-    const r = this.reqs;
-    const fu = r.alloc();
-    r.flags[fu] |= F_FOLLOW_UP | F_PENDING;
-    r.key[fu] = r.key[id];
-    r.minVersion[fu] = r.version[id];
-    this.calendar.push(now + this.followUpAfterMs, this.delayedKind, fu);
-  }
-
-  /** Query `id` (flags `f`) was answered in time: was what it read stale, did a follow-up see its write? */
-  private answered(id: number, f: number, counted: boolean, service: Service): void {
-    const r = this.reqs;
-    const key = r.key[id];
-    const behind = this.versions.writeVersion[key] - r.version[id];
-    const stale = behind > 0;
-    if (stale && counted) {
-      // How stale: at least as old as the newest write the answer misses.
-      this.staleness.record(this.engine.nowMs - this.versions.lastCommitMs[key]);
-      this.staleVersionsBehind += behind;
-    }
-    service.tally.answered(counted, stale);
-    if (f & F_FOLLOW_UP && counted) {
-      this.followUps++;
-      if (r.version[id] < r.minVersion[id]) this.followUpViolations++;
-    }
   }
 
   /** A request past its instance's CPU fails (its shard is down, its instance crashed). */
