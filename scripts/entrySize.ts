@@ -10,9 +10,12 @@ import { gzipSync } from 'node:zlib';
 /**
  * The budget for that JavaScript, in gzipped KB (1 KB = 1000 bytes). 112 since the page gained the
  * kept run's overlay, the Plan button and the skip link to "where the time goes" (111.7 KB measured;
- * the panels themselves load lazily).
+ * the panels themselves load lazily); 113 since "Follow the slowest", a chart point's follow and the
+ * path on the topology (112.005 KB measured on 2026-12-07, 111.988 before an engine-only change: the
+ * entry names the lazy chunks by their content hashes, so an edit anywhere moves it by a few bytes,
+ * and a budget with 12 bytes to spare failed a load run on exactly that).
  */
-export const ENTRY_BUDGET_KB = 112;
+export const ENTRY_BUDGET_KB = 113;
 
 export interface EntrySize {
   /** Each file, relative to the built site, with its gzipped size in bytes. */
