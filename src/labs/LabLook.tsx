@@ -7,10 +7,19 @@ const BUTTONS = {
   'slowest-command': 'Follow the slowest command',
 } as const;
 
-/** Moves the focus to a panel's heading (and scrolls to it); nothing if the page does not show that panel. */
-function focusHeading(id: string): void {
+/**
+ * Frames a heading is waited for: the panels load lazily, and on a busy machine the one asked for
+ * may not be drawn yet when its button is pressed (a load run caught the focus lost that way).
+ */
+const FRAMES = 600;
+
+/** Moves the focus to a panel's heading (and scrolls to it) once it is drawn; nothing if the page never shows that panel. */
+function focusHeading(id: string, frames = FRAMES): void {
   const el = document.getElementById(id);
-  if (!el) return;
+  if (!el) {
+    if (frames > 0) requestAnimationFrame(() => focusHeading(id, frames - 1));
+    return;
+  }
   el.tabIndex = -1;
   el.focus();
   el.scrollIntoView({ block: 'nearest' });
