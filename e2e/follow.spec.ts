@@ -1,18 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type LabPage } from './fixtures';
 import { seriousViolations } from './axe';
+import { ms, takes } from './stagesTable';
 
-const ms = (text: string | null): number => parseFloat((text ?? '').replace(/,/g, ''));
-
-/** The "takes (ms)" cells of the table's rows whose header matches `name`. */
-async function takes(table: Locator, name: RegExp): Promise<number[]> {
-  const out: number[] = [];
-  for (const row of await table.getByRole('row').all()) {
-    const head = await row.getByRole('rowheader').allTextContents();
-    if (head.length === 1 && name.test(head[0])) out.push(ms((await row.getByRole('cell').allTextContents())[2]));
-  }
-  return out;
-}
 
 /** Asks to follow the next request of `which`, then steps the run until its waterfall is there; returns the panel. */
 async function followNext(lab: LabPage, page: Page, which: string, kind: 'Query' | 'Command'): Promise<Locator> {

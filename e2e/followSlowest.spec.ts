@@ -1,18 +1,8 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { seriousViolations } from './axe';
+import { ms, takes } from './stagesTable';
 
-const ms = (text: string | null): number => parseFloat((text ?? '').replace(/,/g, ''));
-
-/** The "takes (ms)" cells of the stages table's rows whose header matches `name`. */
-async function takes(table: Locator, name: RegExp): Promise<number[]> {
-  const out: number[] = [];
-  for (const row of await table.getByRole('row').all()) {
-    const head = await row.getByRole('rowheader').allTextContents();
-    if (head.length === 1 && name.test(head[0])) out.push(ms((await row.getByRole('cell').allTextContents())[2]));
-  }
-  return out;
-}
 
 /** The followed request's latency as its heading says it, and the same from its stages table (which must agree). */
 async function latencyShown(panel: Locator, kind: 'Query' | 'Command'): Promise<number> {
