@@ -150,12 +150,13 @@ export class ClassTally {
 
   /**
    * An attempt got its answer in time. Its latency is at `st[at + S_VALUE]`, what its client waited
-   * (from its first attempt's start) at `st[at + S_CLIENT_VALUE]`, its stages at their slots, and
-   * it ended in stage `open` (numbers in a vector, not arguments: see stageSlots.ts). The first
+   * (from its first attempt's start) at `st[at + S_CLIENT_VALUE]`, its stages at their slots (those
+   * not 0 in `mask`, see `StageSums.record`), and it ended in stage `open` (numbers in a vector, not
+   * arguments: see stageSlots.ts). The first
    * answer whose wait is not its attempt's latency parts the client's histograms and stage sums
    * from the attempts'; the window's and the run's sums are kept in one pass.
    */
-  answer(counted: boolean, st: Float64Array, at: number, open: number): void {
+  answer(counted: boolean, st: Float64Array, at: number, open: number, mask: number): void {
     const latencyMs = st[at + S_VALUE];
     const waitedMs = st[at + S_CLIENT_VALUE];
     if (waitedMs !== latencyMs) this.part(counted);
@@ -166,12 +167,12 @@ export class ClassTally {
       this.succeeded++;
       this.latency.record(latencyMs);
     }
-    this.windowLatencyStages.record(st, at, S_VALUE, open, counted ? this.latencyStages : null);
+    this.windowLatencyStages.record(st, at, S_VALUE, open, mask, counted ? this.latencyStages : null);
     if (!this.windowClientIsAttempt) {
       this.ownWindowClientLatency.record(waitedMs);
-      this.ownWindowClientStages.record(st, at, S_CLIENT_VALUE, open, counted && !this.clientIsAttempt ? this.ownClientStages : null);
+      this.ownWindowClientStages.record(st, at, S_CLIENT_VALUE, open, mask, counted && !this.clientIsAttempt ? this.ownClientStages : null);
     } else if (counted && !this.clientIsAttempt) {
-      this.ownClientStages.record(st, at, S_CLIENT_VALUE, open);
+      this.ownClientStages.record(st, at, S_CLIENT_VALUE, open, mask);
     }
     if (counted && !this.clientIsAttempt) this.ownClientLatency.record(waitedMs);
   }

@@ -33,6 +33,8 @@ export class EventStream {
   pendingReplicas = new Int32Array(256);
   /** Per event, its time so far in each stage of its way to visibility (`EVENT_SLOTS` a slot, see stageSlots.ts). */
   stageMs = new Float64Array(256 * EVENT_SLOTS);
+  /** Per event, the stages whose time is not 0, as bits (see `RequestPool.stageMask`). */
+  stageMask = new Uint8Array(256);
   /** When the event entered its open stage, and that stage. */
   markMs = new Float64Array(256);
   open = new Uint8Array(256);
@@ -90,6 +92,7 @@ export class EventStream {
     this.pendingReplicas[id] = 0;
     const o = id * EVENT_SLOTS;
     for (let k = 0; k < EVENT_SLOTS; k++) this.stageMs[o + k] = 0;
+    this.stageMask[id] = 0;
     this.markMs[id] = commitMs;
     this.open[id] = V_APPEND;
     this.liveEvents++;
@@ -100,7 +103,12 @@ export class EventStream {
   enter(ev: number, slot: number): void {
     const nowMs = this.clock.nowMs;
     if (this.tracer !== null) this.tracer.eventStage(ev, this.open[ev], this.markMs[ev], nowMs);
-    this.stageMs[ev * EVENT_SLOTS + this.open[ev]] += nowMs - this.markMs[ev];
+    const open = this.open[ev];
+    const d = nowMs - this.markMs[ev];
+    if (d !== 0) {
+      this.stageMs[ev * EVENT_SLOTS + open] += d;
+      this.stageMask[ev] |= 1 << open;
+    }
     this.markMs[ev] = nowMs;
     this.open[ev] = slot;
   }
@@ -196,6 +204,7 @@ export class EventStream {
     this.waitingRequest = grown(this.waitingRequest, n);
     this.pendingReplicas = grown(this.pendingReplicas, n);
     this.stageMs = grown(this.stageMs, n * EVENT_SLOTS);
+    this.stageMask = grown(this.stageMask, n);
     this.markMs = grown(this.markMs, n);
     this.open = grown(this.open, n);
   }

@@ -56,6 +56,11 @@ export class RequestPool {
   minVersion = new Int32Array(256);
   /** Per attempt, its time so far in each stage (`REQUEST_SLOTS` a slot, see stageSlots.ts). */
   stageMs = new Float64Array(256 * REQUEST_SLOTS);
+  /**
+   * Per attempt, the stages whose time is not 0, as bits (`1 << slot`): what the stage sums read
+   * (`StageSums.record`) and what the next occupant of the slot clears.
+   */
+  stageMask = new Uint16Array(256);
   /** When the attempt entered its open stage. */
   markMs = new Float64Array(256);
   /** The stage it is in now (its slot). */
@@ -80,9 +85,19 @@ export class RequestPool {
     this.attempt[id] = 1;
     // A timeout event left from the slot's previous occupant must never match this one.
     this.deadlineMs[id] = NaN;
-    const o = id * REQUEST_SLOTS;
-    const st = this.stageMs;
-    for (let k = 0; k < REQUEST_SLOTS; k++) st[o + k] = 0;
+    // Only the stages the slot's previous occupant spent time in hold something (`S_VALUE` and
+    // `S_CLIENT_VALUE` are written before they are read).
+    let m = this.stageMask[id];
+    if (m !== 0) {
+      const o = id * REQUEST_SLOTS;
+      const st = this.stageMs;
+      do {
+        const low = m & -m;
+        m ^= low;
+        st[o + 31 - Math.clz32(low)] = 0;
+      } while (m !== 0);
+      this.stageMask[id] = 0;
+    }
     this.open[id] = S_QUEUE_WAIT;
     return id;
   }
@@ -92,7 +107,11 @@ export class RequestPool {
     const nowMs = this.clock.nowMs;
     const open = this.open[id];
     if (this.flags[id] & F_TRACED) this.traceStage(id, open, nowMs);
-    this.stageMs[id * REQUEST_SLOTS + open] += nowMs - this.markMs[id];
+    const d = nowMs - this.markMs[id];
+    if (d !== 0) {
+      this.stageMs[id * REQUEST_SLOTS + open] += d;
+      this.stageMask[id] |= 1 << open;
+    }
     this.markMs[id] = nowMs;
     this.open[id] = slot;
   }
@@ -109,8 +128,9 @@ export class RequestPool {
   retryStages(id: number, next: number, nowMs: number): void {
     const from = id * REQUEST_SLOTS;
     const to = next * REQUEST_SLOTS;
-    this.stageMs[to + S_FAILED] = this.stageMs[from + S_FAILED] + (nowMs - this.arrivalMs[id]);
-    this.stageMs[to + S_BACKOFF] = this.stageMs[from + S_BACKOFF];
+    const failed = (this.stageMs[to + S_FAILED] = this.stageMs[from + S_FAILED] + (nowMs - this.arrivalMs[id]));
+    const backoff = (this.stageMs[to + S_BACKOFF] = this.stageMs[from + S_BACKOFF]);
+    this.stageMask[next] |= (failed !== 0 ? 1 << S_FAILED : 0) | (backoff !== 0 ? 1 << S_BACKOFF : 0);
     this.markMs[next] = nowMs;
     this.open[next] = S_BACKOFF;
   }
@@ -140,6 +160,7 @@ export class RequestPool {
     this.version = grown(this.version, n);
     this.minVersion = grown(this.minVersion, n);
     this.stageMs = grown(this.stageMs, n * REQUEST_SLOTS);
+    this.stageMask = grown(this.stageMask, n);
     this.markMs = grown(this.markMs, n);
     this.open = grown(this.open, n);
   }

@@ -220,7 +220,7 @@ export class Clients implements Outcomes, Guarded {
     const at = id * REQUEST_SLOTS;
     r.stageMs[at + S_CLIENT_VALUE] = now - r.firstMs[id];
     r.stageMs[at + S_VALUE] = latency;
-    service.tally.answer(counted, r.stageMs, at, open);
+    service.tally.answer(counted, r.stageMs, at, open, r.stageMask[id]);
     if (f & F_TRACED) this.tracer!.answered(id, now);
     if (f & F_COMMAND) {
       if (f & F_WANTS_FOLLOW_UP) {

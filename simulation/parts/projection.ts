@@ -159,7 +159,7 @@ export class Projection implements Projected {
     }
     this.windowLag.record(lag);
     s.stageMs[at + V_VALUE] = lag;
-    this.windowLagStages.record(s.stageMs, at, V_VALUE, V_APPLY, counted ? this.lagStages : null);
+    this.windowLagStages.record(s.stageMs, at, V_VALUE, V_APPLY, s.stageMask[ev], counted ? this.lagStages : null);
     this.cache.onEventApplied(key, v, now);
     this.readStore.ship(ev, lag, counted);
     this.consume(consumer);

@@ -103,7 +103,7 @@ export class ReadStore implements Reader {
       if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
       s.stageMs[ev * EVENT_SLOTS + V_VALUE] = lagMs;
-      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_VALUE, V_REPLICA_COPY, counted ? this.replicaStages : null);
+      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_VALUE, V_REPLICA_COPY, s.stageMask[ev], counted ? this.replicaStages : null);
       s.release(ev);
     }
   }
@@ -123,7 +123,7 @@ export class ReadStore implements Reader {
       if (counted) this.replicaLag.record(lagMs);
       this.windowReplicaLag.record(lagMs);
       s.stageMs[ev * EVENT_SLOTS + V_VALUE] = lagMs;
-      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_VALUE, V_REPLICA_COPY, counted ? this.replicaStages : null);
+      this.windowReplicaStages.record(s.stageMs, ev * EVENT_SLOTS, V_VALUE, V_REPLICA_COPY, s.stageMask[ev], counted ? this.replicaStages : null);
       s.release(ev);
     }
   }

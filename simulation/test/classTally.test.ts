@@ -13,7 +13,7 @@ function answer(tally: ClassTally, counted: boolean, latencyMs: number, waitedMs
   st[S_VALUE] = latencyMs;
   st[S_CLIENT_VALUE] = waitedMs;
   st[S_QUEUE_WAIT] = latencyMs;
-  tally.answer(counted, st, 0, S_QUEUE_WAIT);
+  tally.answer(counted, st, 0, S_QUEUE_WAIT, latencyMs !== 0 ? 1 << S_QUEUE_WAIT : 0);
 }
 
 /** What the tally must equal: every sample recorded into histograms of their own. */
