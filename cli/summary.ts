@@ -25,10 +25,14 @@ export function wholeShares(parts: readonly number[]): number[] {
   return out;
 }
 
-/** Stages by ms as `service 2.96 (58%), read 2.06 (41%), ...`: the largest first, stages of 0 left out, past TOP_STAGES the rest as "other". */
+/** Less than this prints as 0.00 ms: such a stage is left out as one of 0 is (unless no stage has more). */
+const SHOWN_MS = 0.005;
+
+/** Stages by ms as `service 2.96 (58%), read 2.06 (41%), ...`: the largest first, stages that print as 0 left out, past TOP_STAGES the rest as "other". */
 export function stageList(values: Readonly<Record<string, number>>, ids: readonly string[]): string {
   const label = (id: string) => STAGES.find((s) => s.id === id)?.label ?? id;
-  const ranked = ids.map((id, index) => ({ name: label(id), ms: values[id] ?? 0, index })).filter((s) => s.ms > 0);
+  const all = ids.map((id, index) => ({ name: label(id), ms: values[id] ?? 0, index })).filter((s) => s.ms > 0);
+  const ranked = all.some((s) => s.ms >= SHOWN_MS) ? all.filter((s) => s.ms >= SHOWN_MS) : all;
   ranked.sort((a, b) => b.ms - a.ms || a.index - b.index);
   const named = ranked.length > TOP_STAGES ? ranked.slice(0, TOP_STAGES - 1) : ranked;
   const rest = ranked.slice(named.length);
