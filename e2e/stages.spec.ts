@@ -1,21 +1,6 @@
-import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { seriousViolations } from './axe';
-
-/** A "12.3 ms" or "858 ms" text as a number of ms. */
-const ms = (text: string | null): number => parseFloat((text ?? '').replace(/,/g, ''));
-
-/** The stage rows of a group's table: [stage, mean ms, tail ms], the total row left out. */
-async function tableRows(table: Locator): Promise<[string, number, number][]> {
-  const rows = await table.getByRole('row').all();
-  const out: [string, number, number][] = [];
-  for (const row of rows.slice(1)) {
-    const head = (await row.getByRole('rowheader').textContent()) ?? '';
-    const cells = await row.getByRole('cell').allTextContents();
-    if (head !== 'total') out.push([head, ms(cells[0]), ms(cells[2])]);
-  }
-  return out;
-}
+import { ms, tableRows } from './stagesTable';
 
 test("where the time goes: on the hot-shard example the commands' tail waits on the hot shard's connections first, and each bar adds up to the latency the report shows", async ({ lab, page }) => {
   await page.goto('/?example=hot-shard');

@@ -61,6 +61,7 @@ const QUICK: Record<string, Check> = {
   'npm run sim -- scenarios/default.json': (r) => {
     ok(r);
     expect(r.stdout).toMatch(/^default \(seed 1\): 60 s simulated/m);
+    expect(r.stdout).toMatch(/^ {2}where the time goes \(mean [\d.]+ ms\): service [\d.]+ \(\d+%\)/m);
   },
   'npm run sim -- flash-sale': (r) => {
     ok(r);

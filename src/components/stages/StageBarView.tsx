@@ -11,18 +11,21 @@ export function barWords(title: string, which: string, bar: StageBar): string {
 /**
  * One stacked horizontal bar: a segment per stage with time in it, in the order a request meets
  * them, each as wide as its share of the total, and under it a key that names each segment with
- * its ms. The bar is one image to assistive technology, named by `barWords`; the panel's table
+ * its ms. With `scaleMs`, the bar is as long as its total against that many ms (the longest of
+ * the bars it is compared with), else the whole row. The bar is one image to assistive technology, named by `barWords`; the panel's table
  * holds the same figures.
  */
-export function StageBarView({ title, which, bar }: { title: string; which: string; bar: StageBar }) {
+export function StageBarView({ title, which, bar, scaleMs }: { title: string; which: string; bar: StageBar; scaleMs?: number }) {
   const shown = bar.segments.filter((s) => s.ms > 0);
+  // Beside another bar on the same scale (a study's A and B): as long as its total against `scaleMs`.
+  const width = scaleMs !== undefined && scaleMs > 0 ? { width: `${(Math.min(bar.totalMs, scaleMs) / scaleMs) * 100}%` } : undefined;
   return (
     <div className="stage-row">
       <div className="stage-row-head">
         <span>{which}</span>
         <span className="stage-total">{bar.totalMs > 0 ? `${formatMs(bar.totalMs)} ms` : 'no requests'}</span>
       </div>
-      <div className="stage-bar" role="img" aria-label={barWords(title, which, bar)}>
+      <div className="stage-bar" role="img" aria-label={barWords(title, which, bar)} style={width}>
         {shown.map((s) => (
           <span key={s.id} className={`stage-seg stage-c${s.index % 7}`} style={{ width: `${s.share * 100}%` }} title={`${s.label}: ${formatMs(s.ms)} ms`} />
         ))}

@@ -89,9 +89,24 @@ export function ranked(bar: StageBar): Segment[] {
 
 /** Every group's figures from one window or from the report. */
 export function groupFigures(source: { window: WindowStats } | { report: Report }, facts: StageFacts): GroupFigures[] {
+  return groupFiguresOf((summary) => splitOf(source, summary), facts);
+}
+
+/** Every group's figures, each group's split from `splitFor` (a window's, the report's, or a study's means). */
+export function groupFiguresOf(splitFor: (summary: GroupDef['summary']) => StageSplit, facts: StageFacts): GroupFigures[] {
   return GROUPS.map((def) => {
-    const split = splitOf(source, def.summary);
+    const split = splitFor(def.summary);
     const ids = facts.paths[def.summary] ?? [];
     return { def, mean: barOf(split.stages, ids, facts), tail: barOf(split.tailStages, ids, facts), tailCount: split.tail.count, tailFromMs: split.tail.fromMs };
   });
+}
+
+/**
+ * A summary's split from figures named as a report's numbers are (`queries.clientLatencyMs.stages.read`,
+ * `....tail.mean`): a study's means over its replications. A figure `figure` does not have counts 0.
+ */
+export function splitFromFigures(figure: (name: string) => number | undefined, summary: GroupDef['summary'], ids: readonly string[]): StageSplit {
+  const at = (name: string) => figure(`${summary}.${name}`) ?? 0;
+  const byStage = (key: 'stages' | 'tailStages') => Object.fromEntries(ids.map((id) => [id, at(`${key}.${id}`)]));
+  return { stages: byStage('stages'), tailStages: byStage('tailStages'), tail: { count: at('tail.count'), mean: at('tail.mean'), fromMs: at('tail.fromMs') } };
 }
