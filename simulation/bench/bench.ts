@@ -9,6 +9,7 @@ import { buildReport, Simulation } from '../index';
 import { benchScale } from './scale';
 import { benchPlan } from './planBench';
 import { benchShortRun, benchWorkers } from './shortRuns';
+import { benchStageCost } from './stageCost';
 import { benchVersus } from './versus';
 import { fmt } from './measures';
 import { SCENARIOS, type ScenarioName } from './scenarios';
@@ -73,6 +74,9 @@ await benchWorkers();
 
 // Issue 26: a plan's wall time on the README's example, on 1 and 2 worker threads.
 benchPlan();
+
+// Issue 24: what the always-on stage sums cost, this tree against itself with them switched off.
+await benchStageCost();
 
 // Issue 11: the engine against itself before it was split into parts (dbc07dc), side by side.
 await benchVersus('dbc07dc');

@@ -39,14 +39,16 @@ for (let i = 0; i < 5; i++) {
 console.log(String(best));
 `;
 
-async function bundle(tree: string, out: string): Promise<void> {
+/** Bundles the engine of `tree` (a folder holding a copy of `simulation/`) with the runner above, to `out`. */
+export async function bundleTree(tree: string, out: string): Promise<void> {
   writeFileSync(join(tree, 'versusRunner.ts'), RUNNER);
   // simulation/tsconfig.json extends the project's: both trees bundle with today's.
   execFileSync('cp', [join(root, 'tsconfig.json'), tree]);
   await bundleForNode({ entryPoints: [join(tree, 'versusRunner.ts')], outfile: out, nodePaths: [join(root, 'node_modules')] });
 }
 
-const rate = (file: string, scenario: string, durationS: number): number =>
+/** A fresh process of bundle `file`: `scenario`'s simulated requests per CPU second, its fastest of five runs. */
+export const requestsPerCpuSecond = (file: string, scenario: string, durationS: number): number =>
   Number(execFileSync(process.execPath, [file, scenario, String(durationS)], { encoding: 'utf8' }).trim());
 
 /** Prints, per scenario, the working tree's speed over `revision`'s. False when the revision cannot be read. */
@@ -65,14 +67,14 @@ export async function benchVersus(revision: string, pairs = 7, durationS = 1500)
     const newTree = join(dir, 'new');
     mkdirSync(newTree);
     execFileSync('cp', ['-r', join(root, 'simulation'), newTree]);
-    await bundle(oldTree, join(dir, 'old.mjs'));
-    await bundle(newTree, join(dir, 'new.mjs'));
+    await bundleTree(oldTree, join(dir, 'old.mjs'));
+    await bundleTree(newTree, join(dir, 'new.mjs'));
     for (const scenario of SCENARIO_NAMES) {
       const olds: number[] = [];
       const news: number[] = [];
       for (let i = 0; i < pairs; i++) {
-        olds.push(rate(join(dir, 'old.mjs'), scenario, durationS));
-        news.push(rate(join(dir, 'new.mjs'), scenario, durationS));
+        olds.push(requestsPerCpuSecond(join(dir, 'old.mjs'), scenario, durationS));
+        news.push(requestsPerCpuSecond(join(dir, 'new.mjs'), scenario, durationS));
       }
       const ratios = news.map((n, i) => n / olds[i]);
       console.log(
