@@ -12,6 +12,8 @@ const GROUPS = ['Queries', 'Commands', 'Consistency lag'] as const;
 const rounding = (v: number) => (v >= 100 ? 0.5 : v >= 10 ? 0.05 : 0.005);
 
 test('an A/B study shows where the time goes for A beside B: both bars of each pair on one scale, each adding up to the mean shown', async ({ lab, page }) => {
+  // Two seeds of A and two of B run in the page's workers: 25 s on a machine at load 8, so room for a busier one.
+  test.setTimeout(300_000);
   const study = await openOnScenario(lab);
   await study.kind('A/B compare');
   await study.replications(2);
