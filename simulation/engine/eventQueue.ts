@@ -62,6 +62,17 @@ export class EventQueue {
     return this.times[0];
   }
 
+  /**
+   * Calls `fn` for each pending event, in no particular order (the heap's), without changing the
+   * calendar: for checks from outside the run (the fuzzer's drain oracle), never on the hot path.
+   */
+  forEachPending(fn: (timeMs: number, kind: number, arg: number, arg2: number) => void): void {
+    for (let i = 0; i < this.n; i++) {
+      const slot = this.heapSlots[i];
+      fn(this.times[i], this.kinds[slot], this.args[slot], this.args2[slot]);
+    }
+  }
+
   /** Schedules an event. `kind` must be in [0, 256); `arg` and `arg2` integers in [0, 2^31). */
   push(timeMs: number, kind: number, arg: number, arg2 = 0): void {
     let slot: number;

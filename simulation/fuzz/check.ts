@@ -101,6 +101,17 @@ function drained(sim: Simulation): number[] {
 const DRAIN_HOURS = 2;
 
 /**
+ * Heals what would keep writes from the read model for good, before a drain: a projector policy
+ * (one with max 0 keeps the group empty), no projector, a cut stream.
+ */
+export function healForDrain(sim: Simulation): void {
+  if (sim.scenario.eventStream.autoscaling) applyChange(sim, { set: 'eventStream.autoscaling', value: null });
+  applyChange(sim, { set: 'eventStream.projectors', value: Math.max(1, sim.scenario.eventStream.projectors) });
+  sim.stream.cut = false;
+  for (let c = 0; c < sim.stream.consumers; c++) sim.consume(c);
+}
+
+/**
  * Lets everything in flight finish, an hour at a time. An overload can take hours to drain (a
  * backlog at one shard, a slow instance): each hour must make some progress, or the run is stuck;
  * one still busy after `DRAIN_HOURS` is slow, and not checked. An instance also keeps working on
@@ -113,7 +124,7 @@ function drainChecked(sim: Simulation, out: RunOutcome): boolean {
     if (sim.drain()) return true;
     if (sim.stopped !== null) return false;
     const after = drained(sim);
-    if (!after.some((v, k) => v > before[k]) && !onlyGivenUp(sim)) {
+    if (!after.some((v, k) => v > before[k]) && !onlyGivenUp(sim) && !onlyCopiesScheduled(sim)) {
       out.failures.push(`nothing drained in an hour of simulated time: ${sim.reqs.live} requests and ${sim.stream.liveEvents} events still in flight`);
       return false;
     }
@@ -138,6 +149,27 @@ function onlyGivenUp(sim: Simulation): boolean {
     all &&= (f & F_ABANDONED) !== 0 || ((f & (F_PENDING | F_RETRY)) === 0 && sim.nowMs - r.arrivalMs[id] > timeoutMs);
   });
   return all;
+}
+
+/**
+ * Whether all that is left is events on their way to replicas, each with every copy it still
+ * waits for on the calendar: no request in flight, and for every event in flight exactly as many
+ * pending `readStore.replicate` deliveries as copies it lacks. A replication delay can be long (an
+ * exponential of mean 58 minutes left one copy outstanding after the drain's hour, fuzz seed 705,
+ * run 1581): such a copy is late, not lost, and the check must not call it stuck. A lost copy (an
+ * event that waits with no delivery scheduled) still fails.
+ */
+export function onlyCopiesScheduled(sim: Simulation): boolean {
+  const s = sim.stream;
+  if (sim.reqs.live > 0 || s.liveEvents === 0) return false;
+  const replicate = sim.engine.kindNames.indexOf('readStore.replicate');
+  const scheduled = new Map<number, number>();
+  sim.engine.calendar.forEachPending((_t, kind, ev) => {
+    if (kind === replicate) scheduled.set(ev, (scheduled.get(ev) ?? 0) + 1);
+  });
+  if (scheduled.size !== s.liveEvents) return false;
+  for (const [ev, n] of scheduled) if (s.pendingReplicas[ev] !== n) return false;
+  return true;
 }
 
 /**
@@ -196,12 +228,7 @@ export function checkScenario(input: unknown, opts: CheckOptions): RunOutcome {
       }
       if (!stop && opts.drain) {
         const sim = first.sim;
-        // Heal what would keep writes from the read model: a projector policy (one with max 0
-        // keeps the group empty for good), no projector, a cut stream. Then let everything finish.
-        if (sim.scenario.eventStream.autoscaling) applyChange(sim, { set: 'eventStream.autoscaling', value: null });
-        applyChange(sim, { set: 'eventStream.projectors', value: Math.max(1, sim.scenario.eventStream.projectors) });
-        sim.stream.cut = false;
-        for (let c = 0; c < sim.stream.consumers; c++) sim.consume(c);
+        healForDrain(sim);
         const quiet = drainChecked(sim, out);
         if (quiet && sim.stopped === null) {
           out.checkedDrain = true;

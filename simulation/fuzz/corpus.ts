@@ -52,6 +52,15 @@ export const FUZZ_CORPUS: readonly CorpusCase[] = [
       "counts the dead-letter queue's settled events as progress.",
     drainTooSlow: true,
   },
+  {
+    seed: 705,
+    index: 1581,
+    why:
+      'The oracle called 1 event stuck: its copy to a replica was on the calendar, due after an exponential ' +
+      'replication delay of mean 58 minutes, and arrives in the third hour. The engine was right; the check now ' +
+      'accepts an hour without progress when every event in flight has each missing copy scheduled (a lost copy still fails).',
+    drainTooSlow: true,
+  },
 ];
 
 /** The file of a kept case, relative to this folder. */
