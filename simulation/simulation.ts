@@ -11,16 +11,17 @@ import { registeredChangeFn, type Change, type ChangeFn, type ChangeResult } fro
 import { Engine } from './engine/core';
 import { CORE_FAILURE_CAUSES } from './metrics/classTally';
 import { DEFAULT_LIMITS, overLimit, overPartLimit, type RunLimits, type RunStop } from './limits';
-import { CacheLayer } from './parts/cacheLayer';
-import { Clients } from './parts/clients';
-import { Elasticity } from './parts/elasticity';
-import { Faults } from './parts/faults';
-import { Projection } from './parts/projection';
-import { ReadStore } from './parts/readStore';
-import { Service } from './parts/service';
-import { Windows } from './parts/windows';
+import type { CacheLayer } from './parts/cacheLayer';
+import type { Clients } from './parts/clients';
+import { buildCore, type Core } from './parts/core';
+import type { Elasticity } from './parts/elasticity';
+import type { Faults } from './parts/faults';
+import type { Projection } from './parts/projection';
+import type { ReadStore } from './parts/readStore';
+import type { Service } from './parts/service';
+import type { Windows } from './parts/windows';
 import { World } from './parts/world';
-import { WriteStore } from './parts/writeStore';
+import type { WriteStore } from './parts/writeStore';
 import { PARTS, type Part, type PartRuntime } from './parts';
 import { Tracer, type TraceOptions } from './output/trace';
 import type { Scenario } from './scenario';
@@ -43,6 +44,8 @@ export class Simulation {
   readonly elasticity: Elasticity;
   readonly faults: Faults;
   readonly windows: Windows;
+  /** The built-in parts, made and wired by `parts/core.ts`. */
+  private readonly core: Core;
   /** The parts on the `Part` contract (`parts/index.ts`), each with its runtime in this run, in the list's order. */
   readonly parts: readonly { readonly part: Part; readonly runtime: PartRuntime }[];
   /** The last change `checkChange` checked, against which scenario, and its result (see `applyChange`). */
@@ -64,27 +67,10 @@ export class Simulation {
     this.durationMs = world.durationMs;
     this.warmupMs = world.warmupMs;
 
-    const command = (this.command = new Service(world, 'commandService', 0xc0));
-    const query = (this.query = new Service(world, 'queryService', 0x9e));
-    const projection = (this.projection = new Projection(world));
-    const writeStore = (this.writeStore = new WriteStore(world, projection));
-    const readStore = (this.readStore = new ReadStore(world, projection.stream));
-    const cacheLayer = (this.cacheLayer = new CacheLayer(world, query.tally, readStore));
-    const clients = (this.clients = new Clients(world, command, query, writeStore));
-    this.elasticity = new Elasticity(world, command, query, projection, readStore);
-    this.faults = new Faults(world, { commandService: command, queryService: query }, writeStore, projection, readStore, cacheLayer);
-    this.windows = new Windows(world, command, query, writeStore, projection, readStore, this.elasticity);
-
-    // The request's path, in the order it flows, and the way back.
-    command.next = writeStore;
-    query.next = cacheLayer;
-    for (const part of [command, query, writeStore, projection, readStore, cacheLayer]) part.outcomes = clients;
-    command.faults = query.faults = this.faults;
-    command.onSizeChanged = query.onSizeChanged = () => this.elasticity.sampleRanges();
-    projection.readStore = readStore;
-    projection.cache = cacheLayer;
-    readStore.cache = cacheLayer;
-    world.reqs.clock = projection.stream.clock = engine;
+    const core = (this.core = buildCore(world));
+    ({ command: this.command, query: this.query, clients: this.clients, writeStore: this.writeStore, projection: this.projection } = core);
+    ({ readStore: this.readStore, cacheLayer: this.cacheLayer, elasticity: this.elasticity, faults: this.faults, windows: this.windows } = core);
+    const { command, query, clients, projection } = core;
     const ports = { clients, services: [command, query], projection };
     this.parts = PARTS.map((part) => ({ part, runtime: part.create(world, ports) }));
     for (const { part, runtime } of this.parts) {
@@ -238,31 +224,10 @@ export class Simulation {
   private reconfigure(next: Scenario): void {
     const prev = this.scenario;
     this.world.scenario = next;
-    for (const part of [this.clients, this.command, this.query, this.writeStore, this.projection, this.readStore, this.cacheLayer]) {
-      part.configure(next);
-    }
-    const w0 = prev.workload;
-    const w1 = next.workload;
-    if (w0.rps !== w1.rps || w0.arrivals !== w1.arrivals || JSON.stringify(w0.profile) !== JSON.stringify(w1.profile)) {
-      this.clients.resetArrivals();
-    }
-    this.command.reconfigure(prev.commandService, next.commandService);
-    this.query.reconfigure(prev.queryService, next.queryService);
-    this.writeStore.reconfigure(next);
-    this.readStore.reconfigure(next);
-    this.projection.stream.setConsumers(next.eventStream.projectors, this.nowMs, next.eventStream.rebalanceMs);
-    this.readStore.setReplicas(next.readStore.replicas);
-    this.elasticity.configure(next, prev);
-    this.elasticity.syncTargets(prev, next);
-    this.elasticity.sampleRanges();
-    this.cacheLayer.resize(next);
+    for (const part of this.core.live) part.reconfigure(next, prev);
     for (const { runtime } of this.parts) runtime.configure(next);
-    // Start waiting work after a change of capacity on a service or a store.
-    this.command.drainQueues();
-    this.query.drainQueues();
-    this.writeStore.admitWaiting();
-    this.readStore.admitWaiting();
-    this.projection.kickConsumers();
+    // Then waiting work starts on the new capacity.
+    for (const part of this.core.live) part.resume?.();
   }
 
   // ---- For tests and checks: the model's state by its old names ---------------------------

@@ -47,6 +47,12 @@ export class CacheLayer implements Downstream, CacheFill {
     this.hitLatency = sampler(s.cache.hitLatencyMs, this.uHit);
   }
 
+  /** A live change: the hit latency, and the cache switched on or off or resized. */
+  reconfigure(s: Scenario): void {
+    this.configure(s);
+    this.resize(s);
+  }
+
   /** Switches the cache on or off, or changes its nodes or capacity. */
   resize(s: Scenario): void {
     const c = s.cache;

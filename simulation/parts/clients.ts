@@ -97,6 +97,14 @@ export class Clients implements Outcomes, Guarded {
     this.timeoutMs = w.timeoutMs;
   }
 
+  /** A live change: the settings again, and the arrivals restarted when their rate, process or profile changed. */
+  reconfigure(next: Scenario, prev: Scenario): void {
+    this.configure(next);
+    const w0 = prev.workload;
+    const w1 = next.workload;
+    if (w0.rps !== w1.rps || w0.arrivals !== w1.arrivals || JSON.stringify(w0.profile) !== JSON.stringify(w1.profile)) this.resetArrivals();
+  }
+
   /** Puts guards (or nothing) in front of each service. */
   setGuards(command: CallGuard | null, query: CallGuard | null): void {
     this.commandGuard = command;

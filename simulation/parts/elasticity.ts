@@ -255,6 +255,13 @@ export class Elasticity {
     this.sampleRanges();
   }
 
+  /** A live change: the autoscalers (a changed policy starts afresh), the targets set by hand, the ranges. */
+  reconfigure(next: Scenario, prev: Scenario): void {
+    this.configure(next, prev);
+    this.syncTargets(prev, next);
+    this.sampleRanges();
+  }
+
   /** Called after a live change: projectors or replicas set by hand become the targets. */
   syncTargets(prev: Scenario, s: Scenario): void {
     if (prev.eventStream.projectors !== s.eventStream.projectors) this.projectorTarget = s.eventStream.projectors;

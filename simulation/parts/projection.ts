@@ -187,6 +187,17 @@ export class Projection implements Projected {
     this.consume(consumer);
   }
 
+  /** A live change: the samplers, and the consumer group's size (a change of size pauses it for a rebalance). */
+  reconfigure(s: Scenario): void {
+    this.configure(s);
+    this.stream.setConsumers(s.eventStream.projectors, this.engine.nowMs, s.eventStream.rebalanceMs);
+  }
+
+  /** After a live change, every consumer looks for work. */
+  resume(): void {
+    this.kickConsumers();
+  }
+
   /** Every consumer looks for work (after a pause, a heal or a change). */
   kickConsumers(): void {
     for (let c = 0; c < this.stream.consumers; c++) this.consume(c);

@@ -190,13 +190,15 @@ export class ReadStore implements Reader {
     for (let node = 1; node < this.nodes.length; node++) if (this.nodeActive[node]) this.activeReplicas.push(node);
   }
 
-  /** Brings the connection limits in line with a live change. */
+  /** A live change: the samplers, the connection limits and the replicas taking reads. */
   reconfigure(s: Scenario): void {
+    this.configure(s);
     for (const node of this.nodes) node.setConnections(s.readStore.connectionsPerReplica, this.engine.nowMs);
+    this.setReplicas(s.readStore.replicas);
   }
 
-  /** Starts reads waiting for a connection (after a change of capacity). */
-  admitWaiting(): void {
+  /** Starts reads waiting for a connection on the capacity a change added. */
+  resume(): void {
     const now = this.engine.nowMs;
     for (const node of this.nodes) {
       for (let id = node.admitWaiting(now); id >= 0; id = node.admitWaiting(now)) this.startRead(id);

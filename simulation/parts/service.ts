@@ -219,8 +219,19 @@ export class Service implements ServicePort {
     this.life.resize(n, bootMs);
   }
 
-  /** Brings the balancer and instances in line with changed settings (a live change). */
-  reconfigure(before: ServiceConfig, cfg: ServiceConfig): void {
+  /** A live change: the samplers again, then the balancer and the instances. */
+  reconfigure(next: Scenario, prev: Scenario): void {
+    this.configure(next);
+    this.reconfigureGroup(prev[this.name], next[this.name]);
+  }
+
+  /** Starts waiting work on the capacity a change added. */
+  resume(): void {
+    this.drainQueues();
+  }
+
+  /** Brings the balancer and instances in line with changed settings. */
+  private reconfigureGroup(before: ServiceConfig, cfg: ServiceConfig): void {
     const g = this.group;
     g.queueCapacity = cfg.queueCapacity;
     g.algorithm = cfg.loadBalancer;

@@ -105,13 +105,14 @@ export class WriteStore implements Downstream {
     while (waiting.length > 0) this.outcomes.respondFailed(waiting.shift(), 'shardDown');
   }
 
-  /** Brings the connection limits in line with a live change. */
+  /** A live change: the samplers and the connection limits. */
   reconfigure(s: Scenario): void {
+    this.configure(s);
     for (const shard of this.shards) shard.setConnections(s.writeStore.connectionsPerShard, this.engine.nowMs);
   }
 
-  /** Starts writes waiting for a connection (after a change of capacity). */
-  admitWaiting(): void {
+  /** Starts writes waiting for a connection on the capacity a change added. */
+  resume(): void {
     const now = this.engine.nowMs;
     for (const shard of this.shards) {
       for (let id = shard.admitWaiting(now); id >= 0; id = shard.admitWaiting(now)) this.startWrite(id, now);
