@@ -45,7 +45,7 @@ export class Simulation {
   readonly faults: Faults;
   readonly windows: Windows;
   /** The built-in parts, made and wired by `parts/core.ts`. */
-  private readonly core: Core;
+  readonly core: Core;
   /** The parts on the `Part` contract (`parts/index.ts`), each with its runtime in this run, in the list's order. */
   readonly parts: readonly { readonly part: Part; readonly runtime: PartRuntime }[];
   /** The last change `checkChange` checked, against which scenario, and its result (see `applyChange`). */

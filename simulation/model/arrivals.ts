@@ -55,3 +55,8 @@ export class Arrivals {
     this.gen++;
   }
 }
+
+/** Whether a change of the workload changes the arrival process (its rate, its kind or its profile). */
+export function arrivalsChanged(before: Scenario['workload'], after: Scenario['workload']): boolean {
+  return before.rps !== after.rps || before.arrivals !== after.arrivals || JSON.stringify(before.profile) !== JSON.stringify(after.profile);
+}

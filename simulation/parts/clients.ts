@@ -10,7 +10,7 @@ import type { EventQueue } from '../engine/eventQueue';
 import { stream, type Uniform } from '../engine/random';
 import type { FailureCause } from '../metrics/classTally';
 import { Histogram } from '../metrics/histogram';
-import { Arrivals } from '../model/arrivals';
+import { Arrivals, arrivalsChanged } from '../model/arrivals';
 import { keySampler, type KeySampler } from '../model/keys';
 import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_FOLLOW_UP, F_PENDING, F_RETRY, F_TRACED, F_WANTS_FOLLOW_UP, type RequestPool } from '../model/requestPool';
 import { backoffMs, RetryBudget } from '../model/retryBudget';
@@ -85,24 +85,23 @@ export class Clients implements Outcomes, Guarded {
 
   /** (Re)builds the key sampler and the retry settings from the scenario; streams continue. */
   configure(s: Scenario): void {
-    this.nextKey = keySampler(s.workload.keys, this.uKeys);
-    const rt = s.workload.retries;
-    this.retriesOn = rt.max > 0;
-    this.timeoutsOn = this.retriesOn || (this.commandGuard?.needsTimeouts ?? false) || (this.queryGuard?.needsTimeouts ?? false);
-    this.retryBudget.configure(rt.budget);
     const w = s.workload;
+    this.nextKey = keySampler(w.keys, this.uKeys);
+    this.retriesOn = w.retries.max > 0;
+    this.timeoutsOn = this.retriesOn || (this.commandGuard?.needsTimeouts ?? false) || (this.queryGuard?.needsTimeouts ?? false);
+    this.retryBudget.configure(w.retries.budget);
     this.writeRatio = w.writeRatio;
     this.followUpRatio = w.followUpReads.ratio;
     this.followUpAfterMs = w.followUpReads.afterMs;
     this.timeoutMs = w.timeoutMs;
   }
 
-  /** A live change: the settings again, and the arrivals restarted when their rate, process or profile changed. */
+  /** A live change: the settings again; the arrivals restart from now (Poisson is memoryless) when their rate, process or profile changed. */
   reconfigure(next: Scenario, prev: Scenario): void {
     this.configure(next);
-    const w0 = prev.workload;
-    const w1 = next.workload;
-    if (w0.rps !== w1.rps || w0.arrivals !== w1.arrivals || JSON.stringify(w0.profile) !== JSON.stringify(w1.profile)) this.resetArrivals();
+    if (!arrivalsChanged(prev.workload, next.workload)) return;
+    this.arrivals.restart(next.workload, this.engine.nowMs);
+    this.scheduleArrival();
   }
 
   /** Puts guards (or nothing) in front of each service. */
@@ -120,12 +119,6 @@ export class Clients implements Outcomes, Guarded {
   /** Arrivals stop for good (a drain). */
   stop(): void {
     this.arrivals.stop();
-  }
-
-  /** Restarts the arrival process from now under the current workload (Poisson is memoryless). */
-  resetArrivals(): void {
-    this.arrivals.restart(this.world.scenario.workload, this.engine.nowMs);
-    this.scheduleArrival();
   }
 
   private serviceOf(id: number): Service {

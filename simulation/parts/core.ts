@@ -10,8 +10,10 @@
  * ports (`ports.ts`). `Simulation` loops over `live` on a live change and names no part there.
  */
 import type { Scenario } from '../scenario';
+import type { Report } from '../types';
 import { CacheLayer } from './cacheLayer';
 import { Clients } from './clients';
+import { clientsReport, projectionReport, readStoreReport, replicasReport, serviceReport, writeStoreReport, type ReportSpan } from './coreReport';
 import { Elasticity } from './elasticity';
 import { Faults } from './faults';
 import { Projection } from './projection';
@@ -47,6 +49,8 @@ export interface Core {
    * the projectors, and same-time events run in the order they were scheduled.
    */
   readonly live: readonly LivePart[];
+  /** What each built-in part adds to the report (`report.ts` puts the keys in the figure registry's order). */
+  readonly reports: readonly ((span: ReportSpan) => Partial<Report>)[];
 }
 
 /** Makes and wires the built-in parts of a run. */
@@ -74,5 +78,14 @@ export function buildCore(world: World): Core {
   world.reqs.clock = projection.stream.clock = world.engine;
 
   const live: LivePart[] = [clients, command, query, writeStore, readStore, projection, cacheLayer, elasticity];
-  return { command, query, clients, writeStore, projection, readStore, cacheLayer, elasticity, faults, windows, live };
+  const reports = [
+    (s: ReportSpan) => clientsReport(s, clients, command, query, world.reqs),
+    (s: ReportSpan) => serviceReport(s, command, elasticity),
+    (s: ReportSpan) => serviceReport(s, query, elasticity),
+    (s: ReportSpan) => writeStoreReport(s, writeStore),
+    (s: ReportSpan) => readStoreReport(s, readStore),
+    (s: ReportSpan) => projectionReport(s, projection, elasticity),
+    (s: ReportSpan) => replicasReport(s, elasticity),
+  ];
+  return { command, query, clients, writeStore, projection, readStore, cacheLayer, elasticity, faults, windows, live, reports };
 }
