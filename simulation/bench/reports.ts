@@ -4,10 +4,11 @@
  *   npx tsx simulation/bench/reports.ts --out DIR       # before the change
  *   npx tsx simulation/bench/reports.ts --compare DIR   # after it: exit 1 on any difference
  *
- * Writes the report of every example and of each example's variants, and of 200 fuzzed scenarios
+ * Writes the report, and a digest of every window of its series, of every example and of each example's variants, and of 200 fuzzed scenarios
  * (seed 77), one JSON file each. A fuzzed run stops after about four million events, counted, not
  * timed, so that the stop falls on the same event every time. Refused scenarios write their problems.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,10 @@ function reportOf(input: unknown): string {
   if (!parsed.ok) return JSON.stringify({ refused: parsed.problems });
   let asked = 0;
   const interrupt = () => (++asked * INTERRUPT_EVERY >= MAX_EVENTS ? 'event budget of the report snapshot' : null);
-  return JSON.stringify(runScenario(parsed.scenario, undefined, false, interrupt));
+  // Every window of the series counts too: its digest follows the report.
+  const windows = createHash('sha256');
+  const report = JSON.stringify(runScenario(parsed.scenario, (w) => windows.update(JSON.stringify(w)), false, interrupt));
+  return `${report}\nwindows sha256 ${windows.digest('hex')}\n`;
 }
 
 function set(s: unknown, path: string, value: unknown): unknown {

@@ -13,6 +13,7 @@ import type { Scenario } from '../scenario';
 import type { Report } from '../types';
 import { CacheLayer } from './cacheLayer';
 import { Clients } from './clients';
+import { clientsWindow, costWindow, elasticityWindow, projectionWindow, readStoreWindow, serviceWindow, writeStoreWindow } from './coreWindows';
 import { clientsReport, projectionReport, readStoreReport, replicasReport, serviceReport, writeStoreReport, type ReportSpan } from './coreReport';
 import { Elasticity } from './elasticity';
 import { Faults } from './faults';
@@ -64,7 +65,18 @@ export function buildCore(world: World): Core {
   const clients = new Clients(world, command, query, writeStore);
   const elasticity = new Elasticity(world, command, query, projection, readStore);
   const faults = new Faults(world, { commandService: command, queryService: query }, writeStore, projection, readStore, cacheLayer);
-  const windows = new Windows(world, command, query, writeStore, projection, readStore, elasticity);
+  const paid = () => [[command.group.vcpuArea, command.group.pricedVcpuArea], [query.group.vcpuArea, query.group.pricedVcpuArea], [projection.stream.consumerArea, projection.stream.consumerArea], [elasticity.replicaArea, elasticity.replicaArea]] as const;
+  const windowParts = [
+    clientsWindow(command, query),
+    serviceWindow(command),
+    serviceWindow(query),
+    writeStoreWindow(writeStore),
+    projectionWindow(world, projection),
+    readStoreWindow(readStore),
+    elasticityWindow(elasticity),
+    costWindow(world, paid),
+  ];
+  const windows = new Windows(world, windowParts);
 
   // The request's path, in the order it flows, and the way back.
   command.next = writeStore;
