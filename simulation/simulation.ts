@@ -1,9 +1,9 @@
 /**
- * The CQRS model, composed: the engine core and the parts of the system, each handed the parts
- * it calls. A request flows clients -> service (load balancer, instance) -> write store -> event
- * stream -> read store, or clients -> service -> cache -> read store, and its answer goes back
- * to the clients. The parts own their state, random streams and event handlers; this file only
- * builds them, wires them, puts the first events on the calendar and applies live changes.
+ * The CQRS model, composed: the engine core, the built-in parts (`parts/core.ts` makes and wires
+ * them: clients -> service -> write store -> event stream -> read store, or clients -> service ->
+ * cache -> read store) and the parts on the contract (`parts/index.ts`). This file names no part:
+ * it builds them, puts the first events on the calendar, and applies live changes by looping
+ * over them; the report, the windows and the snapshot loop over them the same way.
  *
  * The engine knows nothing of wall time: callers advance it in slices with `runUntil`.
  */
@@ -94,10 +94,7 @@ export class Simulation {
     this.windows.start();
     scenario.interventions.forEach((iv, i) => engine.schedule(iv.atS * 1000, interventionKind, i));
     for (const { runtime } of this.parts) runtime.start?.();
-    this.elasticity.configure(scenario);
-    this.faults.start();
-    this.elasticity.sampleRanges();
-    clients.start();
+    core.start();
   }
 
   /**

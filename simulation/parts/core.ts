@@ -10,9 +10,10 @@
  * ports (`ports.ts`). `Simulation` loops over `live` on a live change and names no part there.
  */
 import type { Scenario } from '../scenario';
-import type { Report } from '../types';
+import type { Report, Snapshot } from '../types';
 import { CacheLayer } from './cacheLayer';
 import { Clients } from './clients';
+import { cacheSnapshot, projectionSnapshot, readStoreSnapshot, serviceSnapshot, writeStoreSnapshot } from './coreSnapshot';
 import { clientsWindow, costWindow, elasticityWindow, projectionWindow, readStoreWindow, serviceWindow, writeStoreWindow } from './coreWindows';
 import { clientsReport, projectionReport, readStoreReport, replicasReport, serviceReport, writeStoreReport, type ReportSpan } from './coreReport';
 import { Elasticity } from './elasticity';
@@ -52,6 +53,10 @@ export interface Core {
   readonly live: readonly LivePart[];
   /** What each built-in part adds to the report (`report.ts` puts the keys in the figure registry's order). */
   readonly reports: readonly ((span: ReportSpan) => Partial<Report>)[];
+  /** What each built-in part shows in the live snapshot, in the snapshot's order. */
+  readonly snapshots: readonly (() => Partial<Snapshot>)[];
+  /** Puts the built-in parts' first events on the calendar (after the windows, the interventions and the parts on the contract). */
+  start(): void;
 }
 
 /** Makes and wires the built-in parts of a run. */
@@ -99,5 +104,20 @@ export function buildCore(world: World): Core {
     (s: ReportSpan) => projectionReport(s, projection, elasticity),
     (s: ReportSpan) => replicasReport(s, elasticity),
   ];
-  return { command, query, clients, writeStore, projection, readStore, cacheLayer, elasticity, faults, windows, live, reports };
+  const load = windows.lastWindowUtilization;
+  const snapshots = [
+    () => serviceSnapshot(command, load),
+    () => serviceSnapshot(query, load),
+    () => writeStoreSnapshot(writeStore, world.scenario.writeStore.partitioning, load),
+    () => projectionSnapshot(projection, world.engine.nowMs),
+    () => readStoreSnapshot(readStore, load),
+    () => cacheSnapshot(cacheLayer),
+  ];
+  const start = () => {
+    elasticity.configure(world.scenario);
+    faults.start();
+    elasticity.sampleRanges();
+    clients.start();
+  };
+  return { command, query, clients, writeStore, projection, readStore, cacheLayer, elasticity, faults, windows, live, reports, snapshots, start };
 }
