@@ -156,26 +156,37 @@ function fieldValue(d: Dice, [, kind, , range, , choices]: FieldSpec): unknown {
   return exclusive && x <= lo ? hi : x;
 }
 
+type Change = { atS: number; set: string; value: unknown };
+
 /**
- * The parts' own sections (`Part.section`), drawn from their field lines, each on in about a
- * third of the runs, and now and then a live change of one (on, off, or one field). From a stream
- * of their own, so the rest of a scenario is drawn as it was before any part had a section.
+ * A group of settings drawn from its field lines into `into[name]` in about a third of the runs,
+ * and now and then a live change of it (on, off, or one field when it is on) into `changes`; `path` is where
+ * the group sits in the scenario.
  */
-function partSections(p: Dice, s: Json, durationS: number): { atS: number; set: string; value: unknown }[] {
-  const changes: { atS: number; set: string; value: unknown }[] = [];
-  for (const { section } of PARTS) {
-    if (!section) continue;
-    const draw = (): Json => Object.fromEntries(section.fields.map((f) => [f[0], fieldValue(p, f)]));
-    if (p.chance(0.3)) s[section.name] = draw();
-    if (p.chance(0.2)) {
-      const f = p.pick(section.fields);
-      const [set, value] = p.pick<[string, () => unknown]>([
-        [section.name, draw],
-        [section.name, () => null],
-        [`${section.name}.${f[0]}`, () => fieldValue(p, f)],
-      ]);
-      changes.push({ atS: p.num(0, durationS), set, value: value() });
-    }
+function drawGroup(p: Dice, into: Json, name: string, path: string, fields: readonly FieldSpec[], durationS: number, changes: Change[]): void {
+  const draw = (): Json => Object.fromEntries(fields.map((f) => [f[0], fieldValue(p, f)]));
+  const on = p.chance(0.3);
+  if (on) into[name] = draw();
+  if (p.chance(0.2)) {
+    const f = p.pick(fields);
+    // One field of a group that is off is refused (a test of its own says so): change it only when on.
+    const [set, value] = p.pick<[string, () => unknown]>([[path, draw], [path, () => null], ...(on ? [[`${path}.${f[0]}`, () => fieldValue(p, f)] as [string, () => unknown]] : [])]);
+    changes.push({ atS: p.num(0, durationS), set, value: value() });
+  }
+}
+
+/**
+ * What the parts on the contract declare, drawn from their field lines: their own sections
+ * (`Part.section`), and their optional groups on each service (`Part.serviceGroup`: the circuit
+ * breaker, admission control). From streams of their own, so the rest of a scenario is drawn as it
+ * was before any part was on the contract (and a part's sections as before the services' groups).
+ */
+function partSections(p: Dice, g: Dice, s: Json, durationS: number): Change[] {
+  const changes: Change[] = [];
+  for (const { section } of PARTS) if (section) drawGroup(p, s, section.name, section.name, section.fields, durationS, changes);
+  for (const { serviceGroup: group } of PARTS) {
+    if (!group?.optional) continue;
+    for (const svc of ['commandService', 'queryService']) drawGroup(g, s[svc] as Json, group.name, `${svc}.${group.name}`, group.fields, durationS, changes);
   }
   return changes;
 }
@@ -255,7 +266,7 @@ export function drawScenario(seed: number, index: number): Json {
   });
   s.faults = faults.sort((a, b) => Number(a.atS) - Number(b.atS));
   const changes = Array.from({ length: d.pick([0, 0, 1, 4]) }, () => ({ atS: d.num(0, durationS), ...change(d, durationS) }));
-  changes.push(...partSections(new Dice(stream(seed, `fuzz/${index}/parts`)), s, durationS));
+  changes.push(...partSections(new Dice(stream(seed, `fuzz/${index}/parts`)), new Dice(stream(seed, `fuzz/${index}/groups`)), s, durationS));
   // Now and then a change of a field that does not exist, or of a prototype: refused by name.
   if (d.chance(0.02)) changes.push({ atS: 0, set: d.pick(['workload.seed', '__proto__.polluted', 'constructor.prototype.x']), value: 1 });
   s.interventions = changes.sort((a, b) => a.atS - b.atS);
