@@ -50,14 +50,20 @@ export async function runToEnd(lab: LabPage): Promise<string> {
   return (await verdict.textContent()) ?? '';
 }
 
+/** The field (its `data-field`) of the element that has the focus, or null. */
+export const focusedField = (page: Page): Promise<string | null> =>
+  page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? null);
+
 /** Does step `i` the way a person would: "Show", then set the control that has the focus. */
 export async function doStep(page: Page, def: LabDef, i: number): Promise<void> {
   const step = def.steps[i];
   await page.getByRole('button', { name: `Show the control of step ${i + 1}` }).click();
   if (!step.field) return;
+  // "Show" opens the settings, then moves the focus to the control: wait for it to arrive (on a
+  // busy machine the button itself was still focused when the focus was read once).
+  await expect.poll(() => focusedField(page)).toBe(step.field);
   const control = page.locator(':focus');
   await expect(control).toBeVisible();
-  expect(await control.evaluate((el) => el.closest('[data-field]')?.getAttribute('data-field'))).toBe(step.field);
   const kind = await control.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : el instanceof HTMLInputElement ? el.type : el.tagName));
   // A change after the run's end restarts the run at time 0, ready (not playing). The settings
   // show the new value when the worker answers; the run's status follows in its next update. Wait

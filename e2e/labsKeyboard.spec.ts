@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openLab } from './labHelpers';
+import { focusedField, openLab } from './labHelpers';
 import { loadLab } from '../src/labs/labIndex';
 import { LAB_IDS } from '../src/labs/labTypes';
 
@@ -48,6 +48,7 @@ for (const id of LAB_IDS) {
       await keys.press('Enter');
       await expect(show).not.toBeFocused();
       if (step.field) {
+        await expect.poll(() => focusedField(page)).toBe(step.field);
         const control = page.locator(':focus');
         const kind = await control.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : (el as HTMLInputElement).type));
         if (kind === 'checkbox') {
