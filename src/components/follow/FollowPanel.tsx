@@ -67,6 +67,7 @@ export function FollowView({ status, following, followed, followNote = null, rep
   const [which, setWhich] = useState<FollowKind>('any');
   const [table, setTable] = useState(false);
   const selectId = useId();
+  const tableId = useId();
   // What was asked from elsewhere (a chart's point, a lab) shows here: the panel comes into view.
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -110,7 +111,7 @@ export function FollowView({ status, following, followed, followNote = null, rep
           <WaterfallView w={w} />
           <p className="muted">The topology outlines the parts on its path until the waterfall closes.</p>
           {visibleWords(w) && <p className="wf-visible">{visibleWords(w)}</p>}
-          <button type="button" className="btn" aria-expanded={table} onClick={() => setTable(!table)}>
+          <button type="button" className="btn" aria-expanded={table} aria-controls={tableId} onClick={() => setTable(!table)}>
             {table ? 'Hide the stages table' : 'Show the stages as a table'}
           </button>
           {onClose && (
@@ -118,7 +119,7 @@ export function FollowView({ status, following, followed, followNote = null, rep
               Close the waterfall
             </button>
           )}
-          <div className={table ? 'wf-tables' : 'visually-hidden'}>
+          <div id={tableId} className={table ? 'wf-tables' : 'visually-hidden'}>
             <WaterfallTable w={w} />
           </div>
         </>
