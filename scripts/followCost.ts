@@ -6,6 +6,11 @@
  * spent in its slices, as the report's `wallMs` counts it), the median of the runs, and the ratio.
  *
  *   npx tsx scripts/followCost.ts [runs=5] [durationS=120] [scenario.json]
+ *   npx tsx scripts/followCost.ts --replay [durationS=600] [scenario.json]
+ *
+ * `--replay`: how long "Follow the slowest" waits at the end of a run of `durationS`: the wall
+ * time of the run itself up to its last second, then of the replay (replay.ts) that traces a
+ * request answered in that second.
  *
  * A benchmark: it asserts nothing. docs/measuring.md has the figures it gave.
  */
@@ -14,7 +19,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Follower } from '../src/worker/follow';
+import { Replay } from '../src/worker/replay';
 import { Runner } from '../src/worker/runner';
+import { Simulation } from '../simulation/simulation';
 
 type Variant = 'page' | 'off';
 
@@ -41,8 +48,27 @@ async function once(variant: Variant, durationS: number, file: string | null): P
   return r.events / (r.wallMs / 1000);
 }
 
+/** Wall ms of a run to its last second, then of the replay that traces a request arrived then. */
+async function replayTime(durationS: number, file: string | null): Promise<void> {
+  const { parseScenario } = await import('../simulation/index');
+  const base = file ? JSON.parse(readFileSync(file, 'utf8')) : { version: 1 };
+  const parsed = parseScenario({ ...base, durationS });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const sim = new Simulation(parsed.scenario);
+  let t0 = performance.now();
+  sim.runUntil((durationS - 1) * 1000);
+  const runMs = performance.now() - t0;
+  const request = sim.clients.arrived;
+  t0 = performance.now();
+  const out = new Replay(parsed.scenario, null, request).advance();
+  const replayMs = performance.now() - t0;
+  if (out === null || out === 'ended') throw new Error(`no trace of request ${request}`);
+  console.log(`${durationS} s simulated (${file || 'default scenario'}): the run to ${durationS - 1} s took ${Math.round(runMs)} ms of wall time (${sim.events.toLocaleString('en-US')} events); the replay that traces request ${request.toLocaleString('en-US')} (arrived then) took ${Math.round(replayMs)} ms`);
+}
+
 async function main(): Promise<void> {
   const [a0, a1, a2, a3] = process.argv.slice(2);
+  if (a0 === '--replay') return replayTime(Number(a1 ?? 600), a2 || null);
   if (a0 === '--once') {
     process.stdout.write(String(await once(a1 as Variant, Number(a2), a3 || null)));
     return;
