@@ -62,7 +62,7 @@ describe('Runner.follow', () => {
     expect(query.followed()[0].kind).toBe('query');
   });
 
-  it('Runner.follow() and the tracing of every request change nothing in the run: the same report, byte for byte, as a run without a tracer', async () => {
+  it('Runner.follow() (a tracer attached mid-run, detached once its request is done) changes nothing in the run: the same report, byte for byte, as a run without a tracer', async () => {
     const reports: string[] = [];
     for (const on of [false, true]) {
       const h = await harness();
