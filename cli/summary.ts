@@ -28,7 +28,10 @@ export function wholeShares(parts: readonly number[]): number[] {
 /** Less than this prints as 0.00 ms: such a stage is left out as one of 0 is (unless no stage has more). */
 const SHOWN_MS = 0.005;
 
-/** Stages by ms as `service 2.96 (58%), read 2.06 (41%), ...`: the largest first, stages that print as 0 left out, past TOP_STAGES the rest as "other". */
+/**
+ * Stages by ms as `service 2.96 (58%), read 2.06 (41%), ...`: the largest first, stages that print
+ * as 0 left out, past TOP_STAGES the rest as "other"; "no time in any stage" when every stage is 0.
+ */
 export function stageList(values: Readonly<Record<string, number>>, ids: readonly string[]): string {
   const label = (id: string) => STAGES.find((s) => s.id === id)?.label ?? id;
   const all = ids.map((id, index) => ({ name: label(id), ms: values[id] ?? 0, index })).filter((s) => s.ms > 0);
@@ -37,6 +40,7 @@ export function stageList(values: Readonly<Record<string, number>>, ids: readonl
   const named = ranked.length > TOP_STAGES ? ranked.slice(0, TOP_STAGES - 1) : ranked;
   const rest = ranked.slice(named.length);
   const shown = rest.length > 0 ? [...named, { name: 'other', ms: rest.reduce((a, s) => a + s.ms, 0) }] : named;
+  if (shown.length === 0) return 'no time in any stage';
   const shares = wholeShares(shown.map((s) => s.ms));
   return shown.map((s, i) => `${s.name} ${ms(s.ms)} (${shares[i]}%)`).join(', ');
 }

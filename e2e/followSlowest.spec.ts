@@ -13,6 +13,9 @@ async function latencyShown(panel: Locator, kind: 'Query' | 'Command'): Promise<
   if (await show.isVisible()) await show.click();
   const table = panel.getByRole('table', { name: 'Stages of the followed request' });
   await expect(table).toBeVisible();
+  // The button names what it shows.
+  const controls = await panel.getByRole('button', { name: 'Hide the stages table' }).getAttribute('aria-controls');
+  await expect(panel.locator(`[id="${controls}"]`).getByRole('table')).toBeVisible();
   expect(await takes(table, /^latency$/)).toEqual([latency]);
   // The waterfall's total is the latency: its attempts (and back-offs) tile it.
   const top = await takes(table, /^(attempt \d+|retry back-off)$/);
@@ -37,9 +40,22 @@ test("follow the slowest of the last second: the slowest query of 2-3 s, at leas
 
   await lab.stepTo(3);
   await panel.getByRole('combobox', { name: 'Which' }).selectOption({ label: 'the next query' });
-  await panel.getByRole('button', { name: 'Follow the slowest of the last second' }).click();
-  await expect(panel.getByRole('status')).toHaveText('The slowest query answered from 2 s to 3 s, of all the queries answered then.');
+  // Every state the panel goes through, from here on: busy while the worker replays the run, then the waterfall.
+  await panel.evaluate((el) => {
+    const seen: string[] = [];
+    (window as unknown as { followSeen: string[] }).followSeen = seen;
+    const note = () => `${el.getAttribute('aria-busy')}|${el.querySelector('[role=status]')?.textContent}`;
+    new MutationObserver(() => seen.push(note())).observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  // By keyboard.
+  await panel.getByRole('button', { name: 'Follow the slowest of the last second' }).focus();
+  await page.keyboard.press('Enter');
+  const chosen = 'The slowest query answered from 2 s to 3 s, of all the queries answered then.';
+  await expect(panel.getByRole('status')).toHaveText(chosen);
   const latency = await latencyShown(panel, 'Query');
+  await expect(panel).toHaveAttribute('aria-busy', 'false');
+  const seen = await page.evaluate(() => (window as unknown as { followSeen: string[] }).followSeen);
+  expect(seen).toContain(`true|${chosen} Tracing it: the run is replayed from its start up to that request…`);
   // The slowest of the second is at least its p99, as the query latency chart shows it at 3 s.
   const chart = page.locator('[data-chart]').filter({ has: page.getByText('Query latency', { exact: true }) });
   await expect(chart.getByText('t = 3 s')).toBeVisible();

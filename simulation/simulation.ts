@@ -24,6 +24,7 @@ import { World } from './parts/world';
 import type { WriteStore } from './parts/writeStore';
 import { PARTS, type Part, type PartRuntime } from './parts';
 import { Tracer, type TraceOptions } from './output/trace';
+import type { AnswerWatcher } from './parts/ports';
 import type { Scenario } from './scenario';
 import type { WindowStats } from './types';
 
@@ -98,14 +99,16 @@ export class Simulation {
   }
 
   /**
-   * Keeps the traces of a sample of requests (output/trace.ts), from now on: call it before the
-   * run starts for a sample that does not depend on when it was called.
+   * Keeps the traces of a sample of requests (output/trace.ts) from now on, in place of any tracer
+   * before it (`Tracer.detach` ends it). Before the run starts, the sample does not depend on when.
    */
   trace(options: TraceOptions): Tracer {
-    const tracer = new Tracer(options, this.scenario.seed);
-    tracer.attach(this.world.reqs, this.projection.stream);
-    this.clients.tracer = tracer;
-    return tracer;
+    return new Tracer(options, this.scenario.seed).attach(this.world.reqs, this.projection.stream, this.clients);
+  }
+
+  /** Tells `watcher` of every client request's arrival, retry and answer from now on (null: no one). */
+  watch(watcher: AnswerWatcher | null): void {
+    this.clients.watcher = watcher;
   }
 
   /** The scenario as it stands now (interventions change it). */
@@ -150,10 +153,7 @@ export class Simulation {
     this.engine.halt(reason);
   }
 
-  /**
-   * Processes events up to simulated time `tMs` (capped at the duration) or until `maxEvents`
-   * have been processed, whichever comes first. Returns true when `tMs` was reached.
-   */
+  /** Processes events up to simulated time `tMs` (capped at the duration) or `maxEvents` of them: true when `tMs` was reached. */
   runUntil(tMs: number, maxEvents = Infinity): boolean {
     return this.engine.runUntil(Math.min(tMs, this.durationMs), maxEvents);
   }
@@ -168,10 +168,7 @@ export class Simulation {
     return this.world.reqs.live === 0 && this.projection.stream.liveEvents === 0;
   }
 
-  /**
-   * Stops arrivals and runs on (past the duration if need be) until the system is quiet, for at
-   * most `maxMs` more simulated ms. Returns whether it became quiet.
-   */
+  /** Stops arrivals and runs on (past the duration if need be) until quiet, for at most `maxMs` more: whether it became quiet. */
   drain(maxMs = 3_600_000): boolean {
     this.clients.stop();
     this.engine.drain(maxMs, () => this.quiet);

@@ -93,6 +93,9 @@ describe('cli summary: where the time goes', () => {
     // A stage that would print as 0.00 is left out too, unless no stage would print more.
     expect(stageList({ queueWait: 0.004, service: 3, read: 1 }, ids)).toBe('service 3.00 (75%), read 1.00 (25%)');
     expect(stageList({ queueWait: 0.004, service: 0.001 }, ids)).toBe('queue wait 0.00 (80%), service 0.00 (20%)');
+    // No time in any stage (requests answered at once): the line says so rather than end at its colon.
+    expect(stageList({ queueWait: 0, service: 0, read: -1e-17 }, ids)).toBe('no time in any stage');
+    expect(stageList({}, ids)).toBe('no time in any stage');
     const none = parseScenario({ version: 1, durationS: 2, warmupS: 1, workload: { rps: 10, writeRatio: 0 } });
     if (!none.ok) throw new Error('does not parse');
     const report = runScenario(none.scenario);

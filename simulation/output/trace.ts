@@ -12,10 +12,15 @@
  * sampling), so its memory is bounded by the sample, never by the run's length. A trace is kept
  * once its request has ended (and, for a command, its write is visible everywhere or dropped);
  * requests still in flight when the run ends are left out.
+ *
+ * It may be attached mid-run (requests keep their numbers from the run's first: the clients count
+ * them) and detached at any time between events (`detach`): a host traces a request it chose only
+ * while it waits for it.
  */
 import { hash32 } from '../engine/hash';
 import { F_COMMAND, F_TRACED, type RequestPool } from '../model/requestPool';
 import type { EventStream } from '../model/eventStream';
+import type { RequestTracer } from '../parts/ports';
 import { STAGES } from '../stages';
 import * as S from '../model/stageSlots';
 
@@ -97,7 +102,7 @@ export class Tracer {
   readonly done: Trace[] = [];
   private reqs!: RequestPool;
   private stream!: EventStream;
-  private seq = 0;
+  private clients!: { tracer: RequestTracer | null };
   private spanIds = 0;
   private kept = 0;
   private readonly phase: number;
@@ -116,22 +121,28 @@ export class Tracer {
     this.max = options.maxTraces ?? 10_000;
   }
 
-  /** Client requests arrived since it was attached (the last one's number). */
-  get arrived(): number {
-    return this.seq;
-  }
-
-  /** Puts it in a run's request path (`Simulation.trace`). */
-  attach(reqs: RequestPool, stream: EventStream): void {
+  /** Puts it in a run's request path, in place of any tracer there (`Simulation.trace`). */
+  attach(reqs: RequestPool, stream: EventStream, clients: { tracer: RequestTracer | null }): this {
     this.reqs = reqs;
     this.stream = stream;
-    reqs.tracer = this;
-    stream.tracer = this;
+    this.clients = clients;
+    reqs.tracer = stream.tracer = clients.tracer = this;
+    return this;
   }
 
-  /** A client request arrives (its first attempt, slot `id`): traced if the rule picks it. */
-  arrive(id: number, nowMs: number): void {
-    const n = ++this.seq;
+  /**
+   * Takes it out of the run's path (if it is still there), dropping the traces it has not
+   * completed: from then on the run is the run without a tracer. Between events only.
+   */
+  detach(): void {
+    if (this.reqs === undefined || this.reqs.tracer !== this) return;
+    this.reqs.tracer = this.stream.tracer = this.clients.tracer = null;
+    const flags = this.reqs.flags;
+    for (let i = 0; i < flags.length; i++) flags[i] &= ~F_TRACED;
+  }
+
+  /** Client request `n` arrives (its first attempt, slot `id`): traced if the rule picks it. */
+  arrive(id: number, n: number, nowMs: number): void {
     const every = this.options.every;
     if (!((every > 0 && (n + this.phase) % every === 0) || this.ids.has(n)) || this.kept >= this.max) return;
     this.kept++;

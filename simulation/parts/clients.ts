@@ -16,15 +16,9 @@ import { F_ABANDONED, F_COMMAND, F_COUNTED, F_DEAD, F_FOLLOW_UP, F_PENDING, F_RE
 import { backoffMs, RetryBudget } from '../model/retryBudget';
 import { REQUEST_SLOTS, S_CLIENT_VALUE, S_QUEUE_WAIT, S_VALUE } from '../model/stageSlots';
 import type { Scenario } from '../scenario';
-import type { AttemptOutcome, CallGuard, Guarded, Outcomes, RequestTracer } from './ports';
+import type { AnswerWatcher, AttemptOutcome, CallGuard, Guarded, Outcomes, RequestTracer, Versions } from './ports';
 import type { Service } from './service';
 import type { World } from './world';
-
-/** The versions a query's answer is compared with (the write store's latest commits). */
-export interface Versions {
-  readonly writeVersion: Int32Array;
-  readonly lastCommitMs: Float64Array;
-}
 
 export class Clients implements Outcomes, Guarded {
   /** Stale answers: time since the newest write they miss, and versions behind (summed). */
@@ -44,8 +38,11 @@ export class Clients implements Outcomes, Guarded {
   private nextKey!: KeySampler;
   /** Whether clients retry (then each attempt gets a timeout event). */
   private retriesOn = false;
-  /** The trace sample's keeper, or null (Simulation.trace). */
+  /** The trace sample's keeper (Simulation.trace), and one told of every answer (Simulation.watch), or null. */
   tracer: RequestTracer | null = null;
+  watcher: AnswerWatcher | null = null;
+  /** Client requests arrived so far (a follow-up read is one): the last one's number. */
+  arrived = 0;
   /** Whether attempts get a timeout event: retries on, or a guard that must learn of timeouts. */
   private timeoutsOn = false;
   private readonly retryBudget = new RetryBudget();
@@ -112,14 +109,9 @@ export class Clients implements Outcomes, Guarded {
   }
 
   /** The first arrival. */
-  start(): void {
-    this.scheduleArrival();
-  }
-
+  start = (): void => this.scheduleArrival();
   /** Arrivals stop for good (a drain). */
-  stop(): void {
-    this.arrivals.stop();
-  }
+  stop = (): void => this.arrivals.stop();
 
   private serviceOf(id: number): Service {
     return this.reqs.flags[id] & F_COMMAND ? this.command : this.query;
@@ -151,8 +143,15 @@ export class Clients implements Outcomes, Guarded {
     } else {
       r.serviceMs[id] = this.query.serviceTime.draw();
     }
-    if (this.tracer !== null) this.tracer.arrive(id, this.engine.nowMs);
+    this.arrive(id);
     this.send(id);
+  }
+
+  /** Numbers a client request as it arrives, for a tracer and a watcher. */
+  private arrive(id: number): void {
+    const n = ++this.arrived;
+    if (this.tracer !== null) this.tracer.arrive(id, n, this.engine.nowMs);
+    if (this.watcher !== null) this.watcher.arrive(id, n);
   }
 
   private onDelayedArrival(id: number): void {
@@ -164,7 +163,7 @@ export class Clients implements Outcomes, Guarded {
     if ((r.flags[id] & F_RETRY) === 0) {
       r.firstMs[id] = r.markMs[id] = this.engine.nowMs;
       r.serviceMs[id] = this.query.followUpTime!.draw();
-      if (this.tracer !== null) this.tracer.arrive(id, this.engine.nowMs);
+      this.arrive(id);
     }
     this.send(id);
   }
@@ -223,6 +222,7 @@ export class Clients implements Outcomes, Guarded {
     r.stageMs[at + S_VALUE] = latency;
     service.tally.answer(counted, r.stageMs, at, open, r.stageMask[id]);
     if (f & F_TRACED) this.tracer!.answered(id, now);
+    if (this.watcher !== null) this.watcher.answered(id, r.firstMs[id], now, (f & F_COMMAND) !== 0);
     if (f & F_COMMAND) {
       if (f & F_WANTS_FOLLOW_UP) {
         // The same client reads the key it just wrote, after a pause.
@@ -287,6 +287,7 @@ export class Clients implements Outcomes, Guarded {
       r.minVersion[next] = r.minVersion[id];
       r.retryStages(id, next, this.engine.nowMs);
       if (f & F_TRACED) this.tracer!.attemptEnded(id, outcome, this.engine.nowMs, next, 0);
+      if (this.watcher !== null) this.watcher.retried(id, next);
       this.calendar.push(this.engine.nowMs + backoffMs(rt.backoffMs, rt.jitter, r.attempt[id], this.uRetry.next()), this.delayedKind, next);
     } else {
       // A client that timed out stopped waiting at its deadline, even if the late answer came after.

@@ -7,6 +7,12 @@ import type { InstanceGroup } from '../model/instanceGroup';
 
 export type AttemptOutcome = 'rejected' | 'timedOut' | 'failed';
 
+/** The versions a query's answer is compared with (the write store's latest commits). */
+export interface Versions {
+  readonly writeVersion: Int32Array;
+  readonly lastCommitMs: Float64Array;
+}
+
 /** Where every attempt ends: the clients that sent it (they count it and may retry). */
 export interface Outcomes {
   /** An answer came back (completed, or timed out if the client gave up first). */
@@ -19,11 +25,24 @@ export interface Outcomes {
 
 /** The trace sample's keeper (output/trace.ts), as the clients tell it of traced requests. */
 export interface RequestTracer {
-  /** A client request arrives as attempt `id`: the tracer may pick it (it sets `F_TRACED`). */
-  arrive(id: number, nowMs: number): void;
+  /** Client request `n` (arrival order, from 1) arrives as attempt `id`: the tracer may pick it (it sets `F_TRACED`). */
+  arrive(id: number, n: number, nowMs: number): void;
   answered(id: number, nowMs: number): void;
   /** A traced attempt ended without an answer; `next` retries it, or -1 (the client gave up at `endMs`). */
   attemptEnded(id: number, outcome: string, nowMs: number, next: number, endMs: number): void;
+}
+
+/**
+ * Told of every client request's arrival, retry and answer, with no spans (the page's slowest
+ * request of each second): cheap enough to watch every request of a long run.
+ */
+export interface AnswerWatcher {
+  /** Client request `n` (arrival order, from 1) arrives as attempt `id`. */
+  arrive(id: number, n: number): void;
+  /** Attempt `id` failed and `next` retries it (the same client request). */
+  retried(id: number, next: number): void;
+  /** Attempt `id` was answered at `nowMs`; its client request started at `firstMs`. */
+  answered(id: number, firstMs: number, nowMs: number, command: boolean): void;
 }
 
 /** The next hop of a request once a service instance has done its work; called last in that event's handler. */

@@ -184,4 +184,29 @@ describe('traces', () => {
     expect(some.traces.length).toBeLessThan(all.traces.length / 8);
     expect(traced(1, 50).traces.length).toBeLessThanOrEqual(50);
   });
+
+  it("a tracer attached mid-run traces the requests asked for under their numbers from the run's first, as one there from the start; detached with traces open, the run goes on as a run without one", () => {
+    const sim = new Simulation(busy);
+    sim.runUntil(5000);
+    const from = sim.clients.arrived;
+    const late = sim.trace({ every: 0, ids: Array.from({ length: 300 }, (_, i) => from + 1 + i) });
+    sim.runUntil(5600);
+    late.detach();
+    expect(sim.clients.tracer).toBeNull();
+    sim.run();
+    sim.drain();
+    // Span ids count every span a tracer made: compare them by their order.
+    const canonical = (t: Trace) => {
+      const rank = new Map(t.spans.map((x) => x.id).sort((a, b) => a - b).map((id, i) => [id, i + 1]));
+      return t.spans.map((x) => ({ ...x, id: rank.get(x.id), parent: rank.get(x.parent) ?? 0 }));
+    };
+    const byNumber = new Map(all.traces.map((t) => [t.request, t]));
+    expect(late.done.length).toBeGreaterThan(100);
+    for (const t of late.done) expect(canonical(t)).toEqual(canonical(byNumber.get(t.request)!));
+    expect(late.done.some((t) => t.spans.some((x) => x.name === 'backoff'))).toBe(true);
+    const plain = new Simulation(busy);
+    plain.run();
+    plain.drain();
+    expect(JSON.stringify(buildReport(sim))).toBe(JSON.stringify(buildReport(plain)));
+  });
 });

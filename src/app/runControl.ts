@@ -86,7 +86,7 @@ export async function follow(c: ControllerCore, kind: FollowKind, slowest?: Slow
 async function followNext(c: ControllerCore, kind: FollowKind, note: string | null): Promise<void> {
   await c.guarded(async () => {
     await c.ensureWorker();
-    c.run.setState({ following: kind, followed: null, followNote: note });
+    c.run.setState({ following: kind, followed: null, followNote: note, replaying: false });
     const why = await c.bridge.call('follow', kind);
     if (why) c.run.setState({ following: null, notice: why, followNote: note ? `${note} ${why}` : why });
   });
@@ -107,8 +107,10 @@ async function followSlowest(c: ControllerCore, kind: FollowKind, second?: numbe
     await c.ensureWorker();
     const a = await c.bridge.call('followSlowest', kind, second);
     const span = `from ${a.second} s to ${a.second + 1} s`;
-    if (a.ok) c.run.setState({ following: null, followed: a.trace, followNote: `The slowest ${NOUN[a.trace.kind]} answered ${span}, of all the ${NOUNS[kind]} answered then.` });
+    // Its trace comes with an update, once the worker has replayed the run up to its end.
+    const note = a.ok ? `The slowest ${NOUN[a.answered.kind]} answered ${span}, of all the ${NOUNS[kind]} answered then.` : a.why;
+    if (a.ok) c.run.setState({ following: null, followed: null, followNote: note, replaying: true });
     else if (orNext) await followNext(c, kind, `${a.why} Instead: the next ${NOUN[kind]} from now.`);
-    else c.run.setState({ following: null, followed: null, followNote: a.why });
+    else c.run.setState({ following: null, followed: null, followNote: note, replaying: false });
   });
 }

@@ -45,10 +45,11 @@ export class RunUpdates implements BridgeHandlers {
       this.pendingWindows = [];
       this.preview = null;
       this.showingPreview = false;
-      this.store.setState({ series: [], following: null, followed: null, followNote: null });
+      this.store.setState({ series: [], following: null, followed: null, followNote: null, replaying: false });
     }
     // Kept apart from the coalesced updates: the one update that carries a followed trace may be overtaken.
-    if (u.followed) this.store.setState({ following: null, followed: u.followed });
+    if (u.followed) this.store.setState({ following: null, followed: u.followed, replaying: false });
+    if (u.followMissed) this.store.setState((s) => ({ replaying: false, followNote: s.followNote ? `${s.followNote} ${u.followMissed}` : u.followMissed }));
     this.pendingWindows = appendWindows(this.pendingWindows, u.windows);
     if (u.preview && this.pendingWindows.length === 0 && (this.showingPreview || this.store.getState().series.length === 0)) this.preview = u.preview;
     const statusChanged = u.status !== this.store.getState().status;

@@ -23,6 +23,8 @@ export interface RunState {
   /** "Follow a request": the kind asked for while its trace is awaited, and the trace once it came. */
   following: FollowKind | null;
   followed: Trace | null;
+  /** True while the worker replays the run to trace the followed request (the slowest of a second). */
+  replaying?: boolean;
   /** How the followed request was chosen, in words ("the slowest query answered from 12 s to 13 s"), or why none was. */
   followNote?: string | null;
   /** The topology's parts the followed request went through (set with its waterfall, follow/path.ts); none without one. */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Report, type Trace } from '../../simulation/index';
 import { runScenario } from '../../simulation/run';
+import { F_TRACED } from '../../simulation/model/requestPool';
 import { Simulation } from '../../simulation/simulation';
 import { fakeClock } from './fakeClock';
 import { Runner, type RunUpdate } from './runner';
-import type { FollowKind } from './follow';
+import { Follower, type FollowKind } from './follow';
 
 const SCENARIO = { version: 1, durationS: 6, warmupS: 1, workload: { rps: 400, writeRatio: 0.5 }, readStore: { replicas: 2 } };
 const withoutWall = (r: Report) => JSON.stringify({ ...r, wallMs: 0 });
@@ -61,7 +62,7 @@ describe('Runner.follow', () => {
     expect(query.followed()[0].kind).toBe('query');
   });
 
-  it('Runner.follow() and the tracing of every request change nothing in the run: the same report, byte for byte, as a run without a tracer', async () => {
+  it('Runner.follow() (a tracer attached mid-run, detached once its request is done) changes nothing in the run: the same report, byte for byte, as a run without a tracer', async () => {
     const reports: string[] = [];
     for (const on of [false, true]) {
       const h = await harness();
@@ -86,7 +87,7 @@ describe('Runner.follow', () => {
 });
 
 describe('Runner.follower.slowest', () => {
-  it('gives the slowest query and command answered in the last whole second: its latency is the longest of that second among all requests, and its stages tile it', async () => {
+  it('chooses the slowest query and command answered in the last whole second, and a replay brings its trace, whose stages tile its latency; the run itself traces nothing', async () => {
     const h = await harness();
     for (let s = 0; s < 3; s++) h.step();
     // Every request's trace, from a run of its own (the run is deterministic): the slowest of second 2.
@@ -100,17 +101,51 @@ describe('Runner.follower.slowest', () => {
       const a = h.runner.follower.slowest(kind);
       if (!a.ok) throw new Error(a.why);
       expect(a.second).toBe(2);
-      const root = a.trace.spans[0];
-      const inSecond = all.filter((t) => t.kind === kind && t.spans[0].outcome === 'ok' && Math.floor(t.spans[0].endMs / 1000) === 2);
+      for (let i = 0; i < 1000 && h.runner.follower.replaying; i++) h.advance(10);
+      const t = h.followed().at(-1)!;
+      expect(t.request).toBe(a.answered.request);
+      const root = t.spans[0];
+      const inSecond = all.filter((x) => x.kind === kind && x.spans[0].outcome === 'ok' && Math.floor(x.spans[0].endMs / 1000) === 2);
       expect(inSecond.length).toBeGreaterThan(10);
-      const longest = Math.max(...inSecond.map((t) => t.spans[0].endMs - t.spans[0].startMs));
+      const longest = Math.max(...inSecond.map((x) => x.spans[0].endMs - x.spans[0].startMs));
       expect(root.endMs - root.startMs).toBe(longest);
-      expect(a.trace.kind).toBe(kind);
-      const attempts = a.trace.spans.filter((s) => s.parent === root.id);
+      expect(t.kind).toBe(kind);
+      const attempts = t.spans.filter((s) => s.parent === root.id);
       expect(attempts.reduce((sum, s) => sum + s.endMs - s.startMs, 0)).toBeCloseTo(root.endMs - root.startMs, 9);
     }
     // An earlier second kept; a later one not run yet.
     expect(h.runner.follower.slowest('query', 1)).toMatchObject({ ok: true, second: 1 });
     expect(h.runner.follower.slowest('query', 3)).toMatchObject({ ok: false, why: 'The second from 3 s to 4 s has not run yet.' });
+  });
+});
+
+describe('Follower', () => {
+  it('traces no request while no one follows; following the next attaches a tracer of just those requests, which leaves the run once one is done', () => {
+    const parsed = parseScenario(SCENARIO);
+    if (!parsed.ok) throw new Error('bad scenario');
+    const sim = new Simulation(parsed.scenario);
+    const f = new Follower();
+    f.attach(sim, { scenario: () => parsed.scenario, changeFn: () => ({ ok: true, scenario: parsed.scenario }), wake: () => {} });
+    sim.runUntil(1500);
+    expect(sim.clients.tracer).toBeNull();
+    expect(sim.clients.watcher).not.toBeNull();
+    expect(f.start('command')).toBeNull();
+    const after = sim.clients.arrived;
+    expect(sim.clients.tracer).not.toBeNull();
+    let news = f.take();
+    for (let t = 1600; !news.followed && t <= 3000; t += 100) {
+      sim.runUntil(t);
+      news = f.take();
+    }
+    expect(news.followed).toMatchObject({ kind: 'command' });
+    expect(news.followed!.request).toBeGreaterThan(after);
+    expect(news.followed!.request).toBeLessThanOrEqual(after + 64);
+    // Gone from the run: no tracer, and no attempt left marked as traced.
+    expect(sim.clients.tracer).toBeNull();
+    expect(sim.reqs.tracer).toBeNull();
+    expect(sim.stream.tracer).toBeNull();
+    expect(sim.reqs.flags.every((x) => (x & F_TRACED) === 0)).toBe(true);
+    sim.runUntil(4000);
+    expect(f.take()).toEqual({});
   });
 });

@@ -26,8 +26,10 @@ export interface RunUpdate {
    * scaled to per second. The charts draw it until the first window comes (replacing it).
    */
   preview?: WindowStats;
-  /** The trace of the request the page asked to follow (Runner.follow), once it is done. */
+  /** The trace of the request the page asked to follow (follow.ts), once it is done. */
   followed?: Trace;
+  /** Why the replay that was to trace the slowest request found no whole trace (follow.ts). */
+  followMissed?: string;
   /** A message when the simulation threw. */
   error?: string;
 }

@@ -1,13 +1,10 @@
 /**
  * Paces one Simulation against a wall clock: real time, multiples of it, or as fast as possible.
  * It lives in the worker; it knows nothing of Comlink, so Vitest can drive it with a fake clock.
- *
  * Live changes are applied only between slices, at a simulated time `t` (whole ms) that the
  * replay reproduces exactly (`(t / 1000) * 1000 === t`) and that is not a window boundary, so
- * a scenario saved with its recorded interventions replays byte for byte. Beside it: runTypes.ts
- * (what it posts and answers), scenarioChecks.ts (the schema, loaded when first needed),
- * liveChange.ts (a change applied live or by a restart), posting.ts (what a post holds),
- * follow.ts (the traces of "Follow a request").
+ * a scenario saved with its recorded interventions replays byte for byte. Beside it: runTypes.ts,
+ * scenarioChecks.ts, liveChange.ts, posting.ts, follow.ts (the traces of "Follow a request").
  */
 // The engine's modules one by one, not simulation/index: the index loads the scenario schema (zod),
 // which the worker loads only when it first checks something (./validation).
@@ -75,10 +72,7 @@ export class Runner {
     return parsed.ok ? this.use(parsed.scenario) : parsed;
   }
 
-  /**
-   * Parses scenario text (a file or a shared link) and loads it, as `load` does. Bad JSON is one
-   * problem, never thrown. A scenario with problems leaves the current run as it is.
-   */
+  /** Parses scenario text (a file, a shared link) and loads it as `load` does; bad JSON is one problem, never thrown. */
   async loadText(text: string): Promise<LoadResult> {
     const parsed = (await this.checks()).parseScenarioText(text);
     return parsed.ok ? this.use(parsed.scenario) : parsed;
@@ -91,9 +85,8 @@ export class Runner {
   }
 
   /**
-   * "Run again": back to time 0 keeping the changes recorded during the run, which replay at the
-   * times they were made (the same report, byte for byte, as the run that recorded them).
-   * Returns every intervention in force (the file's and the recorded ones) and how many were recorded.
+   * "Run again": back to time 0 keeping the changes recorded during the run, which replay at the times they
+   * were made (the same report, byte for byte). Returns every intervention in force and how many were recorded.
    */
   rerun(): { interventions: Intervention[]; recorded: number } {
     const interventions = this.interventions();
@@ -106,7 +99,7 @@ export class Runner {
     this.runId++;
     this.preview.reset();
     this.sim = new Simulation(scenario, DEFAULT_LIMITS, this.checker.changeFn);
-    this.follower.attach(this.sim);
+    this.follower.attach(this.sim, { scenario: () => this.scenarioToSave(), changeFn: this.checker.changeFn, wake: () => this.kick(0) });
     this.status = 'ready';
     this.wallRunMs = 0;
     this.post(true);
@@ -127,6 +120,7 @@ export class Runner {
     this.stop();
     this.status = this.requireSim().done ? 'done' : 'paused';
     this.post(true);
+    if (this.follower.replaying) this.kick(0);
   }
 
   /** Pauses, then advances to the end of the current 1 s window. */
@@ -227,6 +221,7 @@ export class Runner {
 
   private readonly tick = (): void => {
     this.timer = null;
+    if (this.follower.replaying) return this.replayTick();
     if (this.mode === 'idle' || !this.sim) return;
     const sim = this.sim;
     const t0 = this.clock.now();
@@ -267,6 +262,16 @@ export class Runner {
     if ((this.mode as string) !== 'idle') this.kick(this.speed === 'max' || !reached || this.mode === 'step' ? 0 : 15);
   };
 
+  /** A slice of the replay that traces the slowest request asked for (follow.ts): the run waits for it. */
+  private replayTick(): void {
+    const t0 = this.clock.now();
+    if (this.follower.replayFor(() => this.clock.now() - t0 < SLICE_MS)) {
+      this.reanchor();
+      this.post(true);
+    }
+    if (this.follower.replaying || this.mode !== 'idle') this.kick(0);
+  }
+
   private post(force: boolean, error?: string): void {
     const sim = this.sim;
     if (!sim) return;
@@ -280,7 +285,6 @@ export class Runner {
     this.preview.sawWindows(windows.length);
     const paced = this.status === 'running' && this.speed !== 'max';
     const preview = this.preview.next(sim.nowMs, paced, this.wallRunMs, () => this.scenarioToSave());
-    const followed = this.follower.take();
     this.onUpdate({
       runId: this.runId,
       status: this.status,
@@ -289,7 +293,7 @@ export class Runner {
       report: this.report(),
       achievedSpeed,
       ...(preview ? { preview } : {}),
-      ...(followed ? { followed } : {}),
+      ...this.follower.take(),
       ...(error ? { error } : {}),
     });
   }

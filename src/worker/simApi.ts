@@ -32,7 +32,7 @@ export function createSimApi(runner: Runner) {
     report: () => runner.report(),
     /** Follows the next request (of a kind): its trace comes in an update (`followed`); answers why not, or null. */
     follow: (kind: FollowKind) => runner.follower.start(kind),
-    /** The slowest request (of a kind) answered in a second kept (by default the last whole one): its trace, or why not. */
+    /** The slowest request (of a kind) answered in a second kept (by default the last whole one), or why none: its trace comes in an update once a replay of the run has made it. */
     followSlowest: (kind: FollowKind, second?: number) => runner.follower.slowest(kind, second),
     scenarioToSave: () => runner.scenarioToSave(),
   };

@@ -1,30 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import type { Span, Trace } from '../../simulation/output/trace';
-import { KEPT_SECONDS, SlowestKeeper } from './slowest';
+import { KEPT_SECONDS, SlowestKeeper, type Answered } from './slowest';
 
 let next = 1;
-/** A trace of one request answered (or given up) from `startMs` to `endMs`. */
-function trace(kind: 'query' | 'command', startMs: number, endMs: number, outcome = 'ok'): Trace {
-  const root: Span = { id: 1, parent: 0, name: kind, part: 'clients', instance: -1, startMs, endMs, attempt: 0, outcome };
-  return { request: next++, kind, spans: [root] };
+/** A request answered from `startMs` to `endMs`. */
+function answered(kind: 'query' | 'command', startMs: number, endMs: number): Answered {
+  return { request: next++, kind, startMs, endMs };
 }
 
 describe('SlowestKeeper', () => {
-  it('keeps, per second and class, the answered request with the longest latency; a give-up is not an answer', () => {
+  it('keeps, per second and class, the answered request with the longest latency', () => {
     const k = new SlowestKeeper();
-    const slowQuery = trace('query', 1100, 1900);
-    for (const t of [trace('query', 1000, 1200), slowQuery, trace('query', 1500, 1950), trace('query', 0, 1990, 'gaveUp'), trace('command', 1990, 2100)]) k.add(t);
-    const a = k.slowest('query', 2500);
-    expect(a).toEqual({ ok: true, trace: slowQuery, second: 1 });
+    const slowQuery = answered('query', 1100, 1900);
+    for (const a of [answered('query', 1000, 1200), slowQuery, answered('query', 1500, 1950), answered('command', 1990, 2100)]) k.add(a);
+    expect(k.slowest('query', 2500)).toEqual({ ok: true, answered: slowQuery, second: 1 });
     // The command was answered in second 2, which has not ended at 2.5 s: not the last whole second.
-    expect(k.slowest('command', 2500)).toMatchObject({ ok: false, why: 'No command answered from 1 s to 2 s has its write visible on every replica yet.' });
+    expect(k.slowest('command', 2500)).toMatchObject({ ok: false, why: 'No command was answered from 1 s to 2 s.' });
     expect(k.slowest('command', 3000)).toMatchObject({ ok: true, second: 2 });
     // Either kind: the slower of the two.
-    expect(k.slowest('any', 2500)).toEqual({ ok: true, trace: slowQuery, second: 1 });
-    const slowCommand = trace('command', 1000, 1999);
+    expect(k.slowest('any', 2500)).toEqual({ ok: true, answered: slowQuery, second: 1 });
+    const slowCommand = answered('command', 1000, 1999);
     k.add(slowCommand);
-    expect(k.slowest('any', 2500)).toEqual({ ok: true, trace: slowCommand, second: 1 });
-    expect(k.slowest('any', 4000)).toMatchObject({ ok: false, why: 'No request answered from 3 s to 4 s is done yet (a command is done once its write is visible on every replica).' });
+    expect(k.slowest('any', 2500)).toEqual({ ok: true, answered: slowCommand, second: 1 });
+    expect(k.slowest('any', 4000)).toMatchObject({ ok: false, why: 'No request was answered from 3 s to 4 s.' });
+  });
+
+  it("as the engine's watcher: numbers requests as they arrive, keeps the number through a retry, and takes the latency from the first attempt's start", () => {
+    const k = new SlowestKeeper();
+    k.arrive(0, 1);
+    k.arrive(1, 2);
+    k.answered(1, 1000, 1010, false);
+    // Request 1 fails in slot 0, is retried in slot 2, and answered 300 ms after it began.
+    k.retried(0, 2);
+    k.arrive(0, 3);
+    k.answered(2, 1005, 1305, false);
+    k.answered(0, 1100, 1101, true);
+    expect(k.slowest('query', 2000)).toEqual({ ok: true, second: 1, answered: { request: 1, kind: 'query', startMs: 1005, endMs: 1305 } });
+    expect(k.slowest('command', 2000)).toEqual({ ok: true, second: 1, answered: { request: 3, kind: 'command', startMs: 1100, endMs: 1101 } });
   });
 
   it('says why not: no whole second yet, a second not run yet, one no longer kept', () => {
@@ -35,11 +46,13 @@ describe('SlowestKeeper', () => {
     expect(k.slowest('query', 30_000, 20)).toMatchObject({ ok: false, why: 'No query was answered from 20 s to 21 s.' });
   });
 
-  it(`holds at most two traces for each of the last ${KEPT_SECONDS} seconds, however long the run`, () => {
+  it(`holds at most two requests for each of the last ${KEPT_SECONDS} seconds, however long the run`, () => {
     const k = new SlowestKeeper();
     for (let ms = 0; ms < 100_000; ms += 7) {
-      k.add(trace('query', ms, ms + 3));
-      k.add(trace('command', ms, ms + 5));
+      k.arrive(0, ms);
+      k.answered(0, ms, ms + 3, false);
+      k.arrive(1, ms + 1);
+      k.answered(1, ms, ms + 5, true);
     }
     expect(k.size).toBeLessThanOrEqual(2 * (KEPT_SECONDS + 1));
     expect(k.slowest('query', 100_000, 99)).toMatchObject({ ok: true, second: 99 });

@@ -4,7 +4,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { parseScenario, Simulation, type Trace } from '../../../simulation/index';
 import { STAGE_FACTS } from '../../partDeclarations';
 import { waterfallOf } from './waterfall';
-import { FollowView } from './FollowPanel';
+import { FollowView, REPLAYING } from './FollowPanel';
+import { controlledTables } from '../stages/controlsTables';
 
 /** Traces of every 10th request of a short run with two replicas and retries after timeouts. */
 function traces(): Trace[] {
@@ -70,5 +71,17 @@ describe('FollowView', () => {
     expect(html).toContain('Stages of Command');
     expect(html).toMatch(/Visible on read replica \d at \+[\d.]+ ms after its commit/);
     expect(html.match(/class="wf-row"/g)).toHaveLength(w.rows.length);
+    expect(controlledTables(html, 'Show the stages as a table')).toMatchObject({ holdsTable: true });
+  });
+
+  it('FollowView says it is tracing while the run is replayed for the slowest request (the panel busy), and not once its trace has come', () => {
+    const note = 'The slowest query answered from 2 s to 3 s, of all the queries answered then.';
+    const busy = render({ followNote: note, replaying: true });
+    expect(busy).toContain(`${note} ${REPLAYING}`);
+    expect(busy).toContain('aria-busy="true"');
+    const t = all.find((x) => x.kind === 'query')!;
+    const came = render({ followNote: note, replaying: true, followed: t });
+    expect(came).toContain(`<p role="status" class="muted">${note}</p>`);
+    expect(came).toContain('aria-busy="false"');
   });
 });

@@ -1,10 +1,13 @@
 import { formatMs, formatPct } from '../../lib/format';
 import { ranked, type StageBar } from './stageSplits';
 
+/** A stage's ms as its key writes them: a stage with time in it never reads "0.00" ("<0.01" instead). */
+export const stageMs = (ms: number): string => (ms > 0 && ms < 0.005 ? '<0.01' : formatMs(ms));
+
 /** The words a screen reader hears for a bar (and the bar's name to a test): its total, then its stages from the largest down. */
 export function barWords(title: string, which: string, bar: StageBar): string {
   if (bar.totalMs <= 0) return `${title}, ${which}: no requests`;
-  const parts = ranked(bar).map((s) => `${s.label} ${formatMs(s.ms)} ms (${formatPct(s.share)})`);
+  const parts = ranked(bar).map((s) => `${s.label} ${stageMs(s.ms)} ms (${formatPct(s.share)})`);
   return `${title}, ${which}: ${formatMs(bar.totalMs)} ms in all: ${parts.join(', ')}`;
 }
 
@@ -27,14 +30,14 @@ export function StageBarView({ title, which, bar, scaleMs }: { title: string; wh
       </div>
       <div className="stage-bar" role="img" aria-label={barWords(title, which, bar)} style={width}>
         {shown.map((s) => (
-          <span key={s.id} className={`stage-seg stage-c${s.index % 7}`} style={{ width: `${s.share * 100}%` }} title={`${s.label}: ${formatMs(s.ms)} ms`} />
+          <span key={s.id} className={`stage-seg stage-c${s.index % 7}`} style={{ width: `${s.share * 100}%` }} title={`${s.label}: ${stageMs(s.ms)} ms`} />
         ))}
       </div>
       <ul className="stage-key" aria-hidden="true">
         {shown.map((s) => (
           <li key={s.id}>
             <span className={`stage-swatch stage-c${s.index % 7}`} />
-            {s.label} <strong>{formatMs(s.ms)} ms</strong>
+            {s.label} <strong>{stageMs(s.ms)} ms</strong>
           </li>
         ))}
       </ul>

@@ -31,6 +31,7 @@ export function StagesView({ done, report, last }: { done: boolean; report: Repo
   const [pick, setPick] = useState<Source | null>(null);
   const [table, setTable] = useState(false);
   const name = useId();
+  const tablesId = useId();
   const source: Source = pick ?? (done ? 'run' : 'window');
   const groups = useMemo(
     () => (source === 'run' ? (report ? groupFigures({ report }, STAGE_FACTS) : null) : last ? groupFigures({ window: last }, STAGE_FACTS) : null),
@@ -62,10 +63,10 @@ export function StagesView({ done, report, last }: { done: boolean; report: Repo
               <Group key={g.def.id} group={g} />
             ))}
           </div>
-          <button type="button" className="btn" aria-expanded={table} onClick={() => setTable(!table)}>
+          <button type="button" className="btn" aria-expanded={table} aria-controls={tablesId} onClick={() => setTable(!table)}>
             {table ? 'Hide the table' : 'Show as a table'}
           </button>
-          <div className={table ? 'stage-tables' : 'visually-hidden'}>
+          <div id={tablesId} className={table ? 'stage-tables' : 'visually-hidden'}>
             {groups.map((g) => (
               <StageTable key={g.def.id} group={g} over={over} />
             ))}

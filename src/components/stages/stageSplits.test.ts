@@ -5,7 +5,8 @@ import { parseScenario, runScenario, type Report, type WindowStats } from '../..
 import { STAGE_FACTS } from '../../partDeclarations';
 import hotShard from '../../../scenarios/hot-shard.json' with { type: 'json' };
 import { barOf, groupFigures, ranked } from './stageSplits';
-import { barWords } from './StageBarView';
+import { barWords, StageBarView } from './StageBarView';
+import { controlledTables } from './controlsTables';
 import { StagesView } from './StagesPanel';
 
 /** The hot-shard example, shortened to 20 s (5 s warm-up): long enough for a hot shard's queue to build. */
@@ -65,6 +66,15 @@ describe('stageSplits', () => {
     const bar = barOf({ queueWait: 1, service: 3 }, ['queueWait', 'service'], STAGE_FACTS);
     expect(barWords('Queries', 'mean', bar)).toBe('Queries, mean: 4.00 ms in all: service 3.00 ms (75.0%), queue wait 1.00 ms (25.0%)');
   });
+
+  it('a stage with time in it too small for two decimals reads "<0.01 ms" in the key, its tooltip and the bar\'s words, never "0.00 ms"', () => {
+    const bar = barOf({ queueWait: 0.001, service: 3 }, ['queueWait', 'service'], STAGE_FACTS);
+    const html = renderToStaticMarkup(createElement(StageBarView, { title: 'Queries', which: 'mean', bar }));
+    expect(html).toContain('queue wait <strong>&lt;0.01 ms</strong>');
+    expect(html).toContain('title="queue wait: &lt;0.01 ms"');
+    expect(barWords('Queries', 'mean', bar)).toContain('queue wait <0.01 ms (0.0%)');
+    expect(html).not.toContain('0.00 ms');
+  });
 });
 
 describe('StagesPanel', () => {
@@ -78,6 +88,8 @@ describe('StagesPanel', () => {
     const mean = run.report.commands.clientLatencyMs.mean;
     expect(done).toContain(`<span class="stage-total">${Math.round(mean)} ms</span>`);
     expect(done).toMatch(/aria-label="Commands, p99 tail [^"]*: \d+ ms in all: write connection wait /);
+    // "Show as a table" names the tables it shows.
+    expect(controlledTables(done, 'Show as a table')).toMatchObject({ holdsTable: true });
     expect(view(false, null, null)).toContain('No window yet');
     expect(view(true, null, null)).toContain('No report yet');
   });

@@ -6,6 +6,7 @@ import { exampleById } from '../../../simulation/examples';
 import { STAGE_FACTS } from '../../partDeclarations';
 import { groupFiguresOf, splitFromFigures } from '../stages/stageSplits';
 import { StudyStages } from './StudyStages';
+import { controlledTables } from '../stages/controlsTables';
 
 /** The hot-shard example (range partitioning) and its hash-partitioned side, 10 s each, on seeds 1 and 2. */
 function runs(partitioning: 'range' | 'hash'): Report[] {
@@ -52,6 +53,7 @@ describe('StudyStages', () => {
 
   it('StudyStages of replications: one bar per row, the whole width, no side named', () => {
     const html = renderToStaticMarkup(createElement(StudyStages, { rows: replicationRows(a), compare: false, seeds: 2 }));
+    expect(controlledTables(html, 'Show as tables')).toMatchObject({ holdsTable: true });
     expect(html).toContain('aria-label="Queries: time per stage, mean over 2 seeds"');
     expect(html).toMatch(/aria-label="Queries, mean: [\d.]+ ms in all: /);
     expect(html).not.toMatch(/class="stage-bar" role="img" aria-label="[^"]*" style=/);

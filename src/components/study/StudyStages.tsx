@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { STAGE_FACTS } from 'virtual:part-declarations';
 import type { FigureRow } from '../../../simulation/index';
 import { formatMs } from '../../lib/format';
@@ -34,6 +34,7 @@ function sideOf(rows: readonly FigureRow[], name: Side['name'], pick: (r: Figure
  */
 export function StudyStages({ rows, compare, seeds }: { rows: readonly FigureRow[]; compare: boolean; seeds: number }) {
   const [table, setTable] = useState(false);
+  const tablesId = useId();
   const sides = useMemo(
     (): Side[] =>
       compare
@@ -56,10 +57,10 @@ export function StudyStages({ rows, compare, seeds }: { rows: readonly FigureRow
           <Group key={g.def.id} groups={sides.map((s) => s.groups[k])} names={sides.map((s) => s.name)} />
         ))}
       </div>
-      <button type="button" className="btn" aria-expanded={table} onClick={() => setTable(!table)}>
+      <button type="button" className="btn" aria-expanded={table} aria-controls={tablesId} onClick={() => setTable(!table)}>
         {table ? 'Hide the tables' : 'Show as tables'}
       </button>
-      <div className={table ? 'stage-tables' : 'visually-hidden'}>
+      <div id={tablesId} className={table ? 'stage-tables' : 'visually-hidden'}>
         {sides[0].groups.map((g, k) =>
           sides.map((s) => <StageTable key={`${g.def.id}-${s.name}`} group={s.groups[k]} over={s.name ? `${s.name}, ${over}` : over} />),
         )}
