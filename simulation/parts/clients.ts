@@ -260,9 +260,8 @@ export class Clients implements Outcomes, Guarded {
   }
 
   /**
-   * An attempt ends without an answer. The client retries it after a backoff if retries are on,
-   * the attempt limit allows and the retry budget has a token; otherwise it gives up. Frees the
-   * slot unless it stays in the system (a timed-out attempt still being worked on).
+   * An attempt ends without an answer: retried after a backoff if retries are on, the attempt limit allows and the retry
+   * budget has a token, or given up. Frees the slot unless it stays in the system (a timed-out attempt still worked on).
    */
   endAttempt(id: number, outcome: AttemptOutcome, cause: FailureCause = 'noInstance', keepSlot = false): void {
     const r = this.reqs;
