@@ -5,10 +5,14 @@
  * to it; only the settings and figures panels (loaded after the first screen) use the whole list.
  * Vitest aliases the virtual module to this file.
  */
+import { BUILTIN_PAGES as builtinPages } from '../simulation/parts/decl/index';
 import { declarationOf, PARTS, STAGE_PATHS, STAGES, type StagedSummary } from '../simulation/index';
 
 /** Every part on the list, in its order, without `create`. */
 export const PART_DECLARATIONS = PARTS.map(declarationOf);
+
+/** How the settings panel shows the built-in parts' fields: their blocks, in the list's order (`parts/decl/page.ts`). */
+export const BUILTIN_PAGES = builtinPages;
 
 /**
  * The stages a latency is split into (docs/stages.md), as the "where the time goes" panel reads

@@ -10,4 +10,5 @@ declare module 'virtual:engine-facts' {
 declare module 'virtual:part-declarations' {
   export const PART_DECLARATIONS: typeof import('./partDeclarations').PART_DECLARATIONS;
   export const STAGE_FACTS: typeof import('./partDeclarations').STAGE_FACTS;
+  export const BUILTIN_PAGES: typeof import('./partDeclarations').BUILTIN_PAGES;
 }

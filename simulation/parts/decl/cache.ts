@@ -22,6 +22,23 @@ export const cacheDecl = {
       defaults: { enabled: false, nodes: 3, capacityPerNode: 1000, ttlS: 30, invalidation: 'ttl', onEvent: 'delete', hitLatencyMs: constant(0.5) },
     },
   },
+  pages: [
+    {
+      in: 'cache',
+      section: 'cache',
+      title: 'Cache',
+      about: 'In front of the read store, spread over nodes by key.',
+      fields: [
+        ['enabled', 'Cache on'],
+        ['nodes', 'Nodes', { unit: '', stepper: true }],
+        ['capacityPerNode', 'Capacity per node'],
+        ['ttlS', 'TTL'],
+        ['invalidation', 'Invalidation'],
+        ['onEvent', 'On an event'],
+        ['hitLatencyMs', 'Hit latency'],
+      ],
+    },
+  ],
   figures: [{ at: 30, rows: [['queries.cacheHitRatio', 'ratio', 'Cache hit ratio: the share of queries the cache answered without going to the read store.']] }],
   windowFigures: [{ at: 60, rows: [['cacheHitRatio', 'ratio', 'Share of cache lookups that hit in the window.']] }],
   labels: {

@@ -93,6 +93,32 @@ export const clientsDecl = {
       },
     },
   },
+  pages: [
+    {
+      in: 'workload',
+      section: 'workload',
+      title: 'Clients (workload)',
+      about: 'Open-loop Poisson arrivals, split into commands and queries.',
+      fields: [
+        ['rps', 'Request rate', { unit: 'req/s', step: 50, stepper: true }],
+        ['profile', 'Rate profile', { editor: 'profile' }],
+        ['writeRatio', 'Write ratio (commands)', { step: 0.05, stepper: true }],
+        ['keys.distribution', 'Key distribution'],
+        ['keys.zipfS', 'Zipf skew s', { step: 0.1, stepper: true }],
+        ['keys.count', 'Keys', { unit: '' }],
+        ['followUpReads.ratio', 'Follow-up read ratio', { step: 0.05 }],
+        ['followUpReads.afterMs', 'Follow-up read after'],
+        ['timeoutMs', 'Client timeout'],
+        ['arrivals', 'Arrivals'],
+        ['retries', 'Client retries', { editor: 'heading' }],
+        ['retries.max', 'Retries per request (max)', { unit: '', stepper: true }],
+        ['retries.backoffMs', 'Backoff'],
+        ['retries.jitter', 'Jitter (0 exact, 1 full)', { step: 0.1 }],
+        ['retries.budget', 'Retry budget (per request)', { unit: '', step: 0.05 }],
+        ['retries.keepServiceTime', 'A retry needs the same work (inherently slow requests)'],
+      ],
+    },
+  ],
   figures: [
     { at: 20, rows: [...requestClass('commands'), ...requestClass('queries')] },
     {

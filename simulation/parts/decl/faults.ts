@@ -11,6 +11,14 @@ export const faultsDecl = {
     // Set as a whole, and only before a run: it is the run's script.
     faults: 'The faults of the run, at set times: crash an instance, slow one down, inject errors, take a shard down, flush the cache, cut the stream, delay a replica.',
   },
+  pages: [
+    {
+      in: 'faults',
+      title: 'Faults',
+      about: 'Crashes, slow instances, injected errors, shard outages, cache flushes, stream cuts and lagging replicas, at set times.',
+      fields: [['faults', 'Faults', { editor: 'faults' }]],
+    },
+  ],
   figures: [
     {
       at: 140,

@@ -8,6 +8,7 @@
 import { cacheDecl } from './cache';
 import { clientsDecl } from './clients';
 import type { BuiltinDecl, BuiltinSection, FigureBlock } from './declaration';
+import type { BuiltinChart, BuiltinPage } from './page';
 import { elasticityDecl } from './elasticity';
 import { faultsDecl } from './faults';
 import { pricingDecl } from './pricing';
@@ -18,6 +19,7 @@ import { serviceDecl } from './service';
 import { writeStoreDecl } from './writeStore';
 
 export type { BuiltinDecl, BuiltinSection, FigureBlock, FigureRow } from './declaration';
+export type { BuiltinChart, BuiltinField, BuiltinPage, ChartLine, FieldLook, PageField, PartChart } from './page';
 export { serviceLines } from './service';
 
 /** Every built-in part. The order is the order of the scenario's sections (a part with none may sit anywhere). */
@@ -59,3 +61,9 @@ export function builtinFigureBlocks(window: boolean): FigureBlock[] {
   // A stable sort: blocks at the same place keep the list's order.
   return blocks.slice().sort((a, b) => a.at - b.at);
 }
+
+/** The settings panel's blocks of every built-in part, in the list's order (`page.ts`: a block's `in` names its settings section). */
+export const BUILTIN_PAGES: readonly BuiltinPage[] = BUILTIN_DECLS.flatMap((d: BuiltinDecl) => d.pages ?? []);
+
+/** The live charts of every built-in part, in their places (a stable sort: equal places keep the list's order). */
+export const BUILTIN_CHARTS: readonly BuiltinChart[] = BUILTIN_DECLS.flatMap((d: BuiltinDecl) => d.charts ?? []).sort((a, b) => a.at - b.at);

@@ -18,6 +18,18 @@ export const pricingDecl = {
   sections: {
     pricing: { help: 'What capacity costs: a price per vCPU-hour, more per vCPU on bigger instances.', lines: PRICING, defaults: { vcpuHourUsd: 0.04, sizePremium: 0.1 } },
   },
+  // At the end of the run's settings: what capacity costs is fixed for a run.
+  pages: [
+    {
+      in: 'run',
+      section: 'pricing',
+      fields: [
+        ['', 'Pricing', { editor: 'heading' }],
+        ['vcpuHourUsd', 'Price per vCPU-hour (up to 4 vCPUs)', { step: 0.01 }],
+        ['sizePremium', 'Premium per doubling of instance size', { step: 0.05 }],
+      ],
+    },
+  ],
   windowFigures: [
     {
       at: 130,

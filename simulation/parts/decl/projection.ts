@@ -22,6 +22,23 @@ export const projectionDecl = {
       defaults: { partitions: 8, appendLatencyMs: constant(2), synchronousAppend: false, projectors: 2, applyLatencyMs: exp(1), rebalanceMs: 2000 },
     },
   },
+  pages: [
+    {
+      in: 'eventStream',
+      section: 'eventStream',
+      title: 'Event stream',
+      about: 'Key-ordered partitions; a group of projectors applies events to the read model.',
+      fields: [
+        ['partitions', 'Partitions', { unit: '', stepper: true }],
+        ['projectors', 'Projectors', { unit: '', stepper: true }],
+        ['appendLatencyMs', 'Append latency'],
+        ['synchronousAppend', 'Command waits for the append'],
+        ['applyLatencyMs', 'Apply latency (per event)'],
+        ['rebalanceMs', 'Rebalance pause'],
+        ['autoscaling', 'Auto-scaling (projectors)', { editor: 'autoscaling', metrics: ['lag', 'cpu'] }],
+      ],
+    },
+  ],
   figures: [
     { at: 60, rows: summary('consistencyLagMs', 'ms', 'consistency lag: time from a command\'s commit to its change being visible in the query model\'s primary') },
     {

@@ -21,6 +21,23 @@ export const readStoreDecl = {
       defaults: { replicas: 2, connectionsPerReplica: 16, queryLatencyMs: exp(2), indexed: true, unindexedFactor: 20, replicationLagMs: constant(50) },
     },
   },
+  pages: [
+    {
+      in: 'readStore',
+      section: 'readStore',
+      title: 'Read store',
+      about: 'A primary fed by the projectors, and replicas fed after a replication lag.',
+      fields: [
+        ['replicas', 'Replicas', { unit: '', stepper: true }],
+        ['connectionsPerReplica', 'Connections per node', { unit: '', stepper: true }],
+        ['queryLatencyMs', 'Query latency'],
+        ['indexed', 'Indexed read model'],
+        ['unindexedFactor', 'Unindexed slowdown'],
+        ['replicationLagMs', 'Replication lag'],
+        ['autoscaling', 'Auto-scaling (replicas)', { editor: 'autoscaling', metrics: ['cpu', 'rps'] }],
+      ],
+    },
+  ],
   figures: [
     {
       at: 40,

@@ -15,6 +15,19 @@ export const runDecl = {
   name: 'run',
   // Its version has no default: a file must say it.
   sections: { '': { help: '', lines: ROOT, defaults: { name: 'default', seed: 1, durationS: 60, warmupS: 5 } } },
+  pages: [
+    {
+      in: 'run',
+      title: 'Run',
+      about: 'Changing any of these starts a new run.',
+      fields: [
+        ['name', 'Name'],
+        ['seed', 'Seed', { stepper: true }],
+        ['durationS', 'Duration'],
+        ['warmupS', 'Warm-up (not in the report)'],
+      ],
+    },
+  ],
   figures: [
     {
       at: 10,

@@ -2,6 +2,7 @@
 import { DEFAULT_COHERENCY, DEFAULT_CONTENTION, MAX_MEMORY_MB, MAX_SPEED, MAX_VCPUS } from '../../input/bounds';
 import { LOAD_BALANCER_ALGORITHMS, type FieldSpec } from '../../input/fieldSpec';
 import { exp, group, summary, type BuiltinDecl, type FigureRow } from './declaration';
+import type { BuiltinPage } from './page';
 
 /** A service's own lines; the parts on the contract add their groups (`Part.serviceGroup`, see `serviceLines`). */
 export const SERVICE_OWN = [
@@ -84,6 +85,31 @@ const windowGroup = (g: string): FigureRow[] => [
   [`${g}.draining`, 'instances', 'Instances draining or restarting at the end of the window.'],
 ];
 
+/** A service's block of the settings panel (the parts' groups join it: see `partGroupsAfter`). */
+const page = (s: 'commandService' | 'queryService', title: string, about: string): BuiltinPage => ({
+  in: s,
+  section: s,
+  title,
+  about,
+  partGroupsAfter: 'autoscaling',
+  fields: [
+    ['instances', 'Instances', { unit: '', stepper: true }],
+    ['vcpus', 'vCPUs per instance', { unit: '', stepper: true }],
+    ['speed', 'Speed per vCPU', { step: 0.25, stepper: true }],
+    ['contention', 'Contention σ (within an instance)', { step: 0.01 }],
+    ['coherency', 'Coherency κ (within an instance)', { step: 0.0001 }],
+    ['queueCapacity', 'Queue capacity'],
+    ['serviceTimeMs', 'Service time'],
+    ['loadBalancer', 'Load balancer'],
+    ['autoscaling', 'Auto-scaling', { editor: 'autoscaling', metrics: ['cpu', 'rps', 'queue', 'memory'] }],
+    ['memory', 'Memory and restarts', { editor: 'heading' }],
+    ['baseMemoryMb', 'Base memory'],
+    ['memoryPerRequestMb', 'Memory per request'],
+    ['memoryLimitMb', 'Memory limit'],
+    ['restartS', 'Restart for a vertical change'],
+  ],
+});
+
 export const serviceDecl = {
   name: 'service',
   sections: {
@@ -100,6 +126,10 @@ export const serviceDecl = {
       defaults: { ...SERVICE_COMMON, instances: 2, serviceTimeMs: exp(3), loadBalancer: 'least-connections' },
     },
   },
+  pages: [
+    page('commandService', 'Command service', 'Handles writes: instances behind a load balancer.'),
+    page('queryService', 'Query service', 'Handles reads: instances behind a load balancer.'),
+  ],
   figures: [
     { at: 80, rows: service('commandService'), then: { serviceFiguresOf: 'commandService' } },
     { at: 90, rows: service('queryService'), then: { serviceFiguresOf: 'queryService' } },

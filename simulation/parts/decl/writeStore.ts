@@ -18,6 +18,20 @@ export const writeStoreDecl = {
       defaults: { shards: 4, partitioning: 'hash', connectionsPerShard: 8, writeLatencyMs: exp(3) },
     },
   },
+  pages: [
+    {
+      in: 'writeStore',
+      section: 'writeStore',
+      title: 'Write store',
+      about: 'Sharded by key. Range partitioning with Zipf keys makes a hot shard.',
+      fields: [
+        ['shards', 'Shards', { unit: '', stepper: true }],
+        ['partitioning', 'Partitioning'],
+        ['connectionsPerShard', 'Connections per shard', { unit: '', stepper: true }],
+        ['writeLatencyMs', 'Write latency'],
+      ],
+    },
+  ],
   figures: [
     {
       at: 100,

@@ -71,7 +71,7 @@ describe('chart registry', () => {
         // Each line reads its declared window figure: a window holding 1, 2, 3... at those ids shows them.
         const w: Record<string, unknown> = { tS: 1 };
         c.lines.forEach(([figure], i) => {
-          const path = figure.split('.');
+          const path = String(figure).split('.');
           const last = path.pop()!;
           let at = w;
           for (const k of path) at = (at[k] ??= {}) as Record<string, unknown>;

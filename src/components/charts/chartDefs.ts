@@ -215,6 +215,10 @@ function pageCharts(parts: readonly Part[]): ChartDef[] {
 
 type PartChart = NonNullable<Part['charts']>[number];
 
+/** A line's value in a window: its figure, or the sum of its figures (0 for one the window lacks: a part off, an older run). */
+const lineValue = (w: WindowStats, figure: string | readonly string[]): number =>
+  typeof figure === 'string' ? (numberAt(w, figure) ?? 0) : figure.reduce((n, f) => n + (numberAt(w, f) ?? 0), 0);
+
 /** A part's own chart (`Part.charts`): a line per window figure it names, read from each window by its id. */
 function partChart(c: PartChart): ChartDef {
   return {
@@ -227,7 +231,7 @@ function partChart(c: PartChart): ChartDef {
     series: c.lines.map(([figure, label, color, dashed]) => ({
       label,
       color,
-      value: (w) => numberAt(w, figure) ?? 0,
+      value: (w) => lineValue(w, figure),
       dashed: dashed === 'dashed',
     })),
   };
