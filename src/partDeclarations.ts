@@ -5,8 +5,7 @@
  * to it; only the settings and figures panels (loaded after the first screen) use the whole list.
  * Vitest aliases the virtual module to this file.
  */
-import { BUILTIN_PAGES as builtinPages } from '../simulation/parts/decl/index';
-import { declarationOf, PARTS, STAGE_PATHS, STAGES, type StagedSummary } from '../simulation/index';
+import { BUILTIN_PAGES as builtinPages, declarationOf, PARTS, STAGE_PATHS, STAGES, type StagedSummary } from '../simulation/index';
 
 /** Every part on the list, in its order, without `create`. */
 export const PART_DECLARATIONS = PARTS.map(declarationOf);

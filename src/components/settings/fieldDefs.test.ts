@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAt } from '../../../simulation/fields';
-import { PARTS, type Part } from '../../../simulation/index';
-import { BUILTIN_PAGES, type BuiltinPage } from '../../../simulation/parts/decl/index';
+import { BUILTIN_PAGES, PARTS, type BuiltinPage, type Part } from '../../../simulation/index';
 import { FIXED_DURING_RUN, SECTIONS, sectionsOf, type FieldDef } from './fieldDefs';
 
 describe('fieldDefs', () => {

@@ -6,8 +6,7 @@
 import { FIXED_DURING_RUN as ENGINE_FIXED } from 'virtual:engine-facts';
 import { fieldAt } from '../../../simulation/fields';
 import { BUILTIN_PAGES, PART_DECLARATIONS as PARTS } from 'virtual:part-declarations';
-import type { PartDeclaration as Part } from '../../../simulation/index';
-import type { BuiltinPage, FieldLook, PageField } from '../../../simulation/parts/decl/index';
+import type { BuiltinPage, FieldLook, PageField, PartDeclaration as Part } from '../../../simulation/index';
 import type { PartId } from '../../state/uiStore';
 
 export type FieldDef =
