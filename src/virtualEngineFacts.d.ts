@@ -12,3 +12,7 @@ declare module 'virtual:part-declarations' {
   export const STAGE_FACTS: typeof import('./partDeclarations').STAGE_FACTS;
   export const BUILTIN_PAGES: typeof import('./partDeclarations').BUILTIN_PAGES;
 }
+/** The page's view of src/chartFacts.ts, made at build time the same way. */
+declare module 'virtual:chart-facts' {
+  export const BUILTIN_CHARTS: typeof import('./chartFacts').BUILTIN_CHARTS;
+}

@@ -3,12 +3,11 @@
  * lines, defaults, help), the groups of settings it lends to other sections, and its figures in the
  * report and in each window. Each built-in part has one such module in this folder; `index.ts`
  * joins them into the one list the schema (`scenario.ts`, `scenarioSchema.ts`), the field registry
- * (`fields.ts`) and the figure registry (`figures.ts`) loop over, and the page reads their settings
- * pages and charts (`page.ts`). These modules are leaves: they
+ * (`fields.ts`) and the figure registry (`figures.ts`) loop over. Beside it, each exports how the
+ * page shows the part (`BuiltinView`, `page.ts`). These modules are leaves: they
  * import the field format and the bounds, never the engine, so the scenario's schema may read them.
  */
 import type { FieldSpec, Latency } from '../../input/fieldSpec';
-import type { BuiltinChart, BuiltinPage } from './page';
 
 /** A figure: its id (dotted path in the report or the window), unit and one sentence of help. */
 export type FigureRow = readonly [id: string, unit: string, help: string];
@@ -59,10 +58,6 @@ export interface BuiltinDecl {
    * by count, mean and percentiles, `words` for the other keys (`cacheHitRatio` -> "cache hit ratio").
    */
   readonly labels?: { readonly subjects?: Words; readonly measures?: Words; readonly words?: Words };
-  /** How the settings panel shows its fields: blocks of the page's settings sections, in order (`page.ts`). */
-  readonly pages?: readonly BuiltinPage[];
-  /** Its live charts, each at its place among the page's (`page.ts`). */
-  readonly charts?: readonly BuiltinChart[];
 }
 
 type Words = Readonly<Record<string, string>>;

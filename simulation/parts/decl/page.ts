@@ -1,6 +1,6 @@
 /**
  * How the page shows a part: its settings (labels, steps, editors) and its live charts, as plain
- * data. The built-in parts (`BuiltinDecl.pages`, `BuiltinDecl.charts`) and the parts on the
+ * data. The built-in parts (`BuiltinView`, beside each one's declaration) and the parts on the
  * contract (`Part.serviceGroup.page`, `Part.section.page`, `Part.charts`, in `part.ts`) use these
  * shapes; the settings panel (`src/components/settings/fieldDefs.ts`) and the chart registry
  * (`src/components/charts/chartDefs.ts`) read them and name no part. A leaf: it imports nothing,
@@ -86,4 +86,19 @@ export interface PartChart {
 /** A built-in part's chart, at its place among the page's charts (ascending; the parts on the contract's come after them all). */
 export interface BuiltinChart extends PartChart {
   readonly at: number;
+}
+
+/**
+ * How the page shows a built-in part, exported beside its declaration (`BuiltinDecl`) and kept
+ * apart from it: the engine and its workers read the declaration only, so their bundles leave
+ * this out; the page gets it as plain data made at build time (`virtual:part-declarations`,
+ * `virtual:engine-facts`).
+ */
+export interface BuiltinView {
+  /** The part's name, as in its declaration. */
+  readonly name: string;
+  /** Its blocks of the settings panel, in order. */
+  readonly pages?: readonly BuiltinPage[];
+  /** Its live charts, each at its place among the page's. */
+  readonly charts?: readonly BuiltinChart[];
 }
