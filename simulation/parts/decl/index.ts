@@ -3,7 +3,8 @@
  * built-in part's settings and figures are its module in this folder and one line here. The
  * scenario's schema (`scenario.ts`, `scenarioSchema.ts`), the field registry (`fieldSections.ts`,
  * `fields.ts`) and the figure registry (`figures.ts`) loop over this list and name no part. The
- * parts on the contract (`parts/index.ts`) declare theirs in their own modules, after these.
+ * parts on the contract (`parts/index.ts`) declare theirs in their own modules, after these. Each
+ * module also exports how the page shows its part (`BuiltinView`, joined in `BUILTIN_VIEWS`).
  */
 import { cacheDecl, cacheView } from './cache';
 import { clientsDecl, clientsView } from './clients';
