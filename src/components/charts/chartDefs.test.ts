@@ -90,7 +90,7 @@ describe('chart registry', () => {
   });
 });
 
-describe("the built-in parts' charts (`BuiltinDecl.charts`)", () => {
+describe("the built-in parts' charts (`BuiltinView.charts`)", () => {
   it('draw window figures only, each chart at a place of its own, with no title twice', () => {
     const ids = new Set(SERIES_FIGURES.map((f) => f.id));
     for (const c of BUILTIN_CHARTS) for (const figure of c.lines.flatMap(([f]) => f)) expect(ids.has(figure), `${c.title}: ${figure}`).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * The charts of the page, made from the parts' declarations: each built-in part's charts
- * (`BuiltinDecl.charts`, in their places) and the contract parts' (`Part.charts`, after them), a
+ * (`BuiltinView.charts`, in their places) and the contract parts' (`Part.charts`, after them), a
  * line per window figure, with a line per contract part's failure cause on the chart that asks
  * for them. Only what computes is code here: the formats, and the two charts of attempts not
  * answered, whose lines are shares of a class's ended attempts rather than figures of a window.

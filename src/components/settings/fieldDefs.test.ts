@@ -102,7 +102,7 @@ describe("fieldDefs: a part's own section", () => {
   });
 });
 
-describe("fieldDefs: the built-in parts' blocks (`BuiltinDecl.pages`)", () => {
+describe("fieldDefs: the built-in parts' blocks (`BuiltinView.pages`)", () => {
   const [run, ...rest] = BUILTIN_PAGES;
 
   it("a block's editor follows the registry's kind, and one the registry cannot say (a list) must be declared", () => {

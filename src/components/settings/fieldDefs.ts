@@ -1,6 +1,6 @@
 /**
  * Every scenario field the settings panel shows, grouped by the part of the system it belongs to:
- * derived from the parts' declarations (the built-in parts' `pages`, the contract parts' `page`),
+ * derived from the parts' declarations (the built-in parts' views, the contract parts' `page`),
  * so no part is laid out here.
  */
 import { FIXED_DURING_RUN as ENGINE_FIXED } from 'virtual:engine-facts';
@@ -116,7 +116,7 @@ function blockFields(block: BuiltinPage, parts: readonly Part[]): FieldDef[] {
 
 /**
  * The page's settings sections, from the declarations: each built-in part's blocks
- * (`BuiltinDecl.pages`, in the list's order: the first block of a section gives its title and
+ * (`BuiltinView.pages`, in the list's order: the first block of a section gives its title and
  * about, later ones add their fields at its end), the contract parts' groups on the services, and
  * their own sections (`Part.section.page`): each an optional group at the end of the settings
  * section it names (`in`), in the parts' order. Every editor is checked against the field registry.
