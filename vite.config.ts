@@ -4,15 +4,18 @@ import { tsImport } from 'tsx/esm/api';
 import { CSP, embedOrigins, headersFile } from './scripts/csp.js';
 
 /**
- * `virtual:engine-facts` and `virtual:part-declarations`: the exports of src/engineFacts.ts (the
- * default scenario and other plain data from the engine) and src/partDeclarations.ts (the parts'
- * declarations), computed here at build time and written as JSON, so the page ships no
+ * `virtual:engine-facts`, `virtual:part-declarations` and `virtual:chart-facts`: the exports of
+ * src/engineFacts.ts (the default scenario and other plain data from the engine),
+ * src/partDeclarations.ts (the parts' declarations) and src/chartFacts.ts (the built-in parts'
+ * charts, in a module of its own so that it lands in the first screen's chunk beside the charts,
+ * not in the entry), computed here at build time and written as JSON, so the page ships no
  * schema. tsx loads the engine, so this config imports no TypeScript by an extensionless path.
  */
 function engineFacts(): Plugin {
   const modules: Record<string, string> = {
     'virtual:engine-facts': './src/engineFacts.ts',
     'virtual:part-declarations': './src/partDeclarations.ts',
+    'virtual:chart-facts': './src/chartFacts.ts',
   };
   return {
     name: 'engine-facts',

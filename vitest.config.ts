@@ -7,6 +7,7 @@ export default defineConfig({
     alias: {
       'virtual:engine-facts': fileURLToPath(new URL('./src/engineFacts.ts', import.meta.url)),
       'virtual:part-declarations': fileURLToPath(new URL('./src/partDeclarations.ts', import.meta.url)),
+      'virtual:chart-facts': fileURLToPath(new URL('./src/chartFacts.ts', import.meta.url)),
     },
   },
   test: {

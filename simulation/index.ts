@@ -20,6 +20,7 @@ export { defaultScenario } from './input/parseShape';
 export { FAULT_RULES, faultKinds, loadBalancerAlgorithms, type Scenario, type ScenarioInput, type ScenarioProblem, type Latency } from './scenario';
 export type * from './types';
 export { declarationOf, PARTS, type Part, type PartDeclaration } from './parts/index';
+export { BUILTIN_CHARTS, BUILTIN_PAGES, type BuiltinChart, type BuiltinPage, type ChartLine, type FieldLook, type PageField, type PartChart } from './parts/decl/index';
 export { compareRows, figuresOf, KEY_FIGURES, MAX_SWEEP_POINTS, parseSweep, replicationRows, rowsCsv, seedsFor, withSeed, withValue, type FigureRow } from './study/study';
 export type { Difference, Estimate } from './study/stats';
 export { runScenario } from './run';

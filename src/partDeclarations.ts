@@ -1,14 +1,17 @@
 /**
  * The parts' declarations as the page reads them (settings pages, figures panel rows, charts,
- * causes), without their runtime: plain data. Like `engineFacts.ts`, vite.config.ts runs this
+ * causes), without their runtime, and the built-in parts' settings blocks: plain data. Like `engineFacts.ts`, vite.config.ts runs this
  * module at build time and the page imports `virtual:part-declarations`, so no engine code ships
  * to it; only the settings and figures panels (loaded after the first screen) use the whole list.
  * Vitest aliases the virtual module to this file.
  */
-import { declarationOf, PARTS, STAGE_PATHS, STAGES, type StagedSummary } from '../simulation/index';
+import { BUILTIN_PAGES as builtinPages, declarationOf, PARTS, STAGE_PATHS, STAGES, type StagedSummary } from '../simulation/index';
 
 /** Every part on the list, in its order, without `create`. */
 export const PART_DECLARATIONS = PARTS.map(declarationOf);
+
+/** How the settings panel shows the built-in parts' fields: their blocks, in the list's order (`parts/decl/page.ts`). */
+export const BUILTIN_PAGES = builtinPages;
 
 /**
  * The stages a latency is split into (docs/stages.md), as the "where the time goes" panel reads

@@ -10,4 +10,9 @@ declare module 'virtual:engine-facts' {
 declare module 'virtual:part-declarations' {
   export const PART_DECLARATIONS: typeof import('./partDeclarations').PART_DECLARATIONS;
   export const STAGE_FACTS: typeof import('./partDeclarations').STAGE_FACTS;
+  export const BUILTIN_PAGES: typeof import('./partDeclarations').BUILTIN_PAGES;
+}
+/** The page's view of src/chartFacts.ts, made at build time the same way. */
+declare module 'virtual:chart-facts' {
+  export const BUILTIN_CHARTS: typeof import('./chartFacts').BUILTIN_CHARTS;
 }

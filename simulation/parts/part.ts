@@ -20,6 +20,7 @@
 import type { FailureCause } from '../metrics/classTally';
 import type { FieldDefault, FieldSpec, SectionSpec } from '../input/fieldSpec';
 import type { Scenario } from '../scenario';
+import type { PageField, PartChart } from './decl/page';
 import type { Guarded, Projected, ServicePort } from './ports';
 import type { World } from './world';
 
@@ -190,8 +191,7 @@ export interface Part {
 // this block apart from the engine's half of the contract.
 // ---------------------------------------------------------------------------------------------
 
-/** A field of a settings group as the settings panel shows it: its name in the group, its label, its editor's step. */
-export type PageField = readonly [name: string, label: string, step: number];
+export type { ChartLine, PageField, PartChart } from './decl/page';
 
 /** How the settings panel shows an optional service group: a checkbox that adds or removes it, then its fields. */
 export interface GroupPage {
@@ -215,22 +215,6 @@ export interface CausePage {
   readonly chartHelp: string;
   /** The cause in the failures row's help, in a list of the optional causes ("a bulkhead full"). */
   readonly rowHelp: string;
-}
-
-/** A line of a part's own chart: a window figure (its id in `SERIES_FIGURES`), its label and colour. */
-export type ChartLine = readonly [figure: string, label: string, color: string, dashed?: 'dashed'];
-
-/** A live chart a part adds after the page's own, drawing figures of each one-second window. */
-export interface PartChart {
-  /** Its title, unique among the charts; the chart's id (`labs/chartId.ts`) is made from it. */
-  readonly title: string;
-  /** The y axis title, with its unit ("events / s"). */
-  readonly unit: string;
-  /** What the chart shows and how to read it (a sentence or more). */
-  readonly help: string;
-  readonly lines: readonly ChartLine[];
-  /** The figures are shares in [0, 1], shown as percentages. */
-  readonly percent?: boolean;
 }
 
 export interface ServiceGroup {

@@ -47,7 +47,7 @@ describe("the dead-letter queue's page", () => {
       ['dead-lettered', false],
       ['retried attempts', true],
     ]);
-    for (const [figure] of deadLetterPart.charts![0].lines) expect(seriesFigureAt(figure), figure).toBeDefined();
+    for (const figure of deadLetterPart.charts![0].lines.flatMap(([f]) => f)) expect(seriesFigureAt(figure), figure).toBeDefined();
     const w = { tS: 4, deadLetter: { deadLettered: 5, retries: 7, depth: 30, retrying: 2 } } as unknown as WindowStats;
     expect(chart.series.map((s) => s.value(w))).toEqual([5, 7]);
     // A window from before the queue was on: the lines are at 0.

@@ -2,6 +2,7 @@
 import { MAX_TIME_S } from '../../input/bounds';
 import type { FieldSpec } from '../../input/fieldSpec';
 import { constant, type BuiltinDecl } from './declaration';
+import type { BuiltinView } from './page';
 
 const CACHE = [
   ['enabled', 'boolean', '', null, 'A distributed cache in front of the read store: a hit answers fast without a read, but may be stale.'],
@@ -28,3 +29,38 @@ export const cacheDecl = {
     words: { cacheHitRatio: 'cache hit ratio' },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const cacheView = {
+  name: 'cache',
+  pages: [
+    {
+      in: 'cache',
+      section: 'cache',
+      title: 'Cache',
+      about: 'In front of the read store, spread over nodes by key.',
+      fields: [
+        ['enabled', 'Cache on'],
+        ['nodes', 'Nodes', { unit: '', stepper: true }],
+        ['capacityPerNode', 'Capacity per node'],
+        ['ttlS', 'TTL'],
+        ['invalidation', 'Invalidation'],
+        ['onEvent', 'On an event'],
+        ['hitLatencyMs', 'Hit latency'],
+      ],
+    },
+  ],
+  charts: [
+    {
+      at: 130,
+      title: 'Cache hit ratio and stale reads',
+      help: 'Share of queries the cache answered, and share answered with data older than the latest commit (stale reads). A longer TTL usually raises both.',
+      unit: 'share of queries (%)',
+      percent: true,
+      lines: [
+        ['cacheHitRatio', 'cache hit ratio', 'var(--c2)'],
+        ['staleReadRatio', 'stale-read ratio', 'var(--c3)'],
+      ],
+    },
+  ],
+} as const satisfies BuiltinView;

@@ -2,6 +2,7 @@
 import { MAX_DELAY_MS, MAX_TIME_S } from '../../input/bounds';
 import type { FieldSpec } from '../../input/fieldSpec';
 import { summary, type BuiltinDecl, type FigureRow } from './declaration';
+import type { BuiltinChart, BuiltinView } from './page';
 
 const WORKLOAD = [
   ['rps', 'number', '', ['rps', 0, 1_000_000], 'Requests the clients send per second, commands and queries together. Setting it replaces a rate profile.'],
@@ -68,6 +69,41 @@ const windowClass = (c: 'commands' | 'queries'): FigureRow[] => [
   [`${c}.clientP99`, 'ms', '99th percentile of what clients waited, requests that succeeded in the window.'],
 ];
 
+/** A class's attempts per second: offered (retries among them), answered and lost. */
+const throughput = (c: 'commands' | 'queries', at: number, title: string, help: string): BuiltinChart => ({
+  at,
+  title,
+  help,
+  unit: 'requests / s',
+  minTop: 10,
+  lines: [
+    [`${c}.offered`, 'offered', 'var(--c6)', 'dashed'],
+    [`${c}.completed`, 'completed', 'var(--c2)'],
+    [`${c}.rejected`, 'rejected', 'var(--c3)'],
+    [`${c}.timedOut`, 'timed out', 'var(--c4)'],
+    [`${c}.failed`, 'failed', 'var(--c5)'],
+    [`${c}.retries`, 'retries', 'var(--c1)', 'dashed'],
+  ],
+});
+
+/** Latency per attempt (solid) and as the client waited for it, first attempt to answer (dashed): answered requests only. */
+const latency = (c: 'commands' | 'queries', at: number, title: string, help: string): BuiltinChart => ({
+  at,
+  title,
+  help,
+  unit: 'latency (ms)',
+  format: 'ms',
+  minTop: 5,
+  follow: c === 'commands' ? 'command' : 'query',
+  lines: [
+    [`${c}.p50`, 'p50', 'var(--c1)'],
+    [`${c}.p95`, 'p95', 'var(--c4)'],
+    [`${c}.p99`, 'p99', 'var(--c3)'],
+    [`${c}.clientP50`, 'client p50', 'var(--c2)', 'dashed'],
+    [`${c}.clientP99`, 'client p99', 'var(--c5)', 'dashed'],
+  ],
+});
+
 export const clientsDecl = {
   name: 'clients',
   // Setting a constant rate replaces a rate profile (the person asked for this rate from now on).
@@ -132,3 +168,61 @@ export const clientsDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const clientsView = {
+  name: 'clients',
+  pages: [
+    {
+      in: 'workload',
+      section: 'workload',
+      title: 'Clients (workload)',
+      about: 'Open-loop Poisson arrivals, split into commands and queries.',
+      fields: [
+        ['rps', 'Request rate', { unit: 'req/s', step: 50, stepper: true }],
+        ['profile', 'Rate profile', { editor: 'profile' }],
+        ['writeRatio', 'Write ratio (commands)', { step: 0.05, stepper: true }],
+        ['keys.distribution', 'Key distribution'],
+        ['keys.zipfS', 'Zipf skew s', { step: 0.1, stepper: true }],
+        ['keys.count', 'Keys', { unit: '' }],
+        ['followUpReads.ratio', 'Follow-up read ratio', { step: 0.05 }],
+        ['followUpReads.afterMs', 'Follow-up read after'],
+        ['timeoutMs', 'Client timeout'],
+        ['arrivals', 'Arrivals'],
+        ['retries', 'Client retries', { editor: 'heading' }],
+        ['retries.max', 'Retries per request (max)', { unit: '', stepper: true }],
+        ['retries.backoffMs', 'Backoff'],
+        ['retries.jitter', 'Jitter (0 exact, 1 full)', { step: 0.1 }],
+        ['retries.budget', 'Retry budget (per request)', { unit: '', step: 0.05 }],
+        ['retries.keepServiceTime', 'A retry needs the same work (inherently slow requests)'],
+      ],
+    },
+  ],
+  // The shares of attempts not answered (at 40 and 60) are computed on the page (chartDefs.ts).
+  charts: [
+    /* @__PURE__ */ throughput(
+      'commands',
+      10,
+      'Command throughput',
+      'Commands (writes) per second: offered by the clients, completed, and lost (rejected, timed out, failed), with the retries among the offered. When completed stays below offered, the command side is saturated.',
+    ),
+    /* @__PURE__ */ throughput(
+      'queries',
+      20,
+      'Query throughput',
+      'Queries (reads) per second: offered, completed and lost. The query side scales on its own: compare it with the command side under the same load.',
+    ),
+    /* @__PURE__ */ latency(
+      'commands',
+      30,
+      'Command latency',
+      'Response time of the commands answered each second, as p50, p95 and p99 of one attempt (solid), and what the client waited from its first attempt, retries and backoff included (dashed). Only answered requests count: read it beside the chart of attempts not answered.',
+    ),
+    /* @__PURE__ */ latency(
+      'queries',
+      50,
+      'Query latency',
+      'Response time of the queries answered each second, per attempt (solid) and as the client waited (dashed). Queueing makes p99 climb first as utilisation nears 100%; cache hits pull p50 down.',
+    ),
+  ],
+} as const satisfies BuiltinView;

@@ -3,7 +3,8 @@
  * lines, defaults, help), the groups of settings it lends to other sections, and its figures in the
  * report and in each window. Each built-in part has one such module in this folder; `index.ts`
  * joins them into the one list the schema (`scenario.ts`, `scenarioSchema.ts`), the field registry
- * (`fields.ts`) and the figure registry (`figures.ts`) loop over. These modules are leaves: they
+ * (`fields.ts`) and the figure registry (`figures.ts`) loop over. Beside it, each exports how the
+ * page shows the part (`BuiltinView`, `page.ts`). These modules are leaves: they
  * import the field format and the bounds, never the engine, so the scenario's schema may read them.
  */
 import type { FieldSpec, Latency } from '../../input/fieldSpec';

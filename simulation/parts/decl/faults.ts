@@ -4,6 +4,7 @@
  * (`input/faultSchema.ts`); the causes of the parts on the contract follow the engine's own.
  */
 import type { BuiltinDecl } from './declaration';
+import type { BuiltinView } from './page';
 
 export const faultsDecl = {
   name: 'faults',
@@ -42,3 +43,33 @@ export const faultsDecl = {
     words: { deadInstance: 'dead instance', shardDown: 'shard down', injected: 'injected errors', noInstance: 'no instance' },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const faultsView = {
+  name: 'faults',
+  pages: [
+    {
+      in: 'faults',
+      title: 'Faults',
+      about: 'Crashes, slow instances, injected errors, shard outages, cache flushes, stream cuts and lagging replicas, at set times.',
+      fields: [['faults', 'Faults', { editor: 'faults' }]],
+    },
+  ],
+  charts: [
+    {
+      at: 110,
+      title: 'Failures by cause',
+      // The parts on the contract add their causes' lines and clauses, then a full stop.
+      help: 'Failed attempts per second by cause: sent to a crashed instance before the health checks marked it down, a shard down, injected errors, no instance',
+      unit: 'failed attempts / s',
+      minTop: 5,
+      causes: true,
+      lines: [
+        ['errors.deadInstance', 'dead instance', 'var(--c3)'],
+        ['errors.shardDown', 'shard down', 'var(--c4)'],
+        ['errors.injected', 'injected', 'var(--c5)'],
+        ['errors.noInstance', 'no instance', 'var(--c6)'],
+      ],
+    },
+  ],
+} as const satisfies BuiltinView;

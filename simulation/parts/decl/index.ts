@@ -3,21 +3,24 @@
  * built-in part's settings and figures are its module in this folder and one line here. The
  * scenario's schema (`scenario.ts`, `scenarioSchema.ts`), the field registry (`fieldSections.ts`,
  * `fields.ts`) and the figure registry (`figures.ts`) loop over this list and name no part. The
- * parts on the contract (`parts/index.ts`) declare theirs in their own modules, after these.
+ * parts on the contract (`parts/index.ts`) declare theirs in their own modules, after these. Each
+ * module also exports how the page shows its part (`BuiltinView`, joined in `BUILTIN_VIEWS`).
  */
-import { cacheDecl } from './cache';
-import { clientsDecl } from './clients';
+import { cacheDecl, cacheView } from './cache';
+import { clientsDecl, clientsView } from './clients';
 import type { BuiltinDecl, BuiltinSection, FigureBlock } from './declaration';
+import type { BuiltinChart, BuiltinPage, BuiltinView } from './page';
 import { elasticityDecl } from './elasticity';
-import { faultsDecl } from './faults';
-import { pricingDecl } from './pricing';
-import { projectionDecl } from './projection';
-import { readStoreDecl } from './readStore';
-import { runDecl } from './run';
-import { serviceDecl } from './service';
-import { writeStoreDecl } from './writeStore';
+import { faultsDecl, faultsView } from './faults';
+import { pricingDecl, pricingView } from './pricing';
+import { projectionDecl, projectionView } from './projection';
+import { readStoreDecl, readStoreView } from './readStore';
+import { runDecl, runView } from './run';
+import { serviceDecl, serviceView } from './service';
+import { writeStoreDecl, writeStoreView } from './writeStore';
 
 export type { BuiltinDecl, BuiltinSection, FigureBlock, FigureRow } from './declaration';
+export type { BuiltinChart, BuiltinField, BuiltinPage, BuiltinView, ChartLine, FieldLook, PageField, PartChart } from './page';
 export { serviceLines } from './service';
 
 /** Every built-in part. The order is the order of the scenario's sections (a part with none may sit anywhere). */
@@ -59,3 +62,16 @@ export function builtinFigureBlocks(window: boolean): FigureBlock[] {
   // A stable sort: blocks at the same place keep the list's order.
   return blocks.slice().sort((a, b) => a.at - b.at);
 }
+
+/**
+ * How the page shows each built-in part (`BuiltinView`), in the list's order. Only the page's
+ * build reads these (`src/partDeclarations.ts`, `src/engineFacts.ts`); marked pure, so the
+ * engine's bundles, which import this module for the declarations, drop them.
+ */
+export const BUILTIN_VIEWS: readonly BuiltinView[] = [runView, clientsView, serviceView, writeStoreView, projectionView, readStoreView, cacheView, faultsView, pricingView];
+
+/** The settings panel's blocks of every built-in part, in the list's order (`page.ts`: a block's `in` names its settings section). */
+export const BUILTIN_PAGES: readonly BuiltinPage[] = /* @__PURE__ */ BUILTIN_VIEWS.flatMap((v) => v.pages ?? []);
+
+/** The live charts of every built-in part, in their places (a stable sort: equal places keep the list's order). */
+export const BUILTIN_CHARTS: readonly BuiltinChart[] = /* @__PURE__ */ BUILTIN_VIEWS.flatMap((v) => v.charts ?? []).sort((a, b) => a.at - b.at);

@@ -1,6 +1,7 @@
 /** Pricing: what capacity costs (the groups' costs are among their figures; the window carries the running total). */
 import type { FieldSpec } from '../../input/fieldSpec';
 import type { BuiltinDecl } from './declaration';
+import type { BuiltinView } from './page';
 
 const PRICING = [
   ['vcpuHourUsd', 'number', 'fixed', ['USD', 0, 1000], 'Price of one vCPU-hour of an instance of up to 4 vCPUs (projectors and replicas count as one such vCPU each).'],
@@ -40,3 +41,32 @@ export const pricingDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const pricingView = {
+  name: 'pricing',
+  // At the end of the run's settings: what capacity costs is fixed for a run.
+  pages: [
+    {
+      in: 'run',
+      section: 'pricing',
+      fields: [
+        ['', 'Pricing', { editor: 'heading' }],
+        ['vcpuHourUsd', 'Price per vCPU-hour (up to 4 vCPUs)', { step: 0.01 }],
+        ['sizePremium', 'Premium per doubling of instance size', { step: 0.05 }],
+      ],
+    },
+  ],
+  charts: [
+    {
+      // In money, so a big instance's higher price per vCPU-hour shows (vCPU-hours are in the CSV).
+      at: 120,
+      title: 'Cost',
+      help: 'Dollars paid since the start of the run, all groups together, booting instances included. Horizontal and vertical scaling both cost; a bigger instance costs more per vCPU-hour.',
+      unit: 'USD since the start',
+      format: 'usd',
+      minTop: 0.001,
+      lines: [['costUsd', 'USD', 'var(--c1)']],
+    },
+  ],
+} as const satisfies BuiltinView;

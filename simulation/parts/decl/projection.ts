@@ -2,6 +2,7 @@
 import { MAX_DELAY_MS } from '../../input/bounds';
 import { MAX_PROJECTORS, type FieldSpec } from '../../input/fieldSpec';
 import { constant, exp, group, summary, type BuiltinDecl } from './declaration';
+import type { BuiltinView } from './page';
 
 const EVENT_STREAM = [
   ['partitions', 'integer', 'fixed', ['partitions', 1, 1024], 'Partitions of the event stream. Events of one key stay in order in one partition; each partition is read by one projector, so partitions cap how many projectors can work.'],
@@ -65,3 +66,43 @@ export const projectionDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const projectionView = {
+  name: 'projection',
+  pages: [
+    {
+      in: 'eventStream',
+      section: 'eventStream',
+      title: 'Event stream',
+      about: 'Key-ordered partitions; a group of projectors applies events to the read model.',
+      fields: [
+        ['partitions', 'Partitions', { unit: '', stepper: true }],
+        ['projectors', 'Projectors', { unit: '', stepper: true }],
+        ['appendLatencyMs', 'Append latency'],
+        ['synchronousAppend', 'Command waits for the append'],
+        ['applyLatencyMs', 'Apply latency (per event)'],
+        ['rebalanceMs', 'Rebalance pause'],
+        ['autoscaling', 'Auto-scaling (projectors)', { editor: 'autoscaling', metrics: ['lag', 'cpu'] }],
+      ],
+    },
+  ],
+  charts: [
+    {
+      at: 70,
+      title: 'Consistency lag and stream lag',
+      help: "How far the query model is behind the command model: the time from a commit to the change showing in the read model's primary, and on every read replica (what a query may read), as p50 and p99; and the age of the oldest event the projectors have not applied yet (stream lag). Eventual consistency made visible.",
+      unit: 'lag (ms)',
+      format: 'ms',
+      minTop: 5,
+      lines: [
+        ['consistencyLagP50Ms', 'read model p50', 'var(--c1)'],
+        ['consistencyLagP99Ms', 'read model p99', 'var(--c3)'],
+        // What a query may read: replicas get each change after the replication delay, in order.
+        ['replicaLagP50Ms', 'every replica p50', 'var(--c2)'],
+        ['replicaLagP99Ms', 'every replica p99', 'var(--c4)'],
+        ['streamLagMs', 'stream lag', 'var(--c5)', 'dashed'],
+      ],
+    },
+  ],
+} as const satisfies BuiltinView;

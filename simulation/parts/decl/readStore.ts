@@ -1,6 +1,7 @@
 /** The query model's read store: the primary and its read replicas, their lag and what readers saw of it. */
 import type { FieldSpec } from '../../input/fieldSpec';
 import { constant, exp, group, summary, type BuiltinDecl } from './declaration';
+import type { BuiltinView } from './page';
 
 const READ_STORE = [
   ['replicas', 'integer', '', ['replicas', 0, 32], 'Read replicas: copies of the query model that serve reads (0: queries read the primary). Each gets changes after a replication lag.'],
@@ -74,3 +75,25 @@ export const readStoreDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const readStoreView = {
+  name: 'readStore',
+  pages: [
+    {
+      in: 'readStore',
+      section: 'readStore',
+      title: 'Read store',
+      about: 'A primary fed by the projectors, and replicas fed after a replication lag.',
+      fields: [
+        ['replicas', 'Replicas', { unit: '', stepper: true }],
+        ['connectionsPerReplica', 'Connections per node', { unit: '', stepper: true }],
+        ['queryLatencyMs', 'Query latency'],
+        ['indexed', 'Indexed read model'],
+        ['unindexedFactor', 'Unindexed slowdown'],
+        ['replicationLagMs', 'Replication lag'],
+        ['autoscaling', 'Auto-scaling (replicas)', { editor: 'autoscaling', metrics: ['cpu', 'rps'] }],
+      ],
+    },
+  ],
+} as const satisfies BuiltinView;

@@ -2,6 +2,7 @@
 import { MAX_TIME_S } from '../../input/bounds';
 import type { FieldSpec } from '../../input/fieldSpec';
 import type { BuiltinDecl } from './declaration';
+import type { BuiltinView } from './page';
 
 const ROOT = [
   ['version', 'integer', 'fixed', ['', 1, 1], 'The version of the scenario format (1).'],
@@ -41,3 +42,21 @@ export const runDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const runView = {
+  name: 'run',
+  pages: [
+    {
+      in: 'run',
+      title: 'Run',
+      about: 'Changing any of these starts a new run.',
+      fields: [
+        ['name', 'Name'],
+        ['seed', 'Seed', { stepper: true }],
+        ['durationS', 'Duration'],
+        ['warmupS', 'Warm-up (not in the report)'],
+      ],
+    },
+  ],
+} as const satisfies BuiltinView;

@@ -2,6 +2,7 @@
 import { DEFAULT_COHERENCY, DEFAULT_CONTENTION, MAX_MEMORY_MB, MAX_SPEED, MAX_VCPUS } from '../../input/bounds';
 import { LOAD_BALANCER_ALGORITHMS, type FieldSpec } from '../../input/fieldSpec';
 import { exp, group, summary, type BuiltinDecl, type FigureRow } from './declaration';
+import type { BuiltinPage, BuiltinView } from './page';
 
 /** A service's own lines; the parts on the contract add their groups (`Part.serviceGroup`, see `serviceLines`). */
 export const SERVICE_OWN = [
@@ -84,6 +85,31 @@ const windowGroup = (g: string): FigureRow[] => [
   [`${g}.draining`, 'instances', 'Instances draining or restarting at the end of the window.'],
 ];
 
+/** A service's block of the settings panel (the parts' groups join it: see `partGroupsAfter`). */
+const page = (s: 'commandService' | 'queryService', title: string, about: string): BuiltinPage => ({
+  in: s,
+  section: s,
+  title,
+  about,
+  partGroupsAfter: 'autoscaling',
+  fields: [
+    ['instances', 'Instances', { unit: '', stepper: true }],
+    ['vcpus', 'vCPUs per instance', { unit: '', stepper: true }],
+    ['speed', 'Speed per vCPU', { step: 0.25, stepper: true }],
+    ['contention', 'Contention σ (within an instance)', { step: 0.01 }],
+    ['coherency', 'Coherency κ (within an instance)', { step: 0.0001 }],
+    ['queueCapacity', 'Queue capacity'],
+    ['serviceTimeMs', 'Service time'],
+    ['loadBalancer', 'Load balancer'],
+    ['autoscaling', 'Auto-scaling', { editor: 'autoscaling', metrics: ['cpu', 'rps', 'queue', 'memory'] }],
+    ['memory', 'Memory and restarts', { editor: 'heading' }],
+    ['baseMemoryMb', 'Base memory'],
+    ['memoryPerRequestMb', 'Memory per request'],
+    ['memoryLimitMb', 'Memory limit'],
+    ['restartS', 'Restart for a vertical change'],
+  ],
+});
+
 export const serviceDecl = {
   name: 'service',
   sections: {
@@ -118,3 +144,50 @@ export const serviceDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const serviceView = {
+  name: 'service',
+  pages: [
+    /* @__PURE__ */ page('commandService', 'Command service', 'Handles writes: instances behind a load balancer.'),
+    /* @__PURE__ */ page('queryService', 'Query service', 'Handles reads: instances behind a load balancer.'),
+  ],
+  charts: [
+    {
+      at: 80,
+      title: 'Utilisation',
+      help: "Share of the vCPUs busy on each side, and of the read store's connections (its load). Above about 70–80% queues and response times grow fast; auto-scaling on cpu tries to hold it at its target.",
+      unit: 'busy vCPUs / connections (%)',
+      percent: true,
+      lines: [
+        ['commandService.utilization', 'command service', 'var(--c1)'],
+        ['queryService.utilization', 'query service', 'var(--c2)'],
+        ['readStoreUtilization', 'read store', 'var(--c5)', 'dashed'],
+      ],
+    },
+    {
+      at: 90,
+      title: 'Queue length',
+      help: 'Mean number of requests waiting for a vCPU, per side. A growing queue is the first sign of too little capacity, before requests are rejected.',
+      unit: 'mean queued requests',
+      lines: [
+        ['commandService.meanQueueLength', 'command service', 'var(--c1)'],
+        ['queryService.meanQueueLength', 'query service', 'var(--c2)'],
+      ],
+    },
+    {
+      at: 100,
+      title: 'Instances',
+      help: 'How many command and query instances serve, how many are booting (a cold start), and the projectors and read replicas. Scale-outs show here only after the boot time.',
+      unit: 'instances',
+      minTop: 4,
+      lines: [
+        ['commandService.instances', 'command ready', 'var(--c1)'],
+        ['queryService.instances', 'query ready', 'var(--c2)'],
+        [['commandService.booting', 'queryService.booting'], 'booting', 'var(--c4)', 'dashed'],
+        ['projectors', 'projectors', 'var(--c5)'],
+        ['replicas', 'replicas', 'var(--c6)', 'dashed'],
+      ],
+    },
+  ],
+} as const satisfies BuiltinView;

@@ -1,6 +1,7 @@
 /** The command model's write store: shards, their connections and the time of a write. */
 import type { FieldSpec } from '../../input/fieldSpec';
 import { exp, type BuiltinDecl } from './declaration';
+import type { BuiltinView } from './page';
 
 const WRITE_STORE = [
   ['shards', 'integer', 'fixed', ['shards', 1, 1024], 'Shards (partitions) of the command model\'s write store: each key lives on one shard, so writes spread over them.'],
@@ -32,3 +33,22 @@ export const writeStoreDecl = {
     words: { 'shards[].writes': 'writes per shard', 'shards[].utilization': 'utilisation per shard' },
   },
 } as const satisfies BuiltinDecl;
+
+/** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
+export const writeStoreView = {
+  name: 'writeStore',
+  pages: [
+    {
+      in: 'writeStore',
+      section: 'writeStore',
+      title: 'Write store',
+      about: 'Sharded by key. Range partitioning with Zipf keys makes a hot shard.',
+      fields: [
+        ['shards', 'Shards', { unit: '', stepper: true }],
+        ['partitioning', 'Partitioning'],
+        ['connectionsPerShard', 'Connections per shard', { unit: '', stepper: true }],
+        ['writeLatencyMs', 'Write latency'],
+      ],
+    },
+  ],
+} as const satisfies BuiltinView;

@@ -1,7 +1,7 @@
 /** The chart registry is derived from the parts list: a part's chart and its failure cause's line are there because the part declares them. */
 import { describe, expect, it } from 'vitest';
 import type { WindowStats } from '../../../simulation/index';
-import { PARTS, type Part } from '../../../simulation/index';
+import { BUILTIN_CHARTS, PARTS, SERIES_FIGURES, type BuiltinChart, type Part } from '../../../simulation/index';
 import { CHARTS, chartsOf } from './chartDefs';
 
 /** A part of the tests' own, declared only: a bulkhead with a cause and a chart. */
@@ -48,8 +48,9 @@ describe('chart registry', () => {
 
   it("a part's failure cause is a line of the failures chart and a clause of its help", () => {
     const plain = failures([]);
-    expect(plain.series.map((s) => s.label)).toEqual(['dead instance', 'shard down', 'injected', 'no instance']);
-    expect(plain.help).toMatch(/, no instance\.$/);
+    const declared = BUILTIN_CHARTS.find((c) => c.causes)!;
+    expect(plain.series.map((s) => s.label)).toEqual(declared.lines.map(([, label]) => label));
+    expect(plain.help).toBe(`${declared.help}.`);
     const chart = failures([bulkhead]);
     const line = chart.series[chart.series.length - 1];
     expect([line.label, line.color]).toEqual(['bulkhead full', 'var(--c1)']);
@@ -71,6 +72,7 @@ describe('chart registry', () => {
         // Each line reads its declared window figure: a window holding 1, 2, 3... at those ids shows them.
         const w: Record<string, unknown> = { tS: 1 };
         c.lines.forEach(([figure], i) => {
+          if (typeof figure !== 'string') throw new Error(`${c.title}: a sum of figures in a part's chart is not tested here`);
           const path = figure.split('.');
           const last = path.pop()!;
           let at = w;
@@ -85,5 +87,38 @@ describe('chart registry', () => {
 
   it('every live chart carries what it shows and how to read it, in its own declaration', () => {
     for (const def of CHARTS) expect(def.help?.length ?? 0, def.title).toBeGreaterThan(40);
+  });
+});
+
+describe("the built-in parts' charts (`BuiltinView.charts`)", () => {
+  it('draw window figures only, each chart at a place of its own, with no title twice', () => {
+    const ids = new Set(SERIES_FIGURES.map((f) => f.id));
+    for (const c of BUILTIN_CHARTS) for (const figure of c.lines.flatMap(([f]) => f)) expect(ids.has(figure), `${c.title}: ${figure}`).toBe(true);
+    const places = BUILTIN_CHARTS.map((c) => c.at);
+    expect(new Set(places).size).toBe(places.length);
+    const titles = chartsOf([]).map((c) => c.title);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it("a chart is there, at its place, because a part declares it: its line of a sum adds the figures, its format and axis as declared", () => {
+    const chart: BuiltinChart = {
+      at: 45,
+      title: 'Booting, all sides',
+      unit: 'instances',
+      help: 'Instances booting on both services together, each second.',
+      format: 'usd',
+      minTop: 2,
+      lines: [[['commandService.booting', 'queryService.booting'], 'booting', 'var(--c4)', 'dashed']],
+    };
+    const titles = chartsOf([]).map((c) => c.title);
+    const charts = chartsOf([], [...BUILTIN_CHARTS, chart]);
+    // Between the command side's shares (40) and the query latency (50), where its place puts it.
+    const k = titles.indexOf('Query latency');
+    expect(charts.map((c) => c.title)).toEqual([...titles.slice(0, k), chart.title, ...titles.slice(k)]);
+    const def = charts[k];
+    expect([def.yTitle, def.minTop, def.format(0.05), def.format(12)]).toEqual(['instances', 2, '0.0500', '12.00']);
+    expect(def.series[0].value(window({ commandService: { booting: 2 }, queryService: { booting: 3 } }))).toBe(5);
+    // A window without the figures (an older run): 0.
+    expect(def.series[0].value(window({ tS: 1 }))).toBe(0);
   });
 });

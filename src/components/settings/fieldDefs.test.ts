@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAt } from '../../../simulation/fields';
-import { PARTS, type Part } from '../../../simulation/index';
+import { BUILTIN_PAGES, PARTS, type BuiltinPage, type Part } from '../../../simulation/index';
 import { FIXED_DURING_RUN, SECTIONS, sectionsOf, type FieldDef } from './fieldDefs';
 
 describe('fieldDefs', () => {
@@ -78,7 +78,7 @@ describe("fieldDefs: a part's own section", () => {
   });
 
   it("an editor of a field the engine's registry lacks is refused, naming the field; a choice's values and a whole number come from the registry", () => {
-    const lost = { run: { title: 'Run', about: '', fields: [{ kind: 'number', path: 'pricing.discount', label: 'Discount' }] } } as unknown as Parameters<typeof sectionsOf>[1];
+    const lost: BuiltinPage[] = [...BUILTIN_PAGES, { in: 'run', section: 'pricing', fields: [['discount', 'Discount']] }];
     expect(() => sectionsOf([], lost)).toThrow("pricing.discount: the settings panel shows a field the engine's field registry lacks");
     const editors = Object.values(SECTIONS).flatMap((s) => s.fields);
     expect(editors.find((d) => d.path === 'cache.invalidation')).toMatchObject({ kind: 'select', options: fieldAt('cache.invalidation')!.choices });
@@ -99,5 +99,29 @@ describe("fieldDefs: a part's own section", () => {
       expect(group?.kind, p.name).toBe('group');
       expect(group.fields.map((d) => d.path)).toEqual(s.fields.map(([name]) => `${s.name}.${name}`));
     }
+  });
+});
+
+describe("fieldDefs: the built-in parts' blocks (`BuiltinView.pages`)", () => {
+  const [run, ...rest] = BUILTIN_PAGES;
+
+  it("a block's editor follows the registry's kind, and one the registry cannot say (a list) must be declared", () => {
+    const editors = Object.values(sectionsOf([])).flatMap((s) => s.fields);
+    expect(editors.find((d) => d.path === 'eventStream.synchronousAppend')?.kind).toBe('bool');
+    expect(editors.find((d) => d.path === 'writeStore.writeLatencyMs')?.kind).toBe('latency');
+    // A factor (`x`) shows as ×, a ratio with no unit, a declared '' with none.
+    expect(editors.find((d) => d.path === 'readStore.unindexedFactor')).toMatchObject({ kind: 'number', unit: '×' });
+    expect(editors.find((d) => d.path === 'workload.writeRatio')).not.toHaveProperty('unit');
+    expect(editors.find((d) => d.path === 'cache.nodes')).not.toHaveProperty('unit');
+    const undeclared: BuiltinPage[] = [...BUILTIN_PAGES, { in: 'workload', section: 'workload', fields: [['profile', 'Rate profile']] }];
+    expect(() => sectionsOf([], undeclared)).toThrow('workload.profile: the settings panel has no editor of a list field');
+  });
+
+  it('the first block of a settings section gives its title; a later one adds fields at its end; a section no block opens is refused', () => {
+    const pricing = BUILTIN_PAGES.find((b) => b.section === 'pricing')!;
+    expect(SECTIONS.run.fields.slice(-pricing.fields.length).map((d) => d.label)).toEqual(pricing.fields.map(([, label]) => label));
+    expect(() => sectionsOf([], [{ ...run, title: 'Run again' }, run, ...rest])).toThrow('run: a second block gives the settings section a title ("Run")');
+    expect(() => sectionsOf([], rest.filter((b) => b.in !== 'run'))).toThrow('run: no part declares this settings section');
+    expect(() => sectionsOf([], [...BUILTIN_PAGES, { in: 'basement', title: 'B', about: 'B', fields: [] }])).toThrow('basement: a block of settings in a settings section the page lacks');
   });
 });
