@@ -7,6 +7,7 @@
 import { FIGURES } from './figures';
 import type { Area } from './metrics/area';
 import type { ReportSpan } from './parts/coreReport';
+import { inRegistryOrder, mergeKeys } from './parts/merge';
 import type { Simulation } from './simulation';
 import type { CoreReport, Report } from './types';
 
@@ -25,8 +26,10 @@ export function buildReport(sim: Simulation): Report {
     causesUsed: parts.flatMap(({ part, runtime }) => (part.cause && runtime.used ? [part.cause.id] : [])),
     ofService: (svc) => Object.assign({}, ...parts.map(({ runtime }) => runtime.serviceReport?.(svc) ?? {})) as object,
   };
-  const merged: Record<string, unknown> = Object.assign({}, ...sim.core.reports.map((of) => of(span)), ...parts.map(({ runtime }) => runtime.report?.() ?? {}));
-  const report: Record<string, unknown> = {
+  const merged: Record<string, unknown> = {};
+  for (const of of sim.core.reports) mergeKeys(merged, of(span), 'the report');
+  for (const { runtime } of parts) if (runtime.report) mergeKeys(merged, runtime.report(), 'the report');
+  const head: Record<string, unknown> = {
     version: 1,
     scenario: sim.scenario.name,
     seed: sim.scenario.seed,
@@ -35,8 +38,5 @@ export function buildReport(sim: Simulation): Report {
     wallMs: 0,
     ...(sim.stopped ? { stopped: { ...sim.stopped } } : {}),
   };
-  for (const key of REPORT_KEYS) if (Object.hasOwn(merged, key)) report[key] = merged[key];
-  const unplaced = Object.keys(merged).filter((k) => !Object.hasOwn(report, k));
-  if (unplaced.length > 0) throw new Error(`the report's keys ${unplaced.join(', ')} have no figure in the registry, so no place in the report`);
-  return report as unknown as Report & CoreReport;
+  return inRegistryOrder(head, merged, REPORT_KEYS, 'the report') as unknown as Report & CoreReport;
 }

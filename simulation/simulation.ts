@@ -1,9 +1,10 @@
 /**
  * The CQRS model, composed: the engine core, the built-in parts (`parts/core.ts` makes and wires
  * them: clients -> service -> write store -> event stream -> read store, or clients -> service ->
- * cache -> read store) and the parts on the contract (`parts/index.ts`). This file names no part:
- * it builds them, puts the first events on the calendar, and applies live changes by looping
- * over them; the report, the windows and the snapshot loop over them the same way.
+ * cache -> read store) and the parts on the contract (`parts/index.ts`). It builds them, puts the
+ * first events on the calendar and applies live changes by looping over them, as the report, the
+ * windows and the snapshot do; only `drain`, `quiet`, `trace`, `watch` and the old-name getters
+ * that tests read still reach the clients and the stream by name.
  *
  * The engine knows nothing of wall time: callers advance it in slices with `runUntil`.
  */

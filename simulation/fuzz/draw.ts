@@ -178,8 +178,9 @@ function drawGroup(p: Dice, into: Json, name: string, path: string, fields: read
 /**
  * What the parts on the contract declare, drawn from their field lines: their own sections
  * (`Part.section`), and their optional groups on each service (`Part.serviceGroup`: the circuit
- * breaker, admission control). From streams of their own, so the rest of a scenario is drawn as it
- * was before any part was on the contract (and a part's sections as before the services' groups).
+ * breaker, admission control; a group always there, the health checks', is drawn by hand in
+ * `service`). From streams of their own: the rest of a scenario is drawn as it was before any part
+ * was on the contract, and the services' groups did not shift the sections' draws.
  */
 function partSections(p: Dice, g: Dice, s: Json, durationS: number): Change[] {
   const changes: Change[] = [];

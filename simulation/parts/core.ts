@@ -70,7 +70,14 @@ export function buildCore(world: World): Core {
   const clients = new Clients(world, command, query, writeStore);
   const elasticity = new Elasticity(world, command, query, projection, readStore);
   const faults = new Faults(world, { commandService: command, queryService: query }, writeStore, projection, readStore, cacheLayer);
-  const paid = () => [[command.group.vcpuArea, command.group.pricedVcpuArea], [query.group.vcpuArea, query.group.pricedVcpuArea], [projection.stream.consumerArea, projection.stream.consumerArea], [elasticity.replicaArea, elasticity.replicaArea]] as const;
+  // What each scaled group has cost: its vCPU integral and its price-weighted one, summed in this order.
+  const paid = () =>
+    [
+      [command.group.vcpuArea, command.group.pricedVcpuArea],
+      [query.group.vcpuArea, query.group.pricedVcpuArea],
+      [projection.stream.consumerArea, projection.stream.consumerArea],
+      [elasticity.replicaArea, elasticity.replicaArea],
+    ] as const;
   const windowParts = [
     clientsWindow(command, query),
     serviceWindow(command),

@@ -98,13 +98,18 @@ export interface PartRuntime {
    * order they should appear; `{}` when the part is off for that service).
    */
   serviceReport?(svc: ServicePort): object;
-  /** What the part adds to the report, at its end, in the order of the parts list. */
+  /**
+   * What the part adds to the report. Each top-level key must be a figure it declares (`figures`):
+   * the report puts keys in the figure registry's order, and a key with no figure is an error.
+   */
   report?(): object;
   // ---- A part with a section of its own (see `Part.section`) --------------------------------
   /**
-   * What the part adds to the window that closes now (keys at the window's end, after the
-   * engine's own, in the order of the parts list; `{}` while it has never been on). Called once a
-   * window, never per event: a part counts in its own fields and hands the counts over here.
+   * What the part adds to the window that closes now (`{}` while it has never been on). Each
+   * top-level key must be a window figure it declares (`windowFigures`): the window puts keys in
+   * the registry's order, and a key with no figure, or one another part already set, is an error
+   * (an object key such as `stages` is merged, one inner key per part). Called once a window,
+   * never per event: a part counts in its own fields and hands the counts over here.
    */
   window?(): object;
   /** What the part adds to the live snapshot (keys at its end, in the list's order; `{}` when off). */

@@ -11,6 +11,7 @@ import type { Area } from '../metrics/area';
 import { CORE_FAILURE_CAUSES, type FailureCause } from '../metrics/classTally';
 import type { WindowStats } from '../types';
 import type { WindowPart, WindowSpan } from './coreWindows';
+import { inRegistryOrder, mergeKeys } from './merge';
 import type { PartRuntime } from './part';
 import type { World } from './world';
 
@@ -19,14 +20,6 @@ export const WINDOW_MS = 1000;
 
 /** A window's top-level keys in their order: the first segment of each window figure's id, once each. */
 const WINDOW_KEYS: readonly string[] = [...new Set(SERIES_FIGURES.map((f) => f.id.split(/[.[]/)[0]))];
-
-/** A key two parts add is merged (each adds its summaries' `stages`). */
-function merge(into: Record<string, unknown>, more: object): void {
-  for (const [k, v] of Object.entries(more)) {
-    const had = into[k];
-    into[k] = had !== undefined && typeof had === 'object' && had !== null && !Array.isArray(had) ? { ...had, ...(v as object) } : v;
-  }
-}
 
 export class Windows {
   /** Values of cumulative integrals at the end of warm-up, subtracted in the report. */
@@ -94,12 +87,9 @@ export class Windows {
       utilization: this.lastWindowUtilization,
     };
     const merged: Record<string, unknown> = {};
-    for (const p of this.parts) if (p.window) merge(merged, p.window(span));
-    for (const part of this.partWindows) merge(merged, part.window!());
-    const w: Record<string, unknown> = { tS: now / 1000 };
-    for (const key of WINDOW_KEYS) if (Object.hasOwn(merged, key)) w[key] = merged[key];
-    const unplaced = Object.keys(merged).filter((k) => !Object.hasOwn(w, k));
-    if (unplaced.length > 0) throw new Error(`the window's keys ${unplaced.join(', ')} have no figure in the registry, so no place in the window`);
+    for (const p of this.parts) if (p.window) mergeKeys(merged, p.window(span), 'a window');
+    for (const part of this.partWindows) mergeKeys(merged, part.window!(), 'a window');
+    const w = inRegistryOrder({ tS: now / 1000 }, merged, WINDOW_KEYS, 'a window');
     const { happenings, dropped } = this.world.happenings.take();
     if (happenings.length > 0) w.happenings = happenings;
     if (dropped > 0) w.happeningsDropped = dropped;
