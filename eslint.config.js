@@ -18,9 +18,9 @@ const NODE_BUILTINS = [
 
 /** The page imports the engine only through its public entry (and the zod-free registries). */
 const PAGE_ENGINE_PATTERN = {
-  regex: '(^|/)simulation/(?!(index|fields|figures|series|examples)$)',
+  regex: '(^|/)simulation/(?!(index|fields|figures|derived|series|examples)$)',
   message:
-    'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/series and simulation/examples); it reads the parts from virtual:engine-facts.',
+    'The page imports the engine only from simulation/index (or the zod-free simulation/fields, simulation/figures, simulation/derived, simulation/series and simulation/examples); it reads the parts from virtual:engine-facts.',
 };
 
 export default tseslint.config(
@@ -82,8 +82,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)simulation/(?!(index|fields|figures|series|examples|run)$)',
-              message: 'cli/ imports the engine only from simulation/index (or simulation/fields, figures, series, examples, and run for the worker threads).',
+              regex: '(^|/)simulation/(?!(index|fields|figures|derived|series|examples|run)$)',
+              message: 'cli/ imports the engine only from simulation/index (or simulation/fields, figures, derived, series, examples, and run for the worker threads).',
             },
             { regex: '(^|/)src/', message: 'cli/ knows nothing of the page.' },
           ],

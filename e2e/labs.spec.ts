@@ -7,7 +7,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { debriefFigures, doStep, numberIn, openLab, runToEnd, waitForBefore } from './labHelpers';
-import { DERIVED, labFigures } from '../src/labs/checks';
+import { derivedAt } from '../simulation/derived';
+import { labFigures } from '../src/labs/checks';
 import { loadAllLabs } from '../src/labs/labIndex';
 import type { LabDef } from '../src/labs/labTypes';
 
@@ -22,7 +23,7 @@ async function checkDebrief(page: Page, def: LabDef): Promise<void> {
   await report.getByText('All figures').click();
   for (const f of labFigures(def)) {
     const quoted = await debriefFigures(page, f.label);
-    if (!Object.hasOwn(DERIVED, f.figure)) {
+    if (derivedAt(f.figure) === undefined) {
       const shown = numberIn((await report.locator(`[data-figure="${f.figure}"] dd`).textContent()) ?? '');
       expect(near(quoted.after, shown), `${f.label}: debrief ${quoted.after}, report ${shown}`).toBe(true);
     }

@@ -20,6 +20,7 @@
 import type { FailureCause } from '../metrics/classTally';
 import type { FieldDefault, FieldSpec, SectionSpec } from '../input/fieldSpec';
 import type { Scenario } from '../scenario';
+import type { DerivedFigure } from './decl/declaration';
 import type { PageField, PartChart } from './decl/page';
 import type { Guarded, Projected, ServicePort } from './ports';
 import type { World } from './world';
@@ -180,6 +181,11 @@ export interface Part {
    */
   readonly labels?: { readonly words?: Readonly<Record<string, string>>; readonly measures?: Readonly<Record<string, string>> };
   /**
+   * Figures worked out from a finished run's report (`DerivedFigure`: a share, a greatest), which a
+   * lab's check names as it names the report's; the registry `simulation/derived.ts` joins them.
+   */
+  readonly derived?: readonly DerivedFigure[];
+  /**
    * Builds the part for one run, from the world and the ports it calls, configured for
    * `world.scenario`. Called once, in the order of the parts list, after the built-in parts are
    * wired and before the first event is scheduled. It must not schedule events nor draw random
@@ -257,12 +263,13 @@ export interface Part {
 }
 
 /**
- * A part as the page sees it: everything it declares, without its runtime (`create`). The page gets
- * the list as plain data made at build time (`src/engineFacts.ts`), so no engine code ships to it.
+ * A part as the page sees it: everything it declares, without its runtime (`create`) and its
+ * derived figures' functions (`derived`, which the labs read from `simulation/derived.ts`). The
+ * page gets the list as plain data made at build time (`src/engineFacts.ts`), so no engine code ships to it.
  */
-export type PartDeclaration = Omit<Part, 'create'>;
+export type PartDeclaration = Omit<Part, 'create' | 'derived'>;
 
-/** The declaration of a part: a copy of its own fields without `create`, plain data (JSON survives it). */
+/** The declaration of a part: a copy of its own fields without `create` and `derived`, plain data (JSON survives it). */
 export function declarationOf(part: Part): PartDeclaration {
-  return Object.fromEntries(Object.entries(part).filter(([key]) => key !== 'create')) as PartDeclaration;
+  return Object.fromEntries(Object.entries(part).filter(([key]) => key !== 'create' && key !== 'derived')) as PartDeclaration;
 }

@@ -5,17 +5,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_DECLS, type BuiltinDecl } from '../parts/decl';
+import { BUILTIN_DECLS, BUILTIN_DERIVED, BUILTIN_VIEWS, type BuiltinDecl } from '../parts/decl';
 
 const DIR = resolve(__dirname, '../parts/decl');
 
 describe('the built-in parts declarations', () => {
-  it('import only the field format, the shared bounds and each other (no engine module)', () => {
+  it("import only the field format, the shared bounds, each other and the report's shape as a type (no engine module)", () => {
     const outside = readdirSync(DIR).flatMap((file) =>
-      [...readFileSync(join(DIR, file), 'utf8').matchAll(/^(?:import|export)\b[^;=]*?\bfrom\s*['"]([^'"]+)['"]/gm)]
-        .map((m) => m[1])
-        .filter((spec) => !spec.startsWith('./') && spec !== '../../input/fieldSpec' && spec !== '../../input/bounds')
-        .map((spec) => `${file} -> ${spec}`),
+      [...readFileSync(join(DIR, file), 'utf8').matchAll(/^(?:import|export)\b([^;=]*?)\bfrom\s*['"]([^'"]+)['"]/gm)]
+        .filter(([, what, spec]) => !spec.startsWith('./') && spec !== '../../input/fieldSpec' && spec !== '../../input/bounds' && !(spec === '../../types' && /^\s*type\b/.test(what)))
+        .map(([, , spec]) => `${file} -> ${spec}`),
     );
     expect(outside).toEqual([]);
   });
@@ -38,6 +37,15 @@ describe('the built-in parts declarations', () => {
     for (const key of ['subjects', 'measures', 'words'] as const) {
       const names = BUILTIN_DECLS.flatMap((d: BuiltinDecl) => Object.keys(d.labels?.[key] ?? {}));
       expect(names.filter((n, i) => names.indexOf(n) !== i), key).toEqual([]);
+    }
+  });
+
+  it("name, in their views and derived figures, a declared part (once each), in the declarations' order", () => {
+    const names = BUILTIN_DECLS.map((d: BuiltinDecl) => d.name);
+    for (const list of [BUILTIN_VIEWS, BUILTIN_DERIVED]) {
+      const at = list.map((x) => names.indexOf(x.name));
+      expect(at.filter((i) => i < 0), list.map((x) => x.name).join()).toEqual([]);
+      expect(at.slice().sort((a, b) => a - b)).toEqual([...new Set(at)]);
     }
   });
 

@@ -1,54 +1,18 @@
 /**
  * A lab's check, evaluated from the report of a finished run and the settings in force at its
  * end. A term names a figure: a report figure id (`queries.latencyMs.p99`, see
- * simulation/figures.ts), one of the derived figures below, or `setting:<field path>` for a
- * scenario field (a boolean counts as 1 or 0, a list as its length).
+ * simulation/figures.ts), a derived figure id (`queries.lostShare`, which a part declares: see
+ * simulation/derived.ts), or `setting:<field path>` for a scenario field (a boolean counts as 1
+ * or 0, a list as its length).
  */
 import { numberAt } from '../lib/numberAt';
+import { derivedAt } from '../../simulation/derived';
 import { getField } from '../../simulation/fields';
 import { figureAt } from '../../simulation/figures';
 import type { Report } from '../../simulation/index';
 import type { CheckTerm, LabDef, LabFigure } from './labTypes';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
-
-/** The measured span of a run in seconds: after the warm-up, as the report's rates use. */
-function measuredS(r: Report, settings: unknown): number {
-  const w = getField(settings, 'warmupS');
-  return r.simulatedS - (typeof w === 'number' ? Math.min(w, r.simulatedS) : 0);
-}
-
-/** Figures a report holds only in parts, computed here (with the settings where a report lacks them). */
-export const DERIVED: Record<string, { help: string; of: (r: Report, settings: unknown) => number }> = {
-  'queries.offeredRps': {
-    help: 'Query attempts offered per second after the warm-up: the load the lab puts on the query side.',
-    of: (r, s) => ratio(r.queries.offered, measuredS(r, s)),
-  },
-  'commands.offeredRps': {
-    help: 'Command attempts offered per second after the warm-up: the load on the command side.',
-    of: (r, s) => ratio(r.commands.offered, measuredS(r, s)),
-  },
-  'queries.lostShare': {
-    help: 'Share of query attempts rejected, timed out or failed.',
-    of: (r) => ratio(r.queries.rejected + r.queries.timedOut + r.queries.failed, r.queries.offered),
-  },
-  'commands.lostShare': {
-    help: 'Share of command attempts rejected, timed out or failed.',
-    of: (r) => ratio(r.commands.rejected + r.commands.timedOut + r.commands.failed, r.commands.offered),
-  },
-  'writeStore.hottestShare': {
-    help: 'The busiest shard\u2019s share of all writes.',
-    of: (r) => ratio(Math.max(0, ...r.writeStore.shards.map((s) => s.writes)), r.writeStore.shards.reduce((n, s) => n + s.writes, 0)),
-  },
-  'readStore.busiestUtilization': {
-    help: 'Connections in use on the busiest read node.',
-    of: (r) => Math.max(0, ...r.readStore.nodes.map((n) => n.utilization)),
-  },
-  'queryService.vcpusPerInstance': {
-    help: 'vCPUs per query instance over the run (vCPU-hours over instance-hours).',
-    of: (r) => ratio(r.queryService.cost.vcpuHours, r.queryService.cost.instanceHours),
-  },
-};
 
 /** A figure of a report by its registry id (own properties of the plain report only), or undefined. */
 export function reportFigure(r: Report, id: string): number | undefined {
@@ -63,7 +27,8 @@ export function termValue(figure: string, r: Report, settings: unknown): number 
     if (Array.isArray(v)) return v.length;
     return typeof v === 'number' ? v : undefined;
   }
-  return Object.hasOwn(DERIVED, figure) ? DERIVED[figure].of(r, settings) : reportFigure(r, figure);
+  const derived = derivedAt(figure);
+  return derived ? derived.of(r, settings) : reportFigure(r, figure);
 }
 
 export interface TermResult {

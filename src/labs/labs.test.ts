@@ -4,10 +4,11 @@
  * steps must pass it, and the wrong turns a student is likely to take must fail it too.
  */
 import { describe, expect, it } from 'vitest';
+import { derivedAt } from '../../simulation/derived';
 import { fieldAt, figureAt, parseScenario, runScenario, withField, type Report } from '../../simulation/index';
 import { CHARTS } from '../components/charts/chartDefs';
 import { chartId } from './chartId';
-import { DERIVED, evaluateCheck, formatTermValue, termLimitText, type CheckResult } from './checks';
+import { evaluateCheck, formatTermValue, termLimitText, type CheckResult } from './checks';
 import { loadAllLabs } from './labIndex';
 import { LAB_IDS, type LabDef } from './labTypes';
 
@@ -92,7 +93,7 @@ describe('the labs', () => {
       for (const s of lab.steps) if (s.field) expect(fieldAt(s.field)?.path, `${lab.id}: field ${s.field}`).toBe(s.field);
       for (const c of lab.notice.charts) expect(charts.has(c), `${lab.id}: chart ${c}`).toBe(true);
       for (const t of lab.check.terms) {
-        const known = t.figure.startsWith('setting:') ? fieldAt(t.figure.slice(8)) : DERIVED[t.figure] ?? figureAt(t.figure);
+        const known = t.figure.startsWith('setting:') ? fieldAt(t.figure.slice(8)) : derivedAt(t.figure) ?? figureAt(t.figure);
         expect(known, `${lab.id}: figure ${t.figure}`).toBeTruthy();
       }
     }

@@ -1,7 +1,7 @@
 /** The clients (the workload): how many requests they send and how, their timeouts and retries, and what they saw. */
 import { MAX_DELAY_MS, MAX_TIME_S } from '../../input/bounds';
 import type { FieldSpec } from '../../input/fieldSpec';
-import { summary, type BuiltinDecl, type FigureRow } from './declaration';
+import { shareOf, summary, type BuiltinDecl, type BuiltinDerived, type FigureRow } from './declaration';
 import type { BuiltinChart, BuiltinView } from './page';
 
 const WORKLOAD = [
@@ -168,6 +168,40 @@ export const clientsDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** The measured span of a run in seconds: after the warm-up (a setting, not in the report), as the report's rates count. */
+function measuredS(simulatedS: number, settings: unknown): number {
+  const own = settings !== null && typeof settings === 'object' && !Array.isArray(settings) && Object.hasOwn(settings, 'warmupS');
+  const w: unknown = own ? (settings as { warmupS: unknown }).warmupS : undefined;
+  return simulatedS - (typeof w === 'number' ? Math.min(w, simulatedS) : 0);
+}
+
+/** Its derived figures (`BuiltinDerived`): the load offered per second, and the share of attempts lost. */
+export const clientsDerived = {
+  name: 'clients',
+  figures: [
+    {
+      id: 'queries.offeredRps',
+      help: 'Query attempts offered per second after the warm-up: the load the lab puts on the query side.',
+      of: (r, s) => shareOf(r.queries.offered, measuredS(r.simulatedS, s)),
+    },
+    {
+      id: 'commands.offeredRps',
+      help: 'Command attempts offered per second after the warm-up: the load on the command side.',
+      of: (r, s) => shareOf(r.commands.offered, measuredS(r.simulatedS, s)),
+    },
+    {
+      id: 'queries.lostShare',
+      help: 'Share of query attempts rejected, timed out or failed.',
+      of: (r) => shareOf(r.queries.rejected + r.queries.timedOut + r.queries.failed, r.queries.offered),
+    },
+    {
+      id: 'commands.lostShare',
+      help: 'Share of command attempts rejected, timed out or failed.',
+      of: (r) => shareOf(r.commands.rejected + r.commands.timedOut + r.commands.failed, r.commands.offered),
+    },
+  ],
+} as const satisfies BuiltinDerived;
 
 /** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
 export const clientsView = {

@@ -4,10 +4,12 @@
  * report and in each window. Each built-in part has one such module in this folder; `index.ts`
  * joins them into the one list the schema (`scenario.ts`, `scenarioSchema.ts`), the field registry
  * (`fields.ts`) and the figure registry (`figures.ts`) loop over. Beside it, each exports how the
- * page shows the part (`BuiltinView`, `page.ts`). These modules are leaves: they
- * import the field format and the bounds, never the engine, so the scenario's schema may read them.
+ * page shows the part (`BuiltinView`, `page.ts`), and its derived figures, if it has any
+ * (`BuiltinDerived`). These modules are leaves: they import the field format and the bounds, and
+ * the report's shape as a type only, never the engine, so the scenario's schema may read them.
  */
 import type { FieldSpec, Latency } from '../../input/fieldSpec';
+import type { Report } from '../../types';
 
 /** A figure: its id (dotted path in the report or the window), unit and one sentence of help. */
 export type FigureRow = readonly [id: string, unit: string, help: string];
@@ -61,6 +63,35 @@ export interface BuiltinDecl {
 }
 
 type Words = Readonly<Record<string, string>>;
+
+/**
+ * A derived figure: a number a report holds only in pieces (a share of two counts, the greatest
+ * of a list, a count over the measured span), worked out from a finished run's report and the
+ * settings in force at its end. A lab's check names it by its id as it names a report figure
+ * (`queries.lostShare`), so the id must be no report figure's. The registry of them is
+ * `simulation/derived.ts`.
+ */
+export interface DerivedFigure {
+  readonly id: string;
+  /** One sentence: what the number is. */
+  readonly help: string;
+  /** The number, from the report (and the settings, where the report lacks one, such as the warm-up). */
+  readonly of: (r: Report, settings: unknown) => number;
+}
+
+/**
+ * A built-in part's derived figures, exported beside its declaration and kept apart from it, as
+ * its view is: the engine and its workers read the declaration only, so their bundles leave these
+ * functions out; only the labs' checks (through `simulation/derived.ts`) read them.
+ */
+export interface BuiltinDerived {
+  /** The part's name, as in its declaration. */
+  readonly name: string;
+  readonly figures: readonly DerivedFigure[];
+}
+
+/** `a` over `b`, or 0 when `b` is not above 0 (a share of nothing). */
+export const shareOf = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
 /** An exponential latency default of this mean. */
 export const exp = (meanMs: number): Latency => ({ type: 'exponential', meanMs });

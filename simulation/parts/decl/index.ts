@@ -4,22 +4,23 @@
  * scenario's schema (`scenario.ts`, `scenarioSchema.ts`), the field registry (`fieldSections.ts`,
  * `fields.ts`) and the figure registry (`figures.ts`) loop over this list and name no part. The
  * parts on the contract (`parts/index.ts`) declare theirs in their own modules, after these. Each
- * module also exports how the page shows its part (`BuiltinView`, joined in `BUILTIN_VIEWS`).
+ * module also exports how the page shows its part (`BuiltinView`, joined in `BUILTIN_VIEWS`) and,
+ * if it has any, its derived figures (`BuiltinDerived`, joined in `BUILTIN_DERIVED`).
  */
 import { cacheDecl, cacheView } from './cache';
-import { clientsDecl, clientsView } from './clients';
-import type { BuiltinDecl, BuiltinSection, FigureBlock } from './declaration';
+import { clientsDecl, clientsDerived, clientsView } from './clients';
+import type { BuiltinDecl, BuiltinDerived, BuiltinSection, FigureBlock } from './declaration';
 import type { BuiltinChart, BuiltinPage, BuiltinView } from './page';
 import { elasticityDecl } from './elasticity';
 import { faultsDecl, faultsView } from './faults';
 import { pricingDecl, pricingView } from './pricing';
 import { projectionDecl, projectionView } from './projection';
-import { readStoreDecl, readStoreView } from './readStore';
+import { readStoreDecl, readStoreDerived, readStoreView } from './readStore';
 import { runDecl, runView } from './run';
-import { serviceDecl, serviceView } from './service';
-import { writeStoreDecl, writeStoreView } from './writeStore';
+import { serviceDecl, serviceDerived, serviceView } from './service';
+import { writeStoreDecl, writeStoreDerived, writeStoreView } from './writeStore';
 
-export type { BuiltinDecl, BuiltinSection, FigureBlock, FigureRow } from './declaration';
+export type { BuiltinDecl, BuiltinDerived, BuiltinSection, DerivedFigure, FigureBlock, FigureRow } from './declaration';
 export type { BuiltinChart, BuiltinField, BuiltinPage, BuiltinView, ChartLine, FieldLook, PageField, PartChart } from './page';
 export { serviceLines } from './service';
 
@@ -75,3 +76,10 @@ export const BUILTIN_PAGES: readonly BuiltinPage[] = /* @__PURE__ */ BUILTIN_VIE
 
 /** The live charts of every built-in part, in their places (a stable sort: equal places keep the list's order). */
 export const BUILTIN_CHARTS: readonly BuiltinChart[] = /* @__PURE__ */ BUILTIN_VIEWS.flatMap((v) => v.charts ?? []).sort((a, b) => a.at - b.at);
+
+/**
+ * The derived figures of every built-in part that has any (`BuiltinDerived`), in the list's order.
+ * Only the derived figures' registry (`simulation/derived.ts`) reads them, and the engine's
+ * bundles, which do not import it, drop them with the functions they hold.
+ */
+export const BUILTIN_DERIVED: readonly BuiltinDerived[] = [clientsDerived, serviceDerived, writeStoreDerived, readStoreDerived];

@@ -1,6 +1,6 @@
 /** The query model's read store: the primary and its read replicas, their lag and what readers saw of it. */
 import type { FieldSpec } from '../../input/fieldSpec';
-import { constant, exp, group, summary, type BuiltinDecl } from './declaration';
+import { constant, exp, group, summary, type BuiltinDecl, type BuiltinDerived } from './declaration';
 import type { BuiltinView } from './page';
 
 const READ_STORE = [
@@ -75,6 +75,18 @@ export const readStoreDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** Its derived figures (`BuiltinDerived`): the load on its busiest node. */
+export const readStoreDerived = {
+  name: 'readStore',
+  figures: [
+    {
+      id: 'readStore.busiestUtilization',
+      help: 'Connections in use on the busiest read node.',
+      of: (r) => Math.max(0, ...r.readStore.nodes.map((n) => n.utilization)),
+    },
+  ],
+} as const satisfies BuiltinDerived;
 
 /** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
 export const readStoreView = {

@@ -1,7 +1,7 @@
 /** The command and query services: instances behind a load balancer, their queues, vCPUs and memory. */
 import { DEFAULT_COHERENCY, DEFAULT_CONTENTION, MAX_MEMORY_MB, MAX_SPEED, MAX_VCPUS } from '../../input/bounds';
 import { LOAD_BALANCER_ALGORITHMS, type FieldSpec } from '../../input/fieldSpec';
-import { exp, group, summary, type BuiltinDecl, type FigureRow } from './declaration';
+import { exp, group, shareOf, summary, type BuiltinDecl, type BuiltinDerived, type FigureRow } from './declaration';
 import type { BuiltinPage, BuiltinView } from './page';
 
 /** A service's own lines; the parts on the contract add their groups (`Part.serviceGroup`, see `serviceLines`). */
@@ -144,6 +144,18 @@ export const serviceDecl = {
     },
   },
 } as const satisfies BuiltinDecl;
+
+/** Its derived figures (`BuiltinDerived`). */
+export const serviceDerived = {
+  name: 'service',
+  figures: [
+    {
+      id: 'queryService.vcpusPerInstance',
+      help: 'vCPUs per query instance over the run (vCPU-hours over instance-hours).',
+      of: (r) => shareOf(r.queryService.cost.vcpuHours, r.queryService.cost.instanceHours),
+    },
+  ],
+} as const satisfies BuiltinDerived;
 
 /** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
 export const serviceView = {

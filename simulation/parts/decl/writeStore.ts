@@ -1,6 +1,6 @@
 /** The command model's write store: shards, their connections and the time of a write. */
 import type { FieldSpec } from '../../input/fieldSpec';
-import { exp, type BuiltinDecl } from './declaration';
+import { exp, shareOf, type BuiltinDecl, type BuiltinDerived } from './declaration';
 import type { BuiltinView } from './page';
 
 const WRITE_STORE = [
@@ -33,6 +33,18 @@ export const writeStoreDecl = {
     words: { 'shards[].writes': 'writes per shard', 'shards[].utilization': 'utilisation per shard' },
   },
 } as const satisfies BuiltinDecl;
+
+/** Its derived figures (`BuiltinDerived`): how unevenly the writes spread over the shards. */
+export const writeStoreDerived = {
+  name: 'writeStore',
+  figures: [
+    {
+      id: 'writeStore.hottestShare',
+      help: 'The busiest shard\u2019s share of all writes.',
+      of: (r) => shareOf(Math.max(0, ...r.writeStore.shards.map((s) => s.writes)), r.writeStore.shards.reduce((n, s) => n + s.writes, 0)),
+    },
+  ],
+} as const satisfies BuiltinDerived;
 
 /** How the page shows it (`page.ts`): apart from the declaration, so that the engine's bundles, which read only that, leave it out. */
 export const writeStoreView = {
