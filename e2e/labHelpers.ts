@@ -13,6 +13,15 @@ export async function openLab(lab: LabPage, id: string): Promise<void> {
   await waitForBefore(lab);
 }
 
+/**
+ * Reloads the page and waits until its address's own loading (link, example, lab) is over
+ * (`data-booted`), so that nothing of that loading lands after the test's next step.
+ */
+export async function reloadBooted(page: Page): Promise<void> {
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.booted ?? null), { timeout: 60_000 }).toBe('1');
+}
+
 /** Waits until the lab's starting system has run and its figures are kept ("Before …"), then sets the fastest speed. */
 export async function waitForBefore(lab: LabPage): Promise<void> {
   await expect(lab.page.getByText(/^Before \(the lab.s starting system/)).toBeVisible({ timeout: 60_000 });

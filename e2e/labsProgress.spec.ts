@@ -1,7 +1,7 @@
 /** The Labs menu, progress kept across a reload, an unknown lab id, highlights, and axe with a lab open. */
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { doStep, openLab, runToEnd } from './labHelpers';
+import { doStep, openLab, reloadBooted, runToEnd } from './labHelpers';
 import { loadLab } from '../src/labs/labIndex';
 
 test('the Labs menu opens and closes from the keyboard, lists the ten labs and opens one, which the address then names', async ({ lab, page }) => {
@@ -91,11 +91,15 @@ test('the prediction stays open after the starting system has run, and closes on
   expect(await runToEnd(lab)).toMatch(/^Check passed/);
   const locked = page.getByText('Your change has been run and checked, so this attempt has no prediction: start over to make one.');
   await expect(locked).toBeVisible();
-  await page.reload();
+  await reloadBooted(page);
   await expect(page.getByRole('heading', { name: /^Lab 10 of 10:/ })).toBeVisible();
   await expect(locked).toBeVisible();
   await expect(page.getByRole('radio', { name: def.prediction.options[0].text })).toBeDisabled();
-  await page.getByRole('button', { name: 'Start this lab over' }).click();
+  // By keyboard: in a load run (load average 13) the button took the focus and the lab did not
+  // start over (its stored check stayed), which points at a mouseup that missed the button; the
+  // cause is not proven. Enter on the focused button does not depend on where the button is.
+  await page.getByRole('button', { name: 'Start this lab over' }).focus();
+  await page.keyboard.press('Enter');
   await expect(locked).toHaveCount(0);
   await page.getByRole('radio', { name: def.prediction.options[0].text }).check();
   await page.getByRole('button', { name: 'Record my prediction' }).click();
