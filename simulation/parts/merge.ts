@@ -7,7 +7,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Adds the keys of `more` to `into` (see above); `where` names the whole in the error ("the report"). */
 export function mergeKeys(into: Record<string, unknown>, more: object, where: string): void {
-  for (const [k, v] of Object.entries(more)) {
+  for (const k in more) {
+    if (!Object.hasOwn(more, k)) continue;
+    const v = (more as Record<string, unknown>)[k];
     if (!Object.hasOwn(into, k)) {
       into[k] = v;
       continue;

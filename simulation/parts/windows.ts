@@ -95,7 +95,10 @@ export class Windows {
     if (dropped > 0) w.happeningsDropped = dropped;
     const stats = w as unknown as WindowStats;
     for (const p of this.parts) p.closed?.(span, stats);
-    for (const a of this.integrals()) this.windowStart.set(a, a.at(now));
+    for (const p of this.parts) {
+      const list = p.integrals?.();
+      if (list !== undefined) for (let i = 0; i < list.length; i++) this.windowStart.set(list[i], list[i].at(now));
+    }
     this.lastWindow = stats;
     this.pending.push(stats);
     this.lastWindowMs = now;
