@@ -19,6 +19,12 @@ export function reportFigure(r: Report, id: string): number | undefined {
   return figureAt(id) === undefined ? undefined : numberAt(r, id);
 }
 
+/** The measured span of a run in seconds: after the warm-up, as the report's rates count (what a derived figure is handed). */
+function measuredS(r: Report, settings: unknown): number {
+  const w = getField(settings, 'warmupS');
+  return r.simulatedS - (typeof w === 'number' ? Math.min(w, r.simulatedS) : 0);
+}
+
 /** The value a term names, or undefined when the run does not have it. */
 export function termValue(figure: string, r: Report, settings: unknown): number | undefined {
   if (figure.startsWith('setting:')) {
@@ -28,7 +34,7 @@ export function termValue(figure: string, r: Report, settings: unknown): number 
     return typeof v === 'number' ? v : undefined;
   }
   const derived = derivedAt(figure);
-  return derived ? derived.of(r, settings) : reportFigure(r, figure);
+  return derived ? derived.of(r, measuredS(r, settings)) : reportFigure(r, figure);
 }
 
 export interface TermResult {

@@ -66,10 +66,11 @@ describe('derived figures', () => {
   it("one a part declares reaches the labs' checks, from a built-in part or a part on the contract, with no list to edit", async () => {
     const { checks } = await withExtra(
       [standIn('standIn.doubled', (r) => 2 * r.queries.offered)],
-      [standIn('contractStandIn.rejected', (r, s) => (s === 'x' ? -1 : r.queries.rejected))],
+      [standIn('contractStandIn.rejected', (r, measuredS) => (measuredS === 30 ? -1 : r.queries.rejected))],
     );
     expect(checks.termValue('standIn.doubled', report, {})).toBe(6000);
-    expect(checks.termValue('contractStandIn.rejected', report, 'x')).toBe(-1);
+    // The measured span reaches it: 70 s less a warm-up of 40 s.
+    expect(checks.termValue('contractStandIn.rejected', report, { warmupS: 40 })).toBe(-1);
     const lab = { check: { text: '', terms: [{ figure: 'standIn.doubled', op: '>=' as const, limit: 6000, label: '', unit: '' as const }] } };
     expect(checks.evaluateCheck(lab, report, {})).toMatchObject({ passed: true, score: 1, max: 1 });
     // Without the declaration the same id is no figure at all.

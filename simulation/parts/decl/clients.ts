@@ -169,13 +169,6 @@ export const clientsDecl = {
   },
 } as const satisfies BuiltinDecl;
 
-/** The measured span of a run in seconds: after the warm-up (a setting, not in the report), as the report's rates count. */
-function measuredS(simulatedS: number, settings: unknown): number {
-  const own = settings !== null && typeof settings === 'object' && !Array.isArray(settings) && Object.hasOwn(settings, 'warmupS');
-  const w: unknown = own ? (settings as { warmupS: unknown }).warmupS : undefined;
-  return simulatedS - (typeof w === 'number' ? Math.min(w, simulatedS) : 0);
-}
-
 /** Its derived figures (`BuiltinDerived`): the load offered per second, and the share of attempts lost. */
 export const clientsDerived = {
   name: 'clients',
@@ -183,12 +176,12 @@ export const clientsDerived = {
     {
       id: 'queries.offeredRps',
       help: 'Query attempts offered per second after the warm-up: the load the lab puts on the query side.',
-      of: (r, s) => shareOf(r.queries.offered, measuredS(r.simulatedS, s)),
+      of: (r, measuredS) => shareOf(r.queries.offered, measuredS),
     },
     {
       id: 'commands.offeredRps',
       help: 'Command attempts offered per second after the warm-up: the load on the command side.',
-      of: (r, s) => shareOf(r.commands.offered, measuredS(r.simulatedS, s)),
+      of: (r, measuredS) => shareOf(r.commands.offered, measuredS),
     },
     {
       id: 'queries.lostShare',

@@ -75,8 +75,11 @@ export interface DerivedFigure {
   readonly id: string;
   /** One sentence: what the number is. */
   readonly help: string;
-  /** The number, from the report (and the settings, where the report lacks one, such as the warm-up). */
-  readonly of: (r: Report, settings: unknown) => number;
+  /**
+   * The number, from the report and `measuredS`, the run's seconds after its warm-up (a setting the
+   * report lacks; the caller reads it from the settings in force at the run's end).
+   */
+  readonly of: (r: Report, measuredS: number) => number;
 }
 
 /**
