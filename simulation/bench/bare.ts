@@ -8,6 +8,9 @@ import alea from 'seedrandom/lib/alea.js';
 import { ln } from '../engine/detMath';
 import { Area } from '../metrics/area';
 import { Histogram } from '../metrics/histogram';
+import { StageSums, type StageSplit } from '../metrics/stageSums';
+import { REQUEST_SLOTS, S_QUEUE_WAIT, S_SERVICE, S_VALUE } from '../model/stageSlots';
+import { STAGE_PATHS } from '../stages';
 
 /**
  * The bare loop's calendar: a binary heap of (time, kind) in typed arrays, kind 0 an arrival and
@@ -112,29 +115,52 @@ export function bareMm1(customers: number, seed = 1): { customersPerS: number; m
   return { customersPerS: customers / wallS, meanWaitMs: waitSum / customers };
 }
 
+/** What the book-keeping loop's books say at its end: the figures the engine's M/M/1 report shows. */
+export interface KeptBooks {
+  /** Customers served, and windows closed (one a simulated second). */
+  served: number;
+  windows: number;
+  /** The latency summary, as the report's `queries.latencyMs`: mean, p99, and its split by stage. */
+  latency: { mean: number; p99: number } & StageSplit;
+  /** Mean queue wait (the histogram of waits), share of time the server was busy, mean customers in the system. */
+  meanWaitMs: number;
+  busyShare: number;
+  meanInSystem: number;
+}
+
 /**
  * The same loop keeping the books a report needs, with the engine's own classes: each customer's
  * queue wait and latency in histograms (the latency twice: the run's and the window's, as the
- * engine records it), the time integrals of busy servers and of customers in the system (two
- * updates each per customer, where the engine makes eight to ten), and every simulated second a
- * window closed (its latency percentiles read, its histogram reset). It tells how much of the gap
- * between the engine and the bare loop is bookkeeping and how much the rest of the model
- * (balancer, instance, read path, request state, a calendar of many kinds).
+ * engine records it), its latency split by stage (queue wait, service) into the run's and the
+ * window's stage sums by histogram bucket (`StageSums`, in one pass, as the engine keeps them for
+ * the report's `stages` and `tailStages`), the time integrals of busy servers and of customers in
+ * the system (two updates each per customer, where the engine makes eight to ten), and every
+ * simulated second a window closed (its latency percentiles and stage split read, its histogram
+ * and stage sums reset). It tells how much of the gap between the engine and the bare loop is
+ * bookkeeping and how much the rest of the model (balancer, instance, read path, request state, a
+ * calendar of many kinds). `bare.test.ts` checks that its books are the report's: the same
+ * stages, and figures that match M/M/1's closed forms.
  */
-export function bareMm1Kept(customers: number, seed = 1): { customersPerS: number; meanWaitMs: number } {
+export function bareMm1Kept(customers: number, seed = 1): { customersPerS: number; meanWaitMs: number; books: KeptBooks } {
   const u = alea(`${seed}/bare`) as () => number;
   const cal = new BareCalendar();
   const inLine = new Float64Array(1 << 20); // arrival times of the customers in the system, the one served first
   const wait = new Histogram();
   const latency = new Histogram();
   const windowLatency = new Histogram();
+  const path = STAGE_PATHS['queries.latencyMs'];
+  const stages = new StageSums(path.ids, path.slots);
+  const windowStages = new StageSums(path.ids, path.slots);
+  const vec = new Float64Array(REQUEST_SLOTS); // the served customer's stages, as a request's vector
   const busyArea = new Area();
   const inSystem = new Area();
   const percentiles = { p50: 0, p95: 0, p99: 0 };
   let windowEndMs = 1000;
+  let windows = 0;
   let head = 0;
   let len = 0;
   let served = 0;
+  let startMs = 0; // when the customer in service started
   const t0 = process.hrtime.bigint();
   cal.push(-ln(1 - u()) / 0.8, 0);
   while (served < customers) {
@@ -142,7 +168,10 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
     const now = cal.t;
     for (; now >= windowEndMs; windowEndMs += 1000) {
       windowLatency.percentiles(percentiles);
+      windowStages.split(windowLatency);
       windowLatency.reset();
+      windowStages.reset();
+      windows++;
     }
     if (cal.k === 0) {
       cal.push(now - ln(1 - u()) / 0.8, 0);
@@ -151,24 +180,43 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
       if (len === 1) {
         busyArea.add(now, 1);
         wait.record(0);
+        startMs = now;
         cal.push(now - ln(1 - u()), 1);
       }
     } else {
       served++;
-      const sojourn = now - inLine[head];
+      const arrivedMs = inLine[head];
+      const sojourn = now - arrivedMs;
       head = (head + 1) & (inLine.length - 1);
       len--;
       latency.record(sojourn);
       windowLatency.record(sojourn);
+      const queued = startMs - arrivedMs;
+      const service = now - startMs;
+      vec[S_QUEUE_WAIT] = queued;
+      vec[S_SERVICE] = service;
+      vec[S_VALUE] = sojourn;
+      const mask = (queued !== 0 ? 1 << S_QUEUE_WAIT : 0) | (service !== 0 ? 1 << S_SERVICE : 0);
+      windowStages.record(vec, 0, S_VALUE, S_SERVICE, mask, stages);
       inSystem.add(now, -1);
       busyArea.add(now, -1);
       if (len > 0) {
         busyArea.add(now, 1);
         wait.record(now - inLine[head]);
+        startMs = now;
         cal.push(now - ln(1 - u()), 1);
       }
     }
   }
   const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { customersPerS: customers / wallS, meanWaitMs: wait.mean };
+  const endMs = cal.t;
+  const books: KeptBooks = {
+    served,
+    windows,
+    latency: { mean: latency.mean, p99: latency.quantile(0.99), ...stages.split(latency) },
+    meanWaitMs: wait.mean,
+    busyShare: busyArea.at(endMs) / endMs,
+    meanInSystem: inSystem.at(endMs) / endMs,
+  };
+  return { customersPerS: customers / wallS, meanWaitMs: wait.mean, books };
 }

@@ -5,7 +5,8 @@
  * own (`npm run bench` starts it): after the other benchmarks the engine's call sites have seen
  * other scenarios and run M/M/1 slower than a user's process would.
  *
- * A third loop, the bare one keeping the engine's books (bare.ts, `bareMm1Kept`), splits the gap:
+ * A third loop, the bare one keeping the engine's books (bare.ts, `bareMm1Kept`: histograms, the
+ * latency's stage sums, time integrals, windows; keptBooks.test.ts holds them against the report), splits the gap:
  * the bare loop to it is the cost of the bookkeeping a report needs, it to the engine the cost of
  * the rest of the model.
  */
@@ -42,7 +43,7 @@ console.log(
 const keptRatios = kept.map((k, i) => k / bare[i]);
 const engineToKept = engine.map((e, i) => e / kept[i]);
 console.log(
-  `mm1, where the gap is: the bare loop keeping the engine's books (histograms, time integrals, windows) runs ${fmt(median(kept))} ` +
+  `mm1, where the gap is: the bare loop keeping the engine's books (histograms, stage sums, time integrals, windows) runs ${fmt(median(kept))} ` +
     `customers per CPU second, ${median(keptRatios).toFixed(2)} of the bare loop (${rangeOf(keptRatios)}); the engine runs ` +
     `${median(engineToKept).toFixed(2)} of that (${rangeOf(engineToKept)})`,
 );
