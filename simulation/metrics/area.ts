@@ -1,6 +1,11 @@
+/** The engine's clock, as the parts read it (the engine itself). */
+export interface Clock {
+  readonly nowMs: number;
+}
+
 /**
  * The time integral of a piecewise-constant level (busy servers, queue length, requests in the
- * system). `set` and `add` close the current piece; `at(t)` reads the integral up to time t.
+ * system). `set`, `add` and `addNow` close the current piece; `at(t)` reads the integral up to time t.
  */
 export class Area {
   level = 0;
@@ -8,6 +13,19 @@ export class Area {
   private lastMs = 0;
 
   add(nowMs: number, delta: number): void {
+    this.total += this.level * (nowMs - this.lastMs);
+    this.lastMs = nowMs;
+    this.level += delta;
+  }
+
+  /**
+   * `add` at the clock's time. The per-request changes use this one: the clock crosses the call,
+   * not a double, which V8 boxes into a new heap number whenever it does not inline the call (a
+   * handler that has spent its inlining budget). The same three lines as `add`, so that inlining
+   * `addNow` never leaves a call to `add` behind.
+   */
+  addNow(clock: Clock, delta: number): void {
+    const nowMs = clock.nowMs;
     this.total += this.level * (nowMs - this.lastMs);
     this.lastMs = nowMs;
     this.level += delta;

@@ -3,7 +3,7 @@
  * FIFO order (unbounded: clients time out, the store does not reject).
  */
 import { IntQueue } from '../engine/intQueue';
-import { Area } from '../metrics/area';
+import { Area, type Clock } from '../metrics/area';
 
 export class ConnectionPool {
   busy = 0;
@@ -22,11 +22,14 @@ export class ConnectionPool {
     this.capacityArea.set(nowMs, connections);
   }
 
-  /** True when the caller may start its operation now; otherwise it was queued. */
-  acquire(id: number, nowMs: number): boolean {
+  /**
+   * True when the caller may start its operation now; otherwise it was queued. Per operation, so
+   * it takes the clock, not the time (see `Area.addNow`).
+   */
+  acquire(id: number, clock: Clock): boolean {
     if (this.busy < this.connections) {
       this.busy++;
-      this.busyArea.add(nowMs, 1);
+      this.busyArea.addNow(clock, 1);
       return true;
     }
     this.waiting.push(id);
@@ -34,11 +37,11 @@ export class ConnectionPool {
   }
 
   /** Frees a connection; returns the next waiting id now holding it, or -1. */
-  release(nowMs: number): number {
+  release(clock: Clock): number {
     this.ops++;
     if (this.waiting.length > 0 && this.busy <= this.connections) return this.waiting.shift();
     this.busy--;
-    this.busyArea.add(nowMs, -1);
+    this.busyArea.addNow(clock, -1);
     return -1;
   }
 

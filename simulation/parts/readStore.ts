@@ -135,9 +135,8 @@ export class ReadStore implements Reader {
     const reps = this.activeReplicas;
     const node = reps.length === 0 ? 0 : reps[this.rrReplica++ % reps.length];
     this.reqs.resource[id] = node;
-    const now = this.engine.nowMs;
     this.reqs.enter(id, S_READ_WAIT);
-    if (this.nodes[node].acquire(id, now)) this.startRead(id, true);
+    if (this.nodes[node].acquire(id, this.engine)) this.startRead(id, true);
   }
 
   /**
@@ -157,7 +156,7 @@ export class ReadStore implements Reader {
 
   private onReadDone(id: number): void {
     const now = this.engine.nowMs;
-    const next = this.nodes[this.reqs.resource[id]].release(now);
+    const next = this.nodes[this.reqs.resource[id]].release(this.engine);
     if (next >= 0) this.startRead(next);
     if (this.reqs.flags[id] & F_CACHE_MISS) this.cache.fill(id, now);
     this.outcomes.respond(id);

@@ -102,7 +102,6 @@ export class Service implements ServicePort {
   admit(id: number): boolean {
     const r = this.reqs;
     const g = this.group;
-    const now = this.engine.nowMs;
     if (this.gate !== null && !this.gate.allow(id)) return false;
     const i = g.route(r.key[id]);
     if (i < 0) return this.refuse(id, 'failed', 'noInstance');
@@ -115,14 +114,14 @@ export class Service implements ServicePort {
     } else if (g.queues[i].length < g.queueCapacity) {
       r.instance[id] = i;
       g.queues[i].push(id);
-      g.queueArea.add(now, 1);
+      g.queueArea.addNow(this.engine, 1);
     } else {
       return this.refuse(id, 'rejected');
     }
     const inFlight = ++g.outstanding[i];
     const least = g.balancer.least;
     if (least !== null) least.set(i, inFlight);
-    g.outstandingArea.add(now, 1);
+    g.outstandingArea.addNow(this.engine, 1);
     return true;
   }
 
@@ -136,8 +135,8 @@ export class Service implements ServicePort {
     const g = this.group;
     const now = this.engine.nowMs;
     const busy = ++g.busy[i];
-    g.busyArea.add(now, 1);
-    g.busyAreas[i].add(now, 1);
+    g.busyArea.addNow(this.engine, 1);
+    g.busyAreas[i].addNow(this.engine, 1);
     if (r.flags[id] & F_COUNTED) this.queueWait.record(now - r.arrivalMs[id]);
     r.enter(id, S_SERVICE);
     // Diminishing returns within one instance (USL): work started beside busy vCPUs takes longer.
@@ -150,7 +149,7 @@ export class Service implements ServicePort {
     const g = this.group;
     const queue = g.queues[i];
     while (g.busy[i] < g.vcpusOf[i] && queue.length > 0) {
-      g.queueArea.add(this.engine.nowMs, -1);
+      g.queueArea.addNow(this.engine, -1);
       this.start(i, queue.shift());
     }
   }
@@ -165,11 +164,10 @@ export class Service implements ServicePort {
     // The instance crashed while this request was on its CPU: the work is lost with it.
     if (r.flags[id] & F_DEAD) return r.release(id);
     const g = this.group;
-    const now = this.engine.nowMs;
     const i = r.instance[id];
     g.busy[i]--;
-    g.busyArea.add(now, -1);
-    g.busyAreas[i].add(now, -1);
+    g.busyArea.addNow(this.engine, -1);
+    g.busyAreas[i].addNow(this.engine, -1);
     this.drainQueue(i);
     this.next.handle(id);
   }
@@ -177,12 +175,11 @@ export class Service implements ServicePort {
   /** The request leaves its instance (answered or failed); frees what it held there. */
   leave(id: number): void {
     const g = this.group;
-    const now = this.engine.nowMs;
     const i = this.reqs.instance[id];
     const inFlight = --g.outstanding[i];
     const least = g.balancer.least;
     if (least !== null) least.set(i, inFlight);
-    g.outstandingArea.add(now, -1);
+    g.outstandingArea.addNow(this.engine, -1);
     if (inFlight === 0) this.life.instanceIdle(i);
   }
 

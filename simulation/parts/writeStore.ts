@@ -73,7 +73,7 @@ export class WriteStore implements Downstream {
     r.resource[id] = shard;
     if (this.shardDown[shard] === 1) return this.outcomes.respondFailed(id, 'shardDown');
     r.enter(id, S_WRITE_WAIT);
-    if (this.shards[shard].acquire(id, now)) this.startWrite(id, now);
+    if (this.shards[shard].acquire(id, this.engine)) this.startWrite(id, now);
   }
 
   /** The write takes its connection and runs for the write latency. */
@@ -85,7 +85,7 @@ export class WriteStore implements Downstream {
   private onDone(id: number): void {
     const r = this.reqs;
     const now = this.engine.nowMs;
-    const next = this.shards[r.resource[id]].release(now);
+    const next = this.shards[r.resource[id]].release(this.engine);
     if (next >= 0) this.startWrite(next, now);
     // Commit: the new version exists from now; its event goes to the stream.
     const key = r.key[id];
