@@ -5,8 +5,10 @@
  * The top lines name the JavaScript frames (innermost last) whose code made the bytes; a frame is
  * the optimized function the allocation was compiled into, so inlined callees show as their caller.
  *
- * `npx tsx simulation/bench/allocs.ts [seconds] [mm1|cqrs]`. A sample every 512 bytes: figures
- * below ~1 byte a request are noise. docs/measuring.md says how to find what a line boxes.
+ * `node --single-threaded --import tsx simulation/bench/allocs.ts [seconds] [mm1|cqrs]` (without
+ * `--single-threaded` V8 compiles in the background, inlines differently from run to run, and the
+ * figure moves by 20%). A sample every 512 bytes: figures below ~1 byte a request are noise.
+ * docs/measuring.md says how to find what a line boxes.
  */
 import { Session } from 'node:inspector';
 import { runScenario } from '../index';
