@@ -122,14 +122,23 @@ export class Engine {
    * been scheduled.
    */
   scheduleNowLast(kind: number, arg: number, arg2 = 0): void {
-    if (this.atOnceOk && this.budget > 0 && this.limitCountdown > 1 && this.q.peekTime() > this.nowMs) {
-      this.events++;
-      this.budget--;
-      this.limitCountdown--;
-      this.handlers[kind].call(this.owners[kind], arg, arg2);
-    } else {
-      this.q.push(this.nowMs, kind, arg, arg2);
-    }
+    if (this.runsNow()) this.handlers[kind].call(this.owners[kind], arg, arg2);
+    else this.q.push(this.nowMs, kind, arg, arg2);
+  }
+
+  /**
+   * `scheduleNowLast` for a caller that knows the handler: true when an event scheduled now would
+   * be the next one processed, and it is then counted as processed, so the caller calls its
+   * handler itself, at once (a direct call, which V8 can inline where the dispatch through the
+   * handler table cannot). False: the caller schedules the event now. Only from the very end of an
+   * event's handler, as `scheduleNowLast`.
+   */
+  runsNow(): boolean {
+    if (!(this.atOnceOk && this.budget > 0 && this.limitCountdown > 1 && this.q.peekTime() > this.nowMs)) return false;
+    this.events++;
+    this.budget--;
+    this.limitCountdown--;
+    return true;
   }
 
   /**

@@ -142,7 +142,7 @@ export class ReadStore implements Reader {
   /**
    * The read sees the node's data as of its start; the answer arrives after the query latency.
    * `last` when nothing follows in the current event's handler: a read with no latency then
-   * answers at once (`scheduleNowLast`).
+   * answers at once (`Engine.runsNow`).
    */
   private startRead(id: number, last = false): void {
     const r = this.reqs;
@@ -150,7 +150,7 @@ export class ReadStore implements Reader {
     r.version[id] = this.nodeVersion[node][r.key[id]];
     r.enter(id, S_READ);
     const latency = this.queryLatency.draw() * this.readFactor;
-    if (latency === 0 && last) this.engine.scheduleNowLast(this.doneKind, id);
+    if (latency === 0 && last && this.engine.runsNow()) this.onReadDone(id);
     else this.calendar.push(this.engine.nowMs + latency, this.doneKind, id);
   }
 
