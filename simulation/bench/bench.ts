@@ -65,6 +65,15 @@ for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
 }
 benchScale();
 
+// Issue 27: memory per request in flight, in a process of its own with the collector exposed.
+const held = JSON.parse(
+  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'simulation/bench/inFlightMemory.ts'], { encoding: 'utf8' }),
+) as { bytesPerInFlight: number; least: number; most: number; inFlight: [number, number] };
+console.log(
+  `memory per request in flight (overloaded M/M/1, ${fmt(held.inFlight[0])} to ${fmt(held.inFlight[1])} in flight): ` +
+    `${fmt(held.bytesPerInFlight)} bytes (${fmt(held.least)} to ${fmt(held.most)} between points, as the typed arrays double)`,
+);
+
 // Issue 10's yardstick, in a process of its own (see ratio.ts).
 process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', 'simulation/bench/ratio.ts'], { encoding: 'utf8' }));
 
