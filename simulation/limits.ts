@@ -1,11 +1,15 @@
 /**
  * Run limits: memory is bounded by the work in flight, and these bound the work in flight. A run
  * that goes past one stops at once, with a sentence saying when and why, rather than growing
- * until the tab or the process runs out of memory. The largest valid scenarios on this project's
- * machines stay below about 400 MB at these limits.
+ * until the tab or the process runs out of memory. At the request limit (2,000,000 queries queued
+ * on an overloaded service) a run peaked at 463 MB of heap and typed arrays, 471 MB resident, on
+ * 2026-12-08.
  */
 
-/** Requests (attempts) in the system at once: about 60 bytes each. */
+/**
+ * Requests (attempts) in the system at once: 162 bytes of state each (96 of them the times of its
+ * stages), in typed arrays that double as they fill.
+ */
 export const MAX_REQUESTS_IN_FLIGHT = 2_000_000;
 /** Events committed but not yet on every read node: about 30 bytes each. */
 export const MAX_STREAM_EVENTS_IN_FLIGHT = 4_000_000;

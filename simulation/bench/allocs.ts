@@ -7,7 +7,9 @@
  *
  * `node --single-threaded --import tsx simulation/bench/allocs.ts [seconds] [mm1|cqrs]` (without
  * `--single-threaded` V8 compiles in the background, inlines differently from run to run, and the
- * figure moves by 20%). A sample every 512 bytes: figures below ~1 byte a request are noise.
+ * figure moves by 20%). A sample every 512 bytes: figures below ~1 byte a request are noise. Take
+ * 1,000 s or more: what a run allocates once (a stage-sums table, about 190 KB at its first
+ * sample) is counted too, and weighs on a short run (132 bytes a request at 100 s, 100 at 1,000 s).
  * docs/measuring.md says how to find what a line boxes.
  */
 import { Session } from 'node:inspector';
@@ -22,7 +24,7 @@ interface ProfileNode {
 
 const durationS = Number(process.argv[2] ?? 1000);
 const name = (process.argv[3] ?? 'mm1') as ScenarioName;
-if (!(name in SCENARIOS) || !(durationS > 0)) {
+if (!Object.hasOwn(SCENARIOS, name) || !(durationS > 0)) {
   console.error('usage: allocs.ts [seconds > 0] [mm1|cqrs]');
   process.exit(2);
 }

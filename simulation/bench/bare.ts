@@ -120,6 +120,8 @@ export interface KeptBooks {
   /** Customers served, and windows closed (one a simulated second). */
   served: number;
   windows: number;
+  /** The last window closed: its latency's mean and p99 (of `percentiles`) and its split by stage. */
+  lastWindow: { mean: number; p99: number } & StageSplit;
   /** The latency summary, as the report's `queries.latencyMs`: mean, p99, and its split by stage. */
   latency: { mean: number; p99: number } & StageSplit;
   /** Mean queue wait (the histogram of waits), share of time the server was busy, mean customers in the system. */
@@ -138,7 +140,7 @@ export interface KeptBooks {
  * simulated second a window closed (its latency percentiles and stage split read, its histogram
  * and stage sums reset). It tells how much of the gap between the engine and the bare loop is
  * bookkeeping and how much the rest of the model (balancer, instance, read path, request state, a
- * calendar of many kinds). `bare.test.ts` checks that its books are the report's: the same
+ * calendar of many kinds). `keptBooks.test.ts` checks that its books are the report's: the same
  * stages, and figures that match M/M/1's closed forms.
  */
 export function bareMm1Kept(customers: number, seed = 1): { customersPerS: number; meanWaitMs: number; books: KeptBooks } {
@@ -157,6 +159,7 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
   const percentiles = { p50: 0, p95: 0, p99: 0 };
   let windowEndMs = 1000;
   let windows = 0;
+  let lastWindow: KeptBooks['lastWindow'] | null = null;
   let head = 0;
   let len = 0;
   let served = 0;
@@ -168,7 +171,8 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
     const now = cal.t;
     for (; now >= windowEndMs; windowEndMs += 1000) {
       windowLatency.percentiles(percentiles);
-      windowStages.split(windowLatency);
+      const split = windowStages.split(windowLatency);
+      lastWindow = { mean: windowLatency.mean, p99: percentiles.p99, ...split };
       windowLatency.reset();
       windowStages.reset();
       windows++;
@@ -213,6 +217,7 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
   const books: KeptBooks = {
     served,
     windows,
+    lastWindow: lastWindow!,
     latency: { mean: latency.mean, p99: latency.quantile(0.99), ...stages.split(latency) },
     meanWaitMs: wait.mean,
     busyShare: busyArea.at(endMs) / endMs,

@@ -4,9 +4,10 @@
  * timeout, no memory held per request on the instance) piles up about 1,000 requests a simulated second; the JavaScript heap plus the typed
  * arrays' buffers is read after a full collection at each 20 s, and the growth between two points
  * over the growth in requests in flight is the cost of one. The request state lives in typed
- * arrays that double as they fill, so the figure between two points jumps with each doubling: the
- * slope over all ten points is the figure, printed with the least and the most between the first
- * point and each other.
+ * arrays that double as they fill, so this is the average cost of a request in flight, spare
+ * capacity included, not the size of one slot (162 bytes, limits.ts): the figure between two
+ * points jumps with each doubling, and the slope over all ten points is the one printed, with the
+ * least and the most between the first point and each other.
  *
  * In a process of its own, with the collector exposed:
  * `node --expose-gc --import tsx simulation/bench/inFlightMemory.ts` (npm run bench runs it).

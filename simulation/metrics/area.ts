@@ -20,9 +20,11 @@ export class Area {
 
   /**
    * `add` at the clock's time. The per-request changes use this one: the clock crosses the call,
-   * not a double, which V8 boxes into a new heap number whenever it does not inline the call (a
-   * handler that has spent its inlining budget). The same three lines as `add`, so that inlining
-   * `addNow` never leaves a call to `add` behind.
+   * not a double, which V8 would box into a new heap number if it did not inline the call (a
+   * handler that has spent its inlining budget). Measured on M/M/1 it saved 27 instructions a
+   * request; the builds measured had inlined the updates, so it changed no allocation
+   * (docs/measuring.md). The same three lines as `add`, so that inlining `addNow` never leaves a
+   * call to `add` behind.
    */
   addNow(clock: Clock, delta: number): void {
     const nowMs = clock.nowMs;

@@ -86,7 +86,7 @@ export class StageSums {
   record(vec: Float64Array, off: number, valueSlot: number, open: number, mask: number, also: StageSums | null = null): void {
     const b = bucketOf(vec[off + valueSlot]);
     if (also === null) this.add(vec, off, valueSlot, open, mask, b);
-    else if (also.usedMask === this.usedMask && also.used === this.used && also.stride === this.stride) this.addBoth(also, vec, off, valueSlot, open, mask, b);
+    else if (also !== this && also.usedMask === this.usedMask && also.used === this.used && also.stride === this.stride) this.addBoth(also, vec, off, valueSlot, open, mask, b);
     else {
       this.add(vec, off, valueSlot, open, mask, b);
       also.add(vec, off, valueSlot, open, mask, b);
