@@ -131,6 +131,35 @@ export interface KeptBooks {
 }
 
 /**
+ * The book-keeping loop's window: its latency histogram and stage sums, closed once a simulated
+ * second as the engine closes its windows (percentiles and split read, then reset). A class of its
+ * own keeps the loop's function small, so that V8 inlines into it what it inlines into a small loop.
+ */
+class WindowBooks {
+  readonly latency = new Histogram();
+  readonly stages: StageSums;
+  private readonly percentiles = { p50: 0, p95: 0, p99: 0 };
+  count = 0;
+  last: KeptBooks['lastWindow'] | null = null;
+
+  constructor(ids: readonly string[], slots: readonly number[]) {
+    this.stages = new StageSums(ids, slots);
+  }
+
+  close(): void {
+    this.latency.percentiles(this.percentiles);
+    // The mean from the count and the sum, not the histogram's `mean` getter: with that one call
+    // here V8 compiled this loop to 3,116 instructions a customer instead of 2,904 (valgrind).
+    const n = this.latency.count;
+    const total = this.latency.sum;
+    this.last = { mean: n > 0 ? total / n : 0, p99: this.percentiles.p99, ...this.stages.split(this.latency) };
+    this.latency.reset();
+    this.stages.reset();
+    this.count++;
+  }
+}
+
+/**
  * The same loop keeping the books a report needs, with the engine's own classes: each customer's
  * queue wait and latency in histograms (the latency twice: the run's and the window's, as the
  * engine records it), its latency split by stage (queue wait, service) into the run's and the
@@ -149,17 +178,13 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
   const inLine = new Float64Array(1 << 20); // arrival times of the customers in the system, the one served first
   const wait = new Histogram();
   const latency = new Histogram();
-  const windowLatency = new Histogram();
   const path = STAGE_PATHS['queries.latencyMs'];
   const stages = new StageSums(path.ids, path.slots);
-  const windowStages = new StageSums(path.ids, path.slots);
+  const win = new WindowBooks(path.ids, path.slots);
   const vec = new Float64Array(REQUEST_SLOTS); // the served customer's stages, as a request's vector
   const busyArea = new Area();
   const inSystem = new Area();
-  const percentiles = { p50: 0, p95: 0, p99: 0 };
   let windowEndMs = 1000;
-  let windows = 0;
-  let lastWindow: KeptBooks['lastWindow'] | null = null;
   let head = 0;
   let len = 0;
   let served = 0;
@@ -169,14 +194,7 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
   while (served < customers) {
     cal.pop();
     const now = cal.t;
-    for (; now >= windowEndMs; windowEndMs += 1000) {
-      windowLatency.percentiles(percentiles);
-      const split = windowStages.split(windowLatency);
-      lastWindow = { mean: windowLatency.mean, p99: percentiles.p99, ...split };
-      windowLatency.reset();
-      windowStages.reset();
-      windows++;
-    }
+    for (; now >= windowEndMs; windowEndMs += 1000) win.close();
     if (cal.k === 0) {
       cal.push(now - ln(1 - u()) / 0.8, 0);
       inLine[(head + len++) & (inLine.length - 1)] = now;
@@ -194,14 +212,14 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
       head = (head + 1) & (inLine.length - 1);
       len--;
       latency.record(sojourn);
-      windowLatency.record(sojourn);
+      win.latency.record(sojourn);
       const queued = startMs - arrivedMs;
       const service = now - startMs;
       vec[S_QUEUE_WAIT] = queued;
       vec[S_SERVICE] = service;
       vec[S_VALUE] = sojourn;
       const mask = (queued !== 0 ? 1 << S_QUEUE_WAIT : 0) | (service !== 0 ? 1 << S_SERVICE : 0);
-      windowStages.record(vec, 0, S_VALUE, S_SERVICE, mask, stages);
+      win.stages.record(vec, 0, S_VALUE, S_SERVICE, mask, stages);
       inSystem.add(now, -1);
       busyArea.add(now, -1);
       if (len > 0) {
@@ -216,8 +234,8 @@ export function bareMm1Kept(customers: number, seed = 1): { customersPerS: numbe
   const endMs = cal.t;
   const books: KeptBooks = {
     served,
-    windows,
-    lastWindow: lastWindow!,
+    windows: win.count,
+    lastWindow: win.last!,
     latency: { mean: latency.mean, p99: latency.quantile(0.99), ...stages.split(latency) },
     meanWaitMs: wait.mean,
     busyShare: busyArea.at(endMs) / endMs,
