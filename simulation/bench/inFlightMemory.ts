@@ -1,9 +1,8 @@
 /**
  * Memory per request in flight (issue 27: "memory per in-flight request printed by the bench").
- * An overloaded M/M/1 (queries at 2 a ms into one vCPU serving 1 a ms, an unbounded queue, no
- * timeout, no memory held per request on the instance) piles up about 1,000 requests a simulated second; the JavaScript heap plus the typed
- * arrays' buffers is read after a full collection at each 20 s, and the growth between two points
- * over the growth in requests in flight is the cost of one. The request state lives in typed
+ * An overloaded M/M/1 (`mm1Overloaded` in scenarios.ts) piles up about 1,000 requests a
+ * simulated second; the JavaScript heap plus the typed arrays' buffers is read after a full
+ * collection at each 20 s, and the growth between two points over the growth in requests in flight is the cost of one. The request state lives in typed
  * arrays that double as they fill, so this is the average cost of a request in flight, spare
  * capacity included, not the size of one slot (162 bytes, limits.ts): the figure between two
  * points jumps with each doubling, and the slope over all ten points is the one printed, with the
@@ -12,7 +11,8 @@
  * In a process of its own, with the collector exposed:
  * `node --expose-gc --import tsx simulation/bench/inFlightMemory.ts` (npm run bench runs it).
  */
-import { parseScenario, Simulation } from '../index';
+import { Simulation } from '../index';
+import { mm1Overloaded } from './scenarios';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) {
@@ -20,18 +20,7 @@ if (gc === undefined) {
   process.exit(2);
 }
 
-const parsed = parseScenario({
-  version: 1,
-  name: 'M/M/1 overloaded',
-  durationS: 200,
-  warmupS: 1,
-  workload: { rps: 2000, writeRatio: 0, followUpReads: { ratio: 0 }, timeoutMs: 1e9 },
-  queryService: { instances: 1, vcpus: 1, queueCapacity: 1_000_000, memoryPerRequestMb: 0, serviceTimeMs: { type: 'exponential', meanMs: 1 } },
-  readStore: { replicas: 0, queryLatencyMs: 0 },
-});
-if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-
-const sim = new Simulation(parsed.scenario);
+const sim = new Simulation(mm1Overloaded(200));
 const bytes = () => {
   gc();
   const m = process.memoryUsage();

@@ -20,6 +20,24 @@ export function mm1(durationS: number): Scenario {
   });
 }
 
+/**
+ * M/M/1 overloaded (queries at 2 a ms into one vCPU serving 1 a ms, an unbounded queue, no
+ * timeout, no memory held per request on the instance): about 1,000 more requests in flight each
+ * simulated second, for measuring what a request in flight costs (inFlightMemory.ts). Not in
+ * `SCENARIOS`: it is not timed.
+ */
+export function mm1Overloaded(durationS: number): Scenario {
+  return parsed({
+    version: 1,
+    name: 'M/M/1 overloaded',
+    durationS,
+    warmupS: 1,
+    workload: { rps: 2000, writeRatio: 0, followUpReads: { ratio: 0 }, timeoutMs: 1e9 },
+    queryService: { instances: 1, vcpus: 1, queueCapacity: 1_000_000, memoryPerRequestMb: 0, serviceTimeMs: { type: 'exponential', meanMs: 1 } },
+    readStore: { replicas: 0, queryLatencyMs: 0 },
+  });
+}
+
 /** The default CQRS scenario, run longer. */
 export function cqrs(durationS: number): Scenario {
   return { ...defaultScenario(), durationS };

@@ -114,24 +114,13 @@ export class Engine {
   }
 
   /**
-   * Schedules an event of `kind` now, from the very end of an event's handler (nothing may
-   * follow the call in that handler). When no other event is due now it would be the next one
-   * processed, so it runs at once instead, counted as an event like any other: a zero-delay step
-   * (a read with no latency) costs a function call rather than a trip through the calendar. The
-   * order of events, the event count, the limit checks and `runUntil`'s budget are as if it had
-   * been scheduled.
-   */
-  scheduleNowLast(kind: number, arg: number, arg2 = 0): void {
-    if (this.runsNow()) this.handlers[kind].call(this.owners[kind], arg, arg2);
-    else this.q.push(this.nowMs, kind, arg, arg2);
-  }
-
-  /**
-   * `scheduleNowLast` for a caller that knows the handler: true when an event scheduled now would
-   * be the next one processed, and it is then counted as processed, so the caller calls its
-   * handler itself, at once (a direct call, which V8 can inline where the dispatch through the
-   * handler table cannot). False: the caller schedules the event now. Only from the very end of an
-   * event's handler, as `scheduleNowLast`.
+   * For an event due now, from the very end of an event's handler (nothing may follow in that
+   * handler), when its handler is known to the caller. When no other event is due now it would be
+   * the next one processed: then this counts it as processed and returns true, and the caller
+   * calls its handler itself, at once, a direct call (a read with no latency costs a call rather
+   * than a trip through the calendar and a dispatch through the handler table). Otherwise false,
+   * and the caller schedules it now. The order of events, the event count, the limit checks and
+   * `runUntil`'s budget are as if it had been scheduled.
    */
   runsNow(): boolean {
     if (!(this.atOnceOk && this.budget > 0 && this.limitCountdown > 1 && this.q.peekTime() > this.nowMs)) return false;

@@ -6,22 +6,23 @@ import { mm1 } from '../bench/scenarios';
 
 /**
  * A small model on the bare core: "work" events at random (often equal) times, each ending with
- * a zero-delay "step" either scheduled on the calendar or through `scheduleNowLast`, which must
- * give the same trace, event count and budget slices.
+ * a zero-delay "step" either scheduled on the calendar or, when `runsNow` allows, called at once,
+ * which must give the same trace, event count and budget slices.
  */
 function trace(atOnce: boolean, budget: number): { log: string[]; events: number } {
   const e = new Engine();
   const log: string[] = [];
   const u = stream(3, 'core');
   let step = 0;
-  const stepKind = e.on('test.step', (a, b) => {
+  const onStep = (a: number, b: number) => {
     log.push(`${e.nowMs} step ${a} ${b}`);
     if (a % 3 === 0) e.schedule(e.nowMs, workKind, a + 1000); // more work due now, after this
-  });
+  };
+  const stepKind = e.on('test.step', onStep);
   const workKind = e.on('test.work', (a) => {
     log.push(`${e.nowMs} work ${a}`);
     if (a < 1000 && u.next() < 0.5) e.schedule(e.nowMs + Math.floor(u.next() * 3), workKind, a + 1);
-    if (atOnce) e.scheduleNowLast(stepKind, step++, a);
+    if (atOnce && e.runsNow()) onStep(step++, a);
     else e.schedule(e.nowMs, stepKind, step++, a);
   });
   for (let i = 0; i < 400; i++) e.schedule(Math.floor(u.next() * 50), workKind, i);
@@ -29,7 +30,7 @@ function trace(atOnce: boolean, budget: number): { log: string[]; events: number
   return { log, events: e.events };
 }
 
-describe('Engine.scheduleNowLast', () => {
+describe('Engine.runsNow', () => {
   it('runs a zero-delay last step in the same order, and counts it, as if it were scheduled', () => {
     const scheduled = trace(false, Infinity);
     expect(scheduled.log.length).toBeGreaterThan(800);
