@@ -32,6 +32,8 @@ export class StageSums {
   private readonly total: Float64Array;
   /** `split`'s sums over the tail's buckets (kept, so that a split allocates no array). */
   private readonly tailSums: Float64Array;
+  /** Where `add` puts the second set of additions when there is no second set of sums (never read). */
+  private readonly scratch: Float64Array;
   private rows: Float64Array | null = null;
   private lo = HISTOGRAM_BUCKETS;
   /** The buckets with a sample, in the order they got their first (what `reset` clears). */
@@ -61,6 +63,7 @@ export class StageSums {
     this.stride = ids.length + 2;
     this.total = new Float64Array(this.stride);
     this.tailSums = new Float64Array(this.stride);
+    this.scratch = new Float64Array(this.stride);
     let mask = 0;
     this.openColumn.fill(used + 1);
     for (let j = 0; j < used; j++) {
@@ -85,25 +88,31 @@ export class StageSums {
    */
   record(vec: Float64Array, off: number, valueSlot: number, open: number, mask: number, also: StageSums | null = null): void {
     const b = bucketOf(vec[off + valueSlot]);
-    if (also === null) this.add(vec, off, valueSlot, open, mask, b);
-    else if (also !== this && also.usedMask === this.usedMask && also.used === this.used && also.stride === this.stride) this.addBoth(also, vec, off, valueSlot, open, mask, b);
-    else {
-      this.add(vec, off, valueSlot, open, mask, b);
-      also.add(vec, off, valueSlot, open, mask, b);
+    if (also === null || (also !== this && also.usedMask === this.usedMask && also.used === this.used && also.stride === this.stride)) {
+      this.add(also, vec, off, valueSlot, open, mask, b);
+    } else {
+      this.add(null, vec, off, valueSlot, open, mask, b);
+      also.add(null, vec, off, valueSlot, open, mask, b);
     }
   }
 
   /**
-   * `add` into these sums and into `o`'s (same stages, same columns) in one pass: the same
-   * additions, into each sum in the same order, as two `add`s.
+   * `record` into these sums and, when `o` is not null, into `o`'s (same stages, same columns), in
+   * one pass, the sample's bucket `b` found: into each sum the same additions in the same order as
+   * a record into it alone. Only the stages in `mask` are read, in the order of their slots (the
+   * order of the columns, so the sums are added in the same order as a loop over every stage that
+   * skipped the zeros): most of a request's stages are 0. Without `o`, the second set of additions
+   * goes to a scratch row that nothing reads, so that one loop serves both cases without a branch
+   * in it (a record with `o` is the common one: a window's and the run's sums at once).
    */
-  private addBoth(o: StageSums, vec: Float64Array, off: number, valueSlot: number, open: number, mask: number, b: number): void {
+  private add(o: StageSums | null, vec: Float64Array, off: number, valueSlot: number, open: number, mask: number, b: number): void {
     const v = vec[off + valueSlot];
     const base = b * this.stride;
     const rows = this.rows ?? (this.rows = new Float64Array(HISTOGRAM_BUCKETS * this.stride));
-    const oRows = o.rows ?? (o.rows = new Float64Array(HISTOGRAM_BUCKETS * this.stride));
     const t = this.total;
-    const ot = o.total;
+    const ot = o === null ? this.scratch : o.total;
+    const oRows = o === null ? this.scratch : (o.rows ??= new Float64Array(HISTOGRAM_BUCKETS * this.stride));
+    const oBase = o === null ? 0 : base;
     const column = this.column;
     let sum = 0;
     let m = mask & this.usedMask;
@@ -117,7 +126,7 @@ export class StageSums {
       t[k] += x;
       rows[base + k] += x;
       ot[k] += x;
-      oRows[base + k] += x;
+      oRows[oBase + k] += x;
     }
     if (this.used > 0) {
       const c = this.openColumn[open];
@@ -125,60 +134,23 @@ export class StageSums {
       t[c] += rest;
       rows[base + c] += rest;
       ot[c] += rest;
-      oRows[base + c] += rest;
+      oRows[oBase + c] += rest;
     }
     if (rows[base] === 0) this.touch(b);
-    if (oRows[base] === 0) o.touch(b);
     t[0]++;
     t[1] += v;
     rows[base]++;
     rows[base + 1] += v;
+    if (b < this.lo) this.lo = b;
+    if (b > this.hi) this.hi = b;
+    if (o === null) return;
+    if (oRows[base] === 0) o.touch(b);
     ot[0]++;
     ot[1] += v;
     oRows[base]++;
     oRows[base + 1] += v;
-    if (b < this.lo) this.lo = b;
-    if (b > this.hi) this.hi = b;
     if (b < o.lo) o.lo = b;
     if (b > o.hi) o.hi = b;
-  }
-
-  /**
-   * `record` into these sums, the sample's bucket `b` found. Only the stages in `mask` are read, in
-   * the order of their slots (the order of the columns, so the sums are added in the same order as
-   * a loop over every stage that skipped the zeros): most of a request's stages are 0.
-   */
-  private add(vec: Float64Array, off: number, valueSlot: number, open: number, mask: number, b: number): void {
-    const v = vec[off + valueSlot];
-    const base = b * this.stride;
-    const rows = this.rows ?? (this.rows = new Float64Array(HISTOGRAM_BUCKETS * this.stride));
-    const t = this.total;
-    const column = this.column;
-    let sum = 0;
-    let m = mask & this.usedMask;
-    while (m !== 0) {
-      const low = m & -m;
-      m ^= low;
-      const s = 31 - Math.clz32(low);
-      const x = vec[off + s];
-      const k = column[s];
-      sum += x;
-      t[k] += x;
-      rows[base + k] += x;
-    }
-    if (this.used > 0) {
-      const c = this.openColumn[open];
-      const rest = v - sum;
-      t[c] += rest;
-      rows[base + c] += rest;
-    }
-    if (rows[base] === 0) this.touch(b);
-    t[0]++;
-    t[1] += v;
-    rows[base]++;
-    rows[base + 1] += v;
-    if (b < this.lo) this.lo = b;
-    if (b > this.hi) this.hi = b;
   }
 
   private touch(b: number): void {

@@ -1,7 +1,7 @@
 /**
- * `StageSums.record(…, also)` keeps a window's and the run's sums in one pass (`addBoth`) when both
- * have the same columns. It must give, to the bit, what two records of the same samples give, one
- * into each: the reports' stage figures were made that way before, and a sum added in another order
+ * `StageSums.record(…, also)` keeps a window's and the run's sums in one pass (`add` with a second
+ * set of sums) when both have the same columns. It must give, to the bit, what two records of the
+ * same samples give, one into each: the reports' stage figures were made that way before, and a sum added in another order
  * would differ in its last bits.
  */
 import { describe, expect, it } from 'vitest';
