@@ -8,8 +8,8 @@ function parsed(input: unknown): Scenario {
 }
 
 /** M/M/1 through the query path: queries only, one worker, exponential service, no storage delay. */
-export function mm1(durationS: number): Scenario {
-  return parsed({
+function mm1Input(durationS: number) {
+  return {
     version: 1,
     name: 'M/M/1',
     durationS,
@@ -17,7 +17,11 @@ export function mm1(durationS: number): Scenario {
     workload: { rps: 800, writeRatio: 0, followUpReads: { ratio: 0 }, timeoutMs: 1e9 },
     queryService: { instances: 1, vcpus: 1, queueCapacity: 1_000_000, serviceTimeMs: { type: 'exponential', meanMs: 1 } },
     readStore: { replicas: 0, queryLatencyMs: 0 },
-  });
+  };
+}
+
+export function mm1(durationS: number): Scenario {
+  return parsed(mm1Input(durationS));
 }
 
 /**
@@ -27,14 +31,12 @@ export function mm1(durationS: number): Scenario {
  * `SCENARIOS`: it is not timed.
  */
 export function mm1Overloaded(durationS: number): Scenario {
+  const m = mm1Input(durationS);
   return parsed({
-    version: 1,
+    ...m,
     name: 'M/M/1 overloaded',
-    durationS,
-    warmupS: 1,
-    workload: { rps: 2000, writeRatio: 0, followUpReads: { ratio: 0 }, timeoutMs: 1e9 },
-    queryService: { instances: 1, vcpus: 1, queueCapacity: 1_000_000, memoryPerRequestMb: 0, serviceTimeMs: { type: 'exponential', meanMs: 1 } },
-    readStore: { replicas: 0, queryLatencyMs: 0 },
+    workload: { ...m.workload, rps: 2000 },
+    queryService: { ...m.queryService, memoryPerRequestMb: 0 },
   });
 }
 
